@@ -1,0 +1,1 @@
+"""CrossFlow's composition root: settings, app factory, CLI, database and broker setup, clock."""

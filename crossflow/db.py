@@ -1,0 +1,104 @@
+"""Database setup: the Tortoise configuration for SQLite or PostgreSQL, and migrations.
+
+``TORTOISE_ORM`` is what Tortoise's own CLI (``tortoise makemigrations``) reads through
+``[tool.tortoise]`` in pyproject.toml; the app and ``crossflow migrate`` build the same
+configuration from the process settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from tortoise.backends.base.config_generator import expand_db_url
+from tortoise.context import TortoiseContext
+from tortoise.migrations.api import migrate as run_migrations
+
+from crossflow.settings import Settings, get_settings
+
+APP_LABEL = "models"
+MODEL_MODULES = ["models"]
+MIGRATIONS_MODULE = "models.migrations"
+
+
+def connection_config(settings: Settings) -> dict[str, Any]:
+    """The ``default`` connection: SQLite with immediate transactions, or PostgreSQL."""
+    if settings.uses_sqlite:
+        if settings.database_url:
+            path = settings.database_url.removeprefix("sqlite://")
+        else:
+            path = str(settings.sqlite_path)
+        return {
+            "engine": "crossflow.sqlite_engine",
+            "credentials": {"file_path": path, "busy_timeout": 15000, "synchronous": "NORMAL"},
+        }
+    assert settings.database_url is not None
+    config = expand_db_url(settings.database_url)
+    config["credentials"].setdefault("minsize", 1)
+    config["credentials"].setdefault("maxsize", settings.db_pool_max_size)
+    return config
+
+
+def ensure_data_dir(settings: Settings) -> None:
+    """Create the data folder (SQLite file, uploaded files) before first use."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+
+
+def tortoise_config(settings: Settings) -> dict[str, Any]:
+    """The whole Tortoise configuration for these settings."""
+    return {
+        "connections": {"default": connection_config(settings)},
+        "apps": {
+            APP_LABEL: {
+                "models": MODEL_MODULES,
+                "default_connection": "default",
+                "migrations": MIGRATIONS_MODULE,
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+async def open_orm(settings: Settings, *, global_fallback: bool = True) -> TortoiseContext:
+    """Initialise the ORM for a long-running process (server, worker).
+
+    The global fallback makes the context visible to every task of the process: uvicorn
+    runs requests in tasks that do not inherit the lifespan's context variables.
+    """
+    ensure_data_dir(settings)
+    ctx = TortoiseContext()
+    ctx.__enter__()
+    await ctx.init(config=tortoise_config(settings), _enable_global_fallback=global_fallback)
+    return ctx
+
+
+async def close_orm(ctx: TortoiseContext) -> None:
+    """Close the connections of a context made by :func:`open_orm`."""
+    await ctx.close_connections()
+    ctx.__exit__(None, None, None)
+
+
+@asynccontextmanager
+async def orm(settings: Settings | None = None) -> AsyncIterator[TortoiseContext]:
+    """The ORM for one CLI command: opened, used, closed."""
+    ctx = await open_orm(settings or get_settings(), global_fallback=False)
+    try:
+        yield ctx
+    finally:
+        await close_orm(ctx)
+
+
+async def migrate(settings: Settings) -> None:
+    """Apply every committed migration that the database has not seen yet."""
+    ensure_data_dir(settings)
+    ctx = TortoiseContext()
+    with ctx:
+        try:
+            await run_migrations(config=tortoise_config(settings))
+        finally:
+            await ctx.close_connections()
+
+
+TORTOISE_ORM = tortoise_config(get_settings())

@@ -1,0 +1,81 @@
+"""Settings from environment variables (prefix ``CROSSFLOW_``) and an optional ``.env`` file.
+
+Every process (server, worker, scheduler, CLI) reads the same settings, so that without
+``CROSSFLOW_DATABASE_URL`` they all share one SQLite file in the data folder.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SECRET_KEY = "crossflow-insecure-development-key"  # noqa: S105 - refused in production
+DEMO_PASSWORD = "demo"  # noqa: S105 - the published demo password, refused outside demo mode
+
+
+class Mode(StrEnum):
+    """How the process runs: demo data and GraphiQL on, or hardened production."""
+
+    DEMO = "demo"
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    """Process-wide configuration; see README for the variables that matter in production."""
+
+    model_config = SettingsConfigDict(env_prefix="CROSSFLOW_", env_file=".env", extra="ignore")
+
+    mode: Mode = Mode.DEVELOPMENT
+    data_dir: Path = Path("crossflow-data")
+    database_url: str | None = None
+    redis_url: str | None = None
+    secret_key: str = DEFAULT_SECRET_KEY
+    token_ttl_hours: int = Field(default=12, ge=1, le=24 * 30)
+    db_pool_max_size: int = Field(default=10, ge=1, le=200)
+    upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+    log_level: str = "INFO"
+
+    @property
+    def is_demo(self) -> bool:
+        return self.mode is Mode.DEMO
+
+    @property
+    def is_production(self) -> bool:
+        return self.mode is Mode.PRODUCTION
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "crossflow.sqlite3"
+
+    @property
+    def uses_sqlite(self) -> bool:
+        return self.database_url is None or self.database_url.startswith("sqlite")
+
+    def check_production_safety(self) -> None:
+        """Refuse to start a production process with the well-known development secret."""
+        if self.is_production and self.secret_key == DEFAULT_SECRET_KEY:
+            raise RuntimeError(
+                "CROSSFLOW_SECRET_KEY must be set to a private value in production mode"
+            )
+
+
+_current: Settings | None = None
+
+
+def get_settings() -> Settings:
+    """The settings of this process, read from the environment on first use."""
+    global _current
+    if _current is None:
+        _current = Settings()
+    return _current
+
+
+def configure(settings: Settings) -> Settings:
+    """Install settings for this process (the CLI's flags and the tests use this)."""
+    global _current
+    _current = settings
+    return settings

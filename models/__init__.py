@@ -1,0 +1,56 @@
+"""Tortoise models, one module per aggregate, the app label is ``models``."""
+
+from models.alerts import Alert, WarningRule, WebhookChannel
+from models.archives import Archive, ResultReport
+from models.attachments import Attachment, AttachmentVersion
+from models.audit import AuditEntry
+from models.calendar import CalendarOverride
+from models.codes import CodeCounter
+from models.collaboration import CollaborationRequest
+from models.comments import Comment, Mention
+from models.departments import Department, DepartmentHead
+from models.feedback import Feedback, FeedbackDepartment, Suggestion
+from models.meetings import Meeting, MeetingAttendee
+from models.notifications import Delivery, Notification, OutboxMessage
+from models.requirements import Requirement, RequirementDepartment, Review, ReviewRound
+from models.tasks import ProgressUpdate, Task, TaskAssistingDepartment, TaskReschedule, TaskResult
+from models.users import ApiToken, Delegation, User
+
+__models__ = [
+    Alert,
+    ApiToken,
+    Archive,
+    Attachment,
+    AttachmentVersion,
+    AuditEntry,
+    CalendarOverride,
+    CodeCounter,
+    CollaborationRequest,
+    Comment,
+    Delegation,
+    Delivery,
+    Department,
+    DepartmentHead,
+    Feedback,
+    FeedbackDepartment,
+    Meeting,
+    MeetingAttendee,
+    Mention,
+    Notification,
+    OutboxMessage,
+    ProgressUpdate,
+    Requirement,
+    RequirementDepartment,
+    Review,
+    ReviewRound,
+    Suggestion,
+    Task,
+    TaskAssistingDepartment,
+    TaskReschedule,
+    TaskResult,
+    User,
+    WarningRule,
+    WebhookChannel,
+]
+
+__all__ = [m.__name__ for m in __models__]
