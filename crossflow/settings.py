@@ -12,8 +12,8 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_SECRET_KEY = "crossflow-insecure-development-key"  # noqa: S105 - refused in production
-DEMO_PASSWORD = "demo"  # noqa: S105 - the published demo password, refused outside demo mode
+DEFAULT_SECRET_KEY = "crossflow-insecure-development-key"
+DEMO_PASSWORD = "demo"
 
 
 class Mode(StrEnum):

@@ -35,7 +35,9 @@ class CollaborationRequest(TimestampedModel):
         on_delete=fields.SET_NULL,
     )
     to_department: fields.ForeignKeyRelation[Department] = fields.ForeignKeyField(
-        "models.Department", related_name="collaboration_requests_received", on_delete=fields.RESTRICT
+        "models.Department",
+        related_name="collaboration_requests_received",
+        on_delete=fields.RESTRICT,
     )
     content = fields.TextField()
     expected_by = fields.DatetimeField(null=True)

@@ -27,9 +27,7 @@ class Requirement(TimestampedModel):
     contact = fields.CharField(max_length=64, default="")
     expected_by = fields.DateField(null=True)
     priority = fields.CharEnumField(Priority, max_length=16, default=Priority.NORMAL)
-    status = fields.CharEnumField(
-        RequirementStatus, max_length=24, default=RequirementStatus.DRAFT
-    )
+    status = fields.CharEnumField(RequirementStatus, max_length=24, default=RequirementStatus.DRAFT)
     initiator: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="initiated_requirements", on_delete=fields.RESTRICT
     )
@@ -106,7 +104,7 @@ class ReviewRound(TimestampedModel):
 
 
 class Review(TimestampedModel):
-    """The electronic sign-off (电子签批) of a department in a round: approve with claims, or reject.
+    """The electronic sign-off (电子签批) of a department in a round: approve or reject.
 
     ``content_hash`` is the SHA-256 of the requirement content the signer saw, so a later
     edit shows as "content changed since approval".

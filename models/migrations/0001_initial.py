@@ -285,6 +285,21 @@ class Migration(migrations.Migration):
             bases=['TimestampedModel'],
         ),
         ops.CreateModel(
+            name='ResultReport',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
+                ('updated_at', fields.DatetimeField(auto_now=True, auto_now_add=False)),
+                ('requirement', fields.OneToOneField('models.Requirement', source_field='requirement_id', db_constraint=True, to_field='id', related_name='result_report', on_delete=OnDelete.CASCADE)),
+                ('author', fields.ForeignKeyField('models.User', source_field='author_id', db_constraint=True, to_field='id', related_name='result_reports', on_delete=OnDelete.RESTRICT)),
+                ('goal_achievement', fields.TextField(unique=False)),
+                ('contributions', fields.TextField(default='', unique=False)),
+                ('problems', fields.TextField(default='', unique=False)),
+            ],
+            options={'table': 'result_report', 'app': 'models', 'pk_attr': 'id', 'table_description': 'The report the initiator writes once every task is accepted.'},
+            bases=['TimestampedModel'],
+        ),
+        ops.CreateModel(
             name='ReviewRound',
             fields=[
                 ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),

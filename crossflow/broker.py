@@ -1,0 +1,97 @@
+"""The Dramatiq broker every process shares: Redis in production, in-memory when embedded.
+
+Import this module before any actor module (``workers/`` does): actors bind to the broker
+that is current when they are declared. :func:`install` swaps the broker later (the tests,
+the CLI flags) and re-binds every declared actor to it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import dramatiq
+from dramatiq.asyncio import EventLoopThread, set_event_loop_thread
+from dramatiq.brokers.redis import RedisBroker
+from dramatiq.brokers.stub import StubBroker
+from dramatiq.middleware import AsyncIO, Middleware
+
+from crossflow.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+
+def build_broker(settings: Settings) -> dramatiq.Broker:
+    """A Redis broker when ``CROSSFLOW_REDIS_URL`` is set, else Dramatiq's in-memory broker."""
+    if settings.redis_url:
+        return RedisBroker(url=settings.redis_url)
+    return StubBroker()
+
+
+def install(broker: dramatiq.Broker) -> dramatiq.Broker:
+    """Make ``broker`` the global one and move every already-declared actor onto it."""
+    previous = dramatiq.get_broker() if _installed[0] else None
+    dramatiq.set_broker(broker)
+    _installed[0] = True
+    if previous is not None and previous is not broker:
+        for name in previous.get_declared_actors():
+            actor = previous.get_actor(name)
+            actor.broker = broker
+            broker.declare_actor(actor)
+    return broker
+
+
+def current() -> dramatiq.Broker:
+    """The global broker, created from the settings on first use."""
+    if not _installed[0]:
+        install(build_broker(get_settings()))
+    return dramatiq.get_broker()
+
+
+_installed = [False]
+
+
+class HostEventLoop(Middleware):
+    """Runs async actors on an existing event loop (the server's) instead of a new thread.
+
+    In embedded mode actors share the server's single ORM context; Dramatiq's ``AsyncIO``
+    middleware would run them on a loop of their own, where the ORM's connections and
+    locks (bound to the server's loop) break.
+    """
+
+    interrupt_check_ival = 0.1
+    run_coroutine = EventLoopThread.run_coroutine
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+
+    def before_worker_boot(self, broker: dramatiq.Broker, worker: Any) -> None:
+        set_event_loop_thread(self)  # type: ignore[arg-type]
+
+    def after_worker_shutdown(self, broker: dramatiq.Broker, worker: Any) -> None:
+        set_event_loop_thread(None)
+
+
+class EmbeddedWorker:
+    """A Dramatiq worker inside the server process, its actors on the server's loop."""
+
+    def __init__(self, broker: dramatiq.Broker, loop: asyncio.AbstractEventLoop) -> None:
+        self._broker = broker
+        if not any(isinstance(m, HostEventLoop) for m in broker.middleware):
+            broker.add_middleware(HostEventLoop(loop))
+        self._worker = dramatiq.Worker(broker, worker_threads=2, worker_timeout=100)
+
+    def start(self) -> None:
+        self._worker.start()
+
+    async def stop(self) -> None:
+        # Worker.stop joins threads that may be waiting on this very loop: run it elsewhere.
+        await asyncio.to_thread(self._worker.stop)
+
+
+def with_async_io(broker: dramatiq.Broker) -> dramatiq.Broker:
+    """Give a worker process's broker Dramatiq's own event-loop thread for async actors."""
+    if not any(isinstance(m, AsyncIO) for m in broker.middleware):
+        broker.add_middleware(AsyncIO())
+    return broker

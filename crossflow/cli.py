@@ -1,0 +1,196 @@
+"""The ``crossflow`` command line (typer)."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import logging
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from crossflow import db
+from crossflow.settings import DEMO_PASSWORD, Mode, Settings, configure, get_settings
+
+app = typer.Typer(
+    help="CrossFlow: cross-department collaboration over GraphQL.", no_args_is_help=True
+)
+console = Console()
+
+
+def _logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+
+@app.command()
+def demo(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on"),
+    port: int = typer.Option(8000, help="Port to listen on"),
+    data_dir: Path = typer.Option(Path("crossflow-data"), help="Folder of the SQLite file"),
+) -> None:
+    """Run the embedded demo: SQLite, demo data, in-process worker, on one port."""
+    import uvicorn
+
+    from crossflow import demo as demo_data
+    from crossflow.app import create_app
+
+    settings = configure(
+        get_settings().model_copy(update={"mode": Mode.DEMO, "data_dir": data_dir})
+    )
+    _logging(settings)
+
+    async def prepare() -> bool:
+        await db.migrate(settings)
+        async with db.orm(settings):
+            return await demo_data.load_demo_data()
+
+    loaded = asyncio.run(prepare())
+    _print_demo_banner(settings, host, port, fresh=loaded)
+    uvicorn.run(
+        create_app(settings, embedded_worker=True), host=host, port=port, log_level="warning"
+    )
+
+
+def _print_demo_banner(settings: Settings, host: str, port: int, *, fresh: bool) -> None:
+    from crossflow.demo_people import DEPARTMENTS
+
+    table = Table(title="Demo accounts (演示账号)", show_lines=False)
+    table.add_column("username")
+    table.add_column("role")
+    table.add_row("admin", "ADMIN")
+    table.add_row("ceo", "EXECUTIVE")
+    for code, name, *_ in DEPARTMENTS:
+        table.add_row(f"{code}_head / {code}_staff", f"DEPT_HEAD / EMPLOYEE · {name}")
+    console.print(table)
+    console.print(f"Password for every demo account: [bold]{DEMO_PASSWORD}[/bold]")
+    console.print(f"Data: {settings.sqlite_path} ({'new' if fresh else 'existing'})")
+    console.print(f"GraphQL + GraphiQL: http://{host}:{port}/graphql")
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on"),
+    port: int = typer.Option(8000, help="Port to listen on"),
+    workers: int = typer.Option(1, min=1, help="Server processes (uvicorn workers)"),
+    embedded_worker: bool = typer.Option(
+        False, help="Run the background actors in this process (deployments without Redis)"
+    ),
+) -> None:
+    """Serve the API on the configured database and broker (run `crossflow migrate` first)."""
+    import uvicorn
+
+    settings = get_settings()
+    _logging(settings)
+    settings.check_production_safety()
+    if workers > 1:
+        uvicorn.run(
+            "crossflow.asgi:app",
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",
+            factory=False,
+        )
+        return
+    from crossflow.app import create_app
+
+    uvicorn.run(
+        create_app(settings, embedded_worker=embedded_worker or not settings.redis_url),
+        host=host,
+        port=port,
+        log_level="warning",
+    )
+
+
+@app.command()
+def worker(
+    processes: int = typer.Option(1, min=1, help="Worker processes"),
+    threads: int = typer.Option(4, min=1, help="Threads per worker process"),
+) -> None:
+    """Run Dramatiq workers for the background actors (needs CROSSFLOW_REDIS_URL)."""
+    from dramatiq.cli import main as dramatiq_main
+
+    if not get_settings().redis_url:
+        console.print("[red]crossflow worker needs CROSSFLOW_REDIS_URL[/red]")
+        raise typer.Exit(2)
+    sys.exit(
+        dramatiq_main(
+            [
+                "crossflow.worker_boot",
+                "--processes",
+                str(processes),
+                "--threads",
+                str(threads),
+            ]
+        )
+    )
+
+
+@app.command()
+def migrate() -> None:
+    """Apply the committed migrations (SQLite file or CROSSFLOW_DATABASE_URL) and defaults."""
+    from resolvers.alerts import ensure_default_rules
+
+    settings = get_settings()
+    _logging(settings)
+
+    async def run() -> None:
+        await db.migrate(settings)
+        async with db.orm(settings):
+            await ensure_default_rules()
+
+    asyncio.run(run())
+    console.print("migrations applied")
+
+
+@app.command("create-admin")
+def create_admin(
+    username: str = typer.Option(..., help="Login name"),
+    display_name: str = typer.Option("平台管理员", help="Name shown to others"),
+    password: str = typer.Option(
+        None, help="Password (prompted when omitted; prefer the prompt over the flag)"
+    ),
+) -> None:
+    """Create a platform administrator (or reset an existing one's password and role)."""
+    from crossflow.security import hash_password
+    from models import User
+    from models.enums import Role
+
+    secret = password or getpass.getpass("Password: ")
+    if len(secret) < 8:
+        console.print("[red]the password needs at least 8 characters[/red]")
+        raise typer.Exit(2)
+
+    async def run() -> None:
+        async with db.orm(get_settings()):
+            await User.update_or_create(
+                username=username,
+                defaults={
+                    "display_name": display_name,
+                    "role": Role.ADMIN,
+                    "password_hash": hash_password(secret),
+                    "is_active": True,
+                },
+            )
+
+    asyncio.run(run())
+    console.print(f"administrator {username} is ready")
+
+
+@app.command("export-schema")
+def export_schema(
+    output: Path = typer.Option(None, help="Write to this file instead of standard output"),
+) -> None:
+    """Print the GraphQL SDL (the committed copy is schema.graphql at the repository root)."""
+    from schema import schema
+
+    sdl = schema.as_str() + "\n"
+    if output is None:
+        sys.stdout.write(sdl)
+    else:
+        output.write_text(sdl, encoding="utf-8")

@@ -1,0 +1,442 @@
+"""Demo data for the embedded mode: the organisation and requirements in every state.
+
+Loaded once into an empty database (``crossflow demo``); all demo users share the published
+password ``demo``, which sign-in refuses outside demo mode. The requirements tell the
+source document's stories, the Q3 launch case (2024年Q3新品上市推广方案) among them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from crossflow import clock
+from crossflow.demo_people import DEPARTMENTS
+from crossflow.security import hash_password
+from crossflow.settings import DEMO_PASSWORD
+from models import (
+    Archive,
+    CollaborationRequest,
+    Comment,
+    Department,
+    DepartmentHead,
+    Feedback,
+    Mention,
+    ProgressUpdate,
+    Requirement,
+    RequirementDepartment,
+    ResultReport,
+    Review,
+    ReviewRound,
+    Task,
+    User,
+)
+from models.enums import (
+    FeedbackKind,
+    Priority,
+    RequirementStatus,
+    ReviewDecision,
+    Role,
+    RoundOutcome,
+    TaskStatus,
+)
+from resolvers import codes
+from resolvers.alerts import ensure_default_rules
+from resolvers.signoff import content_hash
+
+
+async def is_loaded() -> bool:
+    return await Department.filter(code="market").exists()
+
+
+async def load_demo_data() -> bool:
+    """Load the demo into an empty database; returns ``False`` if it was already there."""
+    await ensure_default_rules()
+    if await is_loaded():
+        return False
+    async with in_transaction() as conn:
+        users = await _load_people(conn)
+        depts = {d.code: d for d in await Department.all().using_db(conn)}
+        story = _Story(conn, users, depts)
+        await story.q3_launch()
+        await story.complaint_under_review()
+        await story.expense_policy_draft()
+        await story.customer_event_approved()
+        await story.thermostat_archived()
+    return True
+
+
+async def _load_people(conn: BaseDBAsyncClient) -> dict[str, User]:
+    # One hash for all demo users: argon2 is deliberately slow, and the demo must start fast.
+    password_hash = hash_password(DEMO_PASSWORD)
+    users: dict[str, User] = {}
+
+    async def person(username: str, name: str, role: Role, dept: Department | None) -> User:
+        user = await User.create(
+            username=username,
+            display_name=name,
+            email=f"{username}@crossflow.example",
+            role=role,
+            department=dept,
+            password_hash=password_hash,
+            using_db=conn,
+        )
+        users[username] = user
+        return user
+
+    office = None
+    for order, (code, name, name_en, head_name, staff_name) in enumerate(DEPARTMENTS):
+        dept = await Department.create(
+            code=code, name=name, name_en=name_en, sort_order=order, using_db=conn
+        )
+        head = await person(f"{code}_head", head_name, Role.DEPT_HEAD, dept)
+        await DepartmentHead.create(department=dept, user=head, using_db=conn)
+        await person(f"{code}_staff", staff_name, Role.EMPLOYEE, dept)
+        office = dept if code == "office" else office
+    await person("admin", "平台管理员", Role.ADMIN, office)
+    await person("ceo", "总经理", Role.EXECUTIVE, None)
+    return users
+
+
+class _Story:
+    """Builds requirements in given states, with codes allocated like the real use cases."""
+
+    def __init__(
+        self, conn: BaseDBAsyncClient, users: dict[str, User], depts: dict[str, Department]
+    ) -> None:
+        self.conn = conn
+        self.users = users
+        self.depts = depts
+        self.now = clock.now()
+
+    def days(self, n: float) -> datetime:
+        return self.now + timedelta(days=n)
+
+    async def requirement(
+        self, initiator: str, involved: list[str], status: RequirementStatus, **fields: Any
+    ) -> Requirement:
+        user = self.users[initiator]
+        created = fields.pop("created_at", self.days(-10))
+        req = await Requirement.create(
+            code=await codes.next_monthly_code(codes.REQUIREMENT, self.conn, created),
+            initiator=user,
+            initiating_department_id=user.department_id,
+            contact=f"{user.display_name} 分机8{user.id:03d}",
+            status=status,
+            using_db=self.conn,
+            **fields,
+        )
+        for index, code in enumerate(involved):
+            await RequirementDepartment.create(
+                requirement=req, department=self.depts[code], is_lead=index == 0, using_db=self.conn
+            )
+        return req
+
+    async def review_round(
+        self,
+        req: Requirement,
+        number: int,
+        decisions: dict[str, tuple[ReviewDecision, str, list[str]]],
+        outcome: RoundOutcome,
+        opened: datetime,
+    ) -> None:
+        round_ = await ReviewRound.create(
+            requirement=req,
+            number=number,
+            outcome=outcome,
+            opened_at=opened,
+            closed_at=None if outcome is RoundOutcome.OPEN else opened + timedelta(hours=20),
+            using_db=self.conn,
+        )
+        involved = [
+            link.department_id
+            for link in await RequirementDepartment.filter(requirement=req).using_db(self.conn)
+        ]
+        for dept_code, (decision, comment, claims) in decisions.items():
+            await Review.create(
+                round=round_,
+                requirement=req,
+                department=self.depts[dept_code],
+                decision=decision,
+                comment=comment,
+                claimed_tasks=claims,
+                signed_by=self.users[f"{dept_code}_head"],
+                signed_at=opened + timedelta(hours=4),
+                content_hash=content_hash(req, involved),
+                using_db=self.conn,
+            )
+        req.current_round = number
+        await req.save(using_db=self.conn, update_fields=["current_round"])
+
+    async def task(
+        self,
+        req: Requirement,
+        dept: str,
+        assignee: str,
+        title: str,
+        deadline: datetime,
+        status: TaskStatus,
+        progress: int = 0,
+        priority: Priority = Priority.NORMAL,
+        **fields: Any,
+    ) -> Task:
+        code, seq = await codes.next_task_code(req.code, self.conn)
+        return await Task.create(
+            code=code,
+            seq=seq,
+            requirement=req,
+            title=title,
+            executing_department=self.depts[dept],
+            assignee=self.users[assignee],
+            start_date=(self.now - timedelta(days=7)).date(),
+            deadline=deadline,
+            status=status,
+            progress=progress,
+            priority=priority,
+            using_db=self.conn,
+            **fields,
+        )
+
+    async def q3_launch(self) -> None:
+        """The source's running example: market leads, design, sales and finance help."""
+        req = await self.requirement(
+            "market_staff",
+            ["market", "design", "sales", "finance"],
+            RequirementStatus.IN_PROGRESS,
+            title="2024年Q3新品上市推广方案",
+            background="Q3新品即将上市，需要跨部门协同完成推广方案，抢占暑期销售窗口。",
+            goals="上市首月销量达到5000台，线上曝光200万次。",
+            deliverables="推广方案PPT+预算表",
+            acceptance_criteria="推广方案需包含3个渠道策略及预算明细",
+            data_needs="2024年Q2各渠道销售数据（销售部）；2023年同期推广费用明细（财务部）",
+            expected_by=(self.now + timedelta(days=30)).date(),
+            priority=Priority.URGENT,
+            submitted_at=self.days(-12),
+            approved_at=self.days(-9),
+            initiated_at=self.days(-8),
+            created_at=self.days(-13),
+        )
+        await self.review_round(
+            req,
+            1,
+            {
+                "design": (ReviewDecision.APPROVE, "同意", ["设计部：完成主视觉图初稿"]),
+                "finance": (ReviewDecision.REJECT, "预算未明确，需补充成本测算", []),
+            },
+            RoundOutcome.REJECTED,
+            self.days(-12),
+        )
+        await self.review_round(
+            req,
+            2,
+            {
+                "design": (
+                    ReviewDecision.APPROVE,
+                    "同意，设计部负责主视觉",
+                    ["设计部：完成主视觉图初稿"],
+                ),
+                "sales": (ReviewDecision.APPROVE, "同意", ["销售部：整理重点客户邀约名单"]),
+                "finance": (
+                    ReviewDecision.APPROVE,
+                    "成本测算已补充，同意",
+                    ["财务部：审核推广预算"],
+                ),
+            },
+            RoundOutcome.APPROVED,
+            self.days(-10),
+        )
+        visual = await self.task(
+            req,
+            "design",
+            "design_staff",
+            "完成主视觉图初稿",
+            self.days(2),
+            TaskStatus.IN_PROGRESS,
+            50,
+            Priority.URGENT,
+            acceptance_criteria="提供3套风格方案，含横版与竖版",
+            started_at=self.days(-7),
+            last_progress_at=self.days(-1),
+        )
+        await ProgressUpdate.create(
+            task=visual,
+            author=self.users["design_staff"],
+            percent=50,
+            summary="已完成两套风格草图，第三套进行中",
+            problems="缺少产品高清渲染图",
+            support_needed="需研发部提供产品3D渲染图",
+            using_db=self.conn,
+        )
+        comment = await Comment.create(
+            task=visual,
+            author=self.users["design_staff"],
+            body="@rnd_staff 麻烦本周内提供新品的3D渲染图，谢谢！",
+            using_db=self.conn,
+        )
+        await Mention.create(comment=comment, user=self.users["rnd_staff"], using_db=self.conn)
+        await CollaborationRequest.create(
+            task=visual,
+            requirement=req,
+            from_user=self.users["design_staff"],
+            from_department=self.depts["design"],
+            to_department=self.depts["rnd"],
+            content="请提供新品高清3D渲染图（正面、侧面、45度各一张）",
+            expected_by=self.days(1),
+            using_db=self.conn,
+        )
+        await self.task(
+            req,
+            "sales",
+            "sales_staff",
+            "整理重点客户邀约名单",
+            self.days(5),
+            TaskStatus.IN_PROGRESS,
+            30,
+            started_at=self.days(-6),
+            last_progress_at=self.days(-4),
+        )
+        await self.task(
+            req,
+            "finance",
+            "finance_staff",
+            "审核推广预算",
+            self.days(-1),
+            TaskStatus.PENDING,
+        )
+
+    async def complaint_under_review(self) -> None:
+        req = await self.requirement(
+            "service_staff",
+            ["service", "production", "logistics", "sales"],
+            RequirementStatus.PENDING_REVIEW,
+            title="客户投诉：A2024批次产品外壳开裂问题处理",
+            background="华东区3家经销商反馈A2024批次产品外壳开裂，客户情绪激动。",
+            goals="48小时内给出原因与补救方案，客户满意度恢复到90%以上。",
+            deliverables="质量追溯报告+物流排查结论+客户沟通记录",
+            acceptance_criteria="明确责任环节，所有投诉客户均已回访",
+            expected_by=(self.now + timedelta(days=5)).date(),
+            priority=Priority.URGENT,
+            submitted_at=self.days(-1),
+            created_at=self.days(-1),
+        )
+        await self.review_round(
+            req,
+            1,
+            {
+                "production": (
+                    ReviewDecision.APPROVE,
+                    "同意，生产部负责质量追溯",
+                    ["生产部：A2024批次质量追溯"],
+                ),
+            },
+            RoundOutcome.OPEN,
+            self.days(-1),
+        )
+
+    async def expense_policy_draft(self) -> None:
+        await self.requirement(
+            "finance_staff",
+            ["finance", "it", "office"],
+            RequirementStatus.DRAFT,
+            title="费用报销流程线上化推行",
+            background="纸质报销单据流转慢，平均报销周期12天。",
+            goals="9月起全员线上报销，报销周期缩短到5天以内。",
+            deliverables="线上报销流程+培训材料+试运行报告",
+            expected_by=(self.now + timedelta(days=60)).date(),
+            created_at=self.days(-2),
+        )
+
+    async def customer_event_approved(self) -> None:
+        req = await self.requirement(
+            "market_head",
+            ["market", "office", "tech", "sales", "finance"],
+            RequirementStatus.APPROVED,
+            title="年度客户答谢会筹备",
+            background="年底举办200人规模的客户答谢会。",
+            goals="到场率90%以上，现场签约10家。",
+            deliverables="活动方案+场地合同+嘉宾名单+预算表",
+            acceptance_criteria="场地确认不晚于活动前30天",
+            expected_by=(self.now + timedelta(days=45)).date(),
+            submitted_at=self.days(-5),
+            approved_at=self.days(-3),
+            created_at=self.days(-6),
+        )
+        await self.review_round(
+            req,
+            1,
+            {
+                "office": (ReviewDecision.APPROVE, "同意", ["行政部：确认活动场地"]),
+                "tech": (ReviewDecision.APPROVE, "同意", ["技术部：现场设备调试"]),
+                "sales": (ReviewDecision.APPROVE, "同意", ["销售部：客户邀约"]),
+                "finance": (ReviewDecision.APPROVE, "同意", ["财务部：活动预算"]),
+            },
+            RoundOutcome.APPROVED,
+            self.days(-5),
+        )
+
+    async def thermostat_archived(self) -> None:
+        req = await self.requirement(
+            "rnd_staff",
+            ["rnd", "market", "production"],
+            RequirementStatus.ARCHIVED,
+            title="智能温控器新品立项调研",
+            background="竞品已推出联网温控器，我司产品线缺位。",
+            goals="完成市场调研与技术可行性评估，给出立项建议。",
+            deliverables="市场调研报告+技术可行性报告",
+            expected_by=self.days(-20).date(),
+            submitted_at=self.days(-60),
+            approved_at=self.days(-57),
+            initiated_at=self.days(-56),
+            completed_at=self.days(-22),
+            archived_at=self.days(-20),
+            created_at=self.days(-61),
+        )
+        await self.review_round(
+            req,
+            1,
+            {
+                "market": (ReviewDecision.APPROVE, "同意", ["市场部：竞品与用户调研"]),
+                "production": (ReviewDecision.APPROVE, "同意", ["生产部：量产可行性评估"]),
+            },
+            RoundOutcome.APPROVED,
+            self.days(-60),
+        )
+        await self.task(
+            req,
+            "market",
+            "market_staff",
+            "竞品与用户调研",
+            self.days(-30),
+            TaskStatus.COMPLETED,
+            100,
+            started_at=self.days(-55),
+            completed_at=self.days(-31),
+        )
+        await ResultReport.create(
+            requirement_id=req.id,
+            author=self.users["rnd_staff"],
+            goal_achievement="调研按期完成，建议立项，目标上市时间明年Q2。",
+            contributions="市场部完成竞品与用户调研；生产部完成量产可行性评估。",
+            problems="用户调研样本偏少，后续需补充。",
+            using_db=self.conn,
+        )
+        await Archive.create(
+            requirement_id=req.id,
+            archived_by=self.users["admin"],
+            title=req.title,
+            summary="调研按期完成，建议立项。",
+            search_text="智能 温控器 新品 立项 调研",
+            using_db=self.conn,
+        )
+        await Feedback.create(
+            code=await codes.next_monthly_code(codes.FEEDBACK, self.conn),
+            requirement=req,
+            author=self.users["market_staff"],
+            author_department=self.depts["market"],
+            kind=FeedbackKind.PRAISE,
+            content="研发部赵磊响应迅速，技术问题当天答复。",
+            using_db=self.conn,
+        )

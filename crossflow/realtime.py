@@ -1,0 +1,109 @@
+"""Push of new notifications to subscribers, across server replicas.
+
+Each server process keeps the queues of its own websocket subscribers. With Redis, a
+notification is published on a channel that every replica listens to, so a subscriber
+connected to replica A hears about a notification created through replica B; without
+Redis (embedded mode) the single process delivers to its own queues.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections import defaultdict
+from collections.abc import AsyncIterator
+
+import redis.asyncio as aioredis
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "crossflow:notifications"
+
+
+class Hub:
+    """Fans notification ids out to the local subscribers of each user."""
+
+    def __init__(self, redis_url: str | None = None) -> None:
+        self._queues: dict[int, set[asyncio.Queue[int]]] = defaultdict(set)
+        self._redis_url = redis_url
+        self._listener: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        if self._redis_url and self._listener is None:
+            self._listener = asyncio.create_task(self._listen())
+
+    async def stop(self) -> None:
+        if self._listener is not None:
+            self._listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._listener
+            self._listener = None
+
+    async def publish(self, user_id: int, notification_id: int) -> None:
+        """Tell every replica that ``user_id`` has a new notification."""
+        if not self._redis_url:
+            self._deliver_locally(user_id, notification_id)
+            return
+        client = aioredis.from_url(self._redis_url)
+        try:
+            await client.publish(CHANNEL, json.dumps({"u": user_id, "n": notification_id}))
+        finally:
+            await client.aclose()
+
+    @contextlib.asynccontextmanager
+    async def subscribe(self, user_id: int) -> AsyncIterator[asyncio.Queue[int]]:
+        """A queue of notification ids for ``user_id`` while the caller listens."""
+        queue: asyncio.Queue[int] = asyncio.Queue(maxsize=1000)
+        self._queues[user_id].add(queue)
+        try:
+            yield queue
+        finally:
+            self._queues[user_id].discard(queue)
+            if not self._queues[user_id]:
+                del self._queues[user_id]
+
+    def _deliver_locally(self, user_id: int, notification_id: int) -> None:
+        for queue in list(self._queues.get(user_id, ())):
+            with contextlib.suppress(asyncio.QueueFull):
+                queue.put_nowait(notification_id)
+
+    async def _listen(self) -> None:
+        """Relay published ids to local queues; reconnect when Redis goes away."""
+        assert self._redis_url is not None
+        while True:
+            client = aioredis.from_url(self._redis_url)
+            try:
+                async with client.pubsub() as pubsub:
+                    await pubsub.subscribe(CHANNEL)
+                    async for message in pubsub.listen():
+                        if message.get("type") != "message":
+                            continue
+                        data = json.loads(message["data"])
+                        self._deliver_locally(int(data["u"]), int(data["n"]))
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("notification channel lost (%s), reconnecting", type(exc).__name__)
+                await asyncio.sleep(1.0)
+            finally:
+                await client.aclose()
+
+
+_hub: Hub | None = None
+
+
+def hub() -> Hub:
+    """This process's hub (set up by the app or the worker from the settings)."""
+    global _hub
+    if _hub is None:
+        from crossflow.settings import get_settings
+
+        _hub = Hub(get_settings().redis_url)
+    return _hub
+
+
+def set_hub(new_hub: Hub | None) -> None:
+    global _hub
+    _hub = new_hub

@@ -1,0 +1,1 @@
+"""Queries and mutations as use cases: state machines, permissions, dataloaders."""

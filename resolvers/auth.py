@@ -1,0 +1,120 @@
+"""Who is asking: sign-in with a password, and reading bearer or API tokens into a viewer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from crossflow import clock
+from crossflow.security import (
+    BearerTokens,
+    hash_api_token,
+    hash_password,
+    is_api_token,
+    needs_rehash,
+    verify_password,
+)
+from crossflow.settings import DEMO_PASSWORD, Settings
+from models import ApiToken, User
+from models.enums import Role
+from resolvers.errors import Forbidden, Unauthenticated
+
+#: Verified against when the username is unknown, so both failures take the same time.
+_DUMMY_HASH = hash_password("crossflow-dummy-password")
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    """The signed-in principal of a request: a person, or an API token acting for a role."""
+
+    user_id: int | None
+    role: Role
+    department_id: int | None
+    username: str
+    api_token_id: int | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+    @property
+    def reads_everything(self) -> bool:
+        """ADMIN and EXECUTIVE read every requirement (BI reads reports, not records)."""
+        return self.role in (Role.ADMIN, Role.EXECUTIVE)
+
+    @property
+    def is_read_only(self) -> bool:
+        """BI tokens may query but never change anything."""
+        return self.role is Role.BI
+
+    @classmethod
+    def of_user(cls, user: User) -> Viewer:
+        return cls(
+            user_id=user.id,
+            role=Role(user.role),
+            department_id=user.department_id,
+            username=user.username,
+        )
+
+
+@lru_cache(maxsize=4)
+def bearer_tokens(secret_key: str, ttl_seconds: int) -> BearerTokens:
+    return BearerTokens(secret_key, ttl_seconds)
+
+
+def tokens_for(settings: Settings) -> BearerTokens:
+    return bearer_tokens(settings.secret_key, settings.token_ttl_hours * 3600)
+
+
+async def login(settings: Settings, username: str, password: str) -> tuple[str, User]:
+    """Check a username and password and issue a bearer token.
+
+    The published demo password is refused outside demo mode, so a demo database copied
+    to production cannot be entered with it.
+    """
+    user = await User.get_or_none(username=username.strip())
+    if user is None or not user.is_active:
+        verify_password(_DUMMY_HASH, password)
+        raise Unauthenticated("用户名或密码错误 (wrong username or password)")
+    if not verify_password(user.password_hash, password):
+        raise Unauthenticated("用户名或密码错误 (wrong username or password)")
+    if password == DEMO_PASSWORD and not settings.is_demo:
+        raise Forbidden("演示密码仅限演示模式 (the demo password only works in demo mode)")
+    fields = ["last_login_at"]
+    user.last_login_at = clock.now()
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+        fields.append("password_hash")
+    await user.save(update_fields=fields)
+    return tokens_for(settings).issue(user.id, user.token_epoch), user
+
+
+async def viewer_from_token(settings: Settings, token: str) -> Viewer | None:
+    """The viewer a bearer or API token stands for, or ``None`` if it is not valid now."""
+    if is_api_token(token):
+        return await _viewer_from_api_token(token)
+    claims = tokens_for(settings).read(token)
+    if claims is None:
+        return None
+    user = await User.get_or_none(id=claims.user_id, is_active=True)
+    if user is None or user.token_epoch != claims.epoch:
+        return None
+    return Viewer.of_user(user)
+
+
+async def _viewer_from_api_token(token: str) -> Viewer | None:
+    record = await ApiToken.get_or_none(token_hash=hash_api_token(token), revoked_at=None)
+    now = clock.now()
+    if record is None or (record.expires_at is not None and record.expires_at <= now):
+        return None
+    user = await User.get_or_none(id=record.user_id) if record.user_id is not None else None
+    if user is not None and not user.is_active:
+        return None
+    await ApiToken.filter(id=record.id).update(last_used_at=now)
+    return Viewer(
+        user_id=user.id if user else None,
+        role=Role(record.role),
+        department_id=user.department_id if user else None,
+        username=user.username if user else f"token:{record.prefix}",
+        api_token_id=record.id,
+    )

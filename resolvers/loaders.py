@@ -1,0 +1,71 @@
+"""Per-request dataloaders that batch relation lookups and apply the viewer's scope.
+
+Built fresh for every request (a loader that outlived a request would serve one user's
+rows to another). Every relation field of the schema loads through here, so a page of N
+objects costs one query per relation, not N.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from strawberry.dataloader import DataLoader
+from tortoise.models import Model
+
+from resolvers.auth import Viewer
+from resolvers.scope import scoped
+
+M = TypeVar("M", bound=Model)
+
+
+class Loaders:
+    """The dataloaders of one request, created on first use."""
+
+    def __init__(self, viewer: Viewer | None) -> None:
+        self.viewer = viewer
+        self._by_id: dict[type[Model], DataLoader[int, Any]] = {}
+        self._children: dict[tuple[type[Model], str, tuple[str, ...]], DataLoader[int, Any]] = {}
+
+    def by_id(self, model: type[M]) -> DataLoader[int, M | None]:
+        """Rows of ``model`` by primary key; ``None`` for missing or out-of-scope rows."""
+        loader = self._by_id.get(model)
+        if loader is None:
+
+            async def load(ids: list[int]) -> Sequence[M | None]:
+                rows = await self._visible(model).filter(id__in=ids)
+                found = {row.pk: row for row in rows}
+                return [found.get(pk) for pk in ids]
+
+            loader = DataLoader(load_fn=load)
+            self._by_id[model] = loader
+        return loader
+
+    def children(
+        self, model: type[M], parent_field: str, order_by: tuple[str, ...] = ("id",)
+    ) -> DataLoader[int, list[M]]:
+        """Rows of ``model`` grouped by the value of ``parent_field`` (a foreign-key id)."""
+        key = (model, parent_field, order_by)
+        loader = self._children.get(key)
+        if loader is None:
+
+            async def load(parent_ids: list[int]) -> Sequence[list[M]]:
+                rows = (
+                    await self._visible(model)
+                    .filter(**{f"{parent_field}__in": parent_ids})
+                    .order_by(*order_by)
+                )
+                grouped: dict[int, list[M]] = defaultdict(list)
+                for row in rows:
+                    grouped[getattr(row, parent_field)].append(row)
+                return [grouped.get(pk, []) for pk in parent_ids]
+
+            loader = DataLoader(load_fn=load)
+            self._children[key] = loader
+        return loader
+
+    def _visible(self, model: type[M]) -> Any:
+        if self.viewer is None:
+            return model.filter(id__in=[])
+        return scoped(model, self.viewer)

@@ -1,0 +1,185 @@
+"""Object-level scope (OWASP API1): which rows of each table a viewer may read.
+
+One function per kind of object, all in this module, applied by list resolvers and by the
+dataloaders inside their batch query. An object outside the scope behaves as if it did
+not exist (``NOT_FOUND``), so its existence is not leaked either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from tortoise.expressions import Q, Subquery
+from tortoise.models import Model
+from tortoise.queryset import QuerySet
+
+from models import (
+    Alert,
+    ApiToken,
+    Archive,
+    Attachment,
+    AttachmentVersion,
+    AuditEntry,
+    CollaborationRequest,
+    Comment,
+    Delegation,
+    Delivery,
+    Feedback,
+    FeedbackDepartment,
+    Meeting,
+    MeetingAttendee,
+    Mention,
+    Notification,
+    OutboxMessage,
+    ProgressUpdate,
+    Requirement,
+    RequirementDepartment,
+    ResultReport,
+    Review,
+    ReviewRound,
+    Task,
+    TaskAssistingDepartment,
+    TaskReschedule,
+    TaskResult,
+    WebhookChannel,
+)
+from resolvers.auth import Viewer
+
+M = TypeVar("M", bound=Model)
+
+#: A scope is a filter on a table, ``None`` meaning "every row".
+Scope = Q | None
+NOTHING = Q(id__in=[])
+
+
+def participant_requirement_ids(viewer: Viewer) -> Subquery | None:
+    """Ids of requirements the viewer takes part in; ``None`` when they read everything.
+
+    Participants: the initiator, members of an involved department, task assignees and
+    members of a task's assisting department.
+    """
+    if viewer.reads_everything:
+        return None
+    conditions: list[Q] = []
+    if viewer.user_id is not None:
+        conditions.append(Q(initiator_id=viewer.user_id))
+        conditions.append(
+            Q(id__in=Subquery(Task.filter(assignee_id=viewer.user_id).values("requirement_id")))
+        )
+    if viewer.department_id is not None:
+        dept = viewer.department_id
+        conditions.append(
+            Q(
+                id__in=Subquery(
+                    RequirementDepartment.filter(department_id=dept).values("requirement_id")
+                )
+            )
+        )
+        conditions.append(
+            Q(
+                id__in=Subquery(
+                    TaskAssistingDepartment.filter(department_id=dept).values(
+                        "task__requirement_id"
+                    )
+                )
+            )
+        )
+    if not conditions:
+        return Subquery(Requirement.filter(NOTHING).values("id"))
+    return Subquery(Requirement.filter(Q(*conditions, join_type=Q.OR)).values("id"))
+
+
+def _through_requirement(path: str) -> Callable[[Viewer], Scope]:
+    """Scope of objects that belong to a requirement reached through ``path``."""
+
+    def scope(viewer: Viewer) -> Scope:
+        ids = participant_requirement_ids(viewer)
+        lookup: dict[str, Any] = {f"{path}__in": ids}
+        return None if ids is None else Q(**lookup)
+
+    return scope
+
+
+def _everyone(viewer: Viewer) -> Scope:
+    return None
+
+
+def _admin_only(viewer: Viewer) -> Scope:
+    return None if viewer.is_admin else NOTHING
+
+
+def _admin_and_executive(viewer: Viewer) -> Scope:
+    return None if viewer.reads_everything else NOTHING
+
+
+def _own(field: str) -> Callable[[Viewer], Scope]:
+    """Rows that belong to the viewer (their notifications, their tokens); admins see all."""
+
+    def scope(viewer: Viewer) -> Scope:
+        if viewer.is_admin and field != "recipient_id":
+            return None
+        lookup: dict[str, Any] = {field: viewer.user_id}
+        return NOTHING if viewer.user_id is None else Q(**lookup)
+
+    return scope
+
+
+def _delegations(viewer: Viewer) -> Scope:
+    if viewer.is_admin:
+        return None
+    if viewer.user_id is None:
+        return NOTHING
+    return Q(head_id=viewer.user_id) | Q(delegate_id=viewer.user_id)
+
+
+def _alerts(viewer: Viewer) -> Scope:
+    if viewer.reads_everything:
+        return None
+    ids = participant_requirement_ids(viewer)
+    return Q(task__requirement_id__in=ids)
+
+
+_SCOPES: dict[type[Model], Callable[[Viewer], Scope]] = {
+    Requirement: _through_requirement("id"),
+    RequirementDepartment: _through_requirement("requirement_id"),
+    ReviewRound: _through_requirement("requirement_id"),
+    Review: _through_requirement("requirement_id"),
+    Task: _through_requirement("requirement_id"),
+    TaskAssistingDepartment: _through_requirement("task__requirement_id"),
+    ProgressUpdate: _through_requirement("task__requirement_id"),
+    TaskReschedule: _through_requirement("task__requirement_id"),
+    TaskResult: _through_requirement("task__requirement_id"),
+    Comment: _through_requirement("task__requirement_id"),
+    Mention: _through_requirement("comment__task__requirement_id"),
+    CollaborationRequest: _through_requirement("requirement_id"),
+    Attachment: _through_requirement("requirement_id"),
+    AttachmentVersion: _through_requirement("attachment__requirement_id"),
+    Meeting: _through_requirement("requirement_id"),
+    MeetingAttendee: _through_requirement("meeting__requirement_id"),
+    ResultReport: _through_requirement("requirement_id"),
+    Archive: _through_requirement("requirement_id"),
+    Feedback: _through_requirement("requirement_id"),
+    FeedbackDepartment: _through_requirement("feedback__requirement_id"),
+    Alert: _alerts,
+    Notification: _own("recipient_id"),
+    ApiToken: _own("user_id"),
+    Delegation: _delegations,
+    AuditEntry: _admin_and_executive,
+    WebhookChannel: _admin_only,
+    Delivery: _admin_only,
+    OutboxMessage: _admin_only,
+}
+
+
+def scope_of(model: type[Model], viewer: Viewer) -> Scope:
+    """The filter for ``model`` rows visible to ``viewer`` (directory data is public)."""
+    rule = _SCOPES.get(model, _everyone)
+    return rule(viewer)
+
+
+def scoped(model: type[M], viewer: Viewer, **filters: Any) -> QuerySet[M]:
+    """``model`` rows visible to the viewer, further filtered by ``filters``."""
+    queryset = model.filter(**filters)
+    scope = scope_of(model, viewer)
+    return queryset if scope is None else queryset.filter(scope)

@@ -1,0 +1,75 @@
+"""The GraphQL schema: the domains' queries, mutations and types composed into one.
+
+Fields here are thin: they check who asks and delegate to the use cases in ``resolvers/``.
+"""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.tools import merge_types
+
+from schema.alerts import AlertType, CalendarOverrideType, WarningRuleType, WebhookChannelType
+from schema.auth import AuthMutations, AuthQueries
+from schema.collaboration import CollaborationRequestType, CommentType
+from schema.departments import DepartmentQueries, DepartmentType
+from schema.errors import ErrorCodes
+from schema.files import AttachmentType, AttachmentVersionType, MeetingType
+from schema.node import NodeQueries
+from schema.notifications import AuditEntryType, NotificationSubscriptions, NotificationType
+from schema.outcomes import ArchiveType, FeedbackType, ResultReportType, SuggestionType
+from schema.requirements import RequirementType, ReviewRoundType, ReviewType
+from schema.tasks import ProgressUpdateType, TaskRescheduleType, TaskResultType, TaskType
+from schema.users import ApiTokenType, DelegationType, UserType
+
+Query = merge_types("Query", (AuthQueries, NodeQueries, DepartmentQueries))
+Mutation = merge_types("Mutation", (AuthMutations,))
+Subscription = merge_types("Subscription", (NotificationSubscriptions,))
+
+#: Every object type, listed so that each is in the schema even before a field reaches it.
+NODE_TYPES: tuple[type, ...] = (
+    AlertType,
+    ApiTokenType,
+    ArchiveType,
+    AttachmentType,
+    AttachmentVersionType,
+    AuditEntryType,
+    CalendarOverrideType,
+    CollaborationRequestType,
+    CommentType,
+    DelegationType,
+    DepartmentType,
+    FeedbackType,
+    MeetingType,
+    NotificationType,
+    ProgressUpdateType,
+    RequirementType,
+    ResultReportType,
+    ReviewRoundType,
+    ReviewType,
+    SuggestionType,
+    TaskRescheduleType,
+    TaskResultType,
+    TaskType,
+    UserType,
+    WarningRuleType,
+    WebhookChannelType,
+)
+
+
+def build_schema() -> strawberry.Schema:
+    """The schema with its extensions (caches first, error codes last)."""
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        types=list(NODE_TYPES),
+        extensions=[
+            lambda: ParserCache(maxsize=512),
+            lambda: ValidationCache(maxsize=512),
+            ErrorCodes,
+        ],
+    )
+
+
+schema = build_schema()

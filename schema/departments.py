@@ -1,0 +1,40 @@
+"""Departments (部门) and their heads."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry import relay
+
+import models
+from schema.base import Info, ModelNode, load_children, load_one
+
+if TYPE_CHECKING:
+    from schema.users import UserType
+
+
+@strawberry.type(name="Department", description="A department (部门), known by its code")
+class DepartmentType(ModelNode):
+    model = models.Department
+
+    id: relay.NodeID[int]
+    code: str
+    name: str = strawberry.field(description="The Chinese name, e.g. 市场部")
+    name_en: str
+    is_active: bool
+
+    @strawberry.field(description="The head of the department (部门负责人)")
+    async def head(
+        self, root: models.Department, info: Info
+    ) -> Annotated[UserType, strawberry.lazy("schema.users")] | None:
+        headships = await load_children(info, models.DepartmentHead, "department_id", root.id)
+        return await load_one(info, models.User, headships[0].user_id) if headships else None
+
+
+@strawberry.type
+class DepartmentQueries:
+    @strawberry.field(description="Every active department, in display order")
+    async def departments(self, info: Info) -> list[DepartmentType]:
+        info.context.require_viewer()
+        return await models.Department.filter(is_active=True)  # type: ignore[return-value]

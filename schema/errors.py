@@ -1,0 +1,71 @@
+"""Every GraphQL error leaves with an ``extensions.code``, and no internal detail.
+
+Domain errors carry their own code; GraphQL's own parse and validation errors get the
+usual codes; anything unexpected (a bug, a database outage) is logged with its traceback
+here and reaches the client only as a generic message with a code.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+from tortoise.exceptions import DBConnectionError, OperationalError
+
+from resolvers.errors import DomainError
+
+log = logging.getLogger("crossflow.errors")
+
+INTERNAL_MESSAGE = "服务器内部错误 (internal server error)"
+UNAVAILABLE_MESSAGE = "服务暂时不可用，请稍后重试 (service temporarily unavailable, retry)"
+
+
+def _coded(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if isinstance(original, DomainError):
+        return _with(error, original.message, {"code": original.code, **original.extensions})
+    if original is None or isinstance(original, GraphQLError):
+        if error.extensions and "code" in error.extensions:
+            return error
+        return _with(error, error.message, {"code": graphql_code(error.message)})
+    if isinstance(original, (DBConnectionError, OperationalError, ConnectionError, OSError)):
+        log.warning("database or broker unavailable: %s", type(original).__name__)
+        return _with(error, UNAVAILABLE_MESSAGE, {"code": "SERVICE_UNAVAILABLE"}, hide=True)
+    log.error("unexpected error in %s", error.path, exc_info=original)
+    return _with(error, INTERNAL_MESSAGE, {"code": "INTERNAL_SERVER_ERROR"}, hide=True)
+
+
+def graphql_code(message: str) -> str:
+    """The code of one of GraphQL's own errors (parse, validation, variable coercion)."""
+    if message.startswith("Syntax Error"):
+        return "GRAPHQL_PARSE_FAILED"
+    if message.startswith("Variable "):
+        return "BAD_USER_INPUT"
+    return "GRAPHQL_VALIDATION_FAILED"
+
+
+def _with(
+    error: GraphQLError, message: str, extensions: dict[str, object], *, hide: bool = False
+) -> GraphQLError:
+    return GraphQLError(
+        message=message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=None if hide else error.original_error,
+        extensions=extensions,
+    )
+
+
+class ErrorCodes(SchemaExtension):
+    """Rewrites the errors of every result (see the module docstring)."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        errors = getattr(result, "errors", None)
+        if result is not None and errors:
+            result.errors = [_coded(error) for error in errors]
