@@ -331,7 +331,7 @@ class Migration(migrations.Migration):
                 ('signed_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
                 ('content_hash', fields.CharField(max_length=64)),
             ],
-            options={'table': 'review', 'app': 'models', 'unique_together': (('round', 'department'),), 'indexes': [Index(fields=['requirement_id', 'department_id'])], 'pk_attr': 'id', 'table_description': 'The electronic sign-off (电子签批) of a department in a round: approve with claims, or reject.'},
+            options={'table': 'review', 'app': 'models', 'unique_together': (('round', 'department'),), 'indexes': [Index(fields=['requirement_id', 'department_id'])], 'pk_attr': 'id', 'table_description': 'The electronic sign-off (电子签批) of a department in a round: approve or reject.'},
             bases=['TimestampedModel'],
         ),
         ops.CreateModel(
