@@ -114,21 +114,13 @@ def worker(
 ) -> None:
     """Run Dramatiq workers for the background actors (needs CROSSFLOW_REDIS_URL)."""
     from dramatiq.cli import main as dramatiq_main
+    from dramatiq.cli import make_argument_parser
 
     if not get_settings().redis_url:
         console.print("[red]crossflow worker needs CROSSFLOW_REDIS_URL[/red]")
         raise typer.Exit(2)
-    sys.exit(
-        dramatiq_main(
-            [
-                "crossflow.worker_boot",
-                "--processes",
-                str(processes),
-                "--threads",
-                str(threads),
-            ]
-        )
-    )
+    arguments = ["crossflow.worker_boot", "--processes", str(processes), "--threads", str(threads)]
+    sys.exit(dramatiq_main(make_argument_parser().parse_args(arguments)))
 
 
 @app.command()

@@ -69,23 +69,23 @@ async def open_orm(settings: Settings, *, global_fallback: bool = True) -> Torto
     """
     ensure_data_dir(settings)
     ctx = TortoiseContext()
-    ctx.__enter__()
-    await ctx.init(config=tortoise_config(settings), _enable_global_fallback=global_fallback)
+    with ctx:  # current while it initialises, in this task only
+        await ctx.init(config=tortoise_config(settings), _enable_global_fallback=global_fallback)
     return ctx
 
 
 async def close_orm(ctx: TortoiseContext) -> None:
-    """Close the connections of a context made by :func:`open_orm`."""
+    """Close the connections of a context made by :func:`open_orm` (and drop the fallback)."""
     await ctx.close_connections()
-    ctx.__exit__(None, None, None)
 
 
 @asynccontextmanager
 async def orm(settings: Settings | None = None) -> AsyncIterator[TortoiseContext]:
-    """The ORM for one CLI command: opened, used, closed."""
+    """The ORM for one command or task: opened, current while the block runs, closed."""
     ctx = await open_orm(settings or get_settings(), global_fallback=False)
     try:
-        yield ctx
+        with ctx:
+            yield ctx
     finally:
         await close_orm(ctx)
 

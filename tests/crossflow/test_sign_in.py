@@ -39,7 +39,11 @@ async def test_departments_lists_the_twelve_demo_departments_with_their_heads(
         "departments"
     ]
     assert [d["code"] for d in departments] == [code for code, *_ in DEPARTMENTS]
-    assert departments[0] == {"code": "market", "name": "市场部", "head": {"username": "market_head"}}
+    assert departments[0] == {
+        "code": "market",
+        "name": "市场部",
+        "head": {"username": "market_head"},
+    }
 
 
 async def test_a_wrong_password_is_a_coded_error(client: GraphQLClient, demo: None) -> None:

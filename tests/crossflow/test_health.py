@@ -1,0 +1,54 @@
+"""Health checks tell a load balancer whether the process can serve."""
+
+from __future__ import annotations
+
+import socket
+
+import httpx
+import pytest
+from tortoise.context import TortoiseContext
+
+from crossflow.app import create_app
+from crossflow.settings import Settings
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def _get(settings: Settings, path: str) -> httpx.Response:
+    app = create_app(settings, manage_orm=False)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        return await http.get(path)
+
+
+async def test_healthz_and_readyz_answer_when_the_database_answers(
+    db: TortoiseContext, settings: Settings
+) -> None:
+    assert (await _get(settings, "/healthz")).json() == {"status": "ok"}
+    ready = await _get(settings, "/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["database"] == "ok"
+
+
+@pytest.mark.redis
+async def test_readyz_checks_a_real_redis_broker(
+    db: TortoiseContext, settings: Settings, redis_url: str
+) -> None:
+    settings.redis_url = redis_url
+    ready = await _get(settings, "/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["broker"] == "ok"
+
+
+async def test_readyz_is_503_when_the_broker_is_unreachable(
+    db: TortoiseContext, settings: Settings
+) -> None:
+    settings.redis_url = f"redis://127.0.0.1:{_closed_port()}/0"
+    ready = await _get(settings, "/readyz")
+    assert ready.status_code == 503
+    assert ready.json()["status"] == "not ready"
+    assert ready.json()["broker"].startswith("unavailable")
