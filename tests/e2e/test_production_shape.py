@@ -96,10 +96,9 @@ async def test_serve_and_worker_deliver_a_notification_to_a_websocket_subscriber
             login = await http.post(
                 "/graphql",
                 json={
-                    "query": (
-                        'mutation { login(input: {username: "wang", password: "%s"}) { token } }'
-                        % PASSWORD
-                    )
+                    "query": "mutation($u: String!, $p: String!) "
+                    "{ login(input: {username: $u, password: $p}) { token } }",
+                    "variables": {"u": "wang", "p": PASSWORD},
                 },
             )
             token = login.json()["data"]["login"]["token"]

@@ -9,7 +9,8 @@ from models import Requirement, Task
 from tests.conftest import GraphQLClient
 
 NODE = """query($id: ID!) { node(id: $id) { id __typename
-  ... on Requirement { code title initiator { username } involvedDepartments { department { code } } }
+  ... on Requirement { code title initiator { username }
+                       involvedDepartments { department { code } } }
   ... on Task { code assignee { username } requirement { code } }
 } }"""
 
