@@ -56,8 +56,10 @@ NOTHING = Q(id__in=[])
 def participant_requirement_ids(viewer: Viewer) -> Subquery | None:
     """Ids of requirements the viewer takes part in; ``None`` when they read everything.
 
-    Participants: the initiator, members of an involved department, task assignees and
-    members of a task's assisting department.
+    Participants: the initiator, members of an involved department, task assignees,
+    members of a task's assisting department, members of a department a collaboration
+    request was addressed to, and people @mentioned in a task's comments (asking someone
+    for help is what lets them see what the help is for).
     """
     if viewer.reads_everything:
         return None
@@ -66,6 +68,13 @@ def participant_requirement_ids(viewer: Viewer) -> Subquery | None:
         conditions.append(Q(initiator_id=viewer.user_id))
         conditions.append(
             Q(id__in=Subquery(Task.filter(assignee_id=viewer.user_id).values("requirement_id")))
+        )
+        conditions.append(
+            Q(
+                id__in=Subquery(
+                    Mention.filter(user_id=viewer.user_id).values("comment__task__requirement_id")
+                )
+            )
         )
     if viewer.department_id is not None:
         dept = viewer.department_id
@@ -82,6 +91,13 @@ def participant_requirement_ids(viewer: Viewer) -> Subquery | None:
                     TaskAssistingDepartment.filter(department_id=dept).values(
                         "task__requirement_id"
                     )
+                )
+            )
+        )
+        conditions.append(
+            Q(
+                id__in=Subquery(
+                    CollaborationRequest.filter(to_department_id=dept).values("requirement_id")
                 )
             )
         )

@@ -6,9 +6,12 @@ Fields here are thin: they check who asks and delegate to the use cases in ``res
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
+from resolvers.errors import DomainError
 from schema.alerts import AlertType, CalendarOverrideType, WarningRuleType, WebhookChannelType
 from schema.auth import AuthMutations, AuthQueries
 from schema.collaboration import CollaborationRequestType, CommentType
@@ -18,12 +21,18 @@ from schema.files import AttachmentType, AttachmentVersionType, MeetingType
 from schema.node import NodeQueries
 from schema.notifications import AuditEntryType, NotificationSubscriptions, NotificationType
 from schema.outcomes import ArchiveType, FeedbackType, ResultReportType, SuggestionType
-from schema.requirements import RequirementType, ReviewRoundType, ReviewType
+from schema.requirements import (
+    RequirementMutations,
+    RequirementQueries,
+    RequirementType,
+    ReviewRoundType,
+    ReviewType,
+)
 from schema.tasks import ProgressUpdateType, TaskRescheduleType, TaskResultType, TaskType
 from schema.users import ApiTokenType, DelegationType, UserType
 
-Query = merge_types("Query", (AuthQueries, NodeQueries, DepartmentQueries))
-Mutation = merge_types("Mutation", (AuthMutations,))
+Query = merge_types("Query", (AuthQueries, NodeQueries, DepartmentQueries, RequirementQueries))
+Mutation = merge_types("Mutation", (AuthMutations, RequirementMutations))
 Subscription = merge_types("Subscription", (NotificationSubscriptions,))
 
 #: Every object type, listed so that each is in the schema even before a field reaches it.
@@ -57,9 +66,21 @@ NODE_TYPES: tuple[type, ...] = (
 )
 
 
+class CrossFlowSchema(strawberry.Schema):
+    """Logs only the errors worth a look: refusals with a code are the API working."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        unexpected = [e for e in errors if not isinstance(e.original_error, DomainError)]
+        unexpected = [e for e in unexpected if e.original_error is not None]
+        if unexpected:
+            super().process_errors(unexpected, execution_context)
+
+
 def build_schema() -> strawberry.Schema:
     """The schema with its extensions (caches first, error codes last)."""
-    return strawberry.Schema(
+    return CrossFlowSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,

@@ -9,15 +9,26 @@ import strawberry
 from strawberry import relay
 
 import models
+from resolvers import delegations, requirements
+from resolvers.errors import NotFound
+from resolvers.scope import scoped
+from resolvers.signoff import content_hash
+from resolvers.workflow import NOT_FOUND_MESSAGE
 from schema.base import Info, ModelNode, load_children, load_one
 from schema.enums import Priority, RequirementStatus, ReviewDecision, RoundOutcome
+from schema.ids import decode_id, decode_ids
+from schema.pagination import Connection, paginate
+from schema.permissions import CanWrite, SignedIn
 
 if TYPE_CHECKING:
     from schema.departments import DepartmentType
-    from schema.users import UserType
+    from schema.tasks import TaskType
+    from schema.users import DelegationType, UserType
 
 UserRef = Annotated["UserType", strawberry.lazy("schema.users")]
 DepartmentRef = Annotated["DepartmentType", strawberry.lazy("schema.departments")]
+DelegationRef = Annotated["DelegationType", strawberry.lazy("schema.users")]
+TaskRef = Annotated["TaskType", strawberry.lazy("schema.tasks")]
 
 
 @strawberry.type(name="Requirement", description="The Requirement Form (需求申请表)")
@@ -62,6 +73,10 @@ class RequirementType(ModelNode):
         self, root: models.Requirement, info: Info
     ) -> list[InvolvedDepartmentType]:
         return await load_children(info, models.RequirementDepartment, "requirement_id", root.id)
+
+    @strawberry.field(description="The tasks the work was split into, in order")
+    async def tasks(self, root: models.Requirement, info: Info) -> list[TaskRef]:
+        return await load_children(info, models.Task, "requirement_id", root.id, "seq")
 
     @strawberry.field(description="Every review round, the first first")
     async def review_rounds(self, root: models.Requirement, info: Info) -> list[ReviewRoundType]:
@@ -114,6 +129,199 @@ class ReviewType(ModelNode):
     async def signed_by(self, root: models.Review, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.signed_by_id)
 
+    @strawberry.field(description="The requirement was edited after this sign-off")
+    async def content_changed_since_approval(self, root: models.Review, info: Info) -> bool:
+        requirement = await load_one(info, models.Requirement, root.requirement_id)
+        involved = await load_children(
+            info, models.RequirementDepartment, "requirement_id", root.requirement_id
+        )
+        current = content_hash(requirement, [link.department_id for link in involved])
+        return current != root.content_hash
+
     @strawberry.field(description="The head a delegate signed for (X on behalf of Y)")
     async def on_behalf_of(self, root: models.Review, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.on_behalf_of_id)
+
+
+@strawberry.input(description="The Requirement Form (需求申请表)")
+class CreateRequirementInput:
+    title: str = strawberry.field(description="Concrete: 2024年Q3新品上市推广方案, not 做个推广")
+    involved_department_ids: list[strawberry.ID] = strawberry.field(
+        description="Departments asked to take part and review (the initiator's own leads)"
+    )
+    background: str = ""
+    goals: str = ""
+    deliverables: str = ""
+    acceptance_criteria: str = ""
+    data_needs: str = strawberry.field(default="", description="数据需求清单")
+    contact: str = ""
+    expected_by: date | None = None
+    priority: Priority = Priority.NORMAL
+
+
+@strawberry.input(description="Changes to a draft or returned requirement; omitted = unchanged")
+class UpdateRequirementInput:
+    id: strawberry.ID
+    title: str | None = None
+    background: str | None = None
+    goals: str | None = None
+    deliverables: str | None = None
+    acceptance_criteria: str | None = None
+    data_needs: str | None = None
+    contact: str | None = None
+    expected_by: date | None = None
+    priority: Priority | None = None
+    involved_department_ids: list[strawberry.ID] | None = None
+    version: int | None = strawberry.field(
+        default=None, description="The version you edited; a newer one is a CONFLICT"
+    )
+
+
+@strawberry.input(description="A sign-off: approve with the tasks you take on, or reject")
+class ReviewRequirementInput:
+    requirement_id: strawberry.ID
+    approve: bool
+    comment: str = ""
+    claimed_tasks: list[str] = strawberry.field(default_factory=list)
+    department_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The department you sign for, if you may sign for several"
+    )
+
+
+@strawberry.input(description="Name a delegate (代理人) for a period")
+class SetDelegateInput:
+    delegate_id: strawberry.ID
+    starts_at: datetime
+    ends_at: datetime
+    note: str = ""
+
+
+@strawberry.input
+class RequirementFilter:
+    statuses: list[RequirementStatus] | None = None
+
+
+def _form(data: CreateRequirementInput | UpdateRequirementInput) -> requirements.RequirementForm:
+    departments = data.involved_department_ids
+    return requirements.RequirementForm(
+        title=data.title,
+        background=data.background,
+        goals=data.goals,
+        deliverables=data.deliverables,
+        acceptance_criteria=data.acceptance_criteria,
+        data_needs=data.data_needs,
+        contact=data.contact,
+        expected_by=data.expected_by,
+        priority=data.priority,
+        involved_department_ids=None
+        if departments is None
+        else decode_ids(departments, "Department", "involvedDepartmentIds"),
+        version=getattr(data, "version", None),
+    )
+
+
+def _requirement_id(value: strawberry.ID, field: str = "id") -> int:
+    return decode_id(value, "Requirement", field)
+
+
+@strawberry.type
+class RequirementQueries:
+    @strawberry.field(
+        description="A requirement by its code (XQ202407001)", permission_classes=[SignedIn]
+    )
+    async def requirement(self, info: Info, code: str) -> RequirementType:
+        viewer = info.context.require_viewer()
+        row = await scoped(models.Requirement, viewer, code=code).first()
+        if row is None:
+            raise NotFound(NOT_FOUND_MESSAGE)
+        return row  # type: ignore[return-value]
+
+    @strawberry.field(
+        description="Requirements you may see, newest first", permission_classes=[SignedIn]
+    )
+    async def requirements(
+        self,
+        info: Info,
+        filter: RequirementFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[RequirementType]:
+        viewer = info.context.require_viewer()
+        queryset = scoped(models.Requirement, viewer)
+        if filter and filter.statuses:
+            queryset = queryset.filter(status__in=filter.statuses)
+        return await paginate(queryset, first, after)
+
+
+@strawberry.type
+class RequirementMutations:
+    @strawberry.mutation(
+        description="Raise a requirement as a draft", permission_classes=[CanWrite]
+    )
+    async def create_requirement(
+        self, info: Info, input: CreateRequirementInput
+    ) -> RequirementType:
+        viewer = info.context.require_viewer()
+        return await requirements.create_requirement(viewer, _form(input))  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Edit a draft or returned requirement (initiator)",
+        permission_classes=[CanWrite],
+    )
+    async def update_requirement(
+        self, info: Info, input: UpdateRequirementInput
+    ) -> RequirementType:
+        viewer = info.context.require_viewer()
+        return await requirements.update_requirement(  # type: ignore[return-value]
+            viewer, _requirement_id(input.id), _form(input)
+        )
+
+    @strawberry.mutation(
+        description="Submit for review (待审核); notifies the heads", permission_classes=[CanWrite]
+    )
+    async def submit_requirement(self, info: Info, id: strawberry.ID) -> RequirementType:
+        viewer = info.context.require_viewer()
+        return await requirements.submit_requirement(viewer, _requirement_id(id))  # type: ignore[return-value]
+
+    @strawberry.mutation(description="Withdraw before initiation", permission_classes=[CanWrite])
+    async def cancel_requirement(self, info: Info, id: strawberry.ID) -> RequirementType:
+        viewer = info.context.require_viewer()
+        return await requirements.cancel_requirement(viewer, _requirement_id(id))  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Sign off as an involved head or delegate", permission_classes=[CanWrite]
+    )
+    async def review_requirement(
+        self, info: Info, input: ReviewRequirementInput
+    ) -> RequirementType:
+        viewer = info.context.require_viewer()
+        data = requirements.ReviewInput(
+            requirement_id=_requirement_id(input.requirement_id, "requirementId"),
+            approve=input.approve,
+            comment=input.comment,
+            claimed_tasks=input.claimed_tasks,
+            department_id=None
+            if input.department_id is None
+            else decode_id(input.department_id, "Department", "departmentId"),
+        )
+        return await requirements.review_requirement(viewer, data)  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Confirm initiation (确认立项), ADMIN", permission_classes=[CanWrite]
+    )
+    async def confirm_requirement(self, info: Info, id: strawberry.ID) -> RequirementType:
+        viewer = info.context.require_viewer()
+        return await requirements.confirm_requirement(viewer, _requirement_id(id))  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Name a delegate for your reviews (代理审批)", permission_classes=[CanWrite]
+    )
+    async def set_delegate(self, info: Info, input: SetDelegateInput) -> DelegationRef:
+        viewer = info.context.require_viewer()
+        return await delegations.set_delegate(  # type: ignore[return-value]
+            viewer,
+            decode_id(input.delegate_id, "User", "delegateId"),
+            input.starts_at,
+            input.ends_at,
+            input.note,
+        )

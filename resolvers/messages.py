@@ -1,0 +1,74 @@
+"""Notification texts in Chinese (the default) and English, by the recipient's preference."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.enums import NotificationKind as K
+
+#: kind -> language -> (title template, body template); fields come from ``params``.
+TEXTS: dict[K, dict[str, tuple[str, str]]] = {
+    K.REVIEW_REQUESTED: {
+        "zh": ("待审核：{title}", "需求{code}「{title}」已提交，请在3个工作日内审核。"),
+        "en": ("Review requested: {title}", "Requirement {code} awaits your review."),
+    },
+    K.REVIEW_REJECTED: {
+        "zh": ("需求被驳回：{title}", "{department}驳回了需求{code}：{comment}"),
+        "en": ("Requirement rejected: {title}", "{department} rejected {code}: {comment}"),
+    },
+    K.REQUIREMENT_APPROVED: {
+        "zh": ("需求已通过审核：{title}", "需求{code}已获全部涉及部门同意，待管理员确认立项。"),
+        "en": ("Requirement approved: {title}", "Every department approved {code}."),
+    },
+    K.REQUIREMENT_INITIATED: {
+        "zh": ("需求已立项：{title}", "需求{code}已确认立项，请拆解并分配任务。"),
+        "en": ("Requirement initiated: {title}", "{code} is initiated: split it into tasks."),
+    },
+    K.TASK_ASSIGNED: {
+        "zh": ("新任务：{title}", "您是任务{code}「{title}」的责任人，截止时间{deadline}。"),
+        "en": ("New task: {title}", "You are responsible for {code}, due {deadline}."),
+    },
+    K.MENTION: {
+        "zh": ("{author}在任务中提到了您", "{author}在任务{code}「{title}」中提到了您：{body}"),
+        "en": ("{author} mentioned you", "{author} mentioned you on {code}: {body}"),
+    },
+    K.COLLABORATION_REQUEST: {
+        "zh": ("协作请求：{title}", "{department}请求协助（任务{code}）：{content}"),
+        "en": ("Collaboration request: {title}", "{department} asks for help on {code}."),
+    },
+    K.COLLABORATION_ANSWERED: {
+        "zh": ("协作请求已答复：{title}", "任务{code}的协作请求已答复：{answer}"),
+        "en": ("Collaboration answered: {title}", "Your request on {code} was answered."),
+    },
+    K.MEETING_SCHEDULED: {
+        "zh": ("会议邀请：{title}", "会议「{title}」将于{starts_at}召开。"),
+        "en": ("Meeting: {title}", "Meeting '{title}' starts at {starts_at}."),
+    },
+    K.TASK_RESCHEDULED: {
+        "zh": ("任务已调整节点：{title}", "任务{code}新截止时间{deadline}。原因：{reason}"),
+        "en": ("Task rescheduled: {title}", "{code} is now due {deadline}. Reason: {reason}"),
+    },
+    K.RESULT_SUBMITTED: {
+        "zh": ("待验收：{title}", "任务{code}「{title}」已提交成果，请在3个工作日内验收。"),
+        "en": ("Results to accept: {title}", "Results of {code} await your decision."),
+    },
+    K.RESULT_ACCEPTED: {
+        "zh": ("成果已确认完成：{title}", "任务{code}已通过验收。"),
+        "en": ("Results accepted: {title}", "The results of {code} were accepted."),
+    },
+    K.RESULT_REJECTED: {
+        "zh": ("成果被驳回：{title}", "任务{code}的成果被驳回：{comment}"),
+        "en": ("Results rejected: {title}", "The results of {code} were rejected: {comment}"),
+    },
+    K.FEEDBACK_REQUESTED: {
+        "zh": ("请填写协作反馈：{title}", "需求{code}已完成，请填写跨部门协作反馈表。"),
+        "en": ("Feedback requested: {title}", "{code} is completed: please give feedback."),
+    },
+}
+
+
+def render(kind: K, language: str, params: dict[str, Any]) -> tuple[str, str]:
+    """The title and body of a notification in ``language`` (Chinese when unknown)."""
+    texts = TEXTS[kind]
+    title, body = texts.get(language) or texts["zh"]
+    return title.format(**params)[:255], body.format(**params)

@@ -1,0 +1,65 @@
+"""Creating in-app notifications inside the use case's transaction, pushed after commit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from crossflow import outbox
+from models import DepartmentHead, Notification, User
+from models.enums import NotificationKind
+from resolvers.messages import render
+from resolvers.workflow import int_column
+
+
+async def notify(
+    recipient_ids: Iterable[int | None],
+    kind: NotificationKind,
+    params: dict[str, Any],
+    *,
+    subject_type: str,
+    subject_id: int,
+    subject_code: str,
+    conn: BaseDBAsyncClient,
+    exclude: int | None = None,
+) -> list[Notification]:
+    """One notification per distinct recipient (not ``exclude``, usually the actor).
+
+    Each is staged for the live push in the same transaction, so it is pushed only once it
+    is committed, and still pushed if the process dies right after the commit.
+    """
+    ids = sorted({rid for rid in recipient_ids if rid is not None and rid != exclude})
+    if not ids:
+        return []
+    languages = dict(await User.filter(id__in=ids).using_db(conn).values_list("id", "language"))
+    created: list[Notification] = []
+    for recipient_id in ids:
+        title, body = render(kind, str(languages.get(recipient_id, "zh")), params)
+        notification = await Notification.create(
+            recipient_id=recipient_id,
+            kind=kind,
+            title=title,
+            body=body,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            subject_code=subject_code,
+            using_db=conn,
+        )
+        await outbox.stage("push_notification", notification.id, using_db=conn)
+        created.append(notification)
+    return created
+
+
+async def head_ids(department_ids: Iterable[int], conn: BaseDBAsyncClient) -> list[int]:
+    """The users heading these departments."""
+    rows = await DepartmentHead.filter(department_id__in=list(department_ids)).using_db(conn)
+    return [row.user_id for row in rows]
+
+
+async def member_ids(department_id: int, conn: BaseDBAsyncClient) -> list[int]:
+    """The active members of a department."""
+    return await int_column(
+        User.filter(department_id=department_id, is_active=True).using_db(conn), "id"
+    )

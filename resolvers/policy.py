@@ -1,0 +1,117 @@
+"""Who may do what: every permission rule of the platform, in this one module.
+
+The schema declares on each mutation which rule applies (``schema/permissions.py``); the use
+cases call the object-level checks below with the object at hand. A denial is ``FORBIDDEN``;
+an object the viewer may not even read is ``NOT_FOUND`` (see ``resolvers/scope.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crossflow import clock
+from models import (
+    Delegation,
+    DepartmentHead,
+    Requirement,
+    RequirementDepartment,
+    Task,
+)
+from models.enums import Role
+from resolvers.auth import Viewer
+from resolvers.errors import Forbidden
+from resolvers.scope import scoped
+from resolvers.workflow import int_column
+
+
+def require_writer(viewer: Viewer) -> None:
+    """Any signed-in person may write; BI tokens only read."""
+    if viewer.is_read_only or viewer.user_id is None:
+        raise Forbidden("只读令牌不能修改数据 (read-only tokens cannot change anything)")
+
+
+def require_admin(viewer: Viewer) -> None:
+    if viewer.role is not Role.ADMIN:
+        raise Forbidden("仅平台管理员可执行此操作 (only the platform admin may do this)")
+
+
+def require_initiator(viewer: Viewer, requirement: Requirement) -> None:
+    if viewer.user_id != requirement.initiator_id:
+        raise Forbidden("仅需求发起人可执行此操作 (only the initiator may do this)")
+
+
+def require_initiator_or_admin(viewer: Viewer, requirement: Requirement) -> None:
+    if viewer.role is not Role.ADMIN and viewer.user_id != requirement.initiator_id:
+        raise Forbidden("仅需求发起人或管理员可执行此操作 (only the initiator or the admin)")
+
+
+def require_assignee(viewer: Viewer, task: Task) -> None:
+    if task.assignee_id is None or viewer.user_id != task.assignee_id:
+        raise Forbidden("仅任务责任人可执行此操作 (only the task's responsible person)")
+
+
+async def require_participant(viewer: Viewer, requirement_id: int) -> None:
+    """Initiator, involved departments' members, assignees, assisting departments' members.
+
+    ADMIN and EXECUTIVE read everything but take part only where they are participants;
+    the admin may still act as admin where a rule says so.
+    """
+    if not await is_participant(viewer, requirement_id):
+        raise Forbidden("仅需求参与人可执行此操作 (only participants may do this)")
+
+
+async def is_participant(viewer: Viewer, requirement_id: int) -> bool:
+    participant = Viewer(
+        user_id=viewer.user_id,
+        role=Role.EMPLOYEE,
+        department_id=viewer.department_id,
+        username=viewer.username,
+    )
+    return await scoped(Requirement, participant, id=requirement_id).exists()
+
+
+@dataclass(frozen=True)
+class HeadAuthority:
+    """The right to act as a department's head: as the head, or as their active delegate."""
+
+    department_id: int
+    head_user_id: int
+    on_behalf_of_id: int | None  # the head, when a delegate acts
+
+
+async def head_authority(viewer: Viewer, department_id: int) -> HeadAuthority | None:
+    """Whether the viewer heads ``department_id`` now, or stands in for its head (代理审批)."""
+    headship = await DepartmentHead.get_or_none(department_id=department_id)
+    if headship is None or viewer.user_id is None:
+        return None
+    if headship.user_id == viewer.user_id:
+        return HeadAuthority(department_id, headship.user_id, None)
+    now = clock.now()
+    delegated = await Delegation.filter(
+        head_id=headship.user_id,
+        delegate_id=viewer.user_id,
+        revoked_at=None,
+        starts_at__lte=now,
+        ends_at__gt=now,
+    ).exists()
+    return HeadAuthority(department_id, headship.user_id, headship.user_id) if delegated else None
+
+
+async def reviewer_authorities(viewer: Viewer, requirement: Requirement) -> list[HeadAuthority]:
+    """The involved departments the viewer may review for (as head or delegate)."""
+    involved = await int_column(
+        RequirementDepartment.filter(requirement_id=requirement.id), "department_id"
+    )
+    found = [await head_authority(viewer, dept) for dept in involved]
+    return [authority for authority in found if authority is not None]
+
+
+async def acceptance_authority(viewer: Viewer, requirement: Requirement) -> HeadAuthority | None:
+    """Membership of the acceptance group (验收小组): the initiator or an involved head.
+
+    Returns the authority used (the initiator acts for themselves: no department).
+    """
+    if viewer.user_id == requirement.initiator_id:
+        return HeadAuthority(0, requirement.initiator_id, None)
+    authorities = await reviewer_authorities(viewer, requirement)
+    return authorities[0] if authorities else None

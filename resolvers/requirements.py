@@ -1,0 +1,463 @@
+"""Step 1 and 2 of the process: raise a requirement, have it reviewed, confirm initiation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from crossflow import clock, outbox
+from models import (
+    Department,
+    Requirement,
+    RequirementDepartment,
+    Review,
+    ReviewRound,
+    User,
+)
+from models.enums import (
+    NotificationKind,
+    Priority,
+    RequirementStatus,
+    ReviewDecision,
+    Role,
+    RoundOutcome,
+)
+from resolvers import audit, codes, policy
+from resolvers.auth import Viewer
+from resolvers.errors import BadUserInput, Forbidden, InvalidTransition
+from resolvers.notify import head_ids, notify
+from resolvers.signoff import content_hash
+from resolvers.workflow import (
+    check_version,
+    ensure_state,
+    int_column,
+    load_visible,
+    snapshot,
+)
+
+S = RequirementStatus
+EDITABLE = (S.DRAFT, S.PENDING_MODIFICATION)
+CANCELLABLE = (S.DRAFT, S.PENDING_REVIEW, S.PENDING_MODIFICATION, S.APPROVED)
+FORM_FIELDS = (
+    "title",
+    "background",
+    "goals",
+    "deliverables",
+    "acceptance_criteria",
+    "data_needs",
+    "contact",
+    "expected_by",
+    "priority",
+)
+TEXT_LIMITS = {
+    "background": 10_000,
+    "goals": 5_000,
+    "deliverables": 5_000,
+    "acceptance_criteria": 5_000,
+    "data_needs": 5_000,
+    "contact": 64,
+}
+
+
+@dataclass
+class RequirementForm:
+    """The Requirement Form's fields; ``None`` leaves a field unchanged on update."""
+
+    title: str | None = None
+    background: str | None = None
+    goals: str | None = None
+    deliverables: str | None = None
+    acceptance_criteria: str | None = None
+    data_needs: str | None = None
+    contact: str | None = None
+    expected_by: date | None = None
+    priority: Priority | None = None
+    involved_department_ids: list[int] | None = None
+    #: The version the client edited (optimistic concurrency), if it sends one.
+    version: int | None = None
+
+
+def _validate(form: RequirementForm, *, creating: bool) -> None:
+    if creating or form.title is not None:
+        title = (form.title or "").strip()
+        if not 4 <= len(title) <= 200:
+            raise BadUserInput(
+                "需求名称需具体明确，4到200个字 (a concrete title of 4 to 200 characters)",
+                field="title",
+            )
+        form.title = title
+    for name, limit in TEXT_LIMITS.items():
+        value = getattr(form, name)
+        if value is not None and len(value) > limit:
+            raise BadUserInput(f"{name}过长 (too long, at most {limit})", field=_camel(name))
+    if form.expected_by is not None and form.expected_by < clock.today():
+        raise BadUserInput(
+            "期望完成日期不能早于今天 (expectedBy is in the past)", field="expectedBy"
+        )
+    if creating and not form.involved_department_ids:
+        raise BadUserInput(
+            "请勾选涉及部门 (tick at least one involved department)", field="involvedDepartmentIds"
+        )
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+async def _set_involved(
+    requirement: Requirement, department_ids: list[int], conn: BaseDBAsyncClient
+) -> list[int]:
+    """Replace the involved departments; the initiator's department leads and is kept."""
+    wanted = list(dict.fromkeys(department_ids))
+    found = await Department.filter(id__in=wanted, is_active=True).using_db(conn).count()
+    if found != len(wanted):
+        raise BadUserInput("涉及部门不存在 (unknown department)", field="involvedDepartmentIds")
+    lead = requirement.initiating_department_id
+    reviewers = [d for d in wanted if d != lead]
+    if not reviewers:
+        raise BadUserInput(
+            "至少涉及一个其他部门 (involve at least one other department)",
+            field="involvedDepartmentIds",
+        )
+    await RequirementDepartment.filter(requirement_id=requirement.id).using_db(conn).delete()
+    rows = ([lead] if lead else []) + reviewers
+    for department_id in rows:
+        await RequirementDepartment.create(
+            requirement_id=requirement.id,
+            department_id=department_id,
+            is_lead=department_id == lead,
+            using_db=conn,
+        )
+    return rows
+
+
+async def reviewing_department_ids(requirement_id: int, conn: BaseDBAsyncClient) -> list[int]:
+    """The involved departments asked to review (every one but the initiator's own)."""
+    return await int_column(
+        RequirementDepartment.filter(requirement_id=requirement_id, is_lead=False).using_db(conn),
+        "department_id",
+    )
+
+
+async def create_requirement(viewer: Viewer, form: RequirementForm) -> Requirement:
+    """Raise a requirement as a draft (草稿); its code is allocated now."""
+    policy.require_writer(viewer)
+    _validate(form, creating=True)
+    assert viewer.user_id is not None and form.involved_department_ids is not None
+    async with in_transaction() as conn:
+        requirement = await Requirement.create(
+            code=await codes.next_monthly_code(codes.REQUIREMENT, conn),
+            initiator_id=viewer.user_id,
+            initiating_department_id=viewer.department_id,
+            status=S.DRAFT,
+            using_db=conn,
+            **{
+                name: getattr(form, name) for name in FORM_FIELDS if getattr(form, name) is not None
+            },
+        )
+        await _set_involved(requirement, form.involved_department_ids, conn)
+        await audit.record(
+            viewer,
+            "requirement.create",
+            "Requirement",
+            requirement.id,
+            subject_code=requirement.code,
+            to_state=S.DRAFT,
+            after=snapshot(requirement, FORM_FIELDS),
+            using_db=conn,
+        )
+    return requirement
+
+
+async def update_requirement(
+    viewer: Viewer, requirement_id: int, form: RequirementForm
+) -> Requirement:
+    """Edit the form: the initiator, while it is a draft or sent back for changes."""
+    policy.require_writer(viewer)
+    async with in_transaction() as conn:
+        requirement = await load_visible(Requirement, viewer, requirement_id, conn, lock=True)
+        policy.require_initiator(viewer, requirement)
+        ensure_state(requirement, EDITABLE, "updateRequirement")
+        check_version(requirement, form.version)
+        _validate(form, creating=False)
+        before = snapshot(requirement, FORM_FIELDS)
+        changed = [name for name in FORM_FIELDS if getattr(form, name) is not None]
+        for name in changed:
+            setattr(requirement, name, getattr(form, name))
+        requirement.version += 1
+        await requirement.save(using_db=conn, update_fields=[*changed, "version", "updated_at"])
+        if form.involved_department_ids is not None:
+            await _set_involved(requirement, form.involved_department_ids, conn)
+        await audit.record(
+            viewer,
+            "requirement.update",
+            "Requirement",
+            requirement.id,
+            subject_code=requirement.code,
+            before=before,
+            after=snapshot(requirement, FORM_FIELDS),
+            using_db=conn,
+        )
+    return requirement
+
+
+async def submit_requirement(viewer: Viewer, requirement_id: int) -> Requirement:
+    """Send the form for review (待审核): opens a review round, notifies the heads."""
+    policy.require_writer(viewer)
+    async with in_transaction() as conn:
+        requirement = await load_visible(Requirement, viewer, requirement_id, conn, lock=True)
+        policy.require_initiator(viewer, requirement)
+        ensure_state(requirement, EDITABLE, "submitRequirement")
+        previous = requirement.status
+        now = clock.now()
+        requirement.status = S.PENDING_REVIEW
+        requirement.current_round += 1
+        requirement.submitted_at = now
+        requirement.version += 1
+        await requirement.save(
+            using_db=conn,
+            update_fields=["status", "current_round", "submitted_at", "version", "updated_at"],
+        )
+        await ReviewRound.create(
+            requirement_id=requirement.id,
+            number=requirement.current_round,
+            opened_at=now,
+            using_db=conn,
+        )
+        await audit.record(
+            viewer,
+            "requirement.submit",
+            "Requirement",
+            requirement.id,
+            subject_code=requirement.code,
+            from_state=previous,
+            to_state=S.PENDING_REVIEW,
+            note=f"round {requirement.current_round}",
+            using_db=conn,
+        )
+        reviewers = await head_ids(await reviewing_department_ids(requirement.id, conn), conn)
+        await notify(
+            reviewers,
+            NotificationKind.REVIEW_REQUESTED,
+            {"title": requirement.title, "code": requirement.code},
+            subject_type="Requirement",
+            subject_id=requirement.id,
+            subject_code=requirement.code,
+            conn=conn,
+        )
+    outbox.kick()
+    return requirement
+
+
+async def cancel_requirement(viewer: Viewer, requirement_id: int) -> Requirement:
+    """Withdraw a requirement before initiation (the initiator or the admin)."""
+    policy.require_writer(viewer)
+    async with in_transaction() as conn:
+        requirement = await load_visible(Requirement, viewer, requirement_id, conn, lock=True)
+        policy.require_initiator_or_admin(viewer, requirement)
+        ensure_state(requirement, CANCELLABLE, "cancelRequirement")
+        previous = requirement.status
+        now = clock.now()
+        requirement.status = S.CANCELLED
+        requirement.cancelled_at = now
+        requirement.version += 1
+        await requirement.save(
+            using_db=conn, update_fields=["status", "cancelled_at", "version", "updated_at"]
+        )
+        await (
+            ReviewRound.filter(requirement_id=requirement.id, outcome=RoundOutcome.OPEN)
+            .using_db(conn)
+            .update(closed_at=now)
+        )
+        await audit.record(
+            viewer,
+            "requirement.cancel",
+            "Requirement",
+            requirement.id,
+            subject_code=requirement.code,
+            from_state=previous,
+            to_state=S.CANCELLED,
+            using_db=conn,
+        )
+    return requirement
+
+
+@dataclass
+class ReviewInput:
+    requirement_id: int
+    approve: bool
+    comment: str = ""
+    claimed_tasks: list[str] = field(default_factory=list)
+    #: Which involved department the viewer signs for, when they may sign for several.
+    department_id: int | None = None
+
+
+async def review_requirement(viewer: Viewer, data: ReviewInput) -> Requirement:
+    """A head (or their active delegate) signs off: approve with claimed tasks, or reject.
+
+    Any rejection sends the requirement back for changes; the last approval of the round
+    makes it APPROVED. Concurrent reviewers are serialised on the requirement's row.
+    """
+    policy.require_writer(viewer)
+    comment = data.comment.strip()
+    claims = [c.strip() for c in data.claimed_tasks if c.strip()]
+    if not data.approve and not comment:
+        raise BadUserInput("驳回需填写具体意见 (a rejection needs a comment)", field="comment")
+    if len(comment) > 5_000 or len(claims) > 50 or any(len(c) > 200 for c in claims):
+        raise BadUserInput("审核意见或认领任务过长 (comment or claims too long)", field="comment")
+    async with in_transaction() as conn:
+        requirement = await load_visible(Requirement, viewer, data.requirement_id, conn, lock=True)
+        authorities = await policy.reviewer_authorities(viewer, requirement)
+        reviewing = set(await reviewing_department_ids(requirement.id, conn))
+        authorities = [a for a in authorities if a.department_id in reviewing]
+        if data.department_id is not None:
+            authorities = [a for a in authorities if a.department_id == data.department_id]
+        if not authorities:
+            raise Forbidden(
+                "仅涉及部门负责人或其代理人可审核 (only an involved head or their delegate)"
+            )
+        ensure_state(requirement, (S.PENDING_REVIEW,), "reviewRequirement")
+        round_ = await ReviewRound.get(
+            requirement_id=requirement.id, number=requirement.current_round, using_db=conn
+        )
+        done = set(
+            await Review.filter(round_id=round_.id)
+            .using_db(conn)
+            .values_list("department_id", flat=True)
+        )
+        pending = [a for a in authorities if a.department_id not in done]
+        if not pending:
+            raise InvalidTransition(
+                "本轮已审核 (your department already reviewed this round)",
+                status=str(requirement.status),
+                action="reviewRequirement",
+            )
+        authority = pending[0]
+        involved = [d for d in reviewing] + (
+            [requirement.initiating_department_id] if requirement.initiating_department_id else []
+        )
+        now = clock.now()
+        assert viewer.user_id is not None
+        try:
+            await Review.create(
+                round_id=round_.id,
+                requirement_id=requirement.id,
+                department_id=authority.department_id,
+                decision=ReviewDecision.APPROVE if data.approve else ReviewDecision.REJECT,
+                comment=comment,
+                claimed_tasks=claims,
+                signed_by_id=viewer.user_id,
+                on_behalf_of_id=authority.on_behalf_of_id,
+                signed_at=now,
+                content_hash=content_hash(requirement, involved),
+                using_db=conn,
+            )
+        except IntegrityError as exc:
+            raise InvalidTransition(
+                "本轮已审核 (your department already reviewed this round)",
+                status=str(requirement.status),
+                action="reviewRequirement",
+            ) from exc
+        previous = requirement.status
+        department = await Department.get(id=authority.department_id, using_db=conn)
+        params = {
+            "title": requirement.title,
+            "code": requirement.code,
+            "department": department.name,
+            "comment": comment,
+        }
+        if not data.approve:
+            requirement.status = S.PENDING_MODIFICATION
+            await _close_round(round_, RoundOutcome.REJECTED, now, conn)
+            await notify(
+                [requirement.initiator_id],
+                NotificationKind.REVIEW_REJECTED,
+                params,
+                subject_type="Requirement",
+                subject_id=requirement.id,
+                subject_code=requirement.code,
+                conn=conn,
+            )
+        elif reviewing <= done | {authority.department_id}:
+            requirement.status = S.APPROVED
+            requirement.approved_at = now
+            await _close_round(round_, RoundOutcome.APPROVED, now, conn)
+            admins = await int_column(
+                User.filter(role=Role.ADMIN, is_active=True).using_db(conn), "id"
+            )
+            await notify(
+                [requirement.initiator_id, *admins],
+                NotificationKind.REQUIREMENT_APPROVED,
+                params,
+                subject_type="Requirement",
+                subject_id=requirement.id,
+                subject_code=requirement.code,
+                conn=conn,
+            )
+        requirement.version += 1
+        await requirement.save(
+            using_db=conn, update_fields=["status", "approved_at", "version", "updated_at"]
+        )
+        await audit.record(
+            viewer,
+            "requirement.review",
+            "Requirement",
+            requirement.id,
+            subject_code=requirement.code,
+            from_state=previous,
+            to_state=requirement.status,
+            note=f"{department.code}: {'approve' if data.approve else 'reject'} {comment}".strip(),
+            on_behalf_of_id=authority.on_behalf_of_id,
+            using_db=conn,
+        )
+    outbox.kick()
+    return requirement
+
+
+async def _close_round(
+    round_: ReviewRound, outcome: RoundOutcome, now: object, conn: BaseDBAsyncClient
+) -> None:
+    round_.outcome = outcome
+    round_.closed_at = now  # type: ignore[assignment]
+    await round_.save(using_db=conn, update_fields=["outcome", "closed_at", "updated_at"])
+
+
+async def confirm_requirement(viewer: Viewer, requirement_id: int) -> Requirement:
+    """The admin confirms initiation (确认立项) once every involved department approved."""
+    policy.require_writer(viewer)
+    policy.require_admin(viewer)
+    async with in_transaction() as conn:
+        requirement = await load_visible(Requirement, viewer, requirement_id, conn, lock=True)
+        ensure_state(requirement, (S.APPROVED,), "confirmRequirement")
+        requirement.status = S.INITIATED
+        requirement.initiated_at = clock.now()
+        requirement.version += 1
+        await requirement.save(
+            using_db=conn, update_fields=["status", "initiated_at", "version", "updated_at"]
+        )
+        await audit.record(
+            viewer,
+            "requirement.confirm",
+            "Requirement",
+            requirement.id,
+            subject_code=requirement.code,
+            from_state=S.APPROVED,
+            to_state=S.INITIATED,
+            using_db=conn,
+        )
+        await notify(
+            [requirement.initiator_id],
+            NotificationKind.REQUIREMENT_INITIATED,
+            {"title": requirement.title, "code": requirement.code},
+            subject_type="Requirement",
+            subject_id=requirement.id,
+            subject_code=requirement.code,
+            conn=conn,
+        )
+    outbox.kick()
+    return requirement

@@ -1,0 +1,81 @@
+"""Shared steps of every use case: find the object in scope, lock it, check its state."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from enum import Enum
+from typing import Any, TypeVar
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.models import Model
+
+from models import Requirement
+from models.enums import RequirementStatus
+from resolvers.auth import Viewer
+from resolvers.errors import Conflict, Forbidden, InvalidTransition, NotFound
+from resolvers.scope import scoped
+
+M = TypeVar("M", bound=Model)
+
+NOT_FOUND_MESSAGE = "对象不存在 (no such object)"
+
+
+async def load_visible(
+    model: type[M], viewer: Viewer, pk: int, conn: BaseDBAsyncClient, *, lock: bool = False
+) -> M:
+    """The row if the viewer may read it, else ``NOT_FOUND``; ``lock`` takes a row lock.
+
+    Locking serialises concurrent writers of the same object on PostgreSQL (SQLite's
+    immediate transactions already serialise every writer).
+    """
+    queryset: Any = scoped(model, viewer, id=pk).using_db(conn)
+    if lock:
+        queryset = queryset.select_for_update()
+    row = await queryset.first()
+    if row is None:
+        raise NotFound(NOT_FOUND_MESSAGE)
+    return row
+
+
+def ensure_state(obj: Any, allowed: Collection[Enum], action: str) -> None:
+    """Refuse ``action`` unless ``obj.status`` is one of ``allowed`` (``INVALID_TRANSITION``)."""
+    if obj.status not in allowed:
+        raise InvalidTransition(
+            f"当前状态{obj.status}不允许{action} ({action} is not allowed in status {obj.status})",
+            status=str(obj.status),
+            action=action,
+        )
+
+
+def ensure_writable(requirement: Requirement) -> None:
+    """Archived records are read-only for everyone, the admin included."""
+    if requirement.status == RequirementStatus.ARCHIVED:
+        raise Forbidden("已归档的记录只读 (archived records are read-only)", reason="ARCHIVED")
+
+
+def check_version(obj: Any, expected: int | None) -> None:
+    """Optimistic concurrency: refuse a write based on an older read (``CONFLICT``)."""
+    if expected is not None and expected != obj.version:
+        raise Conflict(
+            "对象已被他人修改，请刷新后重试 (changed since you read it: reload and retry)",
+            currentVersion=obj.version,
+        )
+
+
+def snapshot(obj: Model, fields: Collection[str]) -> dict[str, Any]:
+    """The audit log's JSON view of some fields of a row."""
+    values: dict[str, Any] = {}
+    for name in fields:
+        value = getattr(obj, name)
+        values[name] = (
+            value.isoformat()
+            if hasattr(value, "isoformat")
+            else (value.value if isinstance(value, Enum) else value)
+        )
+    return values
+
+
+async def int_column(queryset: Any, field: str) -> list[int]:
+    """One integer column of a query's rows (ids, foreign keys), as plain ints."""
+    values: list[Any] = await queryset.values_list(field, flat=True)
+    return [int(value) for value in values]
