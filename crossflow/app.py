@@ -66,6 +66,7 @@ def create_app(
     ``embedded_worker`` runs the Dramatiq worker in this process on the server's loop
     (the demo, and any deployment without Redis).
     """
+    import workers  # noqa: F401  (declares the actors: the outbox relay sends to them by name)
     from schema import schema
 
     settings = settings or get_settings()
@@ -80,8 +81,6 @@ def create_app(
         worker = None
         relay_task = None
         if embedded_worker:
-            import workers  # noqa: F401  (declares the actors on the broker)
-
             worker = broker_module.EmbeddedWorker(
                 broker_module.current(), asyncio.get_running_loop()
             )

@@ -20,7 +20,14 @@ from schema.errors import ErrorCodes
 from schema.files import AttachmentType, AttachmentVersionType, MeetingType
 from schema.node import NodeQueries
 from schema.notifications import AuditEntryType, NotificationSubscriptions, NotificationType
-from schema.outcomes import ArchiveType, FeedbackType, ResultReportType, SuggestionType
+from schema.outcomes import (
+    ArchiveType,
+    FeedbackType,
+    OutcomeMutations,
+    OutcomeQueries,
+    ResultReportType,
+    SuggestionType,
+)
 from schema.requirements import (
     RequirementMutations,
     RequirementQueries,
@@ -31,8 +38,10 @@ from schema.requirements import (
 from schema.tasks import ProgressUpdateType, TaskRescheduleType, TaskResultType, TaskType
 from schema.users import ApiTokenType, DelegationType, UserType
 
-Query = merge_types("Query", (AuthQueries, NodeQueries, DepartmentQueries, RequirementQueries))
-Mutation = merge_types("Mutation", (AuthMutations, RequirementMutations))
+Query = merge_types(
+    "Query", (AuthQueries, NodeQueries, DepartmentQueries, RequirementQueries, OutcomeQueries)
+)
+Mutation = merge_types("Mutation", (AuthMutations, RequirementMutations, OutcomeMutations))
 Subscription = merge_types("Subscription", (NotificationSubscriptions,))
 
 #: Every object type, listed so that each is in the schema even before a field reaches it.

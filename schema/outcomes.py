@@ -7,19 +7,27 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
+from strawberry.scalars import JSON
 
 import models
+from resolvers import archives, feedback, results
+from resolvers.scope import scoped
 from schema.base import Info, ModelNode, load_one, load_through
 from schema.enums import FeedbackKind, SuggestionStatus
+from schema.ids import decode_id, decode_ids
+from schema.pagination import Connection, paginate
+from schema.permissions import CanWrite, SignedIn
 
 if TYPE_CHECKING:
     from schema.departments import DepartmentType
     from schema.requirements import RequirementType
+    from schema.tasks import TaskType
     from schema.users import UserType
 
 UserRef = Annotated["UserType", strawberry.lazy("schema.users")]
 DepartmentRef = Annotated["DepartmentType", strawberry.lazy("schema.departments")]
 RequirementRef = Annotated["RequirementType", strawberry.lazy("schema.requirements")]
+TaskRef = Annotated["TaskType", strawberry.lazy("schema.tasks")]
 
 
 @strawberry.type(name="ResultReport", description="The Collaboration Result Report (协作成果报告)")
@@ -57,6 +65,10 @@ class ArchiveType(ModelNode):
     @strawberry.field
     async def archived_by(self, root: models.Archive, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.archived_by_id)
+
+    @strawberry.field(description="The whole record as archived: form, tasks, progress, report")
+    def snapshot(self, root: models.Archive) -> JSON:
+        return root.snapshot  # type: ignore[return-value]
 
 
 @strawberry.type(name="Feedback", description="The Collaboration Feedback Form (协作反馈表)")
@@ -122,3 +134,159 @@ class SuggestionType(ModelNode):
     @strawberry.field
     async def evaluated_by(self, root: models.Suggestion, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.evaluated_by_id)
+
+
+@strawberry.input(description="Deliverables and a completion note (提交成果)")
+class SubmitTaskResultInput:
+    task_id: strawberry.ID
+    note: str
+    attachment_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="The acceptance group's decision: accept, or reject with changes")
+class ReviewTaskResultInput:
+    task_id: strawberry.ID
+    accept: bool
+    comment: str = ""
+
+
+@strawberry.input(description="The Collaboration Result Report (协作成果报告)")
+class SubmitResultReportInput:
+    requirement_id: strawberry.ID
+    goal_achievement: str
+    contributions: str = ""
+    problems: str = ""
+
+
+@strawberry.input(description="The Collaboration Feedback Form (协作反馈表)")
+class SubmitFeedbackInput:
+    requirement_id: strawberry.ID
+    kind: FeedbackKind
+    content: str
+    department_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    proposal: str = ""
+
+
+@strawberry.input(description="A Process Improvement Suggestion (流程优化建议表)")
+class CreateSuggestionInput:
+    pain_point: str
+    proposal: str
+    expected_effect: str = ""
+    contact: str = ""
+    department_id: strawberry.ID | None = None
+
+
+@strawberry.input(description="The admin's evaluation of a suggestion")
+class EvaluateSuggestionInput:
+    id: strawberry.ID
+    status: SuggestionStatus
+    note: str = ""
+
+
+@strawberry.type
+class OutcomeQueries:
+    @strawberry.field(
+        description="Archived records (知识库) containing every word of `search`",
+        permission_classes=[SignedIn],
+    )
+    async def archives(
+        self,
+        info: Info,
+        search: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[ArchiveType]:
+        viewer = info.context.require_viewer()
+        return await paginate(archives.search_archives(viewer, search), first, after)
+
+    @strawberry.field(
+        description="Improvement suggestions, newest first", permission_classes=[SignedIn]
+    )
+    async def suggestions(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[SuggestionType]:
+        viewer = info.context.require_viewer()
+        return await paginate(scoped(models.Suggestion, viewer), first, after)
+
+
+@strawberry.type
+class OutcomeMutations:
+    @strawberry.mutation(
+        description="Hand in results (the assignee)", permission_classes=[CanWrite]
+    )
+    async def submit_task_result(self, info: Info, input: SubmitTaskResultInput) -> TaskRef:
+        viewer = info.context.require_viewer()
+        data = results.ResultSubmission(
+            task_id=decode_id(input.task_id, "Task", "taskId"),
+            note=input.note,
+            attachment_ids=decode_ids(input.attachment_ids, "Attachment", "attachmentIds"),
+        )
+        return await results.submit_task_result(viewer, data)  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Accept or reject results (acceptance group)", permission_classes=[CanWrite]
+    )
+    async def review_task_result(self, info: Info, input: ReviewTaskResultInput) -> TaskRef:
+        viewer = info.context.require_viewer()
+        task_id = decode_id(input.task_id, "Task", "taskId")
+        return await results.review_task_result(viewer, task_id, input.accept, input.comment)  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Write the result report (the initiator)", permission_classes=[CanWrite]
+    )
+    async def submit_result_report(
+        self, info: Info, input: SubmitResultReportInput
+    ) -> RequirementRef:
+        viewer = info.context.require_viewer()
+        data = results.ReportInput(
+            requirement_id=decode_id(input.requirement_id, "Requirement", "requirementId"),
+            goal_achievement=input.goal_achievement,
+            contributions=input.contributions,
+            problems=input.problems,
+        )
+        return await results.submit_result_report(viewer, data)  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Archive into the knowledge base (ADMIN)", permission_classes=[CanWrite]
+    )
+    async def archive_requirement(self, info: Info, id: strawberry.ID) -> RequirementRef:
+        viewer = info.context.require_viewer()
+        return await archives.archive_requirement(viewer, decode_id(id, "Requirement", "id"))  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Give feedback once per requirement (participants)",
+        permission_classes=[CanWrite],
+    )
+    async def submit_feedback(self, info: Info, input: SubmitFeedbackInput) -> FeedbackType:
+        viewer = info.context.require_viewer()
+        data = feedback.FeedbackInput(
+            requirement_id=decode_id(input.requirement_id, "Requirement", "requirementId"),
+            kind=input.kind,
+            content=input.content,
+            department_ids=decode_ids(input.department_ids, "Department", "departmentIds"),
+            proposal=input.proposal,
+        )
+        return await feedback.submit_feedback(viewer, data)  # type: ignore[return-value]
+
+    @strawberry.mutation(description="Propose a process improvement", permission_classes=[CanWrite])
+    async def create_suggestion(self, info: Info, input: CreateSuggestionInput) -> SuggestionType:
+        viewer = info.context.require_viewer()
+        data = feedback.SuggestionInput(
+            pain_point=input.pain_point,
+            proposal=input.proposal,
+            expected_effect=input.expected_effect,
+            contact=input.contact,
+            department_id=None
+            if input.department_id is None
+            else decode_id(input.department_id, "Department", "departmentId"),
+        )
+        return await feedback.create_suggestion(viewer, data)  # type: ignore[return-value]
+
+    @strawberry.mutation(description="Evaluate a suggestion (ADMIN)", permission_classes=[CanWrite])
+    async def evaluate_suggestion(
+        self, info: Info, input: EvaluateSuggestionInput
+    ) -> SuggestionType:
+        viewer = info.context.require_viewer()
+        return await feedback.evaluate_suggestion(  # type: ignore[return-value]
+            viewer, decode_id(input.id, "Suggestion", "id"), input.status, input.note
+        )

@@ -22,6 +22,7 @@ from schema.permissions import CanWrite, SignedIn
 
 if TYPE_CHECKING:
     from schema.departments import DepartmentType
+    from schema.outcomes import FeedbackType, ResultReportType
     from schema.tasks import TaskType
     from schema.users import DelegationType, UserType
 
@@ -29,6 +30,8 @@ UserRef = Annotated["UserType", strawberry.lazy("schema.users")]
 DepartmentRef = Annotated["DepartmentType", strawberry.lazy("schema.departments")]
 DelegationRef = Annotated["DelegationType", strawberry.lazy("schema.users")]
 TaskRef = Annotated["TaskType", strawberry.lazy("schema.tasks")]
+ResultReportRef = Annotated["ResultReportType", strawberry.lazy("schema.outcomes")]
+FeedbackRef = Annotated["FeedbackType", strawberry.lazy("schema.outcomes")]
 
 
 @strawberry.type(name="Requirement", description="The Requirement Form (需求申请表)")
@@ -77,6 +80,15 @@ class RequirementType(ModelNode):
     @strawberry.field(description="The tasks the work was split into, in order")
     async def tasks(self, root: models.Requirement, info: Info) -> list[TaskRef]:
         return await load_children(info, models.Task, "requirement_id", root.id, "seq")
+
+    @strawberry.field(description="The Collaboration Result Report, once written")
+    async def result_report(self, root: models.Requirement, info: Info) -> ResultReportRef | None:
+        reports = await load_children(info, models.ResultReport, "requirement_id", root.id)
+        return reports[0] if reports else None
+
+    @strawberry.field(description="Participants' feedback forms")
+    async def feedback(self, root: models.Requirement, info: Info) -> list[FeedbackRef]:
+        return await load_children(info, models.Feedback, "requirement_id", root.id)
 
     @strawberry.field(description="Every review round, the first first")
     async def review_rounds(self, root: models.Requirement, info: Info) -> list[ReviewRoundType]:

@@ -1,0 +1,169 @@
+"""Step 6: participants' feedback (协作反馈表) and improvement suggestions (流程优化建议表)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from crossflow import clock
+from models import Department, Feedback, FeedbackDepartment, Requirement, Suggestion
+from models.enums import FeedbackKind, RequirementStatus, SuggestionStatus
+from resolvers import audit, codes, policy
+from resolvers.auth import Viewer
+from resolvers.errors import BadUserInput, InvalidTransition
+from resolvers.workflow import ensure_state, load_visible
+
+TEXT_LIMIT = 5_000
+
+
+def _text(value: str, field_name: str, *, required: bool = True) -> str:
+    text = value.strip()
+    if required and not text:
+        raise BadUserInput(f"请填写{field_name} ({field_name} is required)", field=field_name)
+    if len(text) > TEXT_LIMIT:
+        raise BadUserInput(f"{field_name}过长 (too long)", field=field_name)
+    return text
+
+
+@dataclass
+class FeedbackInput:
+    requirement_id: int
+    kind: FeedbackKind
+    content: str
+    department_ids: list[int] = field(default_factory=list)
+    proposal: str = ""
+
+
+async def submit_feedback(viewer: Viewer, data: FeedbackInput) -> Feedback:
+    """A participant's feedback on a completed requirement, once per participant.
+
+    Feedback is accepted after archiving too: it is about the collaboration, not an edit
+    of the archived record, and the monthly analysis needs it.
+    """
+    policy.require_writer(viewer)
+    content = _text(data.content, "content")
+    proposal = _text(data.proposal, "proposal", required=False)
+    async with in_transaction() as conn:
+        requirement = await load_visible(Requirement, viewer, data.requirement_id, conn, lock=True)
+        await policy.require_participant(viewer, requirement.id)
+        ensure_state(
+            requirement, (RequirementStatus.COMPLETED, RequirementStatus.ARCHIVED), "submitFeedback"
+        )
+        departments = list(dict.fromkeys(data.department_ids))
+        if await Department.filter(id__in=departments).using_db(conn).count() != len(departments):
+            raise BadUserInput("部门不存在 (unknown department)", field="departmentIds")
+        if (
+            await Feedback.filter(requirement_id=requirement.id, author_id=viewer.user_id)
+            .using_db(conn)
+            .exists()
+        ):
+            raise InvalidTransition(
+                "您已提交过反馈 (you already gave feedback on this requirement)",
+                status=str(requirement.status),
+                action="submitFeedback",
+            )
+        assert viewer.user_id is not None
+        try:
+            feedback = await Feedback.create(
+                code=await codes.next_monthly_code(codes.FEEDBACK, conn),
+                requirement_id=requirement.id,
+                author_id=viewer.user_id,
+                author_department_id=viewer.department_id,
+                kind=data.kind,
+                content=content,
+                proposal=proposal,
+                using_db=conn,
+            )
+        except IntegrityError as exc:
+            raise InvalidTransition(
+                "您已提交过反馈 (you already gave feedback on this requirement)",
+                status=str(requirement.status),
+                action="submitFeedback",
+            ) from exc
+        for department_id in departments:
+            await FeedbackDepartment.create(
+                feedback_id=feedback.id, department_id=department_id, using_db=conn
+            )
+        await audit.record(
+            viewer,
+            "feedback.submit",
+            "Feedback",
+            feedback.id,
+            subject_code=feedback.code,
+            note=f"{requirement.code} {data.kind}",
+            using_db=conn,
+        )
+    return feedback
+
+
+@dataclass
+class SuggestionInput:
+    pain_point: str
+    proposal: str
+    expected_effect: str = ""
+    contact: str = ""
+    department_id: int | None = None
+
+
+async def create_suggestion(viewer: Viewer, data: SuggestionInput) -> Suggestion:
+    """Any employee proposes a process improvement."""
+    policy.require_writer(viewer)
+    pain_point = _text(data.pain_point, "painPoint")
+    proposal = _text(data.proposal, "proposal")
+    department_id = data.department_id or viewer.department_id
+    if data.department_id is not None and not await Department.exists(id=data.department_id):
+        raise BadUserInput("部门不存在 (unknown department)", field="departmentId")
+    assert viewer.user_id is not None
+    async with in_transaction() as conn:
+        suggestion = await Suggestion.create(
+            code=await codes.next_monthly_code(codes.SUGGESTION, conn),
+            department_id=department_id,
+            proposer_id=viewer.user_id,
+            contact=data.contact.strip()[:64],
+            pain_point=pain_point,
+            proposal=proposal,
+            expected_effect=_text(data.expected_effect, "expectedEffect", required=False),
+            using_db=conn,
+        )
+        await audit.record(
+            viewer,
+            "suggestion.create",
+            "Suggestion",
+            suggestion.id,
+            subject_code=suggestion.code,
+            to_state=SuggestionStatus.SUBMITTED,
+            using_db=conn,
+        )
+    return suggestion
+
+
+async def evaluate_suggestion(
+    viewer: Viewer, suggestion_id: int, status: SuggestionStatus, note: str
+) -> Suggestion:
+    """The admin evaluates a suggestion: adopted (已采纳), planned (计划中) or rejected."""
+    policy.require_writer(viewer)
+    policy.require_admin(viewer)
+    if status is SuggestionStatus.SUBMITTED:
+        raise BadUserInput("评估结果不能是待评估 (choose an evaluation)", field="status")
+    async with in_transaction() as conn:
+        suggestion = await load_visible(Suggestion, viewer, suggestion_id, conn, lock=True)
+        previous = suggestion.status
+        suggestion.status = status
+        suggestion.evaluation_note = _text(note, "note", required=False)
+        suggestion.evaluated_by_id = viewer.user_id
+        suggestion.evaluated_at = clock.now()
+        await suggestion.save(using_db=conn)
+        await audit.record(
+            viewer,
+            "suggestion.evaluate",
+            "Suggestion",
+            suggestion.id,
+            subject_code=suggestion.code,
+            from_state=previous,
+            to_state=status,
+            note=suggestion.evaluation_note,
+            using_db=conn,
+        )
+    return suggestion

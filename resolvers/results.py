@@ -1,0 +1,267 @@
+"""Step 5: results are submitted, the acceptance group decides, the initiator reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from crossflow import clock, outbox
+from models import (
+    Attachment,
+    Requirement,
+    RequirementDepartment,
+    ResultReport,
+    Task,
+    TaskAssistingDepartment,
+    TaskResult,
+    User,
+)
+from models.enums import NotificationKind, RequirementStatus, ResultDecision, TaskStatus
+from resolvers import audit, policy
+from resolvers.auth import Viewer
+from resolvers.errors import BadUserInput, Forbidden, InvalidTransition
+from resolvers.notify import head_ids, notify
+from resolvers.requirements import reviewing_department_ids
+from resolvers.workflow import ensure_state, ensure_writable, int_column, load_visible
+
+LONG_TEXT = 10_000
+
+
+def _required(value: str, field_name: str, message: str) -> str:
+    text = value.strip()
+    if not text:
+        raise BadUserInput(message, field=field_name)
+    if len(text) > LONG_TEXT:
+        raise BadUserInput(f"{field_name}过长 (too long)", field=field_name)
+    return text
+
+
+@dataclass
+class ResultSubmission:
+    task_id: int
+    note: str
+    attachment_ids: list[int] = field(default_factory=list)
+
+
+async def submit_task_result(viewer: Viewer, data: ResultSubmission) -> Task:
+    """The assignee hands in deliverables and a completion note (提交成果)."""
+    policy.require_writer(viewer)
+    note = _required(data.note, "note", "请填写完成说明 (a completion note is required)")
+    async with in_transaction() as conn:
+        task = await load_visible(Task, viewer, data.task_id, conn, lock=True)
+        requirement = await Requirement.get(id=task.requirement_id, using_db=conn)
+        policy.require_assignee(viewer, task)
+        ensure_writable(requirement)
+        ensure_state(task, (TaskStatus.IN_PROGRESS,), "submitTaskResult")
+        attachments = list(dict.fromkeys(data.attachment_ids))
+        found = (
+            await Attachment.filter(id__in=attachments, requirement_id=requirement.id)
+            .using_db(conn)
+            .count()
+        )
+        if found != len(attachments):
+            raise BadUserInput("附件不属于该需求 (unknown attachment)", field="attachmentIds")
+        assert viewer.user_id is not None
+        await TaskResult.create(
+            task_id=task.id,
+            submitted_by_id=viewer.user_id,
+            note=note,
+            attachment_ids=attachments,
+            using_db=conn,
+        )
+        task.status = TaskStatus.SUBMITTED
+        task.submitted_at = clock.now()
+        task.version += 1
+        await task.save(
+            using_db=conn, update_fields=["status", "submitted_at", "version", "updated_at"]
+        )
+        await audit.record(
+            viewer,
+            "task.submit_result",
+            "Task",
+            task.id,
+            subject_code=task.code,
+            from_state=TaskStatus.IN_PROGRESS,
+            to_state=TaskStatus.SUBMITTED,
+            note=note[:500],
+            using_db=conn,
+        )
+        group = [requirement.initiator_id, *await _involved_head_ids(requirement.id, conn)]
+        await notify(
+            group,
+            NotificationKind.RESULT_SUBMITTED,
+            {"title": task.title, "code": task.code},
+            subject_type="Task",
+            subject_id=task.id,
+            subject_code=task.code,
+            conn=conn,
+            exclude=viewer.user_id,
+        )
+    outbox.kick()
+    return task
+
+
+async def _involved_head_ids(requirement_id: int, conn: BaseDBAsyncClient) -> list[int]:
+    return await head_ids(await reviewing_department_ids(requirement_id, conn), conn)
+
+
+async def review_task_result(viewer: Viewer, task_id: int, accept: bool, comment: str) -> Task:
+    """The acceptance group (验收小组) accepts (确认完成) or rejects with what to change."""
+    policy.require_writer(viewer)
+    comment = comment.strip()
+    if not accept and not comment:
+        raise BadUserInput("驳回需说明修改要求 (say what to change)", field="comment")
+    async with in_transaction() as conn:
+        task = await load_visible(Task, viewer, task_id, conn, lock=True)
+        requirement = await Requirement.get(id=task.requirement_id, using_db=conn)
+        authority = await policy.acceptance_authority(viewer, requirement)
+        if authority is None:
+            raise Forbidden("仅验收小组可验收 (only the acceptance group decides)")
+        ensure_writable(requirement)
+        ensure_state(task, (TaskStatus.SUBMITTED,), "reviewTaskResult")
+        result = (
+            await TaskResult.filter(task_id=task.id, decision=ResultDecision.PENDING)
+            .using_db(conn)
+            .order_by("-id")
+            .first()
+        )
+        if result is None:
+            raise InvalidTransition("没有待验收的成果 (nothing to decide)", status=str(task.status))
+        now = clock.now()
+        result.decision = ResultDecision.ACCEPTED if accept else ResultDecision.REJECTED
+        result.decided_by_id = viewer.user_id
+        result.decided_at = now
+        result.decision_comment = comment
+        await result.save(using_db=conn)
+        task.status = TaskStatus.COMPLETED if accept else TaskStatus.IN_PROGRESS
+        if accept:
+            task.completed_at = now
+            task.progress = 100
+        task.version += 1
+        await task.save(
+            using_db=conn,
+            update_fields=["status", "completed_at", "progress", "version", "updated_at"],
+        )
+        await audit.record(
+            viewer,
+            "task.review_result",
+            "Task",
+            task.id,
+            subject_code=task.code,
+            from_state=TaskStatus.SUBMITTED,
+            to_state=task.status,
+            note=comment[:500],
+            on_behalf_of_id=authority.on_behalf_of_id,
+            using_db=conn,
+        )
+        await notify(
+            [task.assignee_id],
+            NotificationKind.RESULT_ACCEPTED if accept else NotificationKind.RESULT_REJECTED,
+            {"title": task.title, "code": task.code, "comment": comment},
+            subject_type="Task",
+            subject_id=task.id,
+            subject_code=task.code,
+            conn=conn,
+        )
+    outbox.kick()
+    return task
+
+
+@dataclass
+class ReportInput:
+    requirement_id: int
+    goal_achievement: str
+    contributions: str = ""
+    problems: str = ""
+
+
+async def submit_result_report(viewer: Viewer, data: ReportInput) -> Requirement:
+    """The initiator's Collaboration Result Report completes the requirement (已完成).
+
+    Every participant is then asked for feedback (协作反馈表).
+    """
+    policy.require_writer(viewer)
+    goal = _required(
+        data.goal_achievement,
+        "goalAchievement",
+        "请填写目标达成情况 (goal achievement is required)",
+    )
+    async with in_transaction() as conn:
+        requirement = await load_visible(Requirement, viewer, data.requirement_id, conn, lock=True)
+        policy.require_initiator(viewer, requirement)
+        ensure_writable(requirement)
+        ensure_state(requirement, (RequirementStatus.IN_PROGRESS,), "submitResultReport")
+        statuses = (
+            await Task.filter(requirement_id=requirement.id)
+            .using_db(conn)
+            .values_list("status", flat=True)
+        )
+        if not statuses or any(status != TaskStatus.COMPLETED for status in statuses):
+            raise InvalidTransition(
+                "所有任务验收完成后才能提交成果报告 (every task must be accepted first)",
+                status=str(requirement.status),
+                action="submitResultReport",
+            )
+        assert viewer.user_id is not None
+        await ResultReport.create(
+            requirement_id=requirement.id,
+            author_id=viewer.user_id,
+            goal_achievement=goal,
+            contributions=data.contributions.strip()[:LONG_TEXT],
+            problems=data.problems.strip()[:LONG_TEXT],
+            using_db=conn,
+        )
+        requirement.status = RequirementStatus.COMPLETED
+        requirement.completed_at = clock.now()
+        requirement.version += 1
+        await requirement.save(
+            using_db=conn, update_fields=["status", "completed_at", "version", "updated_at"]
+        )
+        await audit.record(
+            viewer,
+            "requirement.complete",
+            "Requirement",
+            requirement.id,
+            subject_code=requirement.code,
+            from_state=RequirementStatus.IN_PROGRESS,
+            to_state=RequirementStatus.COMPLETED,
+            using_db=conn,
+        )
+        await notify(
+            await participant_ids(requirement, conn),
+            NotificationKind.FEEDBACK_REQUESTED,
+            {"title": requirement.title, "code": requirement.code},
+            subject_type="Requirement",
+            subject_id=requirement.id,
+            subject_code=requirement.code,
+            conn=conn,
+        )
+    outbox.kick()
+    return requirement
+
+
+async def participant_ids(requirement: Requirement, conn: BaseDBAsyncClient) -> list[int]:
+    """The people who took part: initiator, assignees, members of involved and assisting
+    departments (the ones asked for feedback)."""
+    departments = set(
+        await int_column(
+            RequirementDepartment.filter(requirement_id=requirement.id).using_db(conn),
+            "department_id",
+        )
+    )
+    departments |= set(
+        await int_column(
+            TaskAssistingDepartment.filter(task__requirement_id=requirement.id).using_db(conn),
+            "department_id",
+        )
+    )
+    members = await int_column(
+        User.filter(department_id__in=list(departments), is_active=True).using_db(conn), "id"
+    )
+    assignees = await int_column(
+        Task.filter(requirement_id=requirement.id, assignee_id__isnull=False).using_db(conn),
+        "assignee_id",
+    )
+    return sorted({requirement.initiator_id, *members, *assignees})
