@@ -45,6 +45,7 @@ from models.enums import (
 )
 from resolvers import codes
 from resolvers.alerts import ensure_default_rules
+from resolvers.archives import segment
 from resolvers.signoff import content_hash
 
 
