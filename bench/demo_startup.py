@@ -20,7 +20,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.e2e.processes import free_port  # noqa: E402
+from tests.e2e.processes import free_port
 
 
 def one_run() -> float:
@@ -29,7 +29,9 @@ def one_run() -> float:
         started = time.monotonic()
         process = subprocess.Popen(
             [sys.executable, "-m", "crossflow", "demo", "--port", str(port)],
-            cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=folder,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             while time.monotonic() - started < 60:

@@ -15,15 +15,14 @@ from starlette.routing import Route, WebSocketRoute
 from tortoise.connection import get_connection
 
 from crossflow import broker as broker_module
-from crossflow import outbox, realtime
+from crossflow import realtime
 from crossflow.db import close_orm, open_orm
+from crossflow.downloads import download_file, meeting_invite
 from crossflow.graphql_view import CrossFlowGraphQL
+from crossflow.scheduler import build_scheduler
 from crossflow.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
-
-#: How often the embedded server relays outbox rows that an earlier relay could not send.
-EMBEDDED_RELAY_SECONDS = 5.0
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -79,20 +78,19 @@ def create_app(
         realtime.set_hub(hub)
         await hub.start()
         worker = None
-        relay_task = None
+        scheduler = None
         if embedded_worker:
             worker = broker_module.EmbeddedWorker(
                 broker_module.current(), asyncio.get_running_loop()
             )
             worker.start()
-            relay_task = asyncio.create_task(_relay_forever(EMBEDDED_RELAY_SECONDS))
+            scheduler = build_scheduler(settings, inline=False)
+            scheduler.start()
         try:
             yield
         finally:
-            if relay_task is not None:
-                relay_task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await relay_task
+            if scheduler is not None:
+                scheduler.shutdown(wait=False)
             if worker is not None:
                 await worker.stop()
             await hub.stop()
@@ -106,17 +104,11 @@ def create_app(
             Route("/readyz", readyz),
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql_app),
+            # ``:path`` because global ids are standard base64, which may contain "/".
+            Route("/files/{version_id:path}", download_file, methods=["GET"]),
+            Route("/meetings/{meeting_id:path}.ics", meeting_invite, methods=["GET"]),
         ],
         lifespan=lifespan,
     )
     app.state.settings = settings
     return app
-
-
-async def _relay_forever(interval: float) -> None:
-    while True:
-        await asyncio.sleep(interval)
-        try:
-            await outbox.relay()
-        except Exception:
-            log.exception("periodic outbox relay failed")

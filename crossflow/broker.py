@@ -29,7 +29,11 @@ R = TypeVar("R")
 def build_broker(settings: Settings) -> dramatiq.Broker:
     """A Redis broker when ``CROSSFLOW_REDIS_URL`` is set, else Dramatiq's in-memory broker."""
     if settings.redis_url:
-        return RedisBroker(url=settings.redis_url)
+        return RedisBroker(
+            url=settings.redis_url,
+            heartbeat_timeout=settings.broker_heartbeat_seconds * 1000,
+            maintenance_chance=settings.broker_maintenance_chance,
+        )
     return StubBroker()
 
 

@@ -429,7 +429,7 @@ class _Story:
             archived_by=self.users["admin"],
             title=req.title,
             summary="调研按期完成，建议立项。",
-            search_text="智能 温控器 新品 立项 调研",
+            search_text=" ".join(segment(f"{req.title} {req.background} {req.goals}")),
             using_db=self.conn,
         )
         await Feedback.create(

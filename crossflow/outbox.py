@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import F
 
 from crossflow import broker as broker_module
 from crossflow import clock
@@ -30,27 +31,80 @@ async def stage(actor_name: str, *args: Any, using_db: BaseDBAsyncClient | None 
 
 
 async def relay(limit: int = RELAY_BATCH) -> int:
-    """Send pending messages to the broker, oldest first; returns how many were sent."""
+    """Send one batch of pending messages to the broker, oldest first; returns how many.
+
+    Rows are marked sent in one statement per batch. If the broker fails part-way, the
+    rows sent so far are marked and the rest stay pending for the next relay.
+    """
     async with _relay_lock:
         pending = (
             await OutboxMessage.filter(status=OutboxStatus.PENDING).order_by("id").limit(limit)
         )
-        sent = 0
         broker = broker_module.current()
+        sent: list[int] = []
+        failure: Exception | None = None
         for message in pending:
             try:
                 broker.get_actor(message.actor).send(*message.args)
             except Exception as exc:  # the broker is down: keep the rest for the next relay
-                log.warning("outbox relay paused: %s", type(exc).__name__)
-                await OutboxMessage.filter(id=message.id).update(
-                    attempts=message.attempts + 1, last_error=str(exc)[:500]
-                )
+                failure = exc
                 break
-            await OutboxMessage.filter(id=message.id).update(
-                status=OutboxStatus.SENT, sent_at=clock.now(), attempts=message.attempts + 1
+            sent.append(message.id)
+        if sent:
+            await OutboxMessage.filter(id__in=sent).update(
+                status=OutboxStatus.SENT, sent_at=clock.now(), attempts=F("attempts") + 1
             )
-            sent += 1
-        return sent
+        if failure is not None:
+            log.warning("outbox relay paused: %s", type(failure).__name__)
+            await OutboxMessage.filter(id=pending[len(sent)].id).update(
+                attempts=F("attempts") + 1, last_error=str(failure)[:500]
+            )
+        return len(sent)
+
+
+async def relay_all() -> int:
+    """Relay until nothing is pending or the broker refuses; returns how many were sent."""
+    total = 0
+    while True:
+        sent = await relay()
+        total += sent
+        if sent < RELAY_BATCH:
+            return total
+
+
+async def run_inline() -> int:
+    """Run pending messages in this process, for a command without a broker (no Redis).
+
+    Each row is claimed before its actor's function runs, so a server relaying the same
+    rows at the same time does not run them too; a failure puts the row back for later.
+    """
+    broker = broker_module.current()
+    done = 0
+    while True:
+        pending = (
+            await OutboxMessage.filter(status=OutboxStatus.PENDING)
+            .order_by("id")
+            .limit(RELAY_BATCH)
+        )
+        if not pending:
+            return done
+        for message in pending:
+            claimed = await OutboxMessage.filter(id=message.id, status=OutboxStatus.PENDING).update(
+                status=OutboxStatus.SENT, sent_at=clock.now(), attempts=F("attempts") + 1
+            )
+            if not claimed:
+                continue
+            actor = broker.get_actor(message.actor)
+            function = getattr(actor.fn, "__wrapped__", actor.fn)
+            try:
+                await function(*message.args)
+            except Exception as exc:
+                log.warning("inline %s failed: %s", message.actor, type(exc).__name__)
+                await OutboxMessage.filter(id=message.id).update(
+                    status=OutboxStatus.PENDING, last_error=str(exc)[:500]
+                )
+                return done
+            done += 1
 
 
 def kick() -> None:

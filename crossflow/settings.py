@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -38,6 +39,30 @@ class Settings(BaseSettings):
     db_pool_max_size: int = Field(default=10, ge=1, le=200)
     upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     log_level: str = "INFO"
+
+    # Warnings (预警)
+    alerts_scan_minutes: int = Field(default=5, ge=1, le=24 * 60)
+    alerts_lookback_days: int = Field(default=30, ge=1, le=365)
+    #: Hold warnings found outside working time and deliver one digest per person at the
+    #: start of the next working period.
+    quiet_hours: bool = False
+    #: For years neither chinesecalendar nor the override table knows: ``weekdays`` (Monday
+    #: to Friday work) or ``all_days``. The admin is notified whenever it is used.
+    calendar_fallback: Literal["weekdays", "all_days"] = "weekdays"
+
+    # E-mail (SMTP) and webhooks
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    smtp_from: str = "CrossFlow <crossflow@localhost>"
+    delivery_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+
+    # Redis broker: how soon the messages of a dead worker are handed to another one
+    broker_heartbeat_seconds: int = Field(default=60, ge=1, le=3600)
+    #: Chance per million broker commands of running that requeue check.
+    broker_maintenance_chance: int = Field(default=1000, ge=1, le=1_000_000)
 
     @property
     def is_demo(self) -> bool:

@@ -32,6 +32,9 @@ class WarningRule(TimestampedModel):
     updated_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="warning_rules_updated", null=True, on_delete=fields.SET_NULL
     )
+    #: The scan has looked at every threshold crossing up to this instant (its watermark).
+    #: Cleared when the rule changes, so a wider threshold is looked at again.
+    scanned_until = fields.DatetimeField(null=True)
 
     updated_by_id: int | None
 
@@ -62,13 +65,16 @@ class Alert(TimestampedModel):
     )
     fired_at = fields.DatetimeField()
     details: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)
+    #: Found in quiet hours: delivered as part of a digest from this instant on.
+    held_until = fields.DatetimeField(null=True)
+    released_at = fields.DatetimeField(null=True)
 
     rule_id: int
     task_id: int | None
 
     class Meta:
         table = "alert"
-        indexes = (("subject_type", "subject_id"), ("fired_at",))
+        indexes = (("subject_type", "subject_id"), ("fired_at",), ("released_at", "held_until"))
 
 
 class WebhookChannel(TimestampedModel):

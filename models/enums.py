@@ -140,6 +140,7 @@ class NotificationKind(StrEnum):
 
 class DeliveryStatus(StrEnum):
     PENDING = "PENDING"
+    SENDING = "SENDING"
     SENT = "SENT"
     FAILED = "FAILED"
 

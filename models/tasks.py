@@ -58,6 +58,10 @@ class Task(TimestampedModel):
         unique_together = (("requirement", "seq"),)
         indexes = (
             ("status", "deadline"),
+            ("status", "last_progress_at"),
+            ("status", "started_at"),
+            ("status", "submitted_at"),
+            ("status", "updated_at"),
             ("assignee_id", "status"),
             ("executing_department_id", "deadline"),
         )

@@ -1,11 +1,22 @@
-"""Warning rules: the defaults from the source document (rules are rows the admin tunes)."""
+"""Warning rules: the source document's defaults, the admin's changes, and their preview."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
-from models import WarningRule
+from tortoise.transactions import in_transaction
+
+from crossflow import clock
+from crossflow.settings import Settings
+from models import Alert, WarningRule
 from models.enums import Channel, Recipient, ThresholdUnit, WarningRuleKind
+from resolvers import audit, policy
+from resolvers.alert_detect import Detector
+from resolvers.auth import Viewer
+from resolvers.errors import BadUserInput, NotFound
+from resolvers.workdays import Fallback, WorkCalendar
+from resolvers.workflow import check_version, snapshot
 
 _WATCHERS = [Recipient.ASSIGNEE, Recipient.DEPARTMENT_HEAD, Recipient.INITIATOR]
 
@@ -103,3 +114,141 @@ async def ensure_default_rules() -> int:
         )
         created += 1
     return created
+
+
+#: Which units make sense for each rule, and the largest threshold in that unit.
+ALLOWED_UNITS: dict[WarningRuleKind, dict[ThresholdUnit, int]] = {
+    WarningRuleKind.DUE_SOON: {ThresholdUnit.HOURS: 24 * 30, ThresholdUnit.DAYS: 30},
+    WarningRuleKind.STALE: {ThresholdUnit.HOURS: 24 * 30, ThresholdUnit.DAYS: 30},
+    WarningRuleKind.ESCALATION: {ThresholdUnit.HOURS: 24 * 7},
+    WarningRuleKind.OVERDUE: {ThresholdUnit.HOURS: 72},
+    WarningRuleKind.REVIEW_SLA: {ThresholdUnit.WORKING_DAYS: 30},
+    WarningRuleKind.ACCEPTANCE_SLA: {ThresholdUnit.WORKING_DAYS: 30},
+    WarningRuleKind.COLLABORATION_SLA: {ThresholdUnit.HOURS: 24 * 14},
+}
+
+
+@dataclass
+class RuleChange:
+    """A proposed rule: ``None`` keeps the current value."""
+
+    kind: WarningRuleKind
+    enabled: bool | None = None
+    threshold_normal: int | None = None
+    threshold_urgent: int | None = None
+    unit: ThresholdUnit | None = None
+    recipients: list[Recipient] | None = None
+    channels: list[Channel] | None = None
+    version: int | None = None
+
+
+def apply_change(rule: WarningRule, change: RuleChange) -> WarningRule:
+    """The rule with the change applied and validated (the row itself is not saved)."""
+    for name in ("enabled", "threshold_normal", "threshold_urgent", "unit"):
+        value = getattr(change, name)
+        if value is not None:
+            setattr(rule, name, value)
+    if change.recipients is not None:
+        rule.recipients = [r.value for r in dict.fromkeys(change.recipients)]
+    if change.channels is not None:
+        rule.channels = [c.value for c in dict.fromkeys(change.channels)]
+    _validate(rule)
+    return rule
+
+
+def _validate(rule: WarningRule) -> None:
+    limits = ALLOWED_UNITS[WarningRuleKind(rule.kind)]
+    if rule.unit not in limits:
+        allowed = ", ".join(limits)
+        raise BadUserInput(f"该规则的单位只能是{allowed} (unit must be {allowed})", field="unit")
+    limit = limits[ThresholdUnit(rule.unit)]
+    for name, value in (
+        ("thresholdNormal", rule.threshold_normal),
+        ("thresholdUrgent", rule.threshold_urgent),
+    ):
+        if not 0 <= value <= limit:
+            raise BadUserInput(f"阈值须在0到{limit}之间 (must be 0-{limit})", field=name)
+    if rule.kind == WarningRuleKind.DUE_SOON and rule.threshold_urgent < rule.threshold_normal:
+        raise BadUserInput(
+            "紧急任务应比普通任务更早预警 (urgent tasks must warn at least as early)",
+            field="thresholdUrgent",
+        )
+    if rule.enabled and not rule.recipients:
+        raise BadUserInput(
+            "请至少选择一个接收人 (choose at least one recipient)", field="recipients"
+        )
+    if rule.enabled and not rule.channels:
+        raise BadUserInput("请至少选择一个渠道 (choose at least one channel)", field="channels")
+
+
+async def update_warning_rule(viewer: Viewer, change: RuleChange) -> WarningRule:
+    """The admin changes a rule; the change is audited and the rule's window reopened."""
+    policy.require_writer(viewer)
+    policy.require_admin(viewer)
+    async with in_transaction() as conn:
+        rule = await WarningRule.filter(kind=change.kind).using_db(conn).select_for_update().first()
+        if rule is None:
+            raise NotFound("预警规则不存在 (no such rule)")
+        check_version(rule, change.version)
+        before = snapshot(rule, RULE_FIELDS)
+        apply_change(rule, change)
+        rule.version += 1
+        rule.updated_by_id = viewer.user_id
+        rule.scanned_until = None  # a wider threshold must look back again
+        await rule.save(using_db=conn)
+        await audit.record(
+            viewer,
+            "warning_rule.update",
+            "WarningRule",
+            rule.id,
+            subject_code=rule.kind,
+            before=before,
+            after=snapshot(rule, RULE_FIELDS),
+            using_db=conn,
+        )
+    return rule
+
+
+RULE_FIELDS = ("enabled", "threshold_normal", "threshold_urgent", "unit", "recipients", "channels")
+
+
+@dataclass
+class PreviewItem:
+    subject_type: str
+    subject_code: str
+    title: str
+    recipient_ids: list[int]
+    already_notified: bool
+
+
+async def preview_warning_rule(
+    viewer: Viewer, change: RuleChange, settings: Settings
+) -> list[PreviewItem]:
+    """What the proposed rule would warn about right now, and to whom — nothing is saved."""
+    policy.require_admin(viewer)
+    rule = await WarningRule.get_or_none(kind=change.kind)
+    if rule is None:
+        raise NotFound("预警规则不存在 (no such rule)")
+    proposed = apply_change(rule, change)
+    if not proposed.enabled:
+        return []
+    now = clock.now()
+    calendar = await WorkCalendar.load(Fallback(settings.calendar_fallback))
+    findings = await Detector(calendar, now).find(
+        proposed, now - timedelta(days=settings.alerts_lookback_days)
+    )
+    fired = set(
+        await Alert.filter(dedup_key__in=[f.dedup_key for f in findings]).values_list(
+            "dedup_key", flat=True
+        )
+    )
+    return [
+        PreviewItem(
+            subject_type=f.subject_type,
+            subject_code=f.subject_code,
+            title=str(f.params.get("title", "")),
+            recipient_ids=f.recipients(),
+            already_notified=f.dedup_key in fired,
+        )
+        for f in findings
+    ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from crossflow import clock
 from models.enums import NotificationKind as K
 
 #: kind -> language -> (title template, body template); fields come from ``params``.
@@ -72,3 +74,23 @@ def render(kind: K, language: str, params: dict[str, Any]) -> tuple[str, str]:
     texts = TEXTS[kind]
     title, body = texts.get(language) or texts["zh"]
     return title.format(**params)[:255], body.format(**params)
+
+
+def beijing_time(moment: datetime | None) -> str:
+    """An instant as people in the business read it: Beijing time, ``07月15日 18:00``.
+
+    Built from pieces rather than one ``strftime`` pattern, whose non-ASCII characters
+    depend on the process locale.
+    """
+    if moment is None:
+        return "待定 (TBD)"
+    local = moment.astimezone(clock.BUSINESS_TZ)
+    return f"{local:%m}月{local:%d}日 {local:%H:%M}"
+
+
+def business_date(instant: datetime, *, today_year: int | None = None) -> str:
+    """A deadline's Beijing date the way the source writes it: 7月17日 (with the year only
+    when it is not the current one)."""
+    local = instant.astimezone(clock.BUSINESS_TZ)
+    day = f"{local.month}月{local.day}日"
+    return day if today_year in (None, local.year) else f"{local.year}年{day}"

@@ -47,8 +47,8 @@ async def notify(
             subject_code=subject_code,
             using_db=conn,
         )
-        await outbox.stage("push_notification", notification.id, using_db=conn)
         created.append(notification)
+    await outbox.stage("push_notifications", [n.id for n in created], using_db=conn)
     return created
 
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from crossflow import clock
 from models import (
+    CollaborationRequest,
     Delegation,
     DepartmentHead,
+    Meeting,
     Requirement,
     RequirementDepartment,
     Task,
@@ -50,6 +52,16 @@ def require_assignee(viewer: Viewer, task: Task) -> None:
         raise Forbidden("仅任务责任人可执行此操作 (only the task's responsible person)")
 
 
+def require_minutes_taker(viewer: Viewer, meeting: Meeting, requirement: Requirement) -> None:
+    """Minutes (纪要) are recorded by whoever organised the meeting, the initiator or ADMIN."""
+    if viewer.role is Role.ADMIN or viewer.user_id in (
+        meeting.organizer_id,
+        requirement.initiator_id,
+    ):
+        return
+    raise Forbidden("仅会议组织者、需求发起人或管理员可记录纪要 (organizer, initiator or admin)")
+
+
 async def require_participant(viewer: Viewer, requirement_id: int) -> None:
     """Initiator, involved departments' members, assignees, assisting departments' members.
 
@@ -58,6 +70,24 @@ async def require_participant(viewer: Viewer, requirement_id: int) -> None:
     """
     if not await is_participant(viewer, requirement_id):
         raise Forbidden("仅需求参与人可执行此操作 (only participants may do this)")
+
+
+async def require_addressed_department(viewer: Viewer, request: CollaborationRequest) -> None:
+    """Only the department asked for help answers: its members, or its head.
+
+    The head is named separately because a head need not be a member of the department
+    they head (``DepartmentHead`` is its own table).
+    """
+    if viewer.department_id is not None and viewer.department_id == request.to_department_id:
+        return
+    if (
+        viewer.user_id is not None
+        and await DepartmentHead.filter(
+            department_id=request.to_department_id, user_id=viewer.user_id
+        ).exists()
+    ):
+        return
+    raise Forbidden("仅被请求部门的成员可答复 (only the addressed department may answer)")
 
 
 async def is_participant(viewer: Viewer, requirement_id: int) -> bool:

@@ -5,21 +5,47 @@ Fields here are thin: they check who asks and delegate to the use cases in ``res
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from resolvers.errors import DomainError
-from schema.alerts import AlertType, CalendarOverrideType, WarningRuleType, WebhookChannelType
+from schema.alerts import (
+    AlertMutations,
+    AlertQueries,
+    AlertType,
+    CalendarOverrideType,
+    WarningRuleType,
+    WebhookChannelType,
+)
 from schema.auth import AuthMutations, AuthQueries
-from schema.collaboration import CollaborationRequestType, CommentType
+from schema.collaboration import (
+    CollaborationMutations,
+    CollaborationRequestType,
+    CommentType,
+)
 from schema.departments import DepartmentQueries, DepartmentType
 from schema.errors import ErrorCodes
-from schema.files import AttachmentType, AttachmentVersionType, MeetingType
+from schema.files import (
+    AttachmentType,
+    AttachmentVersionType,
+    FileMutations,
+    FileQueries,
+    MeetingType,
+)
 from schema.node import NodeQueries
-from schema.notifications import AuditEntryType, NotificationSubscriptions, NotificationType
+from schema.notifications import (
+    AuditEntryType,
+    NotificationMutations,
+    NotificationQueries,
+    NotificationSubscriptions,
+    NotificationType,
+)
 from schema.outcomes import (
     ArchiveType,
     FeedbackType,
@@ -35,13 +61,44 @@ from schema.requirements import (
     ReviewRoundType,
     ReviewType,
 )
-from schema.tasks import ProgressUpdateType, TaskRescheduleType, TaskResultType, TaskType
+from schema.scalars import UTCDateTime
+from schema.tasks import (
+    ProgressUpdateType,
+    TaskMutations,
+    TaskQueries,
+    TaskRescheduleType,
+    TaskResultType,
+    TaskType,
+)
 from schema.users import ApiTokenType, DelegationType, UserType
 
 Query = merge_types(
-    "Query", (AuthQueries, NodeQueries, DepartmentQueries, RequirementQueries, OutcomeQueries)
+    "Query",
+    (
+        AuthQueries,
+        NodeQueries,
+        DepartmentQueries,
+        RequirementQueries,
+        OutcomeQueries,
+        TaskQueries,
+        FileQueries,
+        AlertQueries,
+        NotificationQueries,
+    ),
 )
-Mutation = merge_types("Mutation", (AuthMutations, RequirementMutations, OutcomeMutations))
+Mutation = merge_types(
+    "Mutation",
+    (
+        AuthMutations,
+        RequirementMutations,
+        OutcomeMutations,
+        TaskMutations,
+        CollaborationMutations,
+        FileMutations,
+        AlertMutations,
+        NotificationMutations,
+    ),
+)
 Subscription = merge_types("Subscription", (NotificationSubscriptions,))
 
 #: Every object type, listed so that each is in the schema even before a field reaches it.
@@ -94,6 +151,7 @@ def build_schema() -> strawberry.Schema:
         mutation=Mutation,
         subscription=Subscription,
         types=list(NODE_TYPES),
+        config=StrawberryConfig(scalar_map={datetime: UTCDateTime}),
         extensions=[
             lambda: ParserCache(maxsize=512),
             lambda: ValidationCache(maxsize=512),

@@ -9,8 +9,11 @@ import strawberry
 from strawberry import relay
 
 import models
+from resolvers import collaboration, comments
 from schema.base import Info, ModelNode, load_one, load_through
 from schema.enums import CollaborationStatus
+from schema.ids import decode_id
+from schema.permissions import CanWrite
 
 if TYPE_CHECKING:
     from schema.departments import DepartmentType
@@ -80,3 +83,66 @@ class CollaborationRequestType(ModelNode):
     @strawberry.field
     async def answered_by(self, root: models.CollaborationRequest, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.answered_by_id)
+
+
+@strawberry.input(description="A remark on a task; @username mentions notify that person")
+class AddCommentInput:
+    task_id: strawberry.ID
+    body: str = strawberry.field(description="1-5000 characters")
+
+
+@strawberry.input(description="Ask a department for help (协作请求)")
+class CreateCollaborationRequestInput:
+    task_id: strawberry.ID
+    to_department_id: strawberry.ID
+    content: str = strawberry.field(default="", description="What help is needed (required)")
+    expected_by: datetime | None = strawberry.field(
+        default=None, description="When the help is needed, in the future, with a time zone"
+    )
+
+
+@strawberry.input(description="The addressed department's answer")
+class AnswerCollaborationRequestInput:
+    id: strawberry.ID
+    answer: str
+
+
+@strawberry.type
+class CollaborationMutations:
+    @strawberry.mutation(
+        description="Comment on a task (participants); @mentions notify",
+        permission_classes=[CanWrite],
+    )
+    async def add_comment(self, info: Info, input: AddCommentInput) -> CommentType:
+        viewer = info.context.require_viewer()
+        task_id = decode_id(input.task_id, "Task", "taskId")
+        return await comments.add_comment(viewer, task_id, input.body)  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Ask another department for help (participants)",
+        permission_classes=[CanWrite],
+    )
+    async def create_collaboration_request(
+        self, info: Info, input: CreateCollaborationRequestInput
+    ) -> CollaborationRequestType:
+        viewer = info.context.require_viewer()
+        data = collaboration.CollaborationInput(
+            task_id=decode_id(input.task_id, "Task", "taskId"),
+            to_department_id=decode_id(input.to_department_id, "Department", "toDepartmentId"),
+            content=input.content,
+            expected_by=input.expected_by,
+        )
+        return await collaboration.create_collaboration_request(viewer, data)  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Answer a request addressed to your department",
+        permission_classes=[CanWrite],
+    )
+    async def answer_collaboration_request(
+        self, info: Info, input: AnswerCollaborationRequestInput
+    ) -> CollaborationRequestType:
+        viewer = info.context.require_viewer()
+        request_id = decode_id(input.id, "CollaborationRequest", "id")
+        return await collaboration.answer_collaboration_request(  # type: ignore[return-value]
+            viewer, request_id, input.answer
+        )

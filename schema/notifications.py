@@ -12,8 +12,13 @@ from strawberry.scalars import JSON
 
 import models
 from crossflow import realtime
+from resolvers import notifications
+from resolvers.scope import scoped
 from schema.base import Info, ModelNode, load_one
 from schema.enums import NotificationKind
+from schema.ids import decode_ids
+from schema.pagination import Connection, paginate
+from schema.permissions import SignedIn
 
 if TYPE_CHECKING:
     from schema.users import UserType
@@ -76,3 +81,31 @@ class NotificationSubscriptions:
                 )
                 if notification is not None:
                     yield notification  # type: ignore[misc]
+
+
+@strawberry.type
+class NotificationQueries:
+    @strawberry.field(description="Your notifications, newest first", permission_classes=[SignedIn])
+    async def notifications(
+        self,
+        info: Info,
+        unread_only: bool = False,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[NotificationType]:
+        viewer = info.context.require_viewer()
+        queryset = scoped(models.Notification, viewer)
+        if unread_only:
+            queryset = queryset.filter(read_at=None)
+        return await paginate(queryset, first, after)
+
+
+@strawberry.type
+class NotificationMutations:
+    @strawberry.mutation(description="Mark your notifications read", permission_classes=[SignedIn])
+    async def mark_notifications_read(
+        self, info: Info, ids: list[strawberry.ID]
+    ) -> list[NotificationType]:
+        viewer = info.context.require_viewer()
+        keys = decode_ids(ids, "Notification", "ids")
+        return await notifications.mark_read(viewer, keys)  # type: ignore[return-value]

@@ -22,6 +22,7 @@ from schema.permissions import CanWrite, SignedIn
 
 if TYPE_CHECKING:
     from schema.departments import DepartmentType
+    from schema.files import AttachmentType
     from schema.outcomes import FeedbackType, ResultReportType
     from schema.tasks import TaskType
     from schema.users import DelegationType, UserType
@@ -30,6 +31,7 @@ UserRef = Annotated["UserType", strawberry.lazy("schema.users")]
 DepartmentRef = Annotated["DepartmentType", strawberry.lazy("schema.departments")]
 DelegationRef = Annotated["DelegationType", strawberry.lazy("schema.users")]
 TaskRef = Annotated["TaskType", strawberry.lazy("schema.tasks")]
+AttachmentRef = Annotated["AttachmentType", strawberry.lazy("schema.files")]
 ResultReportRef = Annotated["ResultReportType", strawberry.lazy("schema.outcomes")]
 FeedbackRef = Annotated["FeedbackType", strawberry.lazy("schema.outcomes")]
 
@@ -89,6 +91,15 @@ class RequirementType(ModelNode):
     @strawberry.field(description="Participants' feedback forms")
     async def feedback(self, root: models.Requirement, info: Info) -> list[FeedbackRef]:
         return await load_children(info, models.Feedback, "requirement_id", root.id)
+
+    @strawberry.field(
+        description="Files of the requirement form (附件); with includeTasks, its tasks' too"
+    )
+    async def attachments(
+        self, root: models.Requirement, info: Info, include_tasks: bool = False
+    ) -> list[AttachmentRef]:
+        rows = await load_children(info, models.Attachment, "requirement_id", root.id, "id")
+        return rows if include_tasks else [row for row in rows if row.task_id is None]
 
     @strawberry.field(description="Every review round, the first first")
     async def review_rounds(self, root: models.Requirement, info: Info) -> list[ReviewRoundType]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -11,17 +11,31 @@ from strawberry import relay
 import models
 from crossflow import clock
 from models.enums import TaskStatus as TaskStatusEnum
+from resolvers import board, tasks
+from resolvers.errors import NotFound
+from resolvers.scope import scoped
+from resolvers.workflow import NOT_FOUND_MESSAGE
 from schema.base import Info, ModelNode, load_children, load_one, load_through
 from schema.enums import Priority, ResultDecision, TaskStatus
+from schema.ids import decode_id, decode_ids
+from schema.pagination import Connection, paginate
+from schema.permissions import CanWrite, SignedIn
 
 if TYPE_CHECKING:
+    from schema.collaboration import CollaborationRequestType, CommentType
     from schema.departments import DepartmentType
+    from schema.files import AttachmentType
     from schema.requirements import RequirementType
     from schema.users import UserType
 
 UserRef = Annotated["UserType", strawberry.lazy("schema.users")]
 DepartmentRef = Annotated["DepartmentType", strawberry.lazy("schema.departments")]
 RequirementRef = Annotated["RequirementType", strawberry.lazy("schema.requirements")]
+AttachmentRef = Annotated["AttachmentType", strawberry.lazy("schema.files")]
+CommentRef = Annotated["CommentType", strawberry.lazy("schema.collaboration")]
+CollaborationRequestRef = Annotated[
+    "CollaborationRequestType", strawberry.lazy("schema.collaboration")
+]
 
 
 @strawberry.type(name="Task", description="A task with exactly one responsible person (责任人)")
@@ -87,9 +101,23 @@ class TaskType(ModelNode):
     async def reschedules(self, root: models.Task, info: Info) -> list[TaskRescheduleType]:
         return await load_children(info, models.TaskReschedule, "task_id", root.id, "id")
 
+    @strawberry.field(description="Files of this task (附件), each with its versions")
+    async def attachments(self, root: models.Task, info: Info) -> list[AttachmentRef]:
+        return await load_children(info, models.Attachment, "task_id", root.id, "id")
+
     @strawberry.field(description="Submitted results and their acceptance decisions")
     async def results(self, root: models.Task, info: Info) -> list[TaskResultType]:
         return await load_children(info, models.TaskResult, "task_id", root.id, "id")
+
+    @strawberry.field(description="Comments with their @mentions, oldest first")
+    async def comments(self, root: models.Task, info: Info) -> list[CommentRef]:
+        return await load_children(info, models.Comment, "task_id", root.id, "created_at", "id")
+
+    @strawberry.field(description="Requests for help raised on this task (协作请求), oldest first")
+    async def collaboration_requests(
+        self, root: models.Task, info: Info
+    ) -> list[CollaborationRequestRef]:
+        return await load_children(info, models.CollaborationRequest, "task_id", root.id, "id")
 
 
 @strawberry.type(name="ProgressUpdate", description="A progress report (进度更新)")
@@ -156,3 +184,239 @@ class TaskResultType(ModelNode):
     @strawberry.field
     async def task(self, root: models.TaskResult, info: Info) -> TaskType | None:
         return await load_one(info, models.Task, root.task_id)
+
+
+@strawberry.type(name="TaskStatusCount")
+class TaskStatusCountType:
+    status: TaskStatus
+    count: int
+
+
+@strawberry.type(
+    name="RequirementBoard",
+    description="The requirement board (需求看板): 总任务10项，已完成6项，进行中3项，延迟1项",
+)
+class RequirementBoardType:
+    total: int
+    delayed: int = strawberry.field(description="Deadline passed and not COMPLETED (延迟)")
+    completed: int
+    in_progress: int = strawberry.field(description="Tasks in status IN_PROGRESS")
+    pending_assignment: int = strawberry.field(description="Tasks without a responsible person")
+    summary: str = strawberry.field(description="The board in one sentence, as the source says it")
+
+    @strawberry.field(description="Every task status with its count (zero included)")
+    def by_status(self, root: board.Board) -> list[TaskStatusCountType]:
+        return [TaskStatusCountType(status=s, count=n) for s, n in root.by_status.items()]
+
+    @strawberry.field
+    def requirement(self, root: board.Board) -> RequirementRef:
+        return root.requirement  # type: ignore[return-value]
+
+
+@strawberry.input(description="The Task Assignment form (任务分配): one responsible person")
+class CreateTaskInput:
+    requirement_id: strawberry.ID
+    title: str = strawberry.field(description="SMART: 设计部：完成主视觉图初稿（7月15日前）")
+    executing_department_id: strawberry.ID
+    assignee_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Required: the one responsible person (责任人)"
+    )
+    description: str = ""
+    assisting_department_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    start_date: date | None = None
+    deadline: datetime | None = strawberry.field(default=None, description="With a time zone")
+    priority: Priority = Priority.NORMAL
+    acceptance_criteria: str = ""
+
+
+@strawberry.input(description="Changes to an unfinished task; omitted = unchanged")
+class UpdateTaskInput:
+    id: strawberry.ID
+    title: str | None = None
+    executing_department_id: strawberry.ID | None = None
+    assignee_id: strawberry.ID | None = None
+    description: str | None = None
+    assisting_department_ids: list[strawberry.ID] | None = None
+    start_date: date | None = None
+    deadline: datetime | None = strawberry.field(
+        default=None, description="Of a started task: use rescheduleTask"
+    )
+    priority: Priority | None = None
+    acceptance_criteria: str | None = None
+    version: int | None = strawberry.field(
+        default=None, description="The version you edited; a newer one is a CONFLICT"
+    )
+
+
+@strawberry.input(description="A concrete progress update (进度更新)")
+class ReportProgressInput:
+    task_id: strawberry.ID
+    percent: int = strawberry.field(description="0-100")
+    summary: str = strawberry.field(description="What was done, concretely (not 正在做)")
+    problems: str = ""
+    support_needed: str = ""
+
+
+@strawberry.input(description="A handled delay: reason, solution and new deadline (all required)")
+class RescheduleTaskInput:
+    task_id: strawberry.ID
+    reason: str = strawberry.field(default="", description="原因 (required)")
+    solution: str = strawberry.field(default="", description="解决方案 (required)")
+    new_deadline: datetime | None = strawberry.field(
+        default=None, description="新节点, in the future, with a time zone (required)"
+    )
+
+
+@strawberry.input
+class TaskFilter:
+    statuses: list[TaskStatus] | None = None
+    requirement_id: strawberry.ID | None = None
+    assignee_id: strawberry.ID | None = None
+
+
+def _task_id(value: strawberry.ID, field: str = "id") -> int:
+    return decode_id(value, "Task", field)
+
+
+def _optional_id(value: strawberry.ID | None, type_name: str, field: str) -> int | None:
+    return None if value is None else decode_id(value, type_name, field)
+
+
+def _form(data: CreateTaskInput | UpdateTaskInput) -> tasks.TaskForm:
+    assisting = data.assisting_department_ids
+    return tasks.TaskForm(
+        title=data.title,
+        description=data.description,
+        executing_department_id=_optional_id(
+            data.executing_department_id, "Department", "executingDepartmentId"
+        ),
+        assignee_id=_optional_id(data.assignee_id, "User", "assigneeId"),
+        assisting_department_ids=None
+        if assisting is None
+        else decode_ids(assisting, "Department", "assistingDepartmentIds"),
+        start_date=data.start_date,
+        deadline=data.deadline,
+        priority=data.priority,
+        acceptance_criteria=data.acceptance_criteria,
+        version=getattr(data, "version", None),
+    )
+
+
+def _filtered(queryset: Any, filter: TaskFilter | None) -> Any:
+    if filter is None:
+        return queryset
+    if filter.statuses:
+        queryset = queryset.filter(status__in=filter.statuses)
+    if filter.requirement_id is not None:
+        queryset = queryset.filter(
+            requirement_id=decode_id(filter.requirement_id, "Requirement", "requirementId")
+        )
+    if filter.assignee_id is not None:
+        queryset = queryset.filter(assignee_id=decode_id(filter.assignee_id, "User", "assigneeId"))
+    return queryset
+
+
+@strawberry.type
+class TaskQueries:
+    @strawberry.field(
+        description="A task by its code (RW202407001-01)", permission_classes=[SignedIn]
+    )
+    async def task(self, info: Info, code: str) -> TaskType:
+        viewer = info.context.require_viewer()
+        row = await scoped(models.Task, viewer, code=code).first()
+        if row is None:
+            raise NotFound(NOT_FOUND_MESSAGE)
+        return row  # type: ignore[return-value]
+
+    @strawberry.field(description="Tasks you may see, newest first", permission_classes=[SignedIn])
+    async def tasks(
+        self,
+        info: Info,
+        filter: TaskFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[TaskType]:
+        viewer = info.context.require_viewer()
+        return await paginate(_filtered(scoped(models.Task, viewer), filter), first, after)
+
+    @strawberry.field(
+        description="Tasks you are responsible for (我的任务), newest first",
+        permission_classes=[SignedIn],
+    )
+    async def my_tasks(
+        self,
+        info: Info,
+        filter: TaskFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[TaskType]:
+        viewer = info.context.require_viewer()
+        mine = scoped(models.Task, viewer).filter(assignee_id=viewer.user_id)
+        if viewer.user_id is None:
+            mine = mine.filter(id__in=[])
+        return await paginate(_filtered(mine, filter), first, after)
+
+    @strawberry.field(
+        description="The requirement board (需求看板): counts by status, delayed, summary",
+        permission_classes=[SignedIn],
+    )
+    async def requirement_board(
+        self, info: Info, requirement_id: strawberry.ID
+    ) -> RequirementBoardType:
+        viewer = info.context.require_viewer()
+        requirement = decode_id(requirement_id, "Requirement", "requirementId")
+        return await board.requirement_board(viewer, requirement)  # type: ignore[return-value]
+
+
+@strawberry.type
+class TaskMutations:
+    @strawberry.mutation(
+        description="Split off a task (initiator or ADMIN, once initiated)",
+        permission_classes=[CanWrite],
+    )
+    async def create_task(self, info: Info, input: CreateTaskInput) -> TaskType:
+        viewer = info.context.require_viewer()
+        requirement = decode_id(input.requirement_id, "Requirement", "requirementId")
+        return await tasks.create_task(viewer, requirement, _form(input))  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Edit an unfinished task (initiator or ADMIN)", permission_classes=[CanWrite]
+    )
+    async def update_task(self, info: Info, input: UpdateTaskInput) -> TaskType:
+        viewer = info.context.require_viewer()
+        return await tasks.update_task(viewer, _task_id(input.id), _form(input))  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Start work (进行中), the assignee", permission_classes=[CanWrite]
+    )
+    async def start_task(self, info: Info, id: strawberry.ID) -> TaskType:
+        viewer = info.context.require_viewer()
+        return await tasks.start_task(viewer, _task_id(id))  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Report progress (进度更新), the assignee", permission_classes=[CanWrite]
+    )
+    async def report_progress(self, info: Info, input: ReportProgressInput) -> TaskType:
+        viewer = info.context.require_viewer()
+        report = tasks.ProgressReport(
+            task_id=_task_id(input.task_id, "taskId"),
+            percent=input.percent,
+            summary=input.summary,
+            problems=input.problems,
+            support_needed=input.support_needed,
+        )
+        return await tasks.report_progress(viewer, report)  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="Move a deadline with reason and solution (initiator or ADMIN)",
+        permission_classes=[CanWrite],
+    )
+    async def reschedule_task(self, info: Info, input: RescheduleTaskInput) -> TaskType:
+        viewer = info.context.require_viewer()
+        data = board.RescheduleInput(
+            task_id=_task_id(input.task_id, "taskId"),
+            reason=input.reason,
+            solution=input.solution,
+            new_deadline=input.new_deadline,
+        )
+        return await board.reschedule_task(viewer, data)  # type: ignore[return-value]

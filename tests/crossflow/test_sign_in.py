@@ -23,7 +23,7 @@ async def test_every_demo_user_signs_in_and_sees_their_role_and_department(
     for username, role, department in DEMO_USERS:
         # given a demo user signed in with the published password
         data = await client.data(
-            "mutation($u: String!) { login(input: {username: $u, password: \"demo\"}) { token } }",
+            'mutation($u: String!) { login(input: {username: $u, password: "demo"}) { token } }',
             {"u": username},
         )
         signed_in = GraphQLClient(client.http, data["login"]["token"])

@@ -120,7 +120,7 @@ async def test_serve_and_worker_deliver_a_notification_to_a_websocket_subscriber
                     kind=NotificationKind.REVIEW_REQUESTED,
                     title="待审核：2024年Q3新品上市推广方案",
                 )
-                await outbox.stage("push_notification", notification.id)
+                await outbox.stage("push_notifications", [notification.id])
                 assert await outbox.relay() == 1
             # then the worker pushes it and the server hands it to the subscriber
             message = json.loads(await asyncio.wait_for(socket.recv(), timeout=30))

@@ -12,7 +12,9 @@ from models import Department, Requirement, Review
 from models.enums import RequirementStatus
 from tests.conftest import GraphQLClient
 
-CREATE = """mutation($input: CreateRequirementInput!) { createRequirement(input: $input) { code } }"""
+CREATE = (
+    """mutation($input: CreateRequirementInput!) { createRequirement(input: $input) { code } }"""
+)
 SUBMIT = "mutation($id: ID!) { submitRequirement(id: $id) { status } }"
 REVIEW = """mutation($input: ReviewRequirementInput!) { reviewRequirement(input: $input) {
   status } }"""
@@ -25,9 +27,16 @@ async def test_forty_requirements_created_at_once_get_forty_distinct_codes(
     design = to_base64("Department", (await Department.get(code="design")).id)
 
     async def create(n: int) -> dict[str, object]:
-        return await staff.post(CREATE, {"input": {
-            "title": f"并发需求第{n}号", "involvedDepartmentIds": [design],
-            "expectedBy": str(clock.today() + timedelta(days=9))}})
+        return await staff.post(
+            CREATE,
+            {
+                "input": {
+                    "title": f"并发需求第{n}号",
+                    "involvedDepartmentIds": [design],
+                    "expectedBy": str(clock.today() + timedelta(days=9)),
+                }
+            },
+        )
 
     bodies = await asyncio.gather(*(create(n) for n in range(40)))
     assert all("errors" not in body for body in bodies), [b for b in bodies if "errors" in b][:1]
@@ -42,17 +51,22 @@ async def test_two_heads_approving_at_the_same_moment_both_count(
     # given a requirement waiting for exactly two reviews
     staff = await client.sign_in("market_staff")
     ids = [to_base64("Department", (await Department.get(code=c)).id) for c in ("design", "sales")]
-    code = (await staff.data(CREATE, {"input": {
-        "title": "双部门并发审核", "involvedDepartmentIds": ids}}))["createRequirement"]["code"]
+    code = (
+        await staff.data(
+            CREATE, {"input": {"title": "双部门并发审核", "involvedDepartmentIds": ids}}
+        )
+    )["createRequirement"]["code"]
     requirement = await Requirement.get(code=code)
     global_id = to_base64("Requirement", requirement.id)
     await staff.data(SUBMIT, {"id": global_id})
     design, sales = await client.sign_in("design_head"), await client.sign_in("sales_head")
     # when both approve at once
-    results = await asyncio.gather(*(
-        head.post(REVIEW, {"input": {"requirementId": global_id, "approve": True}})
-        for head in (design, sales)
-    ))
+    results = await asyncio.gather(
+        *(
+            head.post(REVIEW, {"input": {"requirementId": global_id, "approve": True}})
+            for head in (design, sales)
+        )
+    )
     # then both sign-offs are kept and the requirement is approved
     assert all("errors" not in body for body in results), results
     assert await Review.filter(requirement_id=requirement.id).count() == 2
@@ -64,16 +78,19 @@ async def test_the_same_head_clicking_approve_twice_at_once_signs_once(
 ) -> None:
     staff = await client.sign_in("market_staff")
     ids = [to_base64("Department", (await Department.get(code=c)).id) for c in ("design", "sales")]
-    code = (await staff.data(CREATE, {"input": {
-        "title": "重复点击审核", "involvedDepartmentIds": ids}}))["createRequirement"]["code"]
+    code = (
+        await staff.data(CREATE, {"input": {"title": "重复点击审核", "involvedDepartmentIds": ids}})
+    )["createRequirement"]["code"]
     requirement = await Requirement.get(code=code)
     global_id = to_base64("Requirement", requirement.id)
     await staff.data(SUBMIT, {"id": global_id})
     design = await client.sign_in("design_head")
-    results = await asyncio.gather(*(
-        design.post(REVIEW, {"input": {"requirementId": global_id, "approve": True}})
-        for _ in range(2)
-    ))
+    results = await asyncio.gather(
+        *(
+            design.post(REVIEW, {"input": {"requirementId": global_id, "approve": True}})
+            for _ in range(2)
+        )
+    )
     codes = sorted(
         body["errors"][0]["extensions"]["code"] if "errors" in body else "OK" for body in results
     )

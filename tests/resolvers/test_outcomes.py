@@ -36,25 +36,33 @@ async def test_results_are_rejected_then_accepted_by_the_acceptance_group(
     assignee = await client.sign_in("design_staff")
     initiator = await client.sign_in("market_staff")
     # given the assignee submits results
-    submitted = (await assignee.data(SUBMIT_RESULT, {"input": {
-        "taskId": task_id, "note": "三套主视觉方案已完成，见附件"}}))["submitTaskResult"]
+    submitted = (
+        await assignee.data(
+            SUBMIT_RESULT, {"input": {"taskId": task_id, "note": "三套主视觉方案已完成，见附件"}}
+        )
+    )["submitTaskResult"]
     assert submitted["status"] == "SUBMITTED"
     notified = await Notification.filter(kind=NotificationKind.RESULT_SUBMITTED).values_list(
         "recipient__username", flat=True
     )
     assert sorted(notified) == ["design_head", "finance_head", "market_staff", "sales_head"]
     # when the initiator rejects without saying what to change: refused
-    assert await initiator.error_code(REVIEW_RESULT, {"input": {
-        "taskId": task_id, "accept": False}}) == "BAD_USER_INPUT"
+    assert (
+        await initiator.error_code(REVIEW_RESULT, {"input": {"taskId": task_id, "accept": False}})
+        == "BAD_USER_INPUT"
+    )
     # with a comment: back to in progress
-    rejected = (await initiator.data(REVIEW_RESULT, {"input": {
-        "taskId": task_id, "accept": False, "comment": "竖版需适配手机海报尺寸"}}))
+    rejected = await initiator.data(
+        REVIEW_RESULT,
+        {"input": {"taskId": task_id, "accept": False, "comment": "竖版需适配手机海报尺寸"}},
+    )
     assert rejected["reviewTaskResult"]["status"] == "IN_PROGRESS"
     # then after a resubmission an involved head accepts
     await assignee.data(SUBMIT_RESULT, {"input": {"taskId": task_id, "note": "已调整竖版尺寸"}})
     head = await client.sign_in("sales_head")
     accepted = (await head.data(REVIEW_RESULT, {"input": {"taskId": task_id, "accept": True}}))[
-        "reviewTaskResult"]
+        "reviewTaskResult"
+    ]
     assert (accepted["status"], accepted["progress"]) == ("COMPLETED", 100)
     assert [r["decision"] for r in accepted["results"]] == ["REJECTED", "ACCEPTED"]
     assert accepted["results"][1]["decidedBy"] == {"username": "sales_head"}
@@ -66,17 +74,19 @@ async def test_only_the_assignee_submits_and_only_the_acceptance_group_decides(
     _, task_id = await q3_visual_task()
     for username, code in (("market_staff", "FORBIDDEN"), ("legal_staff", "NOT_FOUND")):
         other = await client.sign_in(username)
-        assert await other.error_code(
-            SUBMIT_RESULT, {"input": {"taskId": task_id, "note": "完成"}}
-        ) == code
+        assert (
+            await other.error_code(SUBMIT_RESULT, {"input": {"taskId": task_id, "note": "完成"}})
+            == code
+        )
     assignee = await client.sign_in("design_staff")
     await assignee.data(SUBMIT_RESULT, {"input": {"taskId": task_id, "note": "完成"}})
     # the assignee cannot accept their own work; a mere member of an involved department neither
     for username in ("design_staff", "sales_staff"):
         other = await client.sign_in(username)
-        assert await other.error_code(
-            REVIEW_RESULT, {"input": {"taskId": task_id, "accept": True}}
-        ) == "FORBIDDEN"
+        assert (
+            await other.error_code(REVIEW_RESULT, {"input": {"taskId": task_id, "accept": True}})
+            == "FORBIDDEN"
+        )
     task = await Task.get(id=int(__import__("base64").b64decode(task_id).decode().split(":")[1]))
     assert task.status == TaskStatus.SUBMITTED
 
@@ -92,9 +102,12 @@ async def test_report_completes_archive_freezes_and_search_finds_it_by_chinese_w
 ) -> None:
     requirement_id, _ = await q3_visual_task()
     initiator = await client.sign_in("market_staff")
-    report = {"requirementId": requirement_id, "goalAchievement": "推广方案按期交付，首月销量5200台",
-              "contributions": "设计部完成主视觉；销售部完成客户邀约；财务部审核预算",
-              "problems": "渲染图提供较晚"}
+    report = {
+        "requirementId": requirement_id,
+        "goalAchievement": "推广方案按期交付，首月销量5200台",
+        "contributions": "设计部完成主视觉；销售部完成客户邀约；财务部审核预算",
+        "problems": "渲染图提供较晚",
+    }
     # given tasks still open: the report is refused
     assert await initiator.error_code(REPORT, {"input": report}) == "INVALID_TRANSITION"
     # when every task is accepted, the initiator's report completes the requirement
@@ -104,15 +117,19 @@ async def test_report_completes_archive_freezes_and_search_finds_it_by_chinese_w
     assert completed["status"] == "COMPLETED"
     assert completed["resultReport"]["author"] == {"username": "market_staff"}
     # and every participant is asked for feedback, the initiator included
-    asked = set(await Notification.filter(kind=NotificationKind.FEEDBACK_REQUESTED).values_list(
-        "recipient__username", flat=True))
+    asked = set(
+        await Notification.filter(kind=NotificationKind.FEEDBACK_REQUESTED).values_list(
+            "recipient__username", flat=True
+        )
+    )
     assert {"market_staff", "design_staff", "finance_head", "sales_staff"} <= asked
     assert "legal_staff" not in asked
     # when the admin archives it
     admin = await client.sign_in("admin")
     assert await initiator.error_code(ARCHIVE, {"id": requirement_id}) == "FORBIDDEN"
     assert (await admin.data(ARCHIVE, {"id": requirement_id}))["archiveRequirement"][
-        "status"] == "ARCHIVED"
+        "status"
+    ] == "ARCHIVED"
     # then the knowledge base finds it by words inside its title and report
     for words in ("推广", "新品上市", "销量 主视觉"):
         found = (await initiator.data(SEARCH, {"q": words}))["archives"]
@@ -133,10 +150,14 @@ async def test_feedback_once_per_participant_and_never_from_outsiders(
 ) -> None:
     requirement_id, _ = await q3_visual_task()
     participant = await client.sign_in("design_staff")
-    form = {"requirementId": requirement_id, "kind": "PRAISE",
-            "content": "市场部需求描述清晰，响应及时", "departmentIds": [
-                to_base64("Department", (await Requirement.get(title=Q3)).initiating_department_id)
-            ]}
+    form = {
+        "requirementId": requirement_id,
+        "kind": "PRAISE",
+        "content": "市场部需求描述清晰，响应及时",
+        "departmentIds": [
+            to_base64("Department", (await Requirement.get(title=Q3)).initiating_department_id)
+        ],
+    }
     # before completion: refused
     assert await participant.error_code(FEEDBACK, {"input": form}) == "INVALID_TRANSITION"
     await Requirement.filter(title=Q3).update(status="COMPLETED")
@@ -152,12 +173,19 @@ async def test_any_employee_suggests_and_only_the_admin_evaluates(
     client: GraphQLClient, demo: None, status: str
 ) -> None:
     staff = await client.sign_in("finance_staff")
-    created = (await staff.data(
-        """mutation($input: CreateSuggestionInput!) { createSuggestion(input: $input) {
+    created = (
+        await staff.data(
+            """mutation($input: CreateSuggestionInput!) { createSuggestion(input: $input) {
            id code status department { code } } }""",
-        {"input": {"painPoint": "纸质签批耗时2天", "proposal": "上线电子签批",
-                   "expectedEffect": "审核缩短到4小时"}},
-    ))["createSuggestion"]
+            {
+                "input": {
+                    "painPoint": "纸质签批耗时2天",
+                    "proposal": "上线电子签批",
+                    "expectedEffect": "审核缩短到4小时",
+                }
+            },
+        )
+    )["createSuggestion"]
     assert created["code"].startswith("YJ") and created["department"] == {"code": "finance"}
     evaluate = """mutation($input: EvaluateSuggestionInput!) { evaluateSuggestion(input: $input) {
         status evaluationNote evaluatedBy { username } } }"""
@@ -165,5 +193,8 @@ async def test_any_employee_suggests_and_only_the_admin_evaluates(
     assert await staff.error_code(evaluate, variables) == "FORBIDDEN"
     admin = await client.sign_in("admin")
     evaluated = (await admin.data(evaluate, variables))["evaluateSuggestion"]
-    assert evaluated == {"status": status, "evaluationNote": "8月上线",
-                         "evaluatedBy": {"username": "admin"}}
+    assert evaluated == {
+        "status": status,
+        "evaluationNote": "8月上线",
+        "evaluatedBy": {"username": "admin"},
+    }

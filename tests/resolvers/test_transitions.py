@@ -11,22 +11,44 @@ from tests.conftest import GraphQLClient
 
 #: mutation -> (who performs it, the document, the statuses it is allowed from)
 MUTATIONS = {
-    "submitRequirement": ("market_staff", "mutation($id: ID!) { submitRequirement(id: $id) { id } }",
-                          {S.DRAFT, S.PENDING_MODIFICATION}),
-    "updateRequirement": ("market_staff", """mutation($id: ID!) {
+    "submitRequirement": (
+        "market_staff",
+        "mutation($id: ID!) { submitRequirement(id: $id) { id } }",
+        {S.DRAFT, S.PENDING_MODIFICATION},
+    ),
+    "updateRequirement": (
+        "market_staff",
+        """mutation($id: ID!) {
         updateRequirement(input: {id: $id, goals: "更新目标"}) { id } }""",
-                          {S.DRAFT, S.PENDING_MODIFICATION}),
-    "cancelRequirement": ("market_staff", "mutation($id: ID!) { cancelRequirement(id: $id) { id } }",
-                          {S.DRAFT, S.PENDING_REVIEW, S.PENDING_MODIFICATION, S.APPROVED}),
-    "confirmRequirement": ("admin", "mutation($id: ID!) { confirmRequirement(id: $id) { id } }",
-                           {S.APPROVED}),
-    "reviewRequirement": ("design_head", """mutation($id: ID!) {
+        {S.DRAFT, S.PENDING_MODIFICATION},
+    ),
+    "cancelRequirement": (
+        "market_staff",
+        "mutation($id: ID!) { cancelRequirement(id: $id) { id } }",
+        {S.DRAFT, S.PENDING_REVIEW, S.PENDING_MODIFICATION, S.APPROVED},
+    ),
+    "confirmRequirement": (
+        "admin",
+        "mutation($id: ID!) { confirmRequirement(id: $id) { id } }",
+        {S.APPROVED},
+    ),
+    "reviewRequirement": (
+        "design_head",
+        """mutation($id: ID!) {
         reviewRequirement(input: {requirementId: $id, approve: true}) { id } }""",
-                          {S.PENDING_REVIEW}),
-    "submitResultReport": ("market_staff", """mutation($id: ID!) { submitResultReport(input: {
-        requirementId: $id, goalAchievement: "达成"}) { id } }""", {S.IN_PROGRESS}),
-    "archiveRequirement": ("admin", "mutation($id: ID!) { archiveRequirement(id: $id) { id } }",
-                           {S.COMPLETED}),
+        {S.PENDING_REVIEW},
+    ),
+    "submitResultReport": (
+        "market_staff",
+        """mutation($id: ID!) { submitResultReport(input: {
+        requirementId: $id, goalAchievement: "达成"}) { id } }""",
+        {S.IN_PROGRESS},
+    ),
+    "archiveRequirement": (
+        "admin",
+        "mutation($id: ID!) { archiveRequirement(id: $id) { id } }",
+        {S.COMPLETED},
+    ),
 }
 
 CASES = [
@@ -44,8 +66,12 @@ async def test_a_mutation_from_a_status_it_does_not_leave_is_an_invalid_transiti
     # given a requirement of market_staff involving design, in `status`
     initiator = await User.get(username="market_staff")
     requirement = await Requirement.create(
-        code=f"XQ209901{list(S).index(status):03d}", title="状态机检查", status=status,
-        initiator=initiator, initiating_department_id=initiator.department_id, current_round=0,
+        code=f"XQ209901{list(S).index(status):03d}",
+        title="状态机检查",
+        status=status,
+        initiator=initiator,
+        initiating_department_id=initiator.department_id,
+        current_round=0,
     )
     await RequirementDepartment.create(
         requirement=requirement, department=await Department.get(code="design")
@@ -59,7 +85,9 @@ async def test_a_mutation_from_a_status_it_does_not_leave_is_an_invalid_transiti
     assert code == "INVALID_TRANSITION"
     after = await Requirement.get(id=requirement.id)
     assert (after.status, after.version, after.updated_at) == (
-        status, requirement.version, requirement.updated_at
+        status,
+        requirement.version,
+        requirement.updated_at,
     )
     assert await AuditEntry.all().count() == audit_before
 

@@ -28,7 +28,7 @@ async def test_a_staged_message_runs_its_actor_in_process_after_the_relay(
         )
         async with realtime.hub().subscribe(user.id) as pushed:
             # when a use case stages a push and the relay hands it to the broker
-            await outbox.stage("push_notification", notification.id)
+            await outbox.stage("push_notifications", [notification.id])
             assert await outbox.relay() == 1
             # then the actor, running on this loop with this ORM, pushes it to the subscriber
             assert await asyncio.wait_for(pushed.get(), timeout=10) == notification.id
@@ -48,14 +48,14 @@ async def test_the_relay_keeps_messages_when_the_broker_is_down(
     import workers  # noqa: F401  (declares the actors)
 
     broker_module.install(DownBroker())
-    await outbox.stage("push_notification", 1)
-    await outbox.stage("push_notification", 2)
+    await outbox.stage("push_notifications", [1])
+    await outbox.stage("push_notifications", [2])
     # when the relay runs
     sent = await outbox.relay()
     # then nothing is lost: both stay pending, with the attempt recorded
     assert sent == 0
     pending = await OutboxMessage.filter(status=OutboxStatus.PENDING).order_by("id")
-    assert [m.args for m in pending] == [[1], [2]]
+    assert [m.args for m in pending] == [[[1]], [[2]]]
     assert pending[0].attempts == 1
     # and once the broker is back, the next relay sends them in order
     broker_module.install(StubBroker())

@@ -1,0 +1,101 @@
+"""Plain HTTP routes for what GraphQL cannot carry: attachment bytes and meeting invites.
+
+``GET /files/{attachment version id}`` and ``GET /meetings/{meeting id}.ics``, both with
+the same bearer token as ``/graphql`` in the ``Authorization`` header (never in the URL,
+where it would end up in logs and browser history). An object the viewer may not read is
+a 404, exactly like one that does not exist (the API's NOT_FOUND rule).
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import quote
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from strawberry import relay
+
+from crossflow.graphql_view import bearer_token, coded_error
+from crossflow.settings import Settings
+from resolvers import attachments, meetings
+from resolvers.auth import Viewer, viewer_from_token
+from resolvers.errors import NotFound
+from resolvers.workflow import NOT_FOUND_MESSAGE
+
+log = logging.getLogger(__name__)
+
+#: Stored files are only ever downloaded, never rendered by the browser as a page.
+_SAFE_HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-cache"}
+
+
+def content_disposition(file_name: str) -> str:
+    """``attachment`` with an ASCII fallback name and the real one as UTF-8 (RFC 6266)."""
+    fallback = "".join(ch if ch.isascii() and ch.isprintable() else "_" for ch in file_name)
+    fallback = fallback.replace('"', "_").replace("\\", "_")
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(file_name, safe='')}"
+
+
+async def _viewer(request: Request) -> Viewer | None:
+    settings: Settings = request.app.state.settings
+    token = bearer_token(request.headers.get("authorization"))
+    return await viewer_from_token(settings, token) if token else None
+
+
+def _pk(global_id: str, type_name: str) -> int | None:
+    try:
+        decoded = relay.GlobalID.from_id(global_id)
+        pk = int(decoded.node_id)
+    except Exception:
+        return None
+    return pk if decoded.type_name == type_name and pk > 0 else None
+
+
+def _unauthenticated() -> Response:
+    return coded_error(
+        401, "请先登录 (sign in first)", "UNAUTHENTICATED", {"WWW-Authenticate": "Bearer"}
+    )
+
+
+def _not_found() -> Response:
+    return coded_error(404, NOT_FOUND_MESSAGE, "NOT_FOUND")
+
+
+async def download_file(request: Request) -> Response:
+    """The bytes of one attachment version, as stored, with its name and type."""
+    viewer = await _viewer(request)
+    if viewer is None:
+        return _unauthenticated()
+    pk = _pk(request.path_params["version_id"], "AttachmentVersion")
+    if pk is None:
+        return _not_found()
+    try:
+        stored = await attachments.stored_version(viewer, pk, request.app.state.settings)
+    except NotFound:
+        return _not_found()
+    if not stored.path.is_file():
+        log.error("stored file missing for attachment version %s: %s", pk, stored.path)
+        return coded_error(500, "文件丢失 (the stored file is missing)", "INTERNAL_SERVER_ERROR")
+    return FileResponse(
+        stored.path,
+        media_type=stored.version.content_type,
+        headers={**_SAFE_HEADERS, "Content-Disposition": content_disposition(stored.file_name)},
+    )
+
+
+async def meeting_invite(request: Request) -> Response:
+    """A meeting's iCalendar invite."""
+    viewer = await _viewer(request)
+    if viewer is None:
+        return _unauthenticated()
+    pk = _pk(request.path_params["meeting_id"], "Meeting")
+    if pk is None:
+        return _not_found()
+    try:
+        body = await meetings.invite(viewer, pk)
+    except NotFound:
+        return _not_found()
+    return Response(
+        body,
+        media_type="text/calendar; charset=utf-8; method=REQUEST",
+        headers={**_SAFE_HEADERS, "Content-Disposition": content_disposition("meeting.ics")},
+    )

@@ -1,0 +1,83 @@
+"""Periodic work (APScheduler): enqueue a warning scan every few minutes, and relay outbox
+messages that an earlier relay could not send (after a broker outage).
+
+Running two schedulers is harmless: every warning is recorded once under its unique key,
+and every delivery is claimed before it is sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from crossflow import outbox
+from crossflow.settings import Settings
+
+log = logging.getLogger(__name__)
+
+RELAY_SECONDS = 15
+
+
+def build_scheduler(settings: Settings, *, inline: bool) -> AsyncIOScheduler:
+    """The jobs; ``inline`` runs scans and deliveries in this process (no broker worker)."""
+    scheduler = AsyncIOScheduler(timezone=UTC)
+    scheduler.add_job(
+        _scan_inline if inline else _enqueue_scan,
+        "interval",
+        minutes=settings.alerts_scan_minutes,
+        args=[settings] if inline else [],
+        next_run_time=datetime.now(UTC),
+        max_instances=1,
+        coalesce=True,
+        id="alerts-scan",
+    )
+    if not inline:
+        scheduler.add_job(
+            _relay, "interval", seconds=RELAY_SECONDS, max_instances=1, coalesce=True, id="relay"
+        )
+    return scheduler
+
+
+async def _enqueue_scan() -> None:
+    from workers.alerts import scan_alerts
+
+    try:
+        scan_alerts.send()
+    except Exception as exc:  # the broker is away: the next tick tries again
+        log.warning("could not enqueue the warning scan: %s", type(exc).__name__)
+
+
+async def _scan_inline(settings: Settings) -> None:
+    from resolvers.alert_scan import scan
+
+    try:
+        report = await scan(settings)
+        await outbox.run_inline()
+        log.info("alert scan: %s found, %s recorded", report.found, report.recorded)
+    except Exception:
+        log.exception("warning scan failed; the next tick tries again")
+
+
+async def _relay() -> None:
+    try:
+        await outbox.relay_all()
+    except Exception:
+        log.exception("outbox relay failed; the next tick tries again")
+
+
+async def run_forever(settings: Settings) -> None:
+    """The ``crossflow scheduler`` process."""
+    import workers  # noqa: F401  (declares the actors)
+    from crossflow.db import close_orm, open_orm
+
+    ctx = await open_orm(settings)
+    scheduler = build_scheduler(settings, inline=not settings.redis_url)
+    scheduler.start()
+    try:
+        await asyncio.Event().wait()
+    finally:
+        scheduler.shutdown(wait=False)
+        await close_orm(ctx)

@@ -1,0 +1,344 @@
+"""Finding what crossed a warning threshold, with indexed range queries.
+
+Each rule looks only at threshold crossings inside the scan's window (the rule's watermark
+up to now): a task whose "due soon" moment fell in the window, a round whose review time
+ran out in it, and so on. The cost follows the number of items that are due, not the
+number of tasks; recording under a unique key makes overlapping windows harmless.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from crossflow import clock
+from models import (
+    CollaborationRequest,
+    Delegation,
+    DepartmentHead,
+    Requirement,
+    RequirementDepartment,
+    Review,
+    ReviewRound,
+    Task,
+    TaskResult,
+    WarningRule,
+)
+from models.enums import (
+    CollaborationStatus,
+    Priority,
+    Recipient,
+    RequirementStatus,
+    ResultDecision,
+    RoundOutcome,
+    TaskStatus,
+    ThresholdUnit,
+    WarningRuleKind,
+)
+from resolvers.workdays import WorkCalendar
+
+OPEN_TASK = (TaskStatus.PENDING, TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED)
+NOT_SUBMITTED = (TaskStatus.PENDING, TaskStatus.IN_PROGRESS)
+TASK_COLUMNS = (
+    "id",
+    "code",
+    "title",
+    "deadline",
+    "progress",
+    "priority",
+    "assignee_id",
+    "executing_department_id",
+    "requirement_id",
+    "requirement__initiator_id",
+    "deadline_instance",
+    "last_progress_at",
+    "started_at",
+    "submitted_at",
+)
+
+
+@dataclass
+class Finding:
+    """One warning to record: which rule, about what, which threshold instance, for whom."""
+
+    rule: WarningRule
+    subject_type: str
+    subject_id: int
+    subject_code: str
+    instance: str
+    task_id: int | None
+    roles: dict[Recipient, list[int]]
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def dedup_key(self) -> str:
+        return f"{self.rule.kind}:{self.subject_type}:{self.subject_id}:{self.instance}"
+
+    def recipients(self) -> list[int]:
+        wanted = {Recipient(r) for r in self.rule.recipients}
+        ids = {uid for role, uids in self.roles.items() if role in wanted for uid in uids}
+        return sorted(ids)
+
+
+def threshold(rule: WarningRule, priority: str) -> int:
+    return rule.threshold_urgent if priority == Priority.URGENT else rule.threshold_normal
+
+
+def as_delta(rule: WarningRule, amount: int) -> timedelta:
+    return timedelta(hours=amount) if rule.unit == ThresholdUnit.HOURS else timedelta(days=amount)
+
+
+def fmt(moment: datetime | None) -> str:
+    if moment is None:
+        return "-"
+    return moment.astimezone(clock.BUSINESS_TZ).strftime("%m月%d日 %H:%M")
+
+
+class Detector:
+    """Runs each rule's query over one window and resolves the recipients in batches."""
+
+    def __init__(self, calendar: WorkCalendar, now: datetime) -> None:
+        self.calendar = calendar
+        self.now = now
+
+    async def find(self, rule: WarningRule, since: datetime) -> list[Finding]:
+        kind = WarningRuleKind(rule.kind)
+        if kind in (WarningRuleKind.DUE_SOON, WarningRuleKind.ESCALATION, WarningRuleKind.OVERDUE):
+            return await self._deadline_rule(rule, since)
+        if kind is WarningRuleKind.STALE:
+            return await self._stale(rule, since)
+        if kind is WarningRuleKind.REVIEW_SLA:
+            return await self._review_sla(rule, since)
+        if kind is WarningRuleKind.ACCEPTANCE_SLA:
+            return await self._acceptance_sla(rule, since)
+        return await self._collaboration_sla(rule, since)
+
+    async def _deadline_rule(self, rule: WarningRule, since: datetime) -> list[Finding]:
+        """Tasks whose deadline minus the threshold fell in (since, now]."""
+        kind = WarningRuleKind(rule.kind)
+        statuses = NOT_SUBMITTED if kind is WarningRuleKind.ESCALATION else OPEN_TASK
+        rows: list[dict[str, Any]] = []
+        for priority in (Priority.NORMAL, Priority.URGENT):
+            lead = as_delta(rule, threshold(rule, priority))
+            query = Task.filter(
+                status__in=statuses,
+                priority=priority,
+                deadline__gt=since + lead,
+                deadline__lte=self.now + lead,
+            )
+            if kind is not WarningRuleKind.OVERDUE:
+                query = query.filter(deadline__gt=self.now)
+            rows += await query.values(*TASK_COLUMNS)
+        return await self._task_findings(rule, rows, lambda row: str(row["deadline_instance"]))
+
+    async def _stale(self, rule: WarningRule, since: datetime) -> list[Finding]:
+        """Started tasks whose last progress (or start) is older than the threshold."""
+        rows: list[dict[str, Any]] = []
+        for priority in (Priority.NORMAL, Priority.URGENT):
+            age = as_delta(rule, threshold(rule, priority))
+            window = {"__gt": since - age, "__lte": self.now - age}
+            rows += await Task.filter(
+                status=TaskStatus.IN_PROGRESS,
+                priority=priority,
+                **{f"last_progress_at{op}": value for op, value in window.items()},
+            ).values(*TASK_COLUMNS)
+            rows += await Task.filter(
+                status=TaskStatus.IN_PROGRESS,
+                priority=priority,
+                last_progress_at=None,
+                **{f"started_at{op}": value for op, value in window.items()},
+            ).values(*TASK_COLUMNS)
+        return await self._task_findings(
+            rule, rows, lambda row: (row["last_progress_at"] or row["started_at"]).isoformat()
+        )
+
+    async def _acceptance_sla(self, rule: WarningRule, since: datetime) -> list[Finding]:
+        """Submitted results not decided within N working days (a calendar pre-filter first)."""
+        days = rule.threshold_normal
+        rows = await Task.filter(
+            status=TaskStatus.SUBMITTED,
+            submitted_at__lte=self.now - timedelta(days=days),
+            submitted_at__gt=since - timedelta(days=days * 3 + 14),
+        ).values(*TASK_COLUMNS)
+        due = [
+            row
+            for row in rows
+            if self.calendar.add_working_days(row["submitted_at"], threshold(rule, row["priority"]))
+            <= self.now
+        ]
+        results = dict(
+            await TaskResult.filter(
+                task_id__in=[row["id"] for row in due], decision=ResultDecision.PENDING
+            ).values_list("task_id", "id")
+        )
+        findings = await self._task_findings(rule, due, lambda row: f"r{results.get(row['id'], 0)}")
+        group = await self._acceptance_groups({row["requirement_id"] for row in due})
+        for finding, row in zip(findings, due, strict=True):
+            finding.roles[Recipient.ACCEPTANCE_GROUP] = group[row["requirement_id"]]
+            finding.params["days"] = threshold(rule, row["priority"])
+        return findings
+
+    async def _task_findings(
+        self, rule: WarningRule, rows: list[dict[str, Any]], instance: Any
+    ) -> list[Finding]:
+        heads = await self._heads({row["executing_department_id"] for row in rows})
+        findings = []
+        for row in rows:
+            findings.append(
+                Finding(
+                    rule=rule,
+                    subject_type="Task",
+                    subject_id=row["id"],
+                    subject_code=row["code"],
+                    instance=instance(row),
+                    task_id=row["id"],
+                    roles={
+                        Recipient.ASSIGNEE: [row["assignee_id"]] if row["assignee_id"] else [],
+                        Recipient.DEPARTMENT_HEAD: heads.get(row["executing_department_id"], []),
+                        Recipient.INITIATOR: [row["requirement__initiator_id"]],
+                    },
+                    params={
+                        "title": row["title"],
+                        "code": row["code"],
+                        "deadline": fmt(row["deadline"]),
+                        "progress": row["progress"],
+                        "days": threshold(rule, row["priority"]),
+                        "hours": threshold(rule, row["priority"]),
+                    },
+                )
+            )
+        return findings
+
+    async def _review_sla(self, rule: WarningRule, since: datetime) -> list[Finding]:
+        """Per open round and involved department that has not reviewed in N working days."""
+        days = rule.threshold_normal
+        rounds = await ReviewRound.filter(
+            outcome=RoundOutcome.OPEN,
+            requirement__status=RequirementStatus.PENDING_REVIEW,
+            opened_at__lte=self.now - timedelta(days=days),
+            opened_at__gt=since - timedelta(days=days * 3 + 14),
+        ).values("id", "number", "opened_at", "requirement_id")
+        rounds = [
+            r for r in rounds if self.calendar.add_working_days(r["opened_at"], days) <= self.now
+        ]
+        if not rounds:
+            return []
+        requirement_ids = {r["requirement_id"] for r in rounds}
+        requirements = {
+            row["id"]: row
+            for row in await Requirement.filter(id__in=requirement_ids).values(
+                "id", "code", "title", "initiator_id", "priority"
+            )
+        }
+        involved: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for link in await RequirementDepartment.filter(
+            requirement_id__in=requirement_ids, is_lead=False
+        ).values("requirement_id", "department_id", "department__name"):
+            involved[link["requirement_id"]].append(
+                (link["department_id"], link["department__name"])
+            )
+        reviewed = set(
+            await Review.filter(round_id__in=[r["id"] for r in rounds]).values_list(
+                "round_id", "department_id"
+            )
+        )
+        heads = await self._heads({d for links in involved.values() for d, _ in links})
+        findings = []
+        for round_ in rounds:
+            requirement = requirements[round_["requirement_id"]]
+            for department_id, department_name in involved[round_["requirement_id"]]:
+                if (round_["id"], department_id) in reviewed:
+                    continue
+                findings.append(
+                    Finding(
+                        rule=rule,
+                        subject_type="ReviewRound",
+                        subject_id=round_["id"],
+                        subject_code=requirement["code"],
+                        instance=f"d{department_id}",
+                        task_id=None,
+                        roles={
+                            Recipient.DEPARTMENT_HEAD: heads.get(department_id, []),
+                            Recipient.INITIATOR: [requirement["initiator_id"]],
+                        },
+                        params={
+                            "title": requirement["title"],
+                            "code": requirement["code"],
+                            "department": department_name,
+                            "days": days,
+                        },
+                    )
+                )
+        return findings
+
+    async def _collaboration_sla(self, rule: WarningRule, since: datetime) -> list[Finding]:
+        age = as_delta(rule, rule.threshold_normal)
+        rows = await CollaborationRequest.filter(
+            status=CollaborationStatus.OPEN,
+            created_at__gt=since - age,
+            created_at__lte=self.now - age,
+        ).values(
+            "id",
+            "task_id",
+            "task__code",
+            "task__title",
+            "to_department_id",
+            "to_department__name",
+            "from_user_id",
+            "requirement__initiator_id",
+        )
+        heads = await self._heads({row["to_department_id"] for row in rows})
+        return [
+            Finding(
+                rule=rule,
+                subject_type="CollaborationRequest",
+                subject_id=row["id"],
+                subject_code=row["task__code"],
+                instance="0",
+                task_id=row["task_id"],
+                roles={
+                    Recipient.DEPARTMENT_HEAD: heads.get(row["to_department_id"], []),
+                    Recipient.ASSIGNEE: [row["from_user_id"]],
+                    Recipient.INITIATOR: [row["requirement__initiator_id"]],
+                },
+                params={
+                    "title": row["task__title"],
+                    "code": row["task__code"],
+                    "department": row["to_department__name"],
+                    "hours": rule.threshold_normal,
+                },
+            )
+            for row in rows
+        ]
+
+    async def _heads(self, department_ids: set[int]) -> dict[int, list[int]]:
+        """Each department's head and the head's delegates in force now."""
+        if not department_ids:
+            return {}
+        rows = await DepartmentHead.filter(department_id__in=department_ids).values_list(
+            "department_id", "user_id"
+        )
+        delegates: dict[int, list[int]] = defaultdict(list)
+        for head_id, delegate_id in await Delegation.filter(
+            head_id__in=[user for _, user in rows],
+            revoked_at=None,
+            starts_at__lte=self.now,
+            ends_at__gt=self.now,
+        ).values_list("head_id", "delegate_id"):
+            delegates[head_id].append(delegate_id)
+        return {dept: [user, *delegates.get(user, [])] for dept, user in rows}
+
+    async def _acceptance_groups(self, requirement_ids: set[int]) -> dict[int, list[int]]:
+        """The initiator and the involved heads of each requirement."""
+        groups: dict[int, list[int]] = defaultdict(list)
+        for row in await Requirement.filter(id__in=requirement_ids).values("id", "initiator_id"):
+            groups[row["id"]].append(row["initiator_id"])
+        links = await RequirementDepartment.filter(
+            requirement_id__in=requirement_ids, is_lead=False
+        ).values_list("requirement_id", "department_id")
+        heads = await self._heads({dept for _, dept in links})
+        for requirement_id, dept in links:
+            groups[requirement_id] += heads.get(dept, [])
+        return groups

@@ -1,0 +1,162 @@
+"""Collaboration requests (协作请求): a participant asks another department for help on a task.
+
+Raising a request makes the addressed department's members participants of the requirement
+(``resolvers/scope.py``), so they can read the task they are asked to help with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from crossflow import clock, outbox
+from models import CollaborationRequest, Department, Requirement, Task, User
+from models.enums import CollaborationStatus, NotificationKind
+from resolvers import audit, policy
+from resolvers.auth import Viewer
+from resolvers.errors import BadUserInput
+from resolvers.notify import head_ids, member_ids, notify
+from resolvers.tasks import NOTE_LIMIT, UNFINISHED, as_utc, task_in_context
+from resolvers.workflow import ensure_state, ensure_writable, load_visible
+
+C = CollaborationStatus
+
+
+@dataclass
+class CollaborationInput:
+    """What help is needed, from which department, by when."""
+
+    task_id: int
+    to_department_id: int
+    content: str = ""
+    expected_by: datetime | None = None
+
+
+def _checked_text(value: str, name: str, label: str) -> str:
+    text = value.strip()
+    if not text:
+        raise BadUserInput(f"请填写{label} ({name} is required)", field=name)
+    if len(text) > NOTE_LIMIT:
+        raise BadUserInput(f"{name}过长 (too long, at most {NOTE_LIMIT})", field=name)
+    return text
+
+
+async def create_collaboration_request(
+    viewer: Viewer, data: CollaborationInput
+) -> CollaborationRequest:
+    """A participant asks a department for help; its head and members are notified.
+
+    Accepted work needs no more help, so a COMPLETED task refuses new requests.
+    """
+    policy.require_writer(viewer)
+    async with in_transaction() as conn:
+        task, requirement = await task_in_context(viewer, data.task_id, conn)
+        await policy.require_participant(viewer, requirement.id)
+        ensure_writable(requirement)
+        ensure_state(task, UNFINISHED, "createCollaborationRequest")
+        department = await Department.get_or_none(
+            id=data.to_department_id, is_active=True, using_db=conn
+        )
+        if department is None:
+            raise BadUserInput("被请求部门不存在 (unknown department)", field="toDepartmentId")
+        content = _checked_text(data.content, "content", "需要的协助")
+        expected_by = as_utc(data.expected_by, "expectedBy")
+        if expected_by is not None and expected_by <= clock.now():
+            raise BadUserInput(
+                "期望完成时间须晚于现在 (expectedBy is in the past)", field="expectedBy"
+            )
+        assert viewer.user_id is not None
+        request = await CollaborationRequest.create(
+            task_id=task.id,
+            requirement_id=requirement.id,
+            from_user_id=viewer.user_id,
+            from_department_id=viewer.department_id,
+            to_department_id=department.id,
+            content=content,
+            expected_by=expected_by,
+            status=C.OPEN,
+            using_db=conn,
+        )
+        await audit.record(
+            viewer,
+            "collaboration.create",
+            "CollaborationRequest",
+            request.id,
+            subject_code=task.code,
+            to_state=C.OPEN,
+            note=f"to {department.code}: {content}",
+            using_db=conn,
+        )
+        asking = await _asker_label(viewer, conn)
+        await notify(
+            [*await head_ids([department.id], conn), *await member_ids(department.id, conn)],
+            NotificationKind.COLLABORATION_REQUEST,
+            {"title": task.title, "code": task.code, "department": asking, "content": content},
+            subject_type="CollaborationRequest",
+            subject_id=request.id,
+            subject_code=task.code,
+            conn=conn,
+            exclude=viewer.user_id,
+        )
+    outbox.kick()
+    return request
+
+
+async def _asker_label(viewer: Viewer, conn: BaseDBAsyncClient) -> str:
+    """The requesting department's name, or the person's when they belong to none."""
+    if viewer.department_id is not None:
+        department = await Department.get_or_none(id=viewer.department_id, using_db=conn)
+        if department is not None:
+            return department.name
+    user = await User.get(id=viewer.user_id, using_db=conn)
+    return user.display_name
+
+
+async def answer_collaboration_request(
+    viewer: Viewer, request_id: int, answer: str
+) -> CollaborationRequest:
+    """The addressed department answers (its members or head); the requester is notified."""
+    policy.require_writer(viewer)
+    async with in_transaction() as conn:
+        request = await load_visible(CollaborationRequest, viewer, request_id, conn, lock=True)
+        await policy.require_addressed_department(viewer, request)
+        requirement = await Requirement.get(id=request.requirement_id, using_db=conn)
+        ensure_writable(requirement)
+        ensure_state(request, (C.OPEN,), "answerCollaborationRequest")
+        text = _checked_text(answer, "answer", "答复")
+        assert viewer.user_id is not None
+        request.status = C.ANSWERED
+        request.answer = text
+        request.answered_by_id = viewer.user_id
+        request.answered_at = clock.now()
+        await request.save(
+            using_db=conn,
+            update_fields=["status", "answer", "answered_by_id", "answered_at", "updated_at"],
+        )
+        task = await Task.get(id=request.task_id, using_db=conn)
+        await audit.record(
+            viewer,
+            "collaboration.answer",
+            "CollaborationRequest",
+            request.id,
+            subject_code=task.code,
+            from_state=C.OPEN,
+            to_state=C.ANSWERED,
+            note=text,
+            using_db=conn,
+        )
+        await notify(
+            [request.from_user_id],
+            NotificationKind.COLLABORATION_ANSWERED,
+            {"title": task.title, "code": task.code, "answer": text},
+            subject_type="CollaborationRequest",
+            subject_id=request.id,
+            subject_code=task.code,
+            conn=conn,
+            exclude=viewer.user_id,
+        )
+    outbox.kick()
+    return request

@@ -1,0 +1,14 @@
+"""The viewer's inbox: marking notifications read."""
+
+from __future__ import annotations
+
+from crossflow import clock
+from models import Notification
+from resolvers.auth import Viewer
+
+
+async def mark_read(viewer: Viewer, notification_ids: list[int]) -> list[Notification]:
+    """Mark the viewer's own notifications read; ids of others' notifications are ignored."""
+    mine = Notification.filter(id__in=notification_ids, recipient_id=viewer.user_id)
+    await mine.filter(read_at=None).update(read_at=clock.now())
+    return await mine.order_by("-id")

@@ -1,0 +1,82 @@
+"""The command line, run as a user would, against the SQLite file of a data folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crossflow import db
+from crossflow.demo import load_demo_data
+from crossflow.settings import Settings
+from models import Notification, User
+from models.enums import Role
+from tests.e2e.processes import REPOSITORY
+
+
+def crossflow(
+    *args: str, cwd: Path, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("CROSSFLOW_")}
+    env = {**clean, "PYTHONPATH": str(REPOSITORY), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "crossflow", *args],
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+async def demo_folder(tmp_path: Path) -> Path:
+    """A folder whose ./crossflow-data holds a migrated SQLite file with the demo data."""
+    settings = Settings(data_dir=tmp_path / "crossflow-data", _env_file=None)  # type: ignore[call-arg]
+    await db.migrate(settings)
+    async with db.orm(settings):
+        await load_demo_data()
+    return tmp_path
+
+
+async def test_alerts_scan_records_and_delivers_inline_without_redis(demo_folder: Path) -> None:
+    # when a scan runs twice as of 5 January 2027, when the demo's tasks are overdue
+    # (quiet hours on: deciding whether 2027-01-05 is working time needs the calendar)
+    env = {"CROSSFLOW_ALERTS_LOOKBACK_DAYS": "365", "CROSSFLOW_QUIET_HOURS": "true"}
+    at = ("--at", "2027-01-05T10:00:00+08:00")
+    first = crossflow("alerts", "scan", *at, cwd=demo_folder, env=env)
+    second = crossflow("alerts", "scan", *at, cwd=demo_folder, env=env)
+    assert first.returncode == 0, first.stderr
+    # then the first records warnings and delivers them, the second adds nothing
+    assert "recorded 0" not in first.stdout
+    assert "recorded 0 " in second.stdout
+    # 2027 is a year no calendar knows yet: said out loud, and the admins are told
+    assert "fallback used" in first.stdout
+    settings = Settings(data_dir=demo_folder / "crossflow-data", _env_file=None)  # type: ignore[call-arg]
+    async with db.orm(settings):
+        admins = await Notification.filter(
+            dedup_key__startswith="calendar-unknown-year:2027"
+        ).count()
+        assert admins == await User.filter(role=Role.ADMIN).count()
+        assert await Notification.filter(kind="ALERT_OVERDUE").exists()
+
+
+def test_alerts_scan_refuses_a_time_without_a_zone(tmp_path: Path) -> None:
+    result = crossflow("alerts", "scan", "--at", "2026-07-15T10:00", cwd=tmp_path)
+    assert result.returncode == 2 and "time zone" in result.stdout
+
+
+def test_migrate_then_create_admin_with_a_prompted_password(tmp_path: Path) -> None:
+    assert crossflow("migrate", cwd=tmp_path).returncode == 0
+    created = crossflow("create-admin", "--username", "ops", cwd=tmp_path, stdin="s3cret-pass\n")
+    assert created.returncode == 0, created.stderr
+    assert (tmp_path / "crossflow-data" / "crossflow.sqlite3").is_file()
+
+
+def test_export_schema_prints_the_committed_sdl(tmp_path: Path) -> None:
+    result = crossflow("export-schema", cwd=tmp_path)
+    assert result.stdout == (REPOSITORY / "schema.graphql").read_text(encoding="utf-8")

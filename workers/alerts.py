@@ -1,0 +1,28 @@
+"""The warning scan as a background job (the scheduler enqueues it every few minutes)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+import dramatiq
+
+from crossflow import outbox
+from crossflow.settings import get_settings
+from resolvers.alert_scan import scan
+
+log = logging.getLogger(__name__)
+
+
+@dramatiq.actor(max_retries=3, min_backoff=5_000, max_backoff=60_000, time_limit=600_000)
+async def scan_alerts(at: str | None = None) -> None:
+    """Run one scan; safe to run twice or from two schedulers (recorded once by key)."""
+    report = await scan(get_settings(), datetime.fromisoformat(at) if at else None)
+    await outbox.relay_all()
+    log.info(
+        "alert scan: %s found, %s recorded, %s held, %s released",
+        report.found,
+        report.recorded,
+        report.held,
+        report.released,
+    )
