@@ -58,8 +58,8 @@ def participant_requirement_ids(viewer: Viewer) -> Subquery | None:
 
     Participants: the initiator, members of an involved department, task assignees,
     members of a task's assisting department, members of a department a collaboration
-    request was addressed to, and people @mentioned in a task's comments (asking someone
-    for help is what lets them see what the help is for).
+    request was addressed to, people @mentioned in a task's comments and people invited to
+    one of its meetings (asking someone for help is what lets them see what it is for).
     """
     if viewer.reads_everything:
         return None
@@ -73,6 +73,13 @@ def participant_requirement_ids(viewer: Viewer) -> Subquery | None:
             Q(
                 id__in=Subquery(
                     Mention.filter(user_id=viewer.user_id).values("comment__task__requirement_id")
+                )
+            )
+        )
+        conditions.append(
+            Q(
+                id__in=Subquery(
+                    MeetingAttendee.filter(user_id=viewer.user_id).values("meeting__requirement_id")
                 )
             )
         )

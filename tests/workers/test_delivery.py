@@ -52,7 +52,7 @@ async def test_an_email_reaches_the_smtp_server_once_even_if_the_message_comes_t
 async def test_a_refused_address_is_a_permanent_failure_and_not_retried(
     db: TortoiseContext, settings: Settings
 ) -> None:
-    with smtp_server(Mailbox(refuse={"gone@crossflow.example"})) as (mailbox, port):
+    with smtp_server(Mailbox(refuse={"gone@crossflow.example"})) as (_, port):
         settings.smtp_host, settings.smtp_port = "127.0.0.1", port
         delivery = await email("gone@crossflow.example")
         with pytest.raises(PermanentFailure):
