@@ -38,62 +38,114 @@ async def test_the_q3_launch_case_from_raising_to_feedback(
     designer = await client.sign_in("design_staff")
     seller = await client.sign_in("sales_staff")
     rnd = await client.sign_in("rnd_staff")
-    dept = {c: await gid("Department", Department, code=c)
-            for c in ("design", "sales", "finance", "rnd")}
+    dept = {
+        c: await gid("Department", Department, code=c)
+        for c in ("design", "sales", "finance", "rnd")
+    }
 
     # 1. raise and submit
-    created = (await market.data(
-        """mutation($input: CreateRequirementInput!) { createRequirement(input: $input) {
+    created = (
+        await market.data(
+            """mutation($input: CreateRequirementInput!) { createRequirement(input: $input) {
            id code status } }""",
-        {"input": {
-            "title": "2024年Q3新品上市推广方案（第二版）",
-            "background": "Q3新品即将上市，需要跨部门协同完成推广方案",
-            "goals": "上市首月销量达到5000台", "deliverables": "推广方案PPT+预算表",
-            "acceptanceCriteria": "推广方案需包含3个渠道策略及预算明细",
-            "dataNeeds": "2024年Q2各渠道销售数据", "priority": "URGENT",
-            "expectedBy": str(clock.today() + timedelta(days=40)),
-            "involvedDepartmentIds": [dept["design"], dept["sales"], dept["finance"]]}},
-    ))["createRequirement"]
+            {
+                "input": {
+                    "title": "2024年Q3新品上市推广方案（第二版）",
+                    "background": "Q3新品即将上市，需要跨部门协同完成推广方案",
+                    "goals": "上市首月销量达到5000台",
+                    "deliverables": "推广方案PPT+预算表",
+                    "acceptanceCriteria": "推广方案需包含3个渠道策略及预算明细",
+                    "dataNeeds": "2024年Q2各渠道销售数据",
+                    "priority": "URGENT",
+                    "expectedBy": str(clock.today() + timedelta(days=40)),
+                    "involvedDepartmentIds": [dept["design"], dept["sales"], dept["finance"]],
+                }
+            },
+        )
+    )["createRequirement"]
     rid, code = created["id"], created["code"]
     submit = "mutation($id: ID!) { submitRequirement(id: $id) { status } }"
     assert (await market.data(submit, {"id": rid}))["submitRequirement"]["status"] == (
-        "PENDING_REVIEW")
+        "PENDING_REVIEW"
+    )
 
     # 2. review: finance rejects, the initiator amends and resubmits, all approve
     review = """mutation($input: ReviewRequirementInput!) { reviewRequirement(input: $input) {
         status } }"""
-    await heads["design"].data(review, {"input": {
-        "requirementId": rid, "approve": True, "claimedTasks": ["设计部：完成主视觉图初稿"]}})
-    rejected = await heads["finance"].data(review, {"input": {
-        "requirementId": rid, "approve": False, "comment": "预算未明确，需补充成本测算"}})
+    await heads["design"].data(
+        review,
+        {
+            "input": {
+                "requirementId": rid,
+                "approve": True,
+                "claimedTasks": ["设计部：完成主视觉图初稿"],
+            }
+        },
+    )
+    rejected = await heads["finance"].data(
+        review,
+        {
+            "input": {
+                "requirementId": rid,
+                "approve": False,
+                "comment": "预算未明确，需补充成本测算",
+            }
+        },
+    )
     assert rejected["reviewRequirement"]["status"] == "PENDING_MODIFICATION"
     await market.data(
         """mutation($id: ID!) { updateRequirement(input: {id: $id,
-           deliverables: "推广方案PPT+预算表+成本测算"}) { status } }""", {"id": rid})
+           deliverables: "推广方案PPT+预算表+成本测算"}) { status } }""",
+        {"id": rid},
+    )
     await market.data(submit, {"id": rid})
-    for name, claim in (("design", "设计部：完成主视觉图初稿"), ("sales", "销售部：客户邀约"),
-                        ("finance", "财务部：审核预算")):
-        result = await heads[name].data(review, {"input": {
-            "requirementId": rid, "approve": True, "claimedTasks": [claim]}})
+    for name, claim in (
+        ("design", "设计部：完成主视觉图初稿"),
+        ("sales", "销售部：客户邀约"),
+        ("finance", "财务部：审核预算"),
+    ):
+        result = await heads[name].data(
+            review, {"input": {"requirementId": rid, "approve": True, "claimedTasks": [claim]}}
+        )
     assert result["reviewRequirement"]["status"] == "APPROVED"
     confirmed = await admin.data(
-        "mutation($id: ID!) { confirmRequirement(id: $id) { status } }", {"id": rid})
+        "mutation($id: ID!) { confirmRequirement(id: $id) { status } }", {"id": rid}
+    )
     assert confirmed["confirmRequirement"]["status"] == "INITIATED"
 
     # 2b. two tasks, one responsible person each
     create_task = """mutation($input: CreateTaskInput!) { createTask(input: $input) {
         id code status assignee { username } } }"""
-    visual = (await market.data(create_task, {"input": {
-        "requirementId": rid, "title": "设计部：完成主视觉图初稿",
-        "executingDepartmentId": dept["design"],
-        "assigneeId": await gid("User", User, username="design_staff"),
-        "deadline": later(5), "priority": "URGENT",
-        "acceptanceCriteria": "提供3套风格方案"}}))["createTask"]
-    invitations = (await market.data(create_task, {"input": {
-        "requirementId": rid, "title": "销售部：整理重点客户邀约名单",
-        "executingDepartmentId": dept["sales"],
-        "assigneeId": await gid("User", User, username="sales_staff"),
-        "deadline": later(7)}}))["createTask"]
+    visual = (
+        await market.data(
+            create_task,
+            {
+                "input": {
+                    "requirementId": rid,
+                    "title": "设计部：完成主视觉图初稿",
+                    "executingDepartmentId": dept["design"],
+                    "assigneeId": await gid("User", User, username="design_staff"),
+                    "deadline": later(5),
+                    "priority": "URGENT",
+                    "acceptanceCriteria": "提供3套风格方案",
+                }
+            },
+        )
+    )["createTask"]
+    invitations = (
+        await market.data(
+            create_task,
+            {
+                "input": {
+                    "requirementId": rid,
+                    "title": "销售部：整理重点客户邀约名单",
+                    "executingDepartmentId": dept["sales"],
+                    "assigneeId": await gid("User", User, username="sales_staff"),
+                    "deadline": later(7),
+                }
+            },
+        )
+    )["createTask"]
     assert visual["code"] == f"RW{code[2:]}-01" and invitations["code"] == f"RW{code[2:]}-02"
 
     # 3. execute: start, progress, a mention, a collaboration request and its answer
@@ -102,36 +154,69 @@ async def test_the_q3_launch_case_from_raising_to_feedback(
     await seller.data(start, {"id": invitations["id"]})
     await designer.data(
         """mutation($input: ReportProgressInput!) { reportProgress(input: $input) { progress } }""",
-        {"input": {"taskId": visual["id"], "percent": 50, "summary": "已完成两套风格草图",
-                   "problems": "缺少产品高清渲染图", "supportNeeded": "需研发部提供3D渲染图"}})
+        {
+            "input": {
+                "taskId": visual["id"],
+                "percent": 50,
+                "summary": "已完成两套风格草图",
+                "problems": "缺少产品高清渲染图",
+                "supportNeeded": "需研发部提供3D渲染图",
+            }
+        },
+    )
     await designer.data(
         """mutation($input: AddCommentInput!) { addComment(input: $input) { id } }""",
-        {"input": {"taskId": visual["id"], "body": "@rnd_staff 请本周内提供3D渲染图"}})
-    assert await Notification.filter(
-        kind=NotificationKind.MENTION, recipient__username="rnd_staff").count() == 1
-    request = (await designer.data(
-        """mutation($input: CreateCollaborationRequestInput!) {
+        {"input": {"taskId": visual["id"], "body": "@rnd_staff 请本周内提供3D渲染图"}},
+    )
+    assert (
+        await Notification.filter(
+            kind=NotificationKind.MENTION, recipient__username="rnd_staff"
+        ).count()
+        == 1
+    )
+    request = (
+        await designer.data(
+            """mutation($input: CreateCollaborationRequestInput!) {
            createCollaborationRequest(input: $input) { id status } }""",
-        {"input": {"taskId": visual["id"], "toDepartmentId": dept["rnd"],
-                   "content": "请提供新品高清3D渲染图", "expectedBy": later(1)}},
-    ))["createCollaborationRequest"]
+            {
+                "input": {
+                    "taskId": visual["id"],
+                    "toDepartmentId": dept["rnd"],
+                    "content": "请提供新品高清3D渲染图",
+                    "expectedBy": later(1),
+                }
+            },
+        )
+    )["createCollaborationRequest"]
     answered = await rnd.data(
         """mutation($input: AnswerCollaborationRequestInput!) {
            answerCollaborationRequest(input: $input) { status } }""",
-        {"input": {"id": request["id"], "answer": "渲染图已上传共享盘"}})
+        {"input": {"id": request["id"], "answer": "渲染图已上传共享盘"}},
+    )
     assert answered["answerCollaborationRequest"]["status"] == "ANSWERED"
 
     # 4. a delay handled: reason, solution, new deadline; the board shows the state
     rescheduled = await market.data(
         """mutation($input: RescheduleTaskInput!) { rescheduleTask(input: $input) {
            reschedules { reason solution } } }""",
-        {"input": {"taskId": visual["id"], "reason": "渲染图晚到2天",
-                   "solution": "设计部增派1人支持", "newDeadline": later(7)}})
+        {
+            "input": {
+                "taskId": visual["id"],
+                "reason": "渲染图晚到2天",
+                "solution": "设计部增派1人支持",
+                "newDeadline": later(7),
+            }
+        },
+    )
     assert rescheduled["rescheduleTask"]["reschedules"] == [
-        {"reason": "渲染图晚到2天", "solution": "设计部增派1人支持"}]
-    board = (await market.data(
-        "query($id: ID!) { requirementBoard(requirementId: $id) { total inProgress summary } }",
-        {"id": rid}))["requirementBoard"]
+        {"reason": "渲染图晚到2天", "solution": "设计部增派1人支持"}
+    ]
+    board = (
+        await market.data(
+            "query($id: ID!) { requirementBoard(requirementId: $id) { total inProgress summary } }",
+            {"id": rid},
+        )
+    )["requirementBoard"]
     assert (board["total"], board["inProgress"]) == (2, 2)
 
     # 5. results: rejected once, then accepted; the second task accepted too
@@ -140,9 +225,12 @@ async def test_the_q3_launch_case_from_raising_to_feedback(
     decide = """mutation($input: ReviewTaskResultInput!) { reviewTaskResult(input: $input) {
         status } }"""
     await designer.data(submit_result, {"input": {"taskId": visual["id"], "note": "三套方案"}})
-    assert (await market.data(decide, {"input": {
-        "taskId": visual["id"], "accept": False, "comment": "竖版需适配手机海报"}}))[
-        "reviewTaskResult"]["status"] == "IN_PROGRESS"
+    assert (
+        await market.data(
+            decide,
+            {"input": {"taskId": visual["id"], "accept": False, "comment": "竖版需适配手机海报"}},
+        )
+    )["reviewTaskResult"]["status"] == "IN_PROGRESS"
     await designer.data(submit_result, {"input": {"taskId": visual["id"], "note": "已适配竖版"}})
     await heads["finance"].data(decide, {"input": {"taskId": visual["id"], "accept": True}})
     await seller.data(submit_result, {"input": {"taskId": invitations["id"], "note": "名单120家"}})
@@ -150,35 +238,65 @@ async def test_the_q3_launch_case_from_raising_to_feedback(
     completed = await market.data(
         """mutation($input: SubmitResultReportInput!) { submitResultReport(input: $input) {
            status } }""",
-        {"input": {"requirementId": rid, "goalAchievement": "推广方案按期交付，首月销量5200台",
-                   "contributions": "设计部主视觉；销售部客户邀约；财务部预算审核",
-                   "problems": "渲染图提供较晚"}})
+        {
+            "input": {
+                "requirementId": rid,
+                "goalAchievement": "推广方案按期交付，首月销量5200台",
+                "contributions": "设计部主视觉；销售部客户邀约；财务部预算审核",
+                "problems": "渲染图提供较晚",
+            }
+        },
+    )
     assert completed["submitResultReport"]["status"] == "COMPLETED"
     archived = await admin.data(
-        "mutation($id: ID!) { archiveRequirement(id: $id) { status } }", {"id": rid})
+        "mutation($id: ID!) { archiveRequirement(id: $id) { status } }", {"id": rid}
+    )
     assert archived["archiveRequirement"]["status"] == "ARCHIVED"
     found = await market.data(
         """query { archives(search: "推广 成本测算") {
-           edges { node { requirement { code } } } } }""")
+           edges { node { requirement { code } } } } }"""
+    )
     assert [e["node"]["requirement"]["code"] for e in found["archives"]["edges"]] == [code]
     # archived: every write is refused, for everyone
-    assert await designer.error_code(
-        """mutation($input: AddCommentInput!) { addComment(input: $input) { id } }""",
-        {"input": {"taskId": visual["id"], "body": "补充说明"}}) == "FORBIDDEN"
+    assert (
+        await designer.error_code(
+            """mutation($input: AddCommentInput!) { addComment(input: $input) { id } }""",
+            {"input": {"taskId": visual["id"], "body": "补充说明"}},
+        )
+        == "FORBIDDEN"
+    )
 
     # 6. feedback, once per participant
     feedback = """mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) {
         code } }"""
-    given = await designer.data(feedback, {"input": {
-        "requirementId": rid, "kind": "SUGGESTION", "content": "数据需求应在立项时明确",
-        "proposal": "需求表增加数据需求清单"}})
+    given = await designer.data(
+        feedback,
+        {
+            "input": {
+                "requirementId": rid,
+                "kind": "SUGGESTION",
+                "content": "数据需求应在立项时明确",
+                "proposal": "需求表增加数据需求清单",
+            }
+        },
+    )
     assert given["submitFeedback"]["code"].startswith("FK")
-    assert await designer.error_code(feedback, {"input": {
-        "requirementId": rid, "kind": "PRAISE", "content": "再次反馈"}}) == "INVALID_TRANSITION"
+    assert (
+        await designer.error_code(
+            feedback, {"input": {"requirementId": rid, "kind": "PRAISE", "content": "再次反馈"}}
+        )
+        == "INVALID_TRANSITION"
+    )
 
     # every state change left an audit entry
     actions = await AuditEntry.filter(subject_code=code).values_list("action", flat=True)
-    for action in ("requirement.create", "requirement.submit", "requirement.review",
-                   "requirement.update", "requirement.confirm", "requirement.complete",
-                   "requirement.archive"):
+    for action in (
+        "requirement.create",
+        "requirement.submit",
+        "requirement.review",
+        "requirement.update",
+        "requirement.confirm",
+        "requirement.complete",
+        "requirement.archive",
+    ):
         assert action in actions, action

@@ -37,21 +37,34 @@ async def received(kind: NotificationKind) -> Counter[str]:
 
 
 async def make_task(
-    priority: Priority, deadline: datetime, *, title: str = "完成主视觉图初稿",
-    status: TaskStatus = TaskStatus.IN_PROGRESS, progress_at: datetime | None = None,
+    priority: Priority,
+    deadline: datetime,
+    *,
+    title: str = "完成主视觉图初稿",
+    status: TaskStatus = TaskStatus.IN_PROGRESS,
+    progress_at: datetime | None = None,
 ) -> Task:
     initiator = await User.get(username="market_staff")
     with time_machine.travel(bj(7, 1, 9), tick=False):
         requirement = await Requirement.create(
-            code=f"XQ202607{await Requirement.all().count() + 100:03d}", title="预警测试",
-            initiator=initiator, initiating_department_id=initiator.department_id,
+            code=f"XQ202607{await Requirement.all().count() + 100:03d}",
+            title="预警测试",
+            initiator=initiator,
+            initiating_department_id=initiator.department_id,
             status=RequirementStatus.IN_PROGRESS,
         )
         return await Task.create(
-            code=f"{requirement.code}-01", seq=1, requirement=requirement, title=title,
+            code=f"{requirement.code}-01",
+            seq=1,
+            requirement=requirement,
+            title=title,
             executing_department=await Department.get(code="design"),
-            assignee=await User.get(username="design_staff"), deadline=deadline,
-            priority=priority, status=status, progress=50, started_at=bj(7, 1, 9),
+            assignee=await User.get(username="design_staff"),
+            deadline=deadline,
+            priority=priority,
+            status=status,
+            progress=50,
+            started_at=bj(7, 1, 9),
             last_progress_at=progress_at or bj(7, 14, 9),
         )
 
@@ -104,7 +117,8 @@ async def test_rescheduling_opens_a_new_instance_of_the_same_warning(
     # the deadline moves two days (a reschedule raises the instance)
     with time_machine.travel(bj(7, 14, 19), tick=False):
         await Task.filter(id=task.id).update(
-            deadline=bj(7, 17, 18), deadline_instance=task.deadline_instance + 1,
+            deadline=bj(7, 17, 18),
+            deadline_instance=task.deadline_instance + 1,
             updated_at=bj(7, 14, 19),
         )
     await scan(settings, bj(7, 15, 18, 5))
@@ -135,9 +149,12 @@ async def test_review_sla_counts_working_days_across_the_national_day_holiday(
     initiator = await User.get(username="market_staff")
     with time_machine.travel(bj(9, 30, 10), tick=False):
         requirement = await Requirement.create(
-            code="XQ202609901", title="国庆前提交的需求", initiator=initiator,
+            code="XQ202609901",
+            title="国庆前提交的需求",
+            initiator=initiator,
             initiating_department_id=initiator.department_id,
-            status=RequirementStatus.PENDING_REVIEW, current_round=1,
+            status=RequirementStatus.PENDING_REVIEW,
+            current_round=1,
         )
         for code in ("design", "finance"):
             await RequirementDepartment.create(
@@ -151,9 +168,7 @@ async def test_review_sla_counts_working_days_across_the_national_day_holiday(
     assert await received(K.ALERT_REVIEW_SLA) == Counter({"design_head": 1, "finance_head": 1})
 
 
-async def test_acceptance_sla_and_unanswered_collaboration(
-    demo: None, settings: Settings
-) -> None:
+async def test_acceptance_sla_and_unanswered_collaboration(demo: None, settings: Settings) -> None:
     await Task.all().delete()
     task = await make_task(Priority.NORMAL, bj(10, 20, 18), status=TaskStatus.SUBMITTED)
     await Task.filter(id=task.id).update(submitted_at=bj(9, 30, 16))
@@ -163,14 +178,14 @@ async def test_acceptance_sla_and_unanswered_collaboration(
     await scan(settings, bj(10, 10, 15))
     assert await received(K.ALERT_ACCEPTANCE_SLA) == Counter()
     await scan(settings, bj(10, 10, 16, 5))
-    assert await received(K.ALERT_ACCEPTANCE_SLA) == Counter(
-        {"market_staff": 1, "finance_head": 1}
-    )
+    assert await received(K.ALERT_ACCEPTANCE_SLA) == Counter({"market_staff": 1, "finance_head": 1})
     # a collaboration request to R&D unanswered for 24 hours warns R&D's head
     request = await CollaborationRequest.create(
-        task=task, requirement_id=task.requirement_id,
+        task=task,
+        requirement_id=task.requirement_id,
         from_user=await User.get(username="design_staff"),
-        to_department=await Department.get(code="rnd"), content="请提供3D渲染图",
+        to_department=await Department.get(code="rnd"),
+        content="请提供3D渲染图",
     )
     await CollaborationRequest.filter(id=request.id).update(created_at=bj(10, 12, 9))
     await scan(settings, bj(10, 13, 8))
