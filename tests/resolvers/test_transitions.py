@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from strawberry.relay import to_base64
 
-from models import AuditEntry, Department, Requirement, RequirementDepartment, User
+from models import AuditEntry, Department, Requirement, RequirementDepartment, Task, User
 from models.enums import RequirementStatus as S
+from models.enums import TaskStatus
 from tests.conftest import GraphQLClient
 
 #: mutation -> (who performs it, the document, the statuses it is allowed from)
@@ -104,3 +105,56 @@ async def test_every_write_to_an_archived_requirement_is_refused(
     code = await signed_in.error_code(document, {"id": to_base64("Requirement", archived.id)})
     assert code in {"INVALID_TRANSITION", "FORBIDDEN"}
     assert (await Requirement.get(id=archived.id)).version == archived.version
+
+
+#: task mutation -> (who performs it, the document, the task statuses it is allowed from)
+TASK_MUTATIONS = {
+    "startTask": (
+        "design_staff",
+        "mutation($id: ID!) { startTask(id: $id) { id } }",
+        {TaskStatus.PENDING},
+    ),
+    "reportProgress": (
+        "design_staff",
+        """mutation($id: ID!) { reportProgress(input: {
+        taskId: $id, percent: 60, summary: "完成两套草图"}) { id } }""",
+        {TaskStatus.IN_PROGRESS},
+    ),
+    "submitTaskResult": (
+        "design_staff",
+        """mutation($id: ID!) { submitTaskResult(input: {
+        taskId: $id, note: "完成"}) { id } }""",
+        {TaskStatus.IN_PROGRESS},
+    ),
+    "reviewTaskResult": (
+        "market_staff",
+        """mutation($id: ID!) { reviewTaskResult(input: {
+        taskId: $id, accept: true}) { id } }""",
+        {TaskStatus.SUBMITTED},
+    ),
+}
+
+TASK_CASES = [
+    (name, status)
+    for name, (_, _, allowed) in TASK_MUTATIONS.items()
+    for status in TaskStatus
+    if status not in allowed
+]
+
+
+@pytest.mark.parametrize(("mutation", "status"), TASK_CASES)
+async def test_a_task_mutation_from_a_status_it_does_not_leave_is_refused(
+    client: GraphQLClient, demo: None, mutation: str, status: TaskStatus
+) -> None:
+    # given the Q3 visual task (design_staff's) put in `status`
+    task = await Task.get(title="完成主视觉图初稿")
+    await Task.filter(id=task.id).update(status=status)
+    task = await Task.get(id=task.id)
+    audit_before = await AuditEntry.all().count()
+    actor, document, _ = TASK_MUTATIONS[mutation]
+    signed_in = await client.sign_in(actor)
+    code = await signed_in.error_code(document, {"id": to_base64("Task", task.id)})
+    assert code == "INVALID_TRANSITION"
+    after = await Task.get(id=task.id)
+    assert (after.status, after.version, after.progress) == (status, task.version, task.progress)
+    assert await AuditEntry.all().count() == audit_before
