@@ -228,6 +228,23 @@ def create_admin(
     console.print(f"administrator {username} is ready")
 
 
+@app.command()
+def seed(
+    tasks: int = typer.Option(200_000, min=100, help="How many tasks (others scale with it)"),
+    due_soon: int = typer.Option(2_000, min=0, help="How many of them are due within a day"),
+) -> None:
+    """Load a large benchmark dataset into an empty PostgreSQL database (migrated first)."""
+    from crossflow.seed import seed as load
+
+    settings = get_settings()
+    if settings.uses_sqlite or not settings.database_url:
+        console.print("[red]crossflow seed needs CROSSFLOW_DATABASE_URL (PostgreSQL)[/red]")
+        raise typer.Exit(2)
+    asyncio.run(db.migrate(settings))
+    counts = asyncio.run(load(settings.database_url, tasks, due_soon))
+    console.print(", ".join(f"{count:,} {name}" for name, count in counts.items()))
+
+
 @app.command("export-schema")
 def export_schema(
     output: Path = typer.Option(None, help="Write to this file instead of standard output"),
