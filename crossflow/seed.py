@@ -30,7 +30,11 @@ def _departments(count: int) -> list[tuple[str, str, str]]:
 
 
 async def seed(
-    dsn: str, tasks: int, due_soon: int = 2_000, *, comments_per_task: float = 2.5,
+    dsn: str,
+    tasks: int,
+    due_soon: int = 2_000,
+    *,
+    comments_per_task: float = 2.5,
     seed_value: int = 7,
 ) -> dict[str, int]:
     """Fill an empty, migrated PostgreSQL database; returns the row counts."""
