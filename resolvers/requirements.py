@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from crossflow import clock, outbox
@@ -14,23 +13,18 @@ from models import (
     Department,
     Requirement,
     RequirementDepartment,
-    Review,
     ReviewRound,
-    User,
 )
 from models.enums import (
     NotificationKind,
     Priority,
     RequirementStatus,
-    ReviewDecision,
-    Role,
     RoundOutcome,
 )
 from resolvers import audit, codes, policy
 from resolvers.auth import Viewer
-from resolvers.errors import BadUserInput, Forbidden, InvalidTransition
+from resolvers.errors import BadUserInput
 from resolvers.notify import head_ids, notify
-from resolvers.signoff import content_hash
 from resolvers.workflow import (
     check_version,
     ensure_state,
@@ -285,146 +279,6 @@ async def cancel_requirement(viewer: Viewer, requirement_id: int) -> Requirement
             using_db=conn,
         )
     return requirement
-
-
-@dataclass
-class ReviewInput:
-    requirement_id: int
-    approve: bool
-    comment: str = ""
-    claimed_tasks: list[str] = field(default_factory=list)
-    #: Which involved department the viewer signs for, when they may sign for several.
-    department_id: int | None = None
-
-
-async def review_requirement(viewer: Viewer, data: ReviewInput) -> Requirement:
-    """A head (or their active delegate) signs off: approve with claimed tasks, or reject.
-
-    Any rejection sends the requirement back for changes; the last approval of the round
-    makes it APPROVED. Concurrent reviewers are serialised on the requirement's row.
-    """
-    policy.require_writer(viewer)
-    comment = data.comment.strip()
-    claims = [c.strip() for c in data.claimed_tasks if c.strip()]
-    if not data.approve and not comment:
-        raise BadUserInput("驳回需填写具体意见 (a rejection needs a comment)", field="comment")
-    if len(comment) > 5_000 or len(claims) > 50 or any(len(c) > 200 for c in claims):
-        raise BadUserInput("审核意见或认领任务过长 (comment or claims too long)", field="comment")
-    async with in_transaction() as conn:
-        requirement = await load_visible(Requirement, viewer, data.requirement_id, conn, lock=True)
-        authorities = await policy.reviewer_authorities(viewer, requirement)
-        reviewing = set(await reviewing_department_ids(requirement.id, conn))
-        authorities = [a for a in authorities if a.department_id in reviewing]
-        if data.department_id is not None:
-            authorities = [a for a in authorities if a.department_id == data.department_id]
-        if not authorities:
-            raise Forbidden(
-                "仅涉及部门负责人或其代理人可审核 (only an involved head or their delegate)"
-            )
-        ensure_state(requirement, (S.PENDING_REVIEW,), "reviewRequirement")
-        round_ = await ReviewRound.get(
-            requirement_id=requirement.id, number=requirement.current_round, using_db=conn
-        )
-        done = set(
-            await Review.filter(round_id=round_.id)
-            .using_db(conn)
-            .values_list("department_id", flat=True)
-        )
-        pending = [a for a in authorities if a.department_id not in done]
-        if not pending:
-            raise InvalidTransition(
-                "本轮已审核 (your department already reviewed this round)",
-                status=str(requirement.status),
-                action="reviewRequirement",
-            )
-        authority = pending[0]
-        involved = [d for d in reviewing] + (
-            [requirement.initiating_department_id] if requirement.initiating_department_id else []
-        )
-        now = clock.now()
-        assert viewer.user_id is not None
-        try:
-            await Review.create(
-                round_id=round_.id,
-                requirement_id=requirement.id,
-                department_id=authority.department_id,
-                decision=ReviewDecision.APPROVE if data.approve else ReviewDecision.REJECT,
-                comment=comment,
-                claimed_tasks=claims,
-                signed_by_id=viewer.user_id,
-                on_behalf_of_id=authority.on_behalf_of_id,
-                signed_at=now,
-                content_hash=content_hash(requirement, involved),
-                using_db=conn,
-            )
-        except IntegrityError as exc:
-            raise InvalidTransition(
-                "本轮已审核 (your department already reviewed this round)",
-                status=str(requirement.status),
-                action="reviewRequirement",
-            ) from exc
-        previous = requirement.status
-        department = await Department.get(id=authority.department_id, using_db=conn)
-        params = {
-            "title": requirement.title,
-            "code": requirement.code,
-            "department": department.name,
-            "comment": comment,
-        }
-        if not data.approve:
-            requirement.status = S.PENDING_MODIFICATION
-            await _close_round(round_, RoundOutcome.REJECTED, now, conn)
-            await notify(
-                [requirement.initiator_id],
-                NotificationKind.REVIEW_REJECTED,
-                params,
-                subject_type="Requirement",
-                subject_id=requirement.id,
-                subject_code=requirement.code,
-                conn=conn,
-            )
-        elif reviewing <= done | {authority.department_id}:
-            requirement.status = S.APPROVED
-            requirement.approved_at = now
-            await _close_round(round_, RoundOutcome.APPROVED, now, conn)
-            admins = await int_column(
-                User.filter(role=Role.ADMIN, is_active=True).using_db(conn), "id"
-            )
-            await notify(
-                [requirement.initiator_id, *admins],
-                NotificationKind.REQUIREMENT_APPROVED,
-                params,
-                subject_type="Requirement",
-                subject_id=requirement.id,
-                subject_code=requirement.code,
-                conn=conn,
-            )
-        requirement.version += 1
-        await requirement.save(
-            using_db=conn, update_fields=["status", "approved_at", "version", "updated_at"]
-        )
-        await audit.record(
-            viewer,
-            "requirement.review",
-            "Requirement",
-            requirement.id,
-            subject_code=requirement.code,
-            from_state=previous,
-            to_state=requirement.status,
-            note=f"{department.code}: {'approve' if data.approve else 'reject'} {comment}".strip(),
-            on_behalf_of_id=authority.on_behalf_of_id,
-            using_db=conn,
-        )
-    outbox.kick()
-    return requirement
-
-
-async def _close_round(
-    round_: ReviewRound, outcome: RoundOutcome, now: object, conn: BaseDBAsyncClient
-) -> None:
-    round_.outcome = outcome
-    round_.closed_at = now  # type: ignore[assignment]
-    await round_.save(using_db=conn, update_fields=["outcome", "closed_at", "updated_at"])
 
 
 async def confirm_requirement(viewer: Viewer, requirement_id: int) -> Requirement:

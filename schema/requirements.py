@@ -9,7 +9,7 @@ import strawberry
 from strawberry import relay
 
 import models
-from resolvers import delegations, requirements
+from resolvers import delegations, requirements, reviews
 from resolvers.errors import NotFound
 from resolvers.scope import scoped
 from resolvers.signoff import content_hash
@@ -318,7 +318,7 @@ class RequirementMutations:
         self, info: Info, input: ReviewRequirementInput
     ) -> RequirementType:
         viewer = info.context.require_viewer()
-        data = requirements.ReviewInput(
+        data = reviews.ReviewInput(
             requirement_id=_requirement_id(input.requirement_id, "requirementId"),
             approve=input.approve,
             comment=input.comment,
@@ -327,7 +327,7 @@ class RequirementMutations:
             if input.department_id is None
             else decode_id(input.department_id, "Department", "departmentId"),
         )
-        return await requirements.review_requirement(viewer, data)  # type: ignore[return-value]
+        return await reviews.review_requirement(viewer, data)  # type: ignore[return-value]
 
     @strawberry.mutation(
         description="Confirm initiation (确认立项), ADMIN", permission_classes=[CanWrite]
