@@ -14,7 +14,6 @@ import jieba
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
-from crossflow import clock
 from models import (
     Archive,
     ProgressUpdate,
@@ -24,11 +23,11 @@ from models import (
     Task,
 )
 from models.enums import RequirementStatus
-from resolvers import audit, policy
+from resolvers import policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, InvalidTransition
 from resolvers.scope import scoped
-from resolvers.workflow import ensure_state, load_visible
+from resolvers.workflow import ensure_state, load_visible, transition
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -86,21 +85,13 @@ async def archive_requirement(viewer: Viewer, requirement_id: int) -> Requiremen
             snapshot=snapshot,
             using_db=conn,
         )
-        requirement.status = RequirementStatus.ARCHIVED
-        requirement.archived_at = clock.now()
-        requirement.version += 1
-        await requirement.save(
-            using_db=conn, update_fields=["status", "archived_at", "version", "updated_at"]
-        )
-        await audit.record(
+        await transition(
             viewer,
+            requirement,
+            RequirementStatus.ARCHIVED,
             "requirement.archive",
-            "Requirement",
-            requirement.id,
-            subject_code=requirement.code,
-            from_state=RequirementStatus.COMPLETED,
-            to_state=RequirementStatus.ARCHIVED,
-            using_db=conn,
+            conn,
+            stamp="archived_at",
         )
     return requirement
 

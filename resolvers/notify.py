@@ -63,3 +63,25 @@ async def member_ids(department_id: int, conn: BaseDBAsyncClient) -> list[int]:
     return await int_column(
         User.filter(department_id=department_id, is_active=True).using_db(conn), "id"
     )
+
+
+async def notify_about(
+    subject: Any,
+    recipient_ids: Iterable[int | None],
+    kind: NotificationKind,
+    conn: BaseDBAsyncClient,
+    *,
+    exclude: int | None = None,
+    **params: Any,
+) -> list[Notification]:
+    """Notify about a requirement or task: its title and code fill the text and the link."""
+    return await notify(
+        recipient_ids,
+        kind,
+        {"title": subject.title, "code": subject.code, **params},
+        subject_type=type(subject).__name__,
+        subject_id=subject.id,
+        subject_code=subject.code,
+        conn=conn,
+        exclude=exclude,
+    )

@@ -24,13 +24,14 @@ from models.enums import (
 from resolvers import audit, codes, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
-from resolvers.notify import head_ids, notify
+from resolvers.notify import head_ids, notify_about
 from resolvers.workflow import (
     check_version,
     ensure_state,
     int_column,
     load_visible,
     snapshot,
+    transition,
 )
 
 S = RequirementStatus
@@ -207,43 +208,25 @@ async def submit_requirement(viewer: Viewer, requirement_id: int) -> Requirement
         requirement = await load_visible(Requirement, viewer, requirement_id, conn, lock=True)
         policy.require_initiator(viewer, requirement)
         ensure_state(requirement, EDITABLE, "submitRequirement")
-        previous = requirement.status
-        now = clock.now()
-        requirement.status = S.PENDING_REVIEW
         requirement.current_round += 1
-        requirement.submitted_at = now
-        requirement.version += 1
-        await requirement.save(
-            using_db=conn,
-            update_fields=["status", "current_round", "submitted_at", "version", "updated_at"],
+        await transition(
+            viewer,
+            requirement,
+            S.PENDING_REVIEW,
+            "requirement.submit",
+            conn,
+            stamp="submitted_at",
+            fields=["current_round"],
+            note=f"round {requirement.current_round}",
         )
         await ReviewRound.create(
             requirement_id=requirement.id,
             number=requirement.current_round,
-            opened_at=now,
-            using_db=conn,
-        )
-        await audit.record(
-            viewer,
-            "requirement.submit",
-            "Requirement",
-            requirement.id,
-            subject_code=requirement.code,
-            from_state=previous,
-            to_state=S.PENDING_REVIEW,
-            note=f"round {requirement.current_round}",
+            opened_at=requirement.submitted_at,
             using_db=conn,
         )
         reviewers = await head_ids(await reviewing_department_ids(requirement.id, conn), conn)
-        await notify(
-            reviewers,
-            NotificationKind.REVIEW_REQUESTED,
-            {"title": requirement.title, "code": requirement.code},
-            subject_type="Requirement",
-            subject_id=requirement.id,
-            subject_code=requirement.code,
-            conn=conn,
-        )
+        await notify_about(requirement, reviewers, NotificationKind.REVIEW_REQUESTED, conn)
     outbox.kick()
     return requirement
 
@@ -255,28 +238,13 @@ async def cancel_requirement(viewer: Viewer, requirement_id: int) -> Requirement
         requirement = await load_visible(Requirement, viewer, requirement_id, conn, lock=True)
         policy.require_initiator_or_admin(viewer, requirement)
         ensure_state(requirement, CANCELLABLE, "cancelRequirement")
-        previous = requirement.status
-        now = clock.now()
-        requirement.status = S.CANCELLED
-        requirement.cancelled_at = now
-        requirement.version += 1
-        await requirement.save(
-            using_db=conn, update_fields=["status", "cancelled_at", "version", "updated_at"]
+        await transition(
+            viewer, requirement, S.CANCELLED, "requirement.cancel", conn, stamp="cancelled_at"
         )
         await (
             ReviewRound.filter(requirement_id=requirement.id, outcome=RoundOutcome.OPEN)
             .using_db(conn)
-            .update(closed_at=now)
-        )
-        await audit.record(
-            viewer,
-            "requirement.cancel",
-            "Requirement",
-            requirement.id,
-            subject_code=requirement.code,
-            from_state=previous,
-            to_state=S.CANCELLED,
-            using_db=conn,
+            .update(closed_at=requirement.cancelled_at)
         )
     return requirement
 
@@ -288,30 +256,11 @@ async def confirm_requirement(viewer: Viewer, requirement_id: int) -> Requiremen
     async with in_transaction() as conn:
         requirement = await load_visible(Requirement, viewer, requirement_id, conn, lock=True)
         ensure_state(requirement, (S.APPROVED,), "confirmRequirement")
-        requirement.status = S.INITIATED
-        requirement.initiated_at = clock.now()
-        requirement.version += 1
-        await requirement.save(
-            using_db=conn, update_fields=["status", "initiated_at", "version", "updated_at"]
+        await transition(
+            viewer, requirement, S.INITIATED, "requirement.confirm", conn, stamp="initiated_at"
         )
-        await audit.record(
-            viewer,
-            "requirement.confirm",
-            "Requirement",
-            requirement.id,
-            subject_code=requirement.code,
-            from_state=S.APPROVED,
-            to_state=S.INITIATED,
-            using_db=conn,
-        )
-        await notify(
-            [requirement.initiator_id],
-            NotificationKind.REQUIREMENT_INITIATED,
-            {"title": requirement.title, "code": requirement.code},
-            subject_type="Requirement",
-            subject_id=requirement.id,
-            subject_code=requirement.code,
-            conn=conn,
+        await notify_about(
+            requirement, [requirement.initiator_id], NotificationKind.REQUIREMENT_INITIATED, conn
         )
     outbox.kick()
     return requirement

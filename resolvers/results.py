@@ -19,12 +19,18 @@ from models import (
     User,
 )
 from models.enums import NotificationKind, RequirementStatus, ResultDecision, TaskStatus
-from resolvers import audit, policy
+from resolvers import policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, Forbidden, InvalidTransition
-from resolvers.notify import head_ids, notify
+from resolvers.notify import head_ids, notify_about
 from resolvers.requirements import reviewing_department_ids
-from resolvers.workflow import ensure_state, ensure_writable, int_column, load_visible
+from resolvers.workflow import (
+    ensure_state,
+    ensure_writable,
+    int_column,
+    load_visible,
+    transition,
+)
 
 LONG_TEXT = 10_000
 
@@ -71,33 +77,18 @@ async def submit_task_result(viewer: Viewer, data: ResultSubmission) -> Task:
             attachment_ids=attachments,
             using_db=conn,
         )
-        task.status = TaskStatus.SUBMITTED
-        task.submitted_at = clock.now()
-        task.version += 1
-        await task.save(
-            using_db=conn, update_fields=["status", "submitted_at", "version", "updated_at"]
-        )
-        await audit.record(
+        await transition(
             viewer,
+            task,
+            TaskStatus.SUBMITTED,
             "task.submit_result",
-            "Task",
-            task.id,
-            subject_code=task.code,
-            from_state=TaskStatus.IN_PROGRESS,
-            to_state=TaskStatus.SUBMITTED,
+            conn,
+            stamp="submitted_at",
             note=note[:500],
-            using_db=conn,
         )
         group = [requirement.initiator_id, *await _involved_head_ids(requirement.id, conn)]
-        await notify(
-            group,
-            NotificationKind.RESULT_SUBMITTED,
-            {"title": task.title, "code": task.code},
-            subject_type="Task",
-            subject_id=task.id,
-            subject_code=task.code,
-            conn=conn,
-            exclude=viewer.user_id,
+        await notify_about(
+            task, group, NotificationKind.RESULT_SUBMITTED, conn, exclude=viewer.user_id
         )
     outbox.kick()
     return task
@@ -135,35 +126,25 @@ async def review_task_result(viewer: Viewer, task_id: int, accept: bool, comment
         result.decided_at = now
         result.decision_comment = comment
         await result.save(using_db=conn)
-        task.status = TaskStatus.COMPLETED if accept else TaskStatus.IN_PROGRESS
         if accept:
-            task.completed_at = now
             task.progress = 100
-        task.version += 1
-        await task.save(
-            using_db=conn,
-            update_fields=["status", "completed_at", "progress", "version", "updated_at"],
-        )
-        await audit.record(
+        await transition(
             viewer,
+            task,
+            TaskStatus.COMPLETED if accept else TaskStatus.IN_PROGRESS,
             "task.review_result",
-            "Task",
-            task.id,
-            subject_code=task.code,
-            from_state=TaskStatus.SUBMITTED,
-            to_state=task.status,
+            conn,
+            stamp="completed_at" if accept else None,
+            fields=["progress"],
             note=comment[:500],
             on_behalf_of_id=authority.on_behalf_of_id,
-            using_db=conn,
         )
-        await notify(
+        await notify_about(
+            task,
             [task.assignee_id],
             NotificationKind.RESULT_ACCEPTED if accept else NotificationKind.RESULT_REJECTED,
-            {"title": task.title, "code": task.code, "comment": comment},
-            subject_type="Task",
-            subject_id=task.id,
-            subject_code=task.code,
-            conn=conn,
+            conn,
+            comment=comment,
         )
     outbox.kick()
     return task
@@ -213,30 +194,19 @@ async def submit_result_report(viewer: Viewer, data: ReportInput) -> Requirement
             problems=data.problems.strip()[:LONG_TEXT],
             using_db=conn,
         )
-        requirement.status = RequirementStatus.COMPLETED
-        requirement.completed_at = clock.now()
-        requirement.version += 1
-        await requirement.save(
-            using_db=conn, update_fields=["status", "completed_at", "version", "updated_at"]
-        )
-        await audit.record(
+        await transition(
             viewer,
+            requirement,
+            RequirementStatus.COMPLETED,
             "requirement.complete",
-            "Requirement",
-            requirement.id,
-            subject_code=requirement.code,
-            from_state=RequirementStatus.IN_PROGRESS,
-            to_state=RequirementStatus.COMPLETED,
-            using_db=conn,
+            conn,
+            stamp="completed_at",
         )
-        await notify(
+        await notify_about(
+            requirement,
             await participant_ids(requirement, conn),
             NotificationKind.FEEDBACK_REQUESTED,
-            {"title": requirement.title, "code": requirement.code},
-            subject_type="Requirement",
-            subject_id=requirement.id,
-            subject_code=requirement.code,
-            conn=conn,
+            conn,
         )
     outbox.kick()
     return requirement

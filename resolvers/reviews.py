@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
@@ -12,13 +13,13 @@ from tortoise.transactions import in_transaction
 from crossflow import clock, outbox
 from models import Department, Requirement, Review, ReviewRound, User
 from models.enums import NotificationKind, RequirementStatus, ReviewDecision, Role, RoundOutcome
-from resolvers import audit, policy
+from resolvers import policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, Forbidden, InvalidTransition
-from resolvers.notify import notify
+from resolvers.notify import notify_about
 from resolvers.requirements import reviewing_department_ids
 from resolvers.signoff import content_hash
-from resolvers.workflow import ensure_state, int_column, load_visible
+from resolvers.workflow import ensure_state, int_column, load_visible, transition
 
 S = RequirementStatus
 
@@ -98,57 +99,42 @@ async def review_requirement(viewer: Viewer, data: ReviewInput) -> Requirement:
                 status=str(requirement.status),
                 action="reviewRequirement",
             ) from exc
-        previous = requirement.status
         department = await Department.get(id=authority.department_id, using_db=conn)
-        params = {
-            "title": requirement.title,
-            "code": requirement.code,
-            "department": department.name,
-            "comment": comment,
-        }
+        about: dict[str, Any] = {"department": department.name, "comment": comment}
+        target, stamp = requirement.status, None
         if not data.approve:
-            requirement.status = S.PENDING_MODIFICATION
+            target = S.PENDING_MODIFICATION
             await _close_round(round_, RoundOutcome.REJECTED, now, conn)
-            await notify(
+            await notify_about(
+                requirement,
                 [requirement.initiator_id],
                 NotificationKind.REVIEW_REJECTED,
-                params,
-                subject_type="Requirement",
-                subject_id=requirement.id,
-                subject_code=requirement.code,
-                conn=conn,
+                conn,
+                **about,
             )
         elif reviewing <= done | {authority.department_id}:
-            requirement.status = S.APPROVED
-            requirement.approved_at = now
+            target, stamp = S.APPROVED, "approved_at"
             await _close_round(round_, RoundOutcome.APPROVED, now, conn)
             admins = await int_column(
                 User.filter(role=Role.ADMIN, is_active=True).using_db(conn), "id"
             )
-            await notify(
+            await notify_about(
+                requirement,
                 [requirement.initiator_id, *admins],
                 NotificationKind.REQUIREMENT_APPROVED,
-                params,
-                subject_type="Requirement",
-                subject_id=requirement.id,
-                subject_code=requirement.code,
-                conn=conn,
+                conn,
+                **about,
             )
-        requirement.version += 1
-        await requirement.save(
-            using_db=conn, update_fields=["status", "approved_at", "version", "updated_at"]
-        )
-        await audit.record(
+        verdict = "approve" if data.approve else "reject"
+        await transition(
             viewer,
+            requirement,
+            target,
             "requirement.review",
-            "Requirement",
-            requirement.id,
-            subject_code=requirement.code,
-            from_state=previous,
-            to_state=requirement.status,
-            note=f"{department.code}: {'approve' if data.approve else 'reject'} {comment}".strip(),
+            conn,
+            stamp=stamp,
+            note=f"{department.code}: {verdict} {comment}".strip(),
             on_behalf_of_id=authority.on_behalf_of_id,
-            using_db=conn,
         )
     outbox.kick()
     return requirement

@@ -27,6 +27,7 @@ from resolvers.workflow import (
     int_column,
     load_visible,
     snapshot,
+    transition,
 )
 
 S = TaskStatus
@@ -320,37 +321,15 @@ async def start_task(viewer: Viewer, task_id: int) -> Task:
         ensure_writable(requirement)
         ensure_state(requirement, PLANNABLE, "startTask")
         ensure_state(task, (S.PENDING,), "startTask")
-        now = clock.now()
-        task.status = S.IN_PROGRESS
-        task.started_at = now
-        task.version += 1
-        await task.save(
-            using_db=conn, update_fields=["status", "started_at", "version", "updated_at"]
-        )
-        await audit.record(
-            viewer,
-            "task.start",
-            "Task",
-            task.id,
-            subject_code=task.code,
-            from_state=S.PENDING,
-            to_state=S.IN_PROGRESS,
-            using_db=conn,
-        )
+        await transition(viewer, task, S.IN_PROGRESS, "task.start", conn, stamp="started_at")
         if requirement.status == R.INITIATED:
-            requirement.status = R.IN_PROGRESS
-            requirement.version += 1
-            await requirement.save(using_db=conn, update_fields=["status", "version", "updated_at"])
-            await audit.record(
+            await transition(
                 viewer,
+                requirement,
+                R.IN_PROGRESS,
                 "requirement.start",
-                "Requirement",
-                requirement.id,
-                subject_code=requirement.code,
-                from_state=R.INITIATED,
-                to_state=R.IN_PROGRESS,
+                conn,
                 note=f"first task started: {task.code}",
-                using_db=conn,
             )
     return task
 

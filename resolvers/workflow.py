@@ -9,8 +9,10 @@ from typing import Any, TypeVar
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
+from crossflow import clock
 from models import Requirement
 from models.enums import RequirementStatus
+from resolvers import audit
 from resolvers.auth import Viewer
 from resolvers.errors import Conflict, Forbidden, InvalidTransition, NotFound
 from resolvers.scope import scoped
@@ -79,3 +81,42 @@ async def int_column(queryset: Any, field: str) -> list[int]:
     """One integer column of a query's rows (ids, foreign keys), as plain ints."""
     values: list[Any] = await queryset.values_list(field, flat=True)
     return [int(value) for value in values]
+
+
+async def transition(
+    viewer: Viewer,
+    obj: Any,
+    to: Enum,
+    action: str,
+    conn: BaseDBAsyncClient,
+    *,
+    stamp: str | None = None,
+    fields: Collection[str] = (),
+    note: str = "",
+    on_behalf_of_id: int | None = None,
+) -> None:
+    """Move ``obj`` to status ``to`` as one step of its state machine.
+
+    Stamps the instant field ``stamp`` (``submitted_at``, …), raises the optimistic version,
+    saves the status with ``fields`` changed by the caller, and writes the audit entry
+    (who, from, to, note) in the same transaction.
+    """
+    previous = obj.status
+    obj.status = to
+    if stamp is not None:
+        setattr(obj, stamp, clock.now())
+    obj.version += 1
+    changed = ["status", "version", "updated_at", *fields, *([stamp] if stamp else [])]
+    await obj.save(using_db=conn, update_fields=changed)
+    await audit.record(
+        viewer,
+        action,
+        type(obj).__name__,
+        obj.id,
+        subject_code=obj.code,
+        from_state=str(previous),
+        to_state=str(to),
+        note=note,
+        on_behalf_of_id=on_behalf_of_id,
+        using_db=conn,
+    )
