@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import asyncpg
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.context import TortoiseContext
 from tortoise.migrations.api import migrate as run_migrations
@@ -93,12 +94,40 @@ async def orm(settings: Settings | None = None) -> AsyncIterator[TortoiseContext
 async def migrate(settings: Settings) -> None:
     """Apply every committed migration that the database has not seen yet."""
     ensure_data_dir(settings)
-    ctx = TortoiseContext()
-    with ctx:
+    async with _migration_lock(settings):
+        ctx = TortoiseContext()
+        with ctx:
+            try:
+                await run_migrations(config=tortoise_config(settings))
+            finally:
+                await ctx.close_connections()
+
+
+#: Any constant shared by every CrossFlow process: the key of PostgreSQL's advisory lock.
+MIGRATION_LOCK_KEY = 0x43_46_4C_4F  # "CFLO"
+
+
+@asynccontextmanager
+async def _migration_lock(settings: Settings) -> AsyncIterator[None]:
+    """Let one process migrate at a time: replicas started together migrate once.
+
+    On PostgreSQL a session advisory lock held on a separate connection; the others wait,
+    then find nothing left to apply. SQLite serialises writers by itself.
+    """
+    if settings.uses_sqlite or not settings.database_url:
+        yield
+        return
+    connection = await asyncpg.connect(
+        settings.database_url.replace("postgres://", "postgresql://", 1)
+    )
+    try:
+        await connection.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK_KEY)
         try:
-            await run_migrations(config=tortoise_config(settings))
+            yield
         finally:
-            await ctx.close_connections()
+            await connection.execute("SELECT pg_advisory_unlock($1)", MIGRATION_LOCK_KEY)
+    finally:
+        await connection.close()
 
 
 TORTOISE_ORM = tortoise_config(get_settings())

@@ -96,13 +96,13 @@ DEFAULT_RULES = (
 
 
 async def ensure_default_rules() -> int:
-    """Create the rules that do not exist yet (never overwrites the admin's changes)."""
+    """Create the rules that do not exist yet (never overwrites the admin's changes).
+
+    Safe when several processes start together: a rule created by another one is skipped.
+    """
     existing = set(await WarningRule.all().values_list("kind", flat=True))
-    created = 0
-    for default in DEFAULT_RULES:
-        if default.kind in existing:
-            continue
-        await WarningRule.create(
+    missing = [
+        WarningRule(
             kind=default.kind,
             name=default.name,
             name_en=default.name_en,
@@ -112,9 +112,11 @@ async def ensure_default_rules() -> int:
             recipients=[r.value for r in default.recipients],
             channels=[Channel.IN_APP.value, Channel.EMAIL.value],
         )
-        created += 1
-    return created
-
+        for default in DEFAULT_RULES
+        if default.kind not in existing
+    ]
+    await WarningRule.bulk_create(missing, ignore_conflicts=True)
+    return len(missing)
 
 #: Which units make sense for each rule, and the largest threshold in that unit.
 ALLOWED_UNITS: dict[WarningRuleKind, dict[ThresholdUnit, int]] = {
