@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from models import AuditEntry
-from resolvers.auth import Viewer
+
+if TYPE_CHECKING:
+    from resolvers.auth import Viewer
 
 
 async def record(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tortoise.expressions import F
+
 from crossflow import clock
 from crossflow.security import (
     BearerTokens,
@@ -17,6 +19,7 @@ from crossflow.security import (
 from crossflow.settings import DEMO_PASSWORD, Settings
 from models import ApiToken, User
 from models.enums import Role
+from resolvers import audit
 from resolvers.errors import Forbidden, Unauthenticated
 
 #: Verified against when the username is unknown, so both failures take the same time.
@@ -118,3 +121,13 @@ async def _viewer_from_api_token(token: str) -> Viewer | None:
         username=user.username if user else f"token:{record.prefix}",
         api_token_id=record.id,
     )
+
+
+async def sign_out_everywhere(viewer: Viewer) -> User:
+    """Revoke every bearer token of the viewer (raises their token epoch)."""
+    if viewer.user_id is None:
+        raise Forbidden("API令牌请由管理员吊销 (API tokens are revoked by an admin)")
+    await User.filter(id=viewer.user_id).update(token_epoch=F("token_epoch") + 1)
+    user = await User.get(id=viewer.user_id)
+    await audit.record(viewer, "user.sign_out_everywhere", "User", user.id)
+    return user

@@ -6,6 +6,7 @@ import strawberry
 
 from resolvers import auth
 from schema.base import Info, load_one
+from schema.permissions import SignedIn
 from schema.users import UserType
 
 
@@ -44,3 +45,10 @@ class AuthMutations:
             user=user,  # type: ignore[arg-type]  # model-backed type
             expires_in_seconds=settings.token_ttl_hours * 3600,
         )
+
+    @strawberry.mutation(
+        description="Revoke every token you were issued (sign out on all devices)",
+        permission_classes=[SignedIn],
+    )
+    async def sign_out_everywhere(self, info: Info) -> UserType:
+        return await auth.sign_out_everywhere(info.context.require_viewer())  # type: ignore[return-value]
