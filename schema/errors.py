@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
-from tortoise.exceptions import DBConnectionError, OperationalError
 
+from crossflow.db import UNAVAILABLE_ERRORS
 from resolvers.errors import DomainError
 
 log = logging.getLogger("crossflow.errors")
@@ -30,7 +30,7 @@ def _coded(error: GraphQLError) -> GraphQLError:
         if error.extensions and "code" in error.extensions:
             return error
         return _with(error, error.message, {"code": graphql_code(error.message)})
-    if isinstance(original, (DBConnectionError, OperationalError, ConnectionError, OSError)):
+    if isinstance(original, UNAVAILABLE_ERRORS):
         log.warning("database or broker unavailable: %s", type(original).__name__)
         return _with(error, UNAVAILABLE_MESSAGE, {"code": "SERVICE_UNAVAILABLE"}, hide=True)
     log.error("unexpected error in %s", error.path, exc_info=original)
