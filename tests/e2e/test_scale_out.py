@@ -119,8 +119,8 @@ async def test_two_of_everything_deliver_once_and_push_across_replicas(
                         "/graphql",
                         json={
                             "query": (
-                                "mutation($i: CreateRequirementInput!) { createRequirement(input: $i) "
-                                "{ id code } }"
+                                "mutation($i: CreateRequirementInput!) "
+                                "{ createRequirement(input: $i) { id code } }"
                             ),
                             "variables": {
                                 "i": {
