@@ -37,8 +37,21 @@ def redis_on(port: int, folder: Path) -> Iterator[subprocess.Popen[bytes]]:
     if binary is None:
         pytest.skip("redis-server not installed")
     process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(folder),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     client = redis.Redis(port=port)
     for _ in range(100):
@@ -60,27 +73,40 @@ async def _api(settings: Settings) -> Any:
 
 
 async def _sign_in(http: httpx.AsyncClient, username: str) -> dict[str, str]:
-    body = (await http.post("/graphql", json={"query": (
-        'mutation { login(input: {username: "%s", password: "demo"}) { token } }' % username
-    )})).json()
+    login = 'mutation($u: String!) { login(input: {username: $u, password: "demo"}) { token } }'
+    body = (await http.post("/graphql", json={"query": login, "variables": {"u": username}})).json()
     return {"authorization": f"Bearer {body['data']['login']['token']}"}
 
 
 async def _draft_ids(http: httpx.AsyncClient, headers: dict[str, str]) -> list[str]:
-    body = (await http.post("/graphql", headers=headers, json={
-        "query": "{ requirements(first: 50) { edges { node { id status } } } }"})).json()
-    return [e["node"]["id"] for e in body["data"]["requirements"]["edges"]
-            if e["node"]["status"] == "DRAFT"]
+    body = (
+        await http.post(
+            "/graphql",
+            headers=headers,
+            json={"query": "{ requirements(first: 50) { edges { node { id status } } } }"},
+        )
+    ).json()
+    return [
+        e["node"]["id"]
+        for e in body["data"]["requirements"]["edges"]
+        if e["node"]["status"] == "DRAFT"
+    ]
 
 
 async def test_with_redis_away_the_api_serves_and_nothing_is_lost_or_sent_twice(
     postgres_url: str, tmp_path: Path
 ) -> None:
     port = free_port()
-    settings = configure(Settings(
-        mode=Mode.DEMO, database_url=postgres_url, redis_url=f"redis://127.0.0.1:{port}/0",
-        data_dir=tmp_path, secret_key="fault-key", _env_file=None,  # type: ignore[call-arg]
-    ))
+    settings = configure(
+        Settings(
+            mode=Mode.DEMO,
+            database_url=postgres_url,
+            redis_url=f"redis://127.0.0.1:{port}/0",
+            data_dir=tmp_path,
+            secret_key="fault-key",
+            _env_file=None,  # type: ignore[call-arg]
+        )
+    )
     await db.migrate(settings)
     async with db.orm(settings):
         await load_demo_data()
@@ -94,8 +120,9 @@ async def test_with_redis_away_the_api_serves_and_nothing_is_lost_or_sent_twice(
         with redis_on(port, tmp_path):
             pass
         # when a user submits a requirement (heads are notified through the outbox)
-        response = await http.post("/graphql", headers=headers,
-                                   json={"query": SUBMIT, "variables": {"id": drafts[0]}})
+        response = await http.post(
+            "/graphql", headers=headers, json={"query": SUBMIT, "variables": {"id": drafts[0]}}
+        )
         # then the API still works, and readiness says the broker is away
         assert response.json()["data"]["submitRequirement"]["status"] == "PENDING_REVIEW"
         assert (await http.get("/readyz")).status_code == 503
@@ -117,10 +144,15 @@ async def test_a_postgresql_restart_fails_requests_cleanly_then_recovers(
     postgres_url: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     server = request.getfixturevalue("crossflow_postgresql_proc")
-    settings = configure(Settings(
-        mode=Mode.DEMO, database_url=postgres_url, data_dir=tmp_path, secret_key="fault-key",
-        _env_file=None,  # type: ignore[call-arg]
-    ))
+    settings = configure(
+        Settings(
+            mode=Mode.DEMO,
+            database_url=postgres_url,
+            data_dir=tmp_path,
+            secret_key="fault-key",
+            _env_file=None,  # type: ignore[call-arg]
+        )
+    )
     await db.migrate(settings)
     async with db.orm(settings):
         await load_demo_data()
@@ -128,8 +160,14 @@ async def test_a_postgresql_restart_fails_requests_cleanly_then_recovers(
     query = {"query": "{ departments { code } }"}
     async with app.router.lifespan_context(app), http:
         headers = await _sign_in(http, "sales_staff")
-        assert len((await http.post("/graphql", headers=headers, json=query)).json()[
-            "data"]["departments"]) == 12
+        assert (
+            len(
+                (await http.post("/graphql", headers=headers, json=query)).json()["data"][
+                    "departments"
+                ]
+            )
+            == 12
+        )
         # when PostgreSQL stops
         server.stop()
         try:
@@ -148,7 +186,7 @@ async def test_a_postgresql_restart_fails_requests_cleanly_then_recovers(
         for _ in range(10):
             body = (await http.post("/graphql", headers=headers, json=query)).json()
             answers.append(body)
-            if "data" in body and body["data"]:
+            if body.get("data"):
                 break
             await asyncio.sleep(0.5)
         assert answers[-1]["data"]["departments"], answers
