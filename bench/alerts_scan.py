@@ -39,7 +39,8 @@ async def prepare(size: int, due: int) -> Settings:
     await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     await admin.execute(f'CREATE DATABASE "{name}"')
     await admin.close()
-    settings = Settings(database_url=f"{SERVER}/{name}", _env_file=None)  # type: ignore[call-arg]
+    # an SMTP host makes the scan stage e-mail deliveries too (nothing is sent here)
+    settings = Settings(database_url=f"{SERVER}/{name}", smtp_host="localhost", _env_file=None)  # type: ignore[call-arg]
     await db.migrate(settings)
     started = time.perf_counter()
     await seed(settings.database_url or "", size, due, comments_per_task=0)

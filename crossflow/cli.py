@@ -25,6 +25,9 @@ def _logging(settings: Settings) -> None:
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # Dramatiq narrates every message at INFO; its warnings and errors are what matter here.
+    logging.getLogger("dramatiq").setLevel(max(logging.WARNING, logging.root.level))
+    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.root.level))
 
 
 @app.command()
@@ -226,6 +229,48 @@ def create_admin(
 
     asyncio.run(run())
     console.print(f"administrator {username} is ready")
+
+
+@app.command("create-token")
+def create_token(
+    name: str = typer.Option(..., help="What the token is for, e.g. 'Power BI finance'"),
+    role: str = typer.Option("BI", help="BI (reports, read-only) or EXECUTIVE (reads all)"),
+    user: str = typer.Option(None, help="Username the token acts for (optional)"),
+    expires_days: int = typer.Option(None, min=1, help="Expire after this many days"),
+) -> None:
+    """Create an API token for a BI tool and print it once (only its hash is stored)."""
+    from datetime import timedelta
+
+    from crossflow import clock
+    from crossflow.security import hash_api_token, new_api_token
+    from models import ApiToken, User
+    from models.enums import Role
+
+    if role.upper() not in (Role.BI, Role.EXECUTIVE):
+        console.print("[red]--role must be BI or EXECUTIVE[/red]")
+        raise typer.Exit(2)
+    token = new_api_token()
+
+    async def run() -> bool:
+        async with db.orm(get_settings()):
+            owner = await User.get_or_none(username=user) if user else None
+            if user and owner is None:
+                return False
+            await ApiToken.create(
+                name=name,
+                token_hash=hash_api_token(token),
+                prefix=token[:8],
+                role=Role(role.upper()),
+                user=owner,
+                expires_at=clock.now() + timedelta(days=expires_days) if expires_days else None,
+            )
+            return True
+
+    if not asyncio.run(run()):
+        console.print(f"[red]no user {user}[/red]")
+        raise typer.Exit(2)
+    console.print(f"{role.upper()} token {name!r} created; it is shown only this once:")
+    sys.stdout.write(token + "\n")
 
 
 @app.command()

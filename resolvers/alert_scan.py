@@ -61,10 +61,11 @@ async def scan(settings: Settings, now: datetime | None = None) -> ScanReport:
     report.found = len(findings)
     quiet = settings.quiet_hours and not calendar.is_working_time(now)
     held_until = calendar.next_working_start(now) if quiet else None
+    email = bool(settings.smtp_host)
     for start in range(0, len(findings), BATCH):
-        await _record(findings[start : start + BATCH], now, held_until, report)
+        await _record(findings[start : start + BATCH], now, held_until, report, email)
     if not quiet:
-        await _release_digests(now, report)
+        await _release_digests(now, report, email)
     for rule in rules:
         await WarningRule.filter(id=rule.id, version=rule.version).update(scanned_until=now)
     report.unknown_years = calendar.unknown_years
@@ -81,7 +82,11 @@ def _window_start(rule: WarningRule, now: datetime, settings: Settings) -> datet
 
 
 async def _record(
-    findings: list[Finding], now: datetime, held_until: datetime | None, report: ScanReport
+    findings: list[Finding],
+    now: datetime,
+    held_until: datetime | None,
+    report: ScanReport,
+    email: bool,
 ) -> None:
     by_key = {finding.dedup_key: finding for finding in findings}
     async with in_transaction() as conn:
@@ -129,7 +134,7 @@ async def _record(
                         channels=list(finding.rule.channels),
                     )
                 )
-        await _deliver(messages, report, conn)
+        await _deliver(messages, report, conn, email)
 
 
 @dataclass
@@ -149,8 +154,13 @@ class _Message:
         return render(self.rule, language, self.params)
 
 
-async def _deliver(messages: list[_Message], report: ScanReport, conn: BaseDBAsyncClient) -> None:
-    """Notifications, e-mail and webhook deliveries for messages, staged in the outbox."""
+async def _deliver(
+    messages: list[_Message], report: ScanReport, conn: BaseDBAsyncClient, email: bool
+) -> None:
+    """Notifications, e-mail and webhook deliveries for messages, staged in the outbox.
+
+    Without an SMTP server configured (the demo), the e-mail channel is off.
+    """
     if not messages:
         return
     users = {
@@ -184,7 +194,7 @@ async def _deliver(messages: list[_Message], report: ScanReport, conn: BaseDBAsy
     deliveries = []
     webhooks = await WebhookChannel.filter(enabled=True).using_db(conn).values_list("id", flat=True)
     for m, n in zip(messages, notifications, strict=True):
-        if Channel.EMAIL in m.channels and users[m.recipient]["email"]:
+        if email and Channel.EMAIL in m.channels and users[m.recipient]["email"]:
             deliveries.append(
                 Delivery(
                     notification_id=ids.get(n.dedup_key),
@@ -232,7 +242,7 @@ async def _deliver(messages: list[_Message], report: ScanReport, conn: BaseDBAsy
     )
 
 
-async def _release_digests(now: datetime, report: ScanReport) -> None:
+async def _release_digests(now: datetime, report: ScanReport, email: bool) -> None:
     """Alerts held in quiet hours become one digest per recipient once work starts."""
     async with in_transaction() as conn:
         held = (
@@ -269,7 +279,7 @@ async def _release_digests(now: datetime, report: ScanReport) -> None:
                 )
             )
         report.released += len(held)
-        await _deliver(messages, report, conn)
+        await _deliver(messages, report, conn, email)
 
 
 async def _warn_admins_about_calendar(
