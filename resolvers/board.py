@@ -52,11 +52,14 @@ class Board:
 
     @property
     def summary(self) -> str:
-        """The source's sentence: 总任务10项，已完成6项，进行中3项，延迟1项."""
-        return (
+        """The source's sentence: 总任务10项，已完成6项，进行中3项，延迟1项 (and 待分配 drafts)."""
+        sentence = (
             f"总任务{self.total}项，已完成{self.completed}项，"
             f"进行中{self.in_progress}项，延迟{self.delayed}项"
         )
+        if self.pending_assignment:
+            sentence += f"，待分配{self.pending_assignment}项"
+        return sentence
 
 
 async def requirement_board(viewer: Viewer, requirement_id: int) -> Board:

@@ -25,6 +25,7 @@ from resolvers import audit, codes, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
 from resolvers.notify import head_ids, notify_about
+from resolvers.task_list import generate_draft_tasks
 from resolvers.workflow import (
     check_version,
     ensure_state,
@@ -250,7 +251,10 @@ async def cancel_requirement(viewer: Viewer, requirement_id: int) -> Requirement
 
 
 async def confirm_requirement(viewer: Viewer, requirement_id: int) -> Requirement:
-    """The admin confirms initiation (确认立项) once every involved department approved."""
+    """The admin confirms initiation (确认立项) once every involved department approved.
+
+    The tasks the departments claimed become the draft task list (协作任务清单).
+    """
     policy.require_writer(viewer)
     policy.require_admin(viewer)
     async with in_transaction() as conn:
@@ -259,6 +263,7 @@ async def confirm_requirement(viewer: Viewer, requirement_id: int) -> Requiremen
         await transition(
             viewer, requirement, S.INITIATED, "requirement.confirm", conn, stamp="initiated_at"
         )
+        await generate_draft_tasks(viewer, requirement, conn)
         await notify_about(
             requirement, [requirement.initiator_id], NotificationKind.REQUIREMENT_INITIATED, conn
         )

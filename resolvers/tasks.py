@@ -20,6 +20,7 @@ from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
 from resolvers.messages import beijing_time
 from resolvers.notify import notify
+from resolvers.task_list import ensure_every_task_has_someone
 from resolvers.workflow import (
     check_version,
     ensure_state,
@@ -321,6 +322,8 @@ async def start_task(viewer: Viewer, task_id: int) -> Task:
         ensure_writable(requirement)
         ensure_state(requirement, PLANNABLE, "startTask")
         ensure_state(task, (S.PENDING,), "startTask")
+        if requirement.status == R.INITIATED:
+            await ensure_every_task_has_someone(requirement, conn)
         await transition(viewer, task, S.IN_PROGRESS, "task.start", conn, stamp="started_at")
         if requirement.status == R.INITIATED:
             await transition(

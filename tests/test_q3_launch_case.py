@@ -1,8 +1,9 @@
 """The source document's Q3 launch case, end to end, through the GraphQL API only.
 
 Market raises "2024年Q3新品上市推广方案"; finance rejects for a missing cost estimate; the
-initiator amends and resubmits; design, sales and finance approve; the admin confirms; two
-tasks are created; design reports progress and @mentions R&D; design asks R&D for help;
+initiator amends and resubmits; design, sales and finance approve, design and sales
+claiming a task each; the admin confirms, which turns the claims into two draft tasks that
+the initiator gives one responsible person each; design reports progress and @mentions R&D; design asks R&D for help;
 the initiator reschedules after a delay; the first result is rejected, the second
 accepted; the report completes the requirement; the admin archives it; the knowledge base
 finds it; a participant gives feedback.
@@ -99,13 +100,13 @@ async def test_the_q3_launch_case_from_raising_to_feedback(
         {"id": rid},
     )
     await market.data(submit, {"id": rid})
-    for name, claim in (
-        ("design", "设计部：完成主视觉图初稿"),
-        ("sales", "销售部：客户邀约"),
-        ("finance", "财务部：审核预算"),
+    for name, claims in (
+        ("design", ["设计部：完成主视觉图初稿"]),
+        ("sales", ["销售部：整理重点客户邀约名单"]),
+        ("finance", []),  # finance reviews the budget, and takes on no task of its own
     ):
         result = await heads[name].data(
-            review, {"input": {"requirementId": rid, "approve": True, "claimedTasks": [claim]}}
+            review, {"input": {"requirementId": rid, "approve": True, "claimedTasks": claims}}
         )
     assert result["reviewRequirement"]["status"] == "APPROVED"
     confirmed = await admin.data(
@@ -113,17 +114,28 @@ async def test_the_q3_launch_case_from_raising_to_feedback(
     )
     assert confirmed["confirmRequirement"]["status"] == "INITIATED"
 
-    # 2b. two tasks, one responsible person each
-    create_task = """mutation($input: CreateTaskInput!) { createTask(input: $input) {
+    # 2b. the claims became the draft task list (待分配); the initiator completes each
+    #     with exactly one responsible person and a deadline
+    drafts = (
+        await market.data(
+            """query($code: String!) { requirement(code: $code) { tasks {
+           id code title status assignee { username } executingDepartment { code } } } }""",
+            {"code": code},
+        )
+    )["requirement"]["tasks"]
+    assert [(t["title"], t["executingDepartment"]["code"], t["assignee"]) for t in drafts] == [
+        ("设计部：完成主视觉图初稿", "design", None),
+        ("销售部：整理重点客户邀约名单", "sales", None),
+    ]
+    assert [t["code"] for t in drafts] == [f"RW{code[2:]}-01", f"RW{code[2:]}-02"]
+    update_task = """mutation($input: UpdateTaskInput!) { updateTask(input: $input) {
         id code status assignee { username } } }"""
     visual = (
         await market.data(
-            create_task,
+            update_task,
             {
                 "input": {
-                    "requirementId": rid,
-                    "title": "设计部：完成主视觉图初稿",
-                    "executingDepartmentId": dept["design"],
+                    "id": drafts[0]["id"],
                     "assigneeId": await gid("User", User, username="design_staff"),
                     "deadline": later(5),
                     "priority": "URGENT",
@@ -131,25 +143,26 @@ async def test_the_q3_launch_case_from_raising_to_feedback(
                 }
             },
         )
-    )["createTask"]
+    )["updateTask"]
+    # work cannot start while a draft has nobody responsible
+    start = "mutation($id: ID!) { startTask(id: $id) { status } }"
+    assert await designer.error_code(start, {"id": visual["id"]}) == "INVALID_TRANSITION"
     invitations = (
         await market.data(
-            create_task,
+            update_task,
             {
                 "input": {
-                    "requirementId": rid,
-                    "title": "销售部：整理重点客户邀约名单",
-                    "executingDepartmentId": dept["sales"],
+                    "id": drafts[1]["id"],
                     "assigneeId": await gid("User", User, username="sales_staff"),
                     "deadline": later(7),
                 }
             },
         )
-    )["createTask"]
-    assert visual["code"] == f"RW{code[2:]}-01" and invitations["code"] == f"RW{code[2:]}-02"
+    )["updateTask"]
+    assert visual["assignee"] == {"username": "design_staff"}
+    assert invitations["assignee"] == {"username": "sales_staff"}
 
     # 3. execute: start, progress, a mention, a collaboration request and its answer
-    start = "mutation($id: ID!) { startTask(id: $id) { status } }"
     await designer.data(start, {"id": visual["id"]})
     await seller.data(start, {"id": invitations["id"]})
     await designer.data(
