@@ -93,6 +93,11 @@ async def _one_of_each() -> dict[str, Model]:
         "ApiToken": await models.ApiToken.create(
             name="t", token_hash="h" * 64, prefix="cft_x", user=staff
         ),
+        # report rights: ADMIN, EXECUTIVE, BI (and heads for their departments), not employees
+        "AnalysisReport": await models.AnalysisReport.create(month="2026-10"),
+        "SavedReport": await models.SavedReport.create(
+            name="weekly", title="周报", document="{ viewer { id } }"
+        ),
     }
     missing = [name for name, row in rows.items() if row is None]
     assert not missing, missing
