@@ -15,10 +15,11 @@ from starlette.routing import Route, WebSocketRoute
 from tortoise.connection import get_connection
 
 from crossflow import broker as broker_module
-from crossflow import realtime
+from crossflow import http_errors, http_security, realtime
 from crossflow.db import close_orm, open_orm
 from crossflow.downloads import download_file, meeting_invite
 from crossflow.graphql_view import CrossFlowGraphQL
+from crossflow.report_routes import routes as report_routes
 from crossflow.scheduler import build_scheduler
 from crossflow.settings import Settings, get_settings
 
@@ -66,7 +67,8 @@ def create_app(
     (the demo, and any deployment without Redis).
     """
     import workers  # noqa: F401  (declares the actors: the outbox relay sends to them by name)
-    from schema import schema
+    from admin_ui.app import mount_admin
+    from schema import schema_for
 
     settings = settings or get_settings()
     settings.check_production_safety()
@@ -97,7 +99,7 @@ def create_app(
             if ctx is not None:
                 await close_orm(ctx)
 
-    graphql_app = CrossFlowGraphQL(schema, settings)
+    graphql_app = CrossFlowGraphQL(schema_for(settings), settings)
     app = Starlette(
         routes=[
             Route("/healthz", healthz),
@@ -107,8 +109,14 @@ def create_app(
             # ``:path`` because global ids are standard base64, which may contain "/".
             Route("/files/{version_id:path}", download_file, methods=["GET"]),
             Route("/meetings/{meeting_id:path}.ics", meeting_invite, methods=["GET"]),
+            *report_routes,
         ],
         lifespan=lifespan,
+        middleware=http_security.middleware(settings),
+        exception_handlers=http_errors.exception_handlers(),  # type: ignore[arg-type]
     )
     app.state.settings = settings
+    # The admin panel at /admin; it resolves the models' relations itself, without a
+    # connection, so it is built the same way whether or not this app opens the ORM.
+    mount_admin(app, settings)
     return app

@@ -73,6 +73,7 @@ def _print_demo_banner(settings: Settings, host: str, port: int, *, fresh: bool)
     console.print(f"Password for every demo account: [bold]{DEMO_PASSWORD}[/bold]")
     console.print(f"Data: {settings.sqlite_path} ({'new' if fresh else 'existing'})")
     console.print(f"GraphQL + GraphiQL: http://{host}:{port}/graphql")
+    console.print(f"Admin panel (管理后台, sign in as admin): http://{host}:{port}/admin")
 
 
 @app.command()
@@ -242,33 +243,31 @@ def create_token(
     from datetime import timedelta
 
     from crossflow import clock
-    from crossflow.security import hash_api_token, new_api_token
-    from models import ApiToken, User
+    from models import User
     from models.enums import Role
+    from resolvers.api_tokens import create_api_token
+    from resolvers.errors import DomainError
 
-    if role.upper() not in (Role.BI, Role.EXECUTIVE):
-        console.print("[red]--role must be BI or EXECUTIVE[/red]")
-        raise typer.Exit(2)
-    token = new_api_token()
-
-    async def run() -> bool:
+    async def run() -> str:
         async with db.orm(get_settings()):
             owner = await User.get_or_none(username=user) if user else None
             if user and owner is None:
-                return False
-            await ApiToken.create(
+                raise DomainError(f"no user {user}")
+            issued = await create_api_token(
+                None,
                 name=name,
-                token_hash=hash_api_token(token),
-                prefix=token[:8],
-                role=Role(role.upper()),
-                user=owner,
+                role=Role(role.upper()) if role.upper() in Role.__members__ else Role.EMPLOYEE,
+                user_id=owner.id if owner else None,
                 expires_at=clock.now() + timedelta(days=expires_days) if expires_days else None,
+                via="cli",
             )
-            return True
+            return issued.secret
 
-    if not asyncio.run(run()):
-        console.print(f"[red]no user {user}[/red]")
-        raise typer.Exit(2)
+    try:
+        token = asyncio.run(run())
+    except DomainError as refusal:
+        console.print(f"[red]{refusal.message}[/red]")
+        raise typer.Exit(2) from None
     console.print(f"{role.upper()} token {name!r} created; it is shown only this once:")
     sys.stdout.write(token + "\n")
 
@@ -302,3 +301,22 @@ def export_schema(
         sys.stdout.write(sdl)
     else:
         output.write_text(sdl, encoding="utf-8")
+
+
+@app.command("check-schema")
+def check_schema(
+    repository: Path = typer.Option(Path("."), help="The git checkout holding schema.graphql"),
+) -> None:
+    """Fail when the code's SDL differs from the committed schema.graphql (CI runs this).
+
+    Breaking changes since the previous commit pass only with schema.graphql updated in the
+    same commit; they are printed either way.
+    """
+    from crossflow.sdl_check import check
+    from schema import schema
+
+    verdict = check(repository, schema.as_str() + "\n")
+    for line in verdict.lines:
+        console.print(line, style=None if verdict.ok else "red", markup=False, soft_wrap=True)
+    if not verdict.ok:
+        raise typer.Exit(1)

@@ -1,5 +1,6 @@
-"""Periodic work (APScheduler): enqueue a warning scan every few minutes, and relay outbox
-messages that an earlier relay could not send (after a broker outage).
+"""Periodic work (APScheduler): enqueue a warning scan every few minutes, relay outbox
+messages that an earlier relay could not send (after a broker outage), and build the monthly
+Collaboration Analysis Report on the first day of each month.
 
 Running two schedulers is harmless: every warning is recorded once under its unique key,
 and every delivery is claimed before it is sent.
@@ -12,8 +13,9 @@ import logging
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
 
-from crossflow import outbox
+from crossflow import clock, outbox
 from crossflow.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,16 @@ def build_scheduler(settings: Settings, *, inline: bool) -> AsyncIOScheduler:
         scheduler.add_job(
             _relay, "interval", seconds=RELAY_SECONDS, max_instances=1, coalesce=True, id="relay"
         )
+    # The Collaboration Analysis Report (协作分析报告) of the month before, on the 1st at
+    # 01:00 Beijing time; a second scheduler only rebuilds the same month's row.
+    scheduler.add_job(
+        _build_report_inline if inline else _enqueue_monthly_report,
+        CronTrigger(day=1, hour=1, minute=0, timezone=clock.BUSINESS_TZ),
+        max_instances=1,
+        coalesce=True,
+        misfire_grace_time=6 * 3600,
+        id="analysis-report",
+    )
     return scheduler
 
 
@@ -59,6 +71,25 @@ async def _scan_inline(settings: Settings) -> None:
         log.info("alert scan: %s found, %s recorded", report.found, report.recorded)
     except Exception:
         log.exception("warning scan failed; the next tick tries again")
+
+
+async def _enqueue_monthly_report() -> None:
+    from resolvers.analysis import previous_month
+    from workers.reports import build_analysis_report
+
+    try:
+        build_analysis_report.send(previous_month())
+    except Exception as exc:  # the broker is away: the admin can still generate it by hand
+        log.warning("could not enqueue the monthly report: %s", type(exc).__name__)
+
+
+async def _build_report_inline() -> None:
+    from resolvers.analysis import build_analysis_report, previous_month
+
+    try:
+        await build_analysis_report(previous_month())
+    except Exception:
+        log.exception("monthly analysis report failed; generate it from the API to retry")
 
 
 async def _relay() -> None:

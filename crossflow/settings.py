@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     db_pool_max_size: int = Field(default=10, ge=1, le=200)
     upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     log_level: str = "INFO"
+    #: Browser origins allowed to call the API (CORS), e.g. ["https://crossflow.example.com"].
+    cors_origins: list[str] = Field(default_factory=list)
 
     # Warnings (预警)
     alerts_scan_minutes: int = Field(default=5, ge=1, le=24 * 60)
@@ -49,6 +51,11 @@ class Settings(BaseSettings):
     #: For years neither chinesecalendar nor the override table knows: ``weekdays`` (Monday
     #: to Friday work) or ``all_days``. The admin is notified whenever it is used.
     calendar_fallback: Literal["weekdays", "all_days"] = "weekdays"
+
+    # Reports for BI (GET /reports/...): requests per minute per API token or user, with a
+    # burst of the same size. Counted in Redis when CROSSFLOW_REDIS_URL is set (shared by
+    # every replica), else in each server process.
+    reports_rate_per_minute: int = Field(default=60, ge=1, le=100_000)
 
     # E-mail (SMTP) and webhooks
     smtp_host: str | None = None
@@ -63,6 +70,15 @@ class Settings(BaseSettings):
     broker_heartbeat_seconds: int = Field(default=60, ge=1, le=3600)
     #: Chance per million broker commands of running that requeue check.
     broker_maintenance_chance: int = Field(default=1000, ge=1, le=1_000_000)
+
+    # GraphQL limits (docs/api.md, "Limits"): document size, result size, time
+    graphql_max_depth: int = Field(default=12, ge=2, le=100)
+    graphql_max_aliases: int = Field(default=20, ge=0, le=1000)
+    graphql_max_tokens: int = Field(default=5_000, ge=100, le=1_000_000)
+    #: Estimated nodes a result may hold: each list's ``first`` times the lists above it.
+    graphql_max_cost: int = Field(default=50_000, ge=1)
+    #: Time budget of one query (mutations are bounded by their transactions instead).
+    graphql_timeout_seconds: float = Field(default=10.0, gt=0, le=600)
 
     @property
     def is_demo(self) -> bool:

@@ -12,12 +12,14 @@ from models.departments import Department, DepartmentHead
 from models.feedback import Feedback, FeedbackDepartment, Suggestion
 from models.meetings import Meeting, MeetingAttendee
 from models.notifications import Delivery, Notification, OutboxMessage
+from models.reports import AnalysisReport, SavedReport
 from models.requirements import Requirement, RequirementDepartment, Review, ReviewRound
 from models.tasks import ProgressUpdate, Task, TaskAssistingDepartment, TaskReschedule, TaskResult
 from models.users import ApiToken, Delegation, User
 
 __all__ = [
     "Alert",
+    "AnalysisReport",
     "ApiToken",
     "Archive",
     "Attachment",
@@ -44,6 +46,7 @@ __all__ = [
     "ResultReport",
     "Review",
     "ReviewRound",
+    "SavedReport",
     "Suggestion",
     "Task",
     "TaskAssistingDepartment",

@@ -148,3 +148,9 @@ class DeliveryStatus(StrEnum):
 class OutboxStatus(StrEnum):
     PENDING = "PENDING"
     SENT = "SENT"
+
+
+class AnalysisReportStatus(StrEnum):
+    QUEUED = "QUEUED"
+    READY = "READY"
+    FAILED = "FAILED"

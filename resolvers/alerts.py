@@ -118,6 +118,7 @@ async def ensure_default_rules() -> int:
     await WarningRule.bulk_create(missing, ignore_conflicts=True)
     return len(missing)
 
+
 #: Which units make sense for each rule, and the largest threshold in that unit.
 ALLOWED_UNITS: dict[WarningRuleKind, dict[ThresholdUnit, int]] = {
     WarningRuleKind.DUE_SOON: {ThresholdUnit.HOURS: 24 * 30, ThresholdUnit.DAYS: 30},

@@ -15,14 +15,13 @@ from resolvers.errors import BadUserInput, Forbidden
 MAX_PERIOD = timedelta(days=180)
 
 
-async def set_delegate(
-    viewer: Viewer, delegate_id: int, starts_at: datetime, ends_at: datetime, note: str = ""
-) -> Delegation:
-    """Name a delegate for a period; the record of each review shows "X on behalf of Y"."""
-    policy.require_writer(viewer)
-    if not await DepartmentHead.filter(user_id=viewer.user_id).exists():
+async def check_delegation(
+    head_id: int, delegate_id: int, starts_at: datetime, ends_at: datetime
+) -> None:
+    """The rules of a delegation, whoever records it (the head, or the admin in the panel)."""
+    if not await DepartmentHead.filter(user_id=head_id).exists():
         raise Forbidden("仅部门负责人可设置代理人 (only a department head names a delegate)")
-    if delegate_id == viewer.user_id:
+    if delegate_id == head_id:
         raise BadUserInput(
             "不能指定自己为代理人 (you cannot delegate to yourself)", field="delegateId"
         )
@@ -36,7 +35,15 @@ async def set_delegate(
         raise BadUserInput("代理期限最长180天 (at most 180 days)", field="endsAt")
     if not await User.filter(id=delegate_id, is_active=True).exists():
         raise BadUserInput("代理人不存在 (no such user)", field="delegateId")
+
+
+async def set_delegate(
+    viewer: Viewer, delegate_id: int, starts_at: datetime, ends_at: datetime, note: str = ""
+) -> Delegation:
+    """Name a delegate for a period; the record of each review shows "X on behalf of Y"."""
+    policy.require_writer(viewer)
     assert viewer.user_id is not None
+    await check_delegation(viewer.user_id, delegate_id, starts_at, ends_at)
     async with in_transaction() as conn:
         delegation = await Delegation.create(
             head_id=viewer.user_id,

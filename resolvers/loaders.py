@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
+from tortoise.expressions import Subquery
+from tortoise.functions import Count, Max
 from tortoise.models import Model
 
 from resolvers.auth import Viewer
@@ -27,6 +29,8 @@ class Loaders:
         self.viewer = viewer
         self._by_id: dict[type[Model], DataLoader[int, Any]] = {}
         self._children: dict[tuple[type[Model], str, tuple[str, ...]], DataLoader[int, Any]] = {}
+        self._counts: dict[tuple[type[Model], str], DataLoader[int, int]] = {}
+        self._latest: dict[tuple[type[Model], str], DataLoader[int, Any]] = {}
 
     def by_id(self, model: type[M]) -> DataLoader[int, M | None]:
         """Rows of ``model`` by primary key; ``None`` for missing or out-of-scope rows."""
@@ -63,6 +67,52 @@ class Loaders:
 
             loader = DataLoader(load_fn=load)
             self._children[key] = loader
+        return loader
+
+    def counts(self, model: type[Model], parent_field: str) -> DataLoader[int, int]:
+        """How many ``model`` rows each parent has: one ``GROUP BY`` for the whole page."""
+        key = (model, parent_field)
+        loader = self._counts.get(key)
+        if loader is None:
+
+            async def load(parent_ids: list[int]) -> Sequence[int]:
+                rows = (
+                    await self._visible(model)
+                    .filter(**{f"{parent_field}__in": parent_ids})
+                    .group_by(parent_field)
+                    .annotate(rows=Count("id"))
+                    .values_list(parent_field, "rows")
+                )
+                found = dict(rows)
+                return [found.get(pk, 0) for pk in parent_ids]
+
+            loader = DataLoader(load_fn=load)
+            self._counts[key] = loader
+        return loader
+
+    def latest(self, model: type[M], parent_field: str) -> DataLoader[int, M | None]:
+        """Each parent's newest ``model`` row (the highest id), in one statement.
+
+        The highest id is the newest because rows of one parent are written under the
+        parent's row lock (progress reports lock their task), so ids follow time there.
+        """
+        key = (model, parent_field)
+        loader = self._latest.get(key)
+        if loader is None:
+
+            async def load(parent_ids: list[int]) -> Sequence[M | None]:
+                newest = (
+                    model.filter(**{f"{parent_field}__in": parent_ids})
+                    .group_by(parent_field)
+                    .annotate(newest=Max("id"))
+                    .values("newest")
+                )
+                rows = await self._visible(model).filter(id__in=Subquery(newest))
+                found = {getattr(row, parent_field): row for row in rows}
+                return [found.get(pk) for pk in parent_ids]
+
+            loader = DataLoader(load_fn=load)
+            self._latest[key] = loader
         return loader
 
     def _visible(self, model: type[M]) -> Any:

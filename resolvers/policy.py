@@ -37,6 +37,32 @@ def require_admin(viewer: Viewer) -> None:
         raise Forbidden("仅平台管理员可执行此操作 (only the platform admin may do this)")
 
 
+#: Roles that read every department's figures in reports (DESIGN.md, "reports and aggregates").
+REPORTS_ON_EVERY_DEPARTMENT = frozenset({Role.ADMIN, Role.EXECUTIVE, Role.BI})
+
+
+async def report_departments(viewer: Viewer) -> frozenset[int] | None:
+    """The departments whose figures the viewer may read in reports; ``None`` means all.
+
+    ADMIN, EXECUTIVE and BI read every department. A DEPT_HEAD reads the departments they
+    head and the one they belong to. Anyone else is refused with FORBIDDEN rather than
+    given an empty report, so a missing right never looks like a quiet month.
+    """
+    if viewer.role in REPORTS_ON_EVERY_DEPARTMENT:
+        return None
+    if viewer.role is Role.DEPT_HEAD and viewer.user_id is not None:
+        headed = await int_column(DepartmentHead.filter(user_id=viewer.user_id), "department_id")
+        own = [viewer.department_id] if viewer.department_id is not None else []
+        return frozenset([*headed, *own])
+    raise Forbidden("仅管理层、BI和部门负责人可查看报表 (reports are for management, BI and heads)")
+
+
+def require_analysis_reader(viewer: Viewer) -> None:
+    """The monthly Collaboration Analysis Report (协作分析报告) is for ADMIN and EXECUTIVE."""
+    if viewer.role not in (Role.ADMIN, Role.EXECUTIVE):
+        raise Forbidden("仅管理员和管理层可查看协作分析报告 (ADMIN and EXECUTIVE only)")
+
+
 def require_initiator(viewer: Viewer, requirement: Requirement) -> None:
     if viewer.user_id != requirement.initiator_id:
         raise Forbidden("仅需求发起人可执行此操作 (only the initiator may do this)")

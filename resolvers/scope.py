@@ -16,6 +16,7 @@ from tortoise.queryset import QuerySet
 
 from models import (
     Alert,
+    AnalysisReport,
     ApiToken,
     Archive,
     Attachment,
@@ -38,12 +39,14 @@ from models import (
     ResultReport,
     Review,
     ReviewRound,
+    SavedReport,
     Task,
     TaskAssistingDepartment,
     TaskReschedule,
     TaskResult,
     WebhookChannel,
 )
+from models.enums import Role
 from resolvers.auth import Viewer
 
 M = TypeVar("M", bound=Model)
@@ -148,6 +151,13 @@ def _own(field: str) -> Callable[[Viewer], Scope]:
     return scope
 
 
+def _report_readers(viewer: Viewer) -> Scope:
+    """Saved report definitions: whoever may read reports (policy.report_departments)."""
+    from resolvers.policy import REPORTS_ON_EVERY_DEPARTMENT  # policy imports this module
+
+    return None if viewer.role in (*REPORTS_ON_EVERY_DEPARTMENT, Role.DEPT_HEAD) else NOTHING
+
+
 def _delegations(viewer: Viewer) -> Scope:
     if viewer.is_admin:
         return None
@@ -189,6 +199,8 @@ _SCOPES: dict[type[Model], Callable[[Viewer], Scope]] = {
     ApiToken: _own("user_id"),
     Delegation: _delegations,
     AuditEntry: _admin_and_executive,
+    AnalysisReport: _admin_and_executive,
+    SavedReport: _report_readers,
     WebhookChannel: _admin_only,
     Delivery: _admin_only,
     OutboxMessage: _admin_only,

@@ -5,6 +5,7 @@ Fields here are thin: they check who asks and delegate to the use cases in ``res
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 
 import strawberry
@@ -14,6 +15,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from crossflow.settings import Settings
 from resolvers.errors import DomainError
 from schema.alerts import (
     AlertMutations,
@@ -23,6 +25,7 @@ from schema.alerts import (
     WarningRuleType,
     WebhookChannelType,
 )
+from schema.analysis import AnalysisMutations, AnalysisQueries, AnalysisReportType
 from schema.auth import AuthMutations, AuthQueries
 from schema.collaboration import (
     CollaborationMutations,
@@ -38,6 +41,7 @@ from schema.files import (
     FileQueries,
     MeetingType,
 )
+from schema.limits import Limits, limit_extensions
 from schema.node import NodeQueries
 from schema.notifications import (
     AuditEntryType,
@@ -53,6 +57,12 @@ from schema.outcomes import (
     OutcomeQueries,
     ResultReportType,
     SuggestionType,
+)
+from schema.reports import (
+    ReportQueries,
+    SavedReportMutations,
+    SavedReportQueries,
+    SavedReportType,
 )
 from schema.requirements import (
     RequirementMutations,
@@ -70,7 +80,7 @@ from schema.tasks import (
     TaskResultType,
     TaskType,
 )
-from schema.users import ApiTokenType, DelegationType, UserType
+from schema.users import ApiTokenType, DelegationType, UserQueries, UserType
 
 Query = merge_types(
     "Query",
@@ -78,12 +88,16 @@ Query = merge_types(
         AuthQueries,
         NodeQueries,
         DepartmentQueries,
+        UserQueries,
         RequirementQueries,
         OutcomeQueries,
         TaskQueries,
         FileQueries,
         AlertQueries,
         NotificationQueries,
+        ReportQueries,
+        SavedReportQueries,
+        AnalysisQueries,
     ),
 )
 Mutation = merge_types(
@@ -97,6 +111,8 @@ Mutation = merge_types(
         FileMutations,
         AlertMutations,
         NotificationMutations,
+        SavedReportMutations,
+        AnalysisMutations,
     ),
 )
 Subscription = merge_types("Subscription", (NotificationSubscriptions,))
@@ -104,6 +120,7 @@ Subscription = merge_types("Subscription", (NotificationSubscriptions,))
 #: Every object type, listed so that each is in the schema even before a field reaches it.
 NODE_TYPES: tuple[type, ...] = (
     AlertType,
+    AnalysisReportType,
     ApiTokenType,
     ArchiveType,
     AttachmentType,
@@ -122,6 +139,7 @@ NODE_TYPES: tuple[type, ...] = (
     ResultReportType,
     ReviewRoundType,
     ReviewType,
+    SavedReportType,
     SuggestionType,
     TaskRescheduleType,
     TaskResultType,
@@ -144,20 +162,35 @@ class CrossFlowSchema(strawberry.Schema):
             super().process_errors(unexpected, execution_context)
 
 
-def build_schema() -> strawberry.Schema:
-    """The schema with its extensions (caches first, error codes last)."""
+def build_schema(limits: Limits | None = None) -> strawberry.Schema:
+    """The schema with its extensions (caches first, limits, error codes last)."""
+    limits = limits or Limits()
     return CrossFlowSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         types=list(NODE_TYPES),
-        config=StrawberryConfig(scalar_map={datetime: UTCDateTime}),
+        config=StrawberryConfig(
+            scalar_map={datetime: UTCDateTime}, disable_field_suggestions=limits.hardened
+        ),
         extensions=[
             lambda: ParserCache(maxsize=512),
             lambda: ValidationCache(maxsize=512),
+            *limit_extensions(limits),
             ErrorCodes,
         ],
     )
 
 
-schema = build_schema()
+@functools.cache
+def _schema_with(limits: Limits) -> strawberry.Schema:
+    return build_schema(limits)
+
+
+def schema_for(settings: Settings) -> strawberry.Schema:
+    """The schema a server with these settings serves (built once per set of limits)."""
+    return _schema_with(Limits.of(settings))
+
+
+#: The schema with the default limits, introspection on: the SDL, tests, tools.
+schema = _schema_with(Limits())

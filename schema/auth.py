@@ -6,7 +6,7 @@ import strawberry
 
 from resolvers import auth
 from schema.base import Info, load_one
-from schema.permissions import SignedIn
+from schema.permissions import CanWrite
 from schema.users import UserType
 
 
@@ -48,7 +48,7 @@ class AuthMutations:
 
     @strawberry.mutation(
         description="Revoke every token you were issued (sign out on all devices)",
-        permission_classes=[SignedIn],
+        permission_classes=[CanWrite],
     )
     async def sign_out_everywhere(self, info: Info) -> UserType:
         return await auth.sign_out_everywhere(info.context.require_viewer())  # type: ignore[return-value]

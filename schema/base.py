@@ -61,3 +61,13 @@ async def load_through(
     links = await load_children(info, link, parent_field, parent_id)
     rows = await info.context.loaders.by_id(target).load_many([getattr(x, attr) for x in links])
     return [row for row in rows if row is not None]
+
+
+async def count_children(info: Info, model: type[Model], parent_field: str, parent_id: int) -> int:
+    """How many ``model`` rows in scope have ``parent_field`` = ``parent_id`` (one GROUP BY)."""
+    return await info.context.loaders.counts(model, parent_field).load(parent_id)
+
+
+async def load_latest(info: Info, model: type[Model], parent_field: str, parent_id: int) -> Any:
+    """The newest ``model`` row (highest id) in scope whose ``parent_field`` is ``parent_id``."""
+    return await info.context.loaders.latest(model, parent_field).load(parent_id)

@@ -12,13 +12,13 @@ from strawberry.scalars import JSON
 
 import models
 from crossflow import realtime
-from resolvers import notifications
-from resolvers.scope import scoped
+from resolvers import listing, notifications
 from schema.base import Info, ModelNode, load_one
 from schema.enums import NotificationKind
+from schema.filters import NotificationFilter, NotificationOrder
 from schema.ids import decode_ids
-from schema.pagination import Connection, paginate
-from schema.permissions import SignedIn
+from schema.pagination import Connection, ordering, paginate
+from schema.permissions import CanWrite, SignedIn
 
 if TYPE_CHECKING:
     from schema.users import UserType
@@ -85,24 +85,35 @@ class NotificationSubscriptions:
 
 @strawberry.type
 class NotificationQueries:
-    @strawberry.field(description="Your notifications, newest first", permission_classes=[SignedIn])
+    @strawberry.field(
+        description="Your notifications; newest first unless orderBy says otherwise",
+        permission_classes=[SignedIn],
+    )
     async def notifications(
         self,
         info: Info,
         unread_only: bool = False,
+        filter: NotificationFilter | None = None,
+        order_by: NotificationOrder | None = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[NotificationType]:
         viewer = info.context.require_viewer()
-        queryset = scoped(models.Notification, viewer)
-        if unread_only:
-            queryset = queryset.filter(read_at=None)
-        return await paginate(queryset, first, after)
+        queryset = listing.notifications(
+            viewer,
+            unread_only=unread_only or bool(filter and filter.unread_only),
+            kinds=list(filter.kinds or []) if filter else [],
+        )
+        order = ordering(order_by, listing.NOTIFICATION_SORTS)
+        return await paginate(queryset, first, after, order=order)
 
 
 @strawberry.type
 class NotificationMutations:
-    @strawberry.mutation(description="Mark your notifications read", permission_classes=[SignedIn])
+    @strawberry.mutation(
+        description="Mark your notifications read (not with a read-only BI token)",
+        permission_classes=[CanWrite],
+    )
     async def mark_notifications_read(
         self, info: Info, ids: list[strawberry.ID]
     ) -> list[NotificationType]:

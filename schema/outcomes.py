@@ -10,12 +10,12 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 import models
-from resolvers import archives, feedback, results
-from resolvers.scope import scoped
+from resolvers import archives, feedback, listing, results
 from schema.base import Info, ModelNode, load_one, load_through
 from schema.enums import FeedbackKind, SuggestionStatus
+from schema.filters import ArchiveFilter, ArchiveOrder, SuggestionFilter, SuggestionOrder
 from schema.ids import decode_id, decode_ids
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, ordering, paginate
 from schema.permissions import CanWrite, SignedIn
 
 if TYPE_CHECKING:
@@ -186,27 +186,40 @@ class EvaluateSuggestionInput:
 @strawberry.type
 class OutcomeQueries:
     @strawberry.field(
-        description="Archived records (知识库) containing every word of `search`",
+        description="Archived records (知识库) containing every word of `search`, newest first",
         permission_classes=[SignedIn],
     )
     async def archives(
         self,
         info: Info,
         search: str | None = None,
+        filter: ArchiveFilter | None = None,
+        order_by: ArchiveOrder | None = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[ArchiveType]:
         viewer = info.context.require_viewer()
-        return await paginate(archives.search_archives(viewer, search), first, after)
+        words = " ".join(text for text in (search, filter and filter.search) if text)
+        queryset = listing.archived(viewer, words or None)
+        order = ordering(order_by, listing.ARCHIVE_SORTS)
+        return await paginate(queryset, first, after, order=order)
 
     @strawberry.field(
-        description="Improvement suggestions, newest first", permission_classes=[SignedIn]
+        description="Improvement suggestions; newest first unless orderBy says otherwise",
+        permission_classes=[SignedIn],
     )
     async def suggestions(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self,
+        info: Info,
+        filter: SuggestionFilter | None = None,
+        order_by: SuggestionOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
     ) -> Connection[SuggestionType]:
         viewer = info.context.require_viewer()
-        return await paginate(scoped(models.Suggestion, viewer), first, after)
+        statuses = list(filter.statuses or []) if filter else []
+        order = ordering(order_by, listing.SUGGESTION_SORTS)
+        return await paginate(listing.suggestions(viewer, statuses), first, after, order=order)
 
 
 @strawberry.type

@@ -1,18 +1,21 @@
-"""Relay connections: ``edges { cursor node }``, ``pageInfo``, ``totalCount``.
+"""Relay connections: ``edges { cursor node }``, ``pageInfo``, ``totalCount``; orderBy inputs.
 
-Cursors are opaque (base64) and stable: they name the last row's key, not an offset, so a
-row inserted while a client pages does not shift the next page.
+Cursors are opaque and stable: they name the last row's (sort value, id), not an offset
+(see ``resolvers/keyset.py``), so a row inserted while a client pages does not shift the
+next page. ``totalCount`` is counted only when a client selects it: a COUNT over 200,000
+tasks costs more than the page itself, and most page turns do not need it.
 """
 
 from __future__ import annotations
 
-import base64
+from enum import Enum
 from typing import Any, Generic, TypeVar
 
 import strawberry
 from tortoise.queryset import QuerySet
 
 from resolvers.errors import BadUserInput
+from resolvers.keyset import BY_ID, Ordering, SortKey
 
 T = TypeVar("T")
 
@@ -20,10 +23,18 @@ DEFAULT_PAGE = 20
 MAX_PAGE = 100
 
 
+@strawberry.enum(description="Sort direction; rows with equal values follow their creation order")
+class OrderDirection(Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
 @strawberry.type
 class PageInfo:
     has_next_page: bool
-    has_previous_page: bool
+    has_previous_page: bool = strawberry.field(
+        description="True when the page was asked for `after` a cursor"
+    )
     start_cursor: str | None
     end_cursor: str | None
 
@@ -38,21 +49,12 @@ class Edge(Generic[T]):
 class Connection(Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
-    total_count: int
+    #: The filtered rows, before the cursor; counted only if ``totalCount`` is selected.
+    matching: strawberry.Private[QuerySet[Any]]
 
-
-def encode_cursor(pk: int) -> str:
-    return base64.urlsafe_b64encode(f"cursor:{pk}".encode()).decode()
-
-
-def decode_cursor(cursor: str) -> int:
-    try:
-        kind, _, value = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        if kind != "cursor":
-            raise ValueError(kind)
-        return int(value)
-    except Exception as exc:
-        raise BadUserInput("无效的游标 (not a valid cursor)", field="after") from exc
+    @strawberry.field(description="How many rows match the filter, over all pages")
+    async def total_count(self) -> int:
+        return await self.matching.count()
 
 
 def page_size(first: int | None) -> int:
@@ -66,20 +68,36 @@ def page_size(first: int | None) -> int:
     return first
 
 
+#: The order of a list without ``orderBy``: by creation (the primary key), newest first.
+NEWEST_FIRST = Ordering(BY_ID, descending=True)
+
+
+def ordering(
+    order_by: Any | None, sorts: dict[str, SortKey], *, default: Ordering = NEWEST_FIRST
+) -> Ordering:
+    """The keyset ordering of an ``orderBy`` input (its ``field`` and ``direction``)."""
+    if order_by is None:
+        return default
+    return Ordering(
+        sorts[order_by.field.value], descending=order_by.direction is OrderDirection.DESC
+    )
+
+
 async def paginate(
-    queryset: QuerySet[Any], first: int | None, after: str | None, *, newest_first: bool = True
+    queryset: QuerySet[Any],
+    first: int | None,
+    after: str | None,
+    *,
+    newest_first: bool = True,
+    order: Ordering | None = None,
 ) -> Connection[Any]:
-    """A page of ``queryset`` ordered by id (newest first by default), after a cursor."""
+    """A page of ``queryset`` in ``order`` (default: by id, newest first), after a cursor."""
     size = page_size(first)
-    total = await queryset.count()
-    page = queryset
-    if after is not None:
-        key = decode_cursor(after)
-        page = page.filter(id__lt=key) if newest_first else page.filter(id__gt=key)
-    rows = await page.order_by("-id" if newest_first else "id").limit(size + 1)
+    order = order or Ordering(BY_ID, descending=newest_first)
+    page = queryset if after is None else queryset.filter(order.after(after))
+    rows = await order.order_by(page).limit(size + 1)
     has_next = len(rows) > size
-    rows = rows[:size]
-    edges = [Edge(cursor=encode_cursor(row.id), node=row) for row in rows]
+    edges = [Edge(cursor=order.encode(row), node=row) for row in rows[:size]]
     return Connection(
         edges=edges,
         page_info=PageInfo(
@@ -88,5 +106,5 @@ async def paginate(
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         ),
-        total_count=total,
+        matching=queryset,
     )

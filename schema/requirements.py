@@ -9,15 +9,16 @@ import strawberry
 from strawberry import relay
 
 import models
-from resolvers import delegations, requirements, reviews
+from resolvers import delegations, listing, requirements, reviews
 from resolvers.errors import NotFound
 from resolvers.scope import scoped
 from resolvers.signoff import content_hash
 from resolvers.workflow import NOT_FOUND_MESSAGE
-from schema.base import Info, ModelNode, load_children, load_one
+from schema.base import Info, ModelNode, count_children, load_children, load_one
 from schema.enums import Priority, RequirementStatus, ReviewDecision, RoundOutcome
+from schema.filters import RequirementFilter, RequirementOrder
 from schema.ids import decode_id, decode_ids
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, ordering, paginate
 from schema.permissions import CanWrite, SignedIn
 
 if TYPE_CHECKING:
@@ -82,6 +83,10 @@ class RequirementType(ModelNode):
     @strawberry.field(description="The tasks the work was split into, in order")
     async def tasks(self, root: models.Requirement, info: Info) -> list[TaskRef]:
         return await load_children(info, models.Task, "requirement_id", root.id, "seq")
+
+    @strawberry.field(description="How many tasks the work was split into (one GROUP BY per page)")
+    async def task_count(self, root: models.Requirement, info: Info) -> int:
+        return await count_children(info, models.Task, "requirement_id", root.id)
 
     @strawberry.field(description="The Collaboration Result Report, once written")
     async def result_report(self, root: models.Requirement, info: Info) -> ResultReportRef | None:
@@ -219,11 +224,6 @@ class SetDelegateInput:
     note: str = ""
 
 
-@strawberry.input
-class RequirementFilter:
-    statuses: list[RequirementStatus] | None = None
-
-
 def _form(data: CreateRequirementInput | UpdateRequirementInput) -> requirements.RequirementForm:
     departments = data.involved_department_ids
     return requirements.RequirementForm(
@@ -260,20 +260,21 @@ class RequirementQueries:
         return row  # type: ignore[return-value]
 
     @strawberry.field(
-        description="Requirements you may see, newest first", permission_classes=[SignedIn]
+        description="Requirements you may see; newest first unless orderBy says otherwise",
+        permission_classes=[SignedIn],
     )
     async def requirements(
         self,
         info: Info,
         filter: RequirementFilter | None = None,
+        order_by: RequirementOrder | None = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[RequirementType]:
         viewer = info.context.require_viewer()
-        queryset = scoped(models.Requirement, viewer)
-        if filter and filter.statuses:
-            queryset = queryset.filter(status__in=filter.statuses)
-        return await paginate(queryset, first, after)
+        criteria = filter.criteria() if filter else listing.RequirementCriteria()
+        order = ordering(order_by, listing.REQUIREMENT_SORTS)
+        return await paginate(listing.requirements(viewer, criteria), first, after, order=order)
 
 
 @strawberry.type

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
@@ -11,15 +11,30 @@ from strawberry import relay
 import models
 from crossflow import clock
 from models.enums import TaskStatus as TaskStatusEnum
-from resolvers import board, tasks
+from resolvers import board, listing, tasks
 from resolvers.errors import NotFound
 from resolvers.scope import scoped
 from resolvers.workflow import NOT_FOUND_MESSAGE
-from schema.base import Info, ModelNode, load_children, load_one, load_through
+from schema.base import (
+    Info,
+    ModelNode,
+    count_children,
+    load_children,
+    load_latest,
+    load_one,
+    load_through,
+)
 from schema.enums import Priority, ResultDecision, TaskStatus
+from schema.filters import TaskFilter, TaskOrder
 from schema.ids import decode_id, decode_ids
-from schema.pagination import Connection, paginate
+from schema.pagination import Connection, ordering, paginate
 from schema.permissions import CanWrite, SignedIn
+from schema.task_inputs import (
+    CreateTaskInput,
+    ReportProgressInput,
+    RescheduleTaskInput,
+    UpdateTaskInput,
+)
 
 if TYPE_CHECKING:
     from schema.collaboration import CollaborationRequestType, CommentType
@@ -112,6 +127,14 @@ class TaskType(ModelNode):
     @strawberry.field(description="Comments with their @mentions, oldest first")
     async def comments(self, root: models.Task, info: Info) -> list[CommentRef]:
         return await load_children(info, models.Comment, "task_id", root.id, "created_at", "id")
+
+    @strawberry.field(description="How many comments the task has (one GROUP BY per page)")
+    async def comment_count(self, root: models.Task, info: Info) -> int:
+        return await count_children(info, models.Comment, "task_id", root.id)
+
+    @strawberry.field(description="The most recent progress report, if any")
+    async def latest_progress(self, root: models.Task, info: Info) -> ProgressUpdateType | None:
+        return await load_latest(info, models.ProgressUpdate, "task_id", root.id)
 
     @strawberry.field(description="Requests for help raised on this task (协作请求), oldest first")
     async def collaboration_requests(
@@ -213,67 +236,6 @@ class RequirementBoardType:
         return root.requirement  # type: ignore[return-value]
 
 
-@strawberry.input(description="The Task Assignment form (任务分配): one responsible person")
-class CreateTaskInput:
-    requirement_id: strawberry.ID
-    title: str = strawberry.field(description="SMART: 设计部：完成主视觉图初稿（7月15日前）")
-    executing_department_id: strawberry.ID
-    assignee_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Required: the one responsible person (责任人)"
-    )
-    description: str = ""
-    assisting_department_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
-    start_date: date | None = None
-    deadline: datetime | None = strawberry.field(default=None, description="With a time zone")
-    priority: Priority = Priority.NORMAL
-    acceptance_criteria: str = ""
-
-
-@strawberry.input(description="Changes to an unfinished task; omitted = unchanged")
-class UpdateTaskInput:
-    id: strawberry.ID
-    title: str | None = None
-    executing_department_id: strawberry.ID | None = None
-    assignee_id: strawberry.ID | None = None
-    description: str | None = None
-    assisting_department_ids: list[strawberry.ID] | None = None
-    start_date: date | None = None
-    deadline: datetime | None = strawberry.field(
-        default=None, description="Of a started task: use rescheduleTask"
-    )
-    priority: Priority | None = None
-    acceptance_criteria: str | None = None
-    version: int | None = strawberry.field(
-        default=None, description="The version you edited; a newer one is a CONFLICT"
-    )
-
-
-@strawberry.input(description="A concrete progress update (进度更新)")
-class ReportProgressInput:
-    task_id: strawberry.ID
-    percent: int = strawberry.field(description="0-100")
-    summary: str = strawberry.field(description="What was done, concretely (not 正在做)")
-    problems: str = ""
-    support_needed: str = ""
-
-
-@strawberry.input(description="A handled delay: reason, solution and new deadline (all required)")
-class RescheduleTaskInput:
-    task_id: strawberry.ID
-    reason: str = strawberry.field(default="", description="原因 (required)")
-    solution: str = strawberry.field(default="", description="解决方案 (required)")
-    new_deadline: datetime | None = strawberry.field(
-        default=None, description="新节点, in the future, with a time zone (required)"
-    )
-
-
-@strawberry.input
-class TaskFilter:
-    statuses: list[TaskStatus] | None = None
-    requirement_id: strawberry.ID | None = None
-    assignee_id: strawberry.ID | None = None
-
-
 def _task_id(value: strawberry.ID, field: str = "id") -> int:
     return decode_id(value, "Task", field)
 
@@ -302,20 +264,6 @@ def _form(data: CreateTaskInput | UpdateTaskInput) -> tasks.TaskForm:
     )
 
 
-def _filtered(queryset: Any, filter: TaskFilter | None) -> Any:
-    if filter is None:
-        return queryset
-    if filter.statuses:
-        queryset = queryset.filter(status__in=filter.statuses)
-    if filter.requirement_id is not None:
-        queryset = queryset.filter(
-            requirement_id=decode_id(filter.requirement_id, "Requirement", "requirementId")
-        )
-    if filter.assignee_id is not None:
-        queryset = queryset.filter(assignee_id=decode_id(filter.assignee_id, "User", "assigneeId"))
-    return queryset
-
-
 @strawberry.type
 class TaskQueries:
     @strawberry.field(
@@ -328,33 +276,40 @@ class TaskQueries:
             raise NotFound(NOT_FOUND_MESSAGE)
         return row  # type: ignore[return-value]
 
-    @strawberry.field(description="Tasks you may see, newest first", permission_classes=[SignedIn])
+    @strawberry.field(
+        description="Tasks you may see; newest first unless orderBy says otherwise",
+        permission_classes=[SignedIn],
+    )
     async def tasks(
         self,
         info: Info,
         filter: TaskFilter | None = None,
+        order_by: TaskOrder | None = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[TaskType]:
         viewer = info.context.require_viewer()
-        return await paginate(_filtered(scoped(models.Task, viewer), filter), first, after)
+        criteria = filter.criteria() if filter else listing.TaskCriteria()
+        order = ordering(order_by, listing.TASK_SORTS)
+        return await paginate(listing.tasks(viewer, criteria), first, after, order=order)
 
     @strawberry.field(
-        description="Tasks you are responsible for (我的任务), newest first",
+        description="Tasks you are responsible for (我的任务); newest first unless orderBy says",
         permission_classes=[SignedIn],
     )
     async def my_tasks(
         self,
         info: Info,
         filter: TaskFilter | None = None,
+        order_by: TaskOrder | None = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[TaskType]:
         viewer = info.context.require_viewer()
-        mine = scoped(models.Task, viewer).filter(assignee_id=viewer.user_id)
-        if viewer.user_id is None:
-            mine = mine.filter(id__in=[])
-        return await paginate(_filtered(mine, filter), first, after)
+        criteria = filter.criteria() if filter else listing.TaskCriteria()
+        order = ordering(order_by, listing.TASK_SORTS)
+        mine = listing.tasks(viewer, criteria, mine=True)
+        return await paginate(mine, first, after, order=order)
 
     @strawberry.field(
         description="The requirement board (需求看板): counts by status, delayed, summary",

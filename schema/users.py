@@ -10,8 +10,13 @@ from strawberry import relay
 
 import models
 from crossflow import clock
+from resolvers import listing
+from resolvers.keyset import Ordering
 from schema.base import Info, ModelNode, load_one
 from schema.enums import Role
+from schema.filters import UserFilter, UserOrder
+from schema.pagination import Connection, ordering, paginate
+from schema.permissions import SignedIn
 
 if TYPE_CHECKING:
     from schema.departments import DepartmentType
@@ -71,3 +76,26 @@ class ApiTokenType(ModelNode):
     expires_at: datetime | None
     revoked_at: datetime | None
     last_used_at: datetime | None
+
+
+BY_USERNAME = Ordering(listing.USER_SORTS["USERNAME"])
+
+
+@strawberry.type
+class UserQueries:
+    @strawberry.field(
+        description="The people directory (active people unless includeInactive), by username",
+        permission_classes=[SignedIn],
+    )
+    async def users(
+        self,
+        info: Info,
+        filter: UserFilter | None = None,
+        order_by: UserOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[UserType]:
+        viewer = info.context.require_viewer()
+        criteria = filter.criteria() if filter else listing.UserCriteria()
+        order = ordering(order_by, listing.USER_SORTS, default=BY_USERNAME)
+        return await paginate(listing.users(viewer, criteria), first, after, order=order)

@@ -1,12 +1,12 @@
 """The source document's Q3 launch case, end to end, through the GraphQL API only.
 
-Market raises "2024年Q3新品上市推广方案"; finance rejects for a missing cost estimate; the
-initiator amends and resubmits; design, sales and finance approve, design and sales
-claiming a task each; the admin confirms, which turns the claims into two draft tasks that
-the initiator gives one responsible person each; design reports progress and @mentions R&D; design asks R&D for help;
-the initiator reschedules after a delay; the first result is rejected, the second
-accepted; the report completes the requirement; the admin archives it; the knowledge base
-finds it; a participant gives feedback.
+Market raises "2024年Q3新品上市推广方案"; finance rejects for a missing cost estimate;
+the initiator amends and resubmits; design, sales and finance approve, design and sales
+claiming a task each; the admin confirms, which turns the claims into two draft tasks
+that the initiator gives one responsible person each; design reports progress and
+@mentions R&D; design asks R&D for help; the initiator reschedules after a delay; the
+first result is rejected, the second accepted; the report completes the requirement;
+the admin archives it; the knowledge base finds it; a participant gives feedback.
 """
 
 from __future__ import annotations

@@ -8,6 +8,6 @@ from crossflow import broker as _broker
 
 _broker.current()
 
-from workers import alerts, delivery  # noqa: E402  (actors must follow the broker)
+from workers import alerts, delivery, reports  # noqa: E402  (actors must follow the broker)
 
-__all__ = ["alerts", "delivery"]
+__all__ = ["alerts", "delivery", "reports"]

@@ -449,7 +449,7 @@ CASES: dict[str, Case] = {
     "markNotificationsRead": Case(
         "mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id } }",
         _mark_read,
-        PEOPLE | {"bi"},
+        PEOPLE,
     ),
     "uploadAttachment": Case(
         M("uploadAttachment", "input: $input", "$input: UploadAttachmentInput!"),

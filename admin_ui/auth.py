@@ -1,0 +1,115 @@
+"""Sign-in to the panel with the platform's own accounts; only the administrator enters.
+
+The password check is ``resolvers.auth.login`` itself (argon2, inactive users, the demo
+password refused outside demo mode), so the panel cannot be easier to enter than the API.
+The session (a signed cookie) holds the user id and the user's token epoch: raising the
+epoch ("sign out everywhere", a password change) or taking the ADMIN role away ends a
+panel session at its next request, as it ends the user's bearer tokens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette_admin.auth import AdminUser
+from starlette_admin.auth.password import AuthProvider
+from starlette_admin.exceptions import LoginFailed
+
+from admin_ui.i18n import t
+from crossflow.settings import Settings
+from models import User
+from resolvers import auth, policy
+from resolvers.auth import Viewer
+from resolvers.errors import DomainError, Forbidden
+
+SESSION_KEY = "crossflow_admin"
+SESSION_COOKIE = "crossflow_admin_session"
+
+
+def session_secret(settings: Settings) -> str:
+    """A key of its own for the panel's cookies, derived from the platform's secret key.
+
+    Derived rather than shared, so a panel cookie can never be replayed as a bearer token
+    (or the reverse); stable across restarts and replicas because the secret key is.
+    """
+    return hmac.new(settings.secret_key.encode(), b"crossflow.admin", hashlib.sha256).hexdigest()
+
+
+def session_middleware(settings: Settings) -> Middleware:
+    return Middleware(
+        SessionMiddleware,
+        secret_key=session_secret(settings),
+        session_cookie=SESSION_COOKIE,
+        max_age=settings.token_ttl_hours * 3600,
+        path="/admin",
+        same_site="lax",
+        https_only=settings.is_production,
+    )
+
+
+def admin_viewer(request: Request) -> Viewer:
+    """The signed-in administrator as a use-case viewer (set by :meth:`authenticate`)."""
+    viewer: Viewer = request.state.viewer
+    return viewer
+
+
+def admin_account(request: Request) -> User:
+    user: User = request.state.admin_account
+    return user
+
+
+class AdminAuthProvider(AuthProvider):
+    """starlette-admin's login page, checked by CrossFlow's own sign-in use case."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(login_path="/login", logout_path="/logout")
+        self.settings = settings
+
+    async def login(
+        self, username: str, password: str, remember_me: bool, request: Request
+    ) -> Response | None:
+        try:
+            _token, user = await auth.login(self.settings, username, password)
+        except DomainError as exc:
+            raise LoginFailed(exc.message) from exc
+        try:
+            # Checked after the password, so the answer reveals nothing to someone who
+            # does not know it; the rule itself is the platform's (resolvers/policy.py).
+            policy.require_admin(Viewer.of_user(user))
+        except Forbidden as exc:
+            raise LoginFailed(
+                t(
+                    "仅平台管理员可登录管理后台",
+                    "Only the platform administrator may sign in to the admin panel",
+                )
+            ) from exc
+        request.session.clear()
+        request.session[SESSION_KEY] = {"user": user.id, "epoch": user.token_epoch}
+        return None
+
+    async def authenticate(self, request: Request) -> AdminUser | None:
+        data = request.session.get(SESSION_KEY)
+        if not isinstance(data, dict):
+            return None
+        user = await User.get_or_none(id=data.get("user"), is_active=True)
+        viewer = Viewer.of_user(user) if user is not None else None
+        if (
+            user is None
+            or viewer is None
+            or not viewer.is_admin
+            or user.token_epoch != data.get("epoch")
+        ):
+            request.session.pop(SESSION_KEY, None)
+            return None
+        request.state.viewer = viewer
+        request.state.admin_account = user
+        return AdminUser(username=user.display_name)
+
+    async def logout(self, request: Request) -> Response | None:
+        request.session.clear()
+        return None

@@ -1,0 +1,156 @@
+"""Departments (部门) and their heads, users (用户) and roles, delegations (代理审批)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from starlette.requests import Request
+from starlette_admin import BaseField, DateTimeField, EnumField, StringField
+
+from admin_ui.i18n import language_choices, pick, t
+from admin_ui.views.base import API_FIELD_NAMES, AuditedView, aware, enum_field
+from admin_ui.views.fields import WriteOnlyField
+from crossflow.security import hash_password
+from models import Delegation, Department, DepartmentHead, User
+from models.enums import Role
+from resolvers.delegations import check_delegation
+from resolvers.errors import DomainError
+
+#: The shortest password the panel sets (the demo's "demo" is for the demo only).
+MIN_PASSWORD_LENGTH = 8
+
+
+class DepartmentView(AuditedView):
+    """Departments; a department in use is deactivated rather than deleted."""
+
+    model = Department
+    label = ("部门", "Departments")
+    icon_name = "fa fa-sitemap"
+    unique_fields = ("code",)
+    fields_default_sort = ("sort_order", "id")
+
+    def build_fields(self) -> Sequence[str | BaseField]:
+        return ["id", "code", "name", "name_en", "is_active", "sort_order", "updated_at"]
+
+    def can_delete(self, request: Request) -> bool:
+        return False
+
+
+class DepartmentHeadView(AuditedView):
+    """Who heads each department (部门负责人): one row per department."""
+
+    model = DepartmentHead
+    label = ("部门负责人", "Department heads")
+    icon_name = "fa fa-user-tie"
+    unique_fields = ("department",)
+
+    def build_fields(self) -> Sequence[str | BaseField]:
+        return ["id", "department", "user", "updated_at"]
+
+
+class UserView(AuditedView):
+    """Users and roles; the password is write-only and only its argon2 hash is stored."""
+
+    model = User
+    label = ("用户", "Users")
+    icon_name = "fa fa-users"
+    unique_fields = ("username",)
+
+    def build_fields(self) -> Sequence[str | BaseField]:
+        return [
+            "id",
+            "username",
+            "display_name",
+            enum_field("role", Role, required=True),
+            "department",
+            "email",
+            "phone",
+            "is_active",
+            EnumField("language", choices_loader=language_choices),
+            WriteOnlyField(
+                "password",
+                help_text=t(
+                    "只写：留空则保持原密码；修改后该用户的所有登录令牌失效",
+                    "Write-only: leave empty to keep the password; a new one signs the "
+                    "user out everywhere",
+                ),
+            ),
+            DateTimeField("last_login_at", read_only=True, exclude_from_create=True),
+            "created_at",
+        ]
+
+    def can_delete(self, request: Request) -> bool:
+        return False  # referenced by the whole history: deactivate instead
+
+    def audit_columns(self) -> list[str]:
+        return [name for name in super().audit_columns() if name != "password"]
+
+    async def check(self, request: Request, data: dict[str, Any]) -> dict[str | int, Any]:
+        password = data.get("password") or ""
+        creating = request.state.action == "CREATE"
+        if creating and not password:
+            return {"password": pick("请设置初始密码", "Set an initial password")}
+        if password and len(password) < MIN_PASSWORD_LENGTH:
+            return {
+                "password": pick(
+                    f"密码至少{MIN_PASSWORD_LENGTH}位", f"At least {MIN_PASSWORD_LENGTH} characters"
+                )
+            }
+        return {}
+
+    async def before_create(self, request: Request, data: dict[str, Any], obj: Any) -> None:
+        self._take_password(data, obj)
+
+    async def before_edit(self, request: Request, data: dict[str, Any], obj: Any) -> None:
+        if self._take_password(data, obj):
+            obj.token_epoch += 1  # a new password ends every session and bearer token
+
+    def _take_password(self, data: dict[str, Any], obj: Any) -> bool:
+        """Hash a new password onto the row; the clear text never stays on the object."""
+        password = data.get("password") or ""
+        if hasattr(obj, "password"):
+            del obj.password
+        if not password:
+            return False
+        obj.password_hash = hash_password(password)
+        return True
+
+    def snapshot(self, obj: Any) -> dict[str, Any]:
+        values = super().snapshot(obj)
+        values["token_epoch"] = obj.token_epoch  # shows a password change without the hash
+        return values
+
+
+class DelegationView(AuditedView):
+    """Proxy approval periods (代理审批), checked by the same rules as ``setDelegate``."""
+
+    model = Delegation
+    label = ("代理审批", "Delegations")
+    icon_name = "fa fa-people-arrows"
+
+    def build_fields(self) -> Sequence[str | BaseField]:
+        return [
+            "id",
+            "head",
+            "delegate",
+            DateTimeField("starts_at", required=True),
+            DateTimeField("ends_at", required=True),
+            DateTimeField("revoked_at"),
+            StringField("note", maxlength=255),
+            "created_at",
+        ]
+
+    async def check(self, request: Request, data: dict[str, Any]) -> dict[str | int, Any]:
+        for name in ("starts_at", "ends_at", "revoked_at"):
+            data[name] = aware(data.get(name))
+        head, delegate = data.get("head"), data.get("delegate")
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if head is None or delegate is None or starts is None or ends is None:
+            return {}  # the form's required fields say so
+        try:
+            await check_delegation(head.pk, delegate.pk, starts, ends)
+        except DomainError as refusal:
+            field = API_FIELD_NAMES.get(getattr(refusal, "field", ""), "head")
+            return {field: refusal.message}
+        return {}

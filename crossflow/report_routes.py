@@ -1,0 +1,218 @@
+"""Report downloads for BI tools and management, beside ``/graphql``.
+
+``GET /reports/<name>.csv|.json|.xlsx``           a built-in report (``resolvers.reports.BUILT_IN``)
+``GET /reports/saved/<name>.json|.csv|.xlsx``     a saved report (persisted query), by name
+``GET /reports/analysis/<YYYY-MM>.html|.xlsx``    the monthly Collaboration Analysis Report
+
+All with ``Authorization: Bearer <token>`` (a person's token or a ``cft_…`` API token) and
+the same rights and department scope as the GraphQL ``reports`` field. Built-in reports
+take ``from``/``to`` (Beijing dates), ``month`` (YYYY-MM) and repeated ``department``
+(codes) query parameters; a saved report takes its declared variables as query
+parameters (as strings). Refusals are GraphQL-shaped JSON errors with a code, as in
+``crossflow/downloads.py``; each caller is rate limited (``crossflow/rate_limit.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from crossflow.downloads import content_disposition
+from crossflow.graphql_view import bearer_token, coded_error
+from crossflow.rate_limit import Limiter, build_limiter
+from crossflow.settings import Settings
+from crossflow.tabular import (
+    CSV_MEDIA_TYPE,
+    JSON_MEDIA_TYPE,
+    XLSX_MEDIA_TYPE,
+    Table,
+    flatten,
+    from_rows,
+    to_csv,
+    to_json,
+    to_xlsx,
+)
+from models import Department
+from resolvers import analysis, reports, saved_reports
+from resolvers.auth import Viewer, viewer_from_token
+from resolvers.context import RequestContext
+from resolvers.errors import BadUserInput, DomainError
+from resolvers.workflow import NOT_FOUND_MESSAGE
+
+TABLE_FORMATS = ("csv", "json", "xlsx")
+_STATUS = {
+    "UNAUTHENTICATED": 401,
+    "FORBIDDEN": 403,
+    "NOT_FOUND": 404,
+    "SERVICE_UNAVAILABLE": 503,
+    "INTERNAL_SERVER_ERROR": 500,
+}
+_HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"}
+#: The stored HTML report may show text users typed: no script, no outside resource.
+_HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+
+
+def _refusal(error: DomainError) -> Response:
+    """A use case's refusal as an HTTP status with the GraphQL-shaped body."""
+    status = _STATUS.get(error.code, 400)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return coded_error(status, error.message, error.code, headers)
+
+
+def _limiter(request: Request) -> Limiter:
+    """The app's limiter, made on first use (one per app, so tests get fresh buckets)."""
+    limiter: Limiter | None = getattr(request.app.state, "report_limiter", None)
+    if limiter is None:
+        limiter = build_limiter(request.app.state.settings)
+        request.app.state.report_limiter = limiter
+    return limiter
+
+
+async def _caller(request: Request) -> Viewer | Response:
+    """The signed-in viewer with a token left in their bucket, or the refusal."""
+    settings: Settings = request.app.state.settings
+    token = bearer_token(request.headers.get("authorization"))
+    viewer = await viewer_from_token(settings, token) if token else None
+    if viewer is None:
+        return coded_error(
+            401, "请先登录 (sign in first)", "UNAUTHENTICATED", {"WWW-Authenticate": "Bearer"}
+        )
+    key = f"token:{viewer.api_token_id}" if viewer.api_token_id else f"user:{viewer.user_id}"
+    wait = await _limiter(request).take(key)
+    if wait > 0:
+        return coded_error(
+            429,
+            "请求过于频繁，请稍后再试 (too many report requests, retry later)",
+            "RATE_LIMITED",
+            {"Retry-After": str(max(1, math.ceil(wait)))},
+        )
+    return viewer
+
+
+def _download(body: bytes, media_type: str, file_name: str, *, inline: bool = False) -> Response:
+    disposition = content_disposition(file_name)
+    if inline:
+        disposition = disposition.replace("attachment", "inline", 1)
+    return Response(
+        body, media_type=media_type, headers={**_HEADERS, "Content-Disposition": disposition}
+    )
+
+
+def _table_response(table: Table, fmt: str, name: str) -> Response:
+    if fmt == "csv":
+        return _download(to_csv(table), CSV_MEDIA_TYPE, f"{name}.csv")
+    if fmt == "xlsx":
+        return _download(to_xlsx(table, name), XLSX_MEDIA_TYPE, f"{name}.xlsx")
+    return Response(to_json(table), media_type=JSON_MEDIA_TYPE, headers=_HEADERS)
+
+
+def _date(value: str | None, field: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise BadUserInput(f"{field}应为YYYY-MM-DD (a date)", field=field) from exc
+
+
+async def _filter(request: Request) -> reports.ReportFilter:
+    """The report filter from the query string; departments by their codes."""
+    params = request.query_params
+    codes = params.getlist("department")
+    department_ids: list[int] | None = None
+    if codes:
+        found = dict(await Department.filter(code__in=codes).values_list("code", "id"))
+        unknown = sorted(set(codes) - set(found))
+        if unknown:
+            raise BadUserInput(f"部门不存在 (unknown department {unknown[0]})", field="department")
+        department_ids = [int(found[code]) for code in codes]
+    return reports.ReportFilter(
+        start=_date(params.get("from"), "from"),
+        end=_date(params.get("to"), "to"),
+        month=params.get("month") or None,
+        department_ids=department_ids,
+    )
+
+
+async def built_in_report(request: Request) -> Response:
+    """``GET /reports/<name>.<csv|json|xlsx>``: one of the built-in reports."""
+    name, fmt = request.path_params["name"], request.path_params["fmt"]
+    report = reports.BUILT_IN.get(name)
+    if report is None or fmt not in TABLE_FORMATS:
+        return coded_error(404, NOT_FOUND_MESSAGE, "NOT_FOUND")
+    caller = await _caller(request)
+    if isinstance(caller, Response):
+        return caller
+    try:
+        scope = await reports.scope_for(caller, await _filter(request))
+        rows = await report.function(scope)
+    except DomainError as error:
+        return _refusal(error)
+    return _table_response(from_rows(report.row_type, rows), fmt, name)
+
+
+async def saved_report(request: Request) -> Response:
+    """``GET /reports/saved/<name>.<json|csv|xlsx>``: run a saved query as the caller.
+
+    It runs on the schema ``/graphql`` serves, with the same depth, cost and time limits.
+    """
+    from schema import schema_for
+
+    name, fmt = request.path_params["name"], request.path_params["fmt"]
+    if fmt not in TABLE_FORMATS:
+        return coded_error(404, NOT_FOUND_MESSAGE, "NOT_FOUND")
+    caller = await _caller(request)
+    if isinstance(caller, Response):
+        return caller
+    try:
+        saved = await saved_reports.runnable(caller, name)
+    except DomainError as error:
+        return _refusal(error)
+    settings: Settings = request.app.state.settings
+    context = RequestContext.build(settings, caller, request=request)
+    result = await schema_for(settings).execute(
+        saved.document, variable_values=dict(request.query_params), context_value=context
+    )
+    if result.errors:
+        first = result.errors[0]
+        code = str((first.extensions or {}).get("code", "BAD_REQUEST"))
+        return coded_error(_STATUS.get(code, 400), first.message, code)
+    if fmt == "json":  # the GraphQL result as it is, like a POST to /graphql answers
+        body = json.dumps({"data": result.data}, ensure_ascii=False).encode()
+        return Response(body, media_type=JSON_MEDIA_TYPE, headers=_HEADERS)
+    return _table_response(flatten(result.data), fmt, name)
+
+
+async def analysis_report(request: Request) -> Response:
+    """``GET /reports/analysis/<YYYY-MM>.<html|xlsx>``: a stored monthly report."""
+    month, fmt = request.path_params["month"], request.path_params["fmt"]
+    if fmt not in ("html", "xlsx"):
+        return coded_error(404, NOT_FOUND_MESSAGE, "NOT_FOUND")
+    caller = await _caller(request)
+    if isinstance(caller, Response):
+        return caller
+    try:
+        document = await analysis.stored_document(caller, month, fmt)
+    except BadUserInput:  # not a month: no such address
+        return coded_error(404, NOT_FOUND_MESSAGE, "NOT_FOUND")
+    except DomainError as error:
+        return _refusal(error)
+    response = _download(
+        document.content, document.media_type, document.file_name, inline=fmt == "html"
+    )
+    if fmt == "html":
+        response.headers["Content-Security-Policy"] = _HTML_POLICY
+    return response
+
+
+#: Mounted by ``crossflow/app.py``; the specific prefixes first.
+routes = [
+    Route("/reports/saved/{name}.{fmt}", saved_report, methods=["GET"]),
+    Route("/reports/analysis/{month}.{fmt}", analysis_report, methods=["GET"]),
+    Route("/reports/{name}.{fmt}", built_in_report, methods=["GET"]),
+]
