@@ -91,6 +91,7 @@ async def test_a_killed_worker_leaves_every_notification_and_email_exactly_once(
     await db.migrate(settings)
     mailbox = GatedMailbox(open_for=15)
     with smtp_server(mailbox) as (_, smtp_port):
+        settings.smtp_host, settings.smtp_port = "127.0.0.1", smtp_port  # e-mail is on
         env = {
             "CROSSFLOW_DATABASE_URL": postgres_url,
             "CROSSFLOW_REDIS_URL": redis_url,
