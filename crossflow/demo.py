@@ -130,6 +130,8 @@ class _Story:
             using_db=self.conn,
             **fields,
         )
+        # auto_now_add stamps "now": backdate the row to when the story says it was raised
+        await Requirement.filter(id=req.id).using_db(self.conn).update(created_at=created)
         for index, code in enumerate(involved):
             await RequirementDepartment.create(
                 requirement=req, department=self.depts[code], is_lead=index == 0, using_db=self.conn
