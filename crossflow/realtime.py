@@ -29,6 +29,8 @@ class Hub:
         self._queues: dict[int, set[asyncio.Queue[int]]] = defaultdict(set)
         self._redis_url = redis_url
         self._listener: asyncio.Task[None] | None = None
+        #: One pooled client for publishing, made on first use (on the loop that publishes).
+        self._publisher: aioredis.Redis | None = None
 
     async def start(self) -> None:
         if self._redis_url and self._listener is None:
@@ -40,17 +42,18 @@ class Hub:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._listener
             self._listener = None
+        if self._publisher is not None:
+            await self._publisher.aclose()
+            self._publisher = None
 
     async def publish(self, user_id: int, notification_id: int) -> None:
         """Tell every replica that ``user_id`` has a new notification."""
         if not self._redis_url:
             self._deliver_locally(user_id, notification_id)
             return
-        client = aioredis.from_url(self._redis_url)
-        try:
-            await client.publish(CHANNEL, json.dumps({"u": user_id, "n": notification_id}))
-        finally:
-            await client.aclose()
+        if self._publisher is None:
+            self._publisher = aioredis.from_url(self._redis_url)
+        await self._publisher.publish(CHANNEL, json.dumps({"u": user_id, "n": notification_id}))
 
     @contextlib.asynccontextmanager
     async def subscribe(self, user_id: int) -> AsyncIterator[asyncio.Queue[int]]:

@@ -21,7 +21,7 @@ from resolvers import audit, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, NotFound
 from resolvers.messages import beijing_time
-from resolvers.notify import head_ids, notify
+from resolvers.notify import head_ids, notify_about
 from resolvers.scope import scoped
 from resolvers.tasks import NOTE_LIMIT, UNFINISHED, as_utc, start_of, task_in_context
 from resolvers.workflow import NOT_FOUND_MESSAGE, ensure_state, ensure_writable
@@ -167,20 +167,14 @@ async def reschedule_task(viewer: Viewer, data: RescheduleInput) -> Task:
             after={"deadline": new_deadline.isoformat()},
             using_db=conn,
         )
-        await notify(
+        await notify_about(
+            task,
             [task.assignee_id, *await head_ids([task.executing_department_id], conn)],
             NotificationKind.TASK_RESCHEDULED,
-            {
-                "title": task.title,
-                "code": task.code,
-                "deadline": beijing_time(new_deadline),
-                "reason": data.reason,
-            },
-            subject_type="Task",
-            subject_id=task.id,
-            subject_code=task.code,
-            conn=conn,
+            conn,
             exclude=viewer.user_id,
+            deadline=beijing_time(new_deadline),
+            reason=data.reason,
         )
     outbox.kick()
     return task

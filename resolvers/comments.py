@@ -17,7 +17,7 @@ from models.enums import NotificationKind
 from resolvers import audit, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
-from resolvers.notify import notify
+from resolvers.notify import notify_about
 from resolvers.tasks import task_in_context
 from resolvers.workflow import ensure_writable
 
@@ -94,13 +94,12 @@ async def _notify_mentioned(
 ) -> None:
     author = await User.get(id=viewer.user_id, using_db=conn)
     quote = text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "…"
-    await notify(
+    await notify_about(
+        task,
         [user.id for user in mentioned],
         NotificationKind.MENTION,
-        {"author": author.display_name, "code": task.code, "title": task.title, "body": quote},
-        subject_type="Task",
-        subject_id=task.id,
-        subject_code=task.code,
-        conn=conn,
+        conn,
         exclude=viewer.user_id,
+        author=author.display_name,
+        body=quote,
     )

@@ -19,7 +19,7 @@ from resolvers import audit, codes, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
 from resolvers.messages import beijing_time
-from resolvers.notify import notify
+from resolvers.notify import notify_about
 from resolvers.task_list import ensure_every_task_has_someone
 from resolvers.workflow import (
     check_version,
@@ -203,15 +203,13 @@ async def _set_assisting(task: Task, department_ids: list[int], conn: BaseDBAsyn
 
 
 async def _notify_assigned(task: Task, conn: BaseDBAsyncClient, actor: Viewer) -> None:
-    await notify(
+    await notify_about(
+        task,
         [task.assignee_id],
         NotificationKind.TASK_ASSIGNED,
-        {"title": task.title, "code": task.code, "deadline": beijing_time(task.deadline)},
-        subject_type="Task",
-        subject_id=task.id,
-        subject_code=task.code,
-        conn=conn,
+        conn,
         exclude=actor.user_id,
+        deadline=beijing_time(task.deadline),
     )
 
 
