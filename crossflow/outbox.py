@@ -114,6 +114,11 @@ def kick() -> None:
     task.add_done_callback(_background.discard)
 
 
+async def drain() -> None:
+    """Wait for the relays that earlier writes started (shutdown, and SQL-counting tests)."""
+    await asyncio.gather(*list(_background), return_exceptions=True)
+
+
 async def _relay_quietly() -> None:
     try:
         await relay()

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from strawberry.relay import to_base64
 
+from crossflow import outbox
 from crossflow.security import hash_api_token, new_api_token
 from models import ApiToken, Department, Task
 from models.enums import Role, TaskStatus
@@ -203,6 +204,7 @@ async def test_a_report_costs_the_same_statements_whatever_the_data_size(
     built = await build_march()
     admin = await client.sign_in("admin")
     await admin.data(EVERYTHING, MARCH)  # warm the per-process caches
+    await outbox.drain()  # a relay started by an earlier write would be counted too
     with counted_statements() as small:
         before = await admin.data(EVERYTHING, MARCH)
     # when the month gets many more tasks, requests and reviews in more departments
@@ -213,11 +215,22 @@ async def test_a_report_costs_the_same_statements_whatever_the_data_size(
         )
         await builder.collaboration(task, code, "design", at(3, 12), index % 7 or None)
     assert await Task.filter(executing_department__code="legal").count() >= 8
+    await outbox.drain()
     with counted_statements() as large:
         after = await admin.data(EVERYTHING, MARCH)
     # then the figures grew but the number of statements did not
     assert len(after["reports"]["tasksByStatus"]) > len(before["reports"]["tasksByStatus"])
-    assert len(large) == len(small), (small, large)
+
+    # the department names load through a dataloader whose batches depend on when the
+    # resolvers reach it (one or two batches); everything else is the same statements
+    def department_loads(statements: list[str]) -> int:
+        return sum(1 for x in statements if 'FROM "department" WHERE "id" IN' in x)
+
+    assert 1 <= department_loads(small) <= 2 and 1 <= department_loads(large) <= 2
+    assert len(large) - department_loads(large) == len(small) - department_loads(small), (
+        small,
+        large,
+    )
     report_statements = [s for s in large if "GROUP BY" in s]
     assert len(report_statements) == 9
 
