@@ -10,11 +10,20 @@ from models.collaboration import CollaborationRequest
 from models.comments import Comment, Mention
 from models.departments import Department, DepartmentHead
 from models.feedback import Feedback, FeedbackDepartment, Suggestion
+from models.forms import FormField, RequirementFieldValue, RequirementFormVersion
 from models.meetings import Meeting, MeetingAttendee
 from models.notifications import Delivery, Notification, OutboxMessage
 from models.reports import AnalysisReport, SavedReport
 from models.requirements import Requirement, RequirementDepartment, Review, ReviewRound
 from models.tasks import ProgressUpdate, Task, TaskAssistingDepartment, TaskReschedule, TaskResult
+from models.templates import (
+    RequirementTemplate,
+    RequirementTemplateVersion,
+    TemplateDepartment,
+    TemplateResponseLimit,
+    TemplateTask,
+    TemplateWarningThreshold,
+)
 from models.users import ApiToken, Delegation, User
 
 __all__ = [
@@ -35,6 +44,7 @@ __all__ = [
     "DepartmentHead",
     "Feedback",
     "FeedbackDepartment",
+    "FormField",
     "Meeting",
     "MeetingAttendee",
     "Mention",
@@ -43,6 +53,10 @@ __all__ = [
     "ProgressUpdate",
     "Requirement",
     "RequirementDepartment",
+    "RequirementFieldValue",
+    "RequirementFormVersion",
+    "RequirementTemplate",
+    "RequirementTemplateVersion",
     "ResultReport",
     "Review",
     "ReviewRound",
@@ -52,6 +66,10 @@ __all__ = [
     "TaskAssistingDepartment",
     "TaskReschedule",
     "TaskResult",
+    "TemplateDepartment",
+    "TemplateResponseLimit",
+    "TemplateTask",
+    "TemplateWarningThreshold",
     "User",
     "WarningRule",
     "WebhookChannel",

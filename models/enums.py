@@ -154,3 +154,15 @@ class AnalysisReportStatus(StrEnum):
     QUEUED = "QUEUED"
     READY = "READY"
     FAILED = "FAILED"
+
+
+class FormFieldType(StrEnum):
+    TEXT = "TEXT"
+    NUMBER = "NUMBER"
+    MONEY = "MONEY"
+    DATE = "DATE"
+    CHOICE = "CHOICE"
+    MULTI_CHOICE = "MULTI_CHOICE"
+    USER = "USER"
+    DEPARTMENT = "DEPARTMENT"
+    FILE = "FILE"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 
@@ -11,6 +11,7 @@ from models.enums import Priority, RequirementStatus, ReviewDecision, RoundOutco
 
 if TYPE_CHECKING:
     from models.departments import Department
+    from models.templates import RequirementTemplate
     from models.users import User
 
 
@@ -47,9 +48,22 @@ class Requirement(TimestampedModel):
     completed_at = fields.DatetimeField(null=True)
     archived_at = fields.DatetimeField(null=True)
     cancelled_at = fields.DatetimeField(null=True)
+    template: fields.ForeignKeyNullableRelation[RequirementTemplate] = fields.ForeignKeyField(
+        "models.RequirementTemplate",
+        related_name="requirements",
+        null=True,
+        on_delete=fields.SET_NULL,
+    )
+    #: The template version the requirement was made with (its snapshot stays readable).
+    template_version = fields.IntField(null=True)
+    #: The requirement form version (fields of no template) it was made with.
+    form_version = fields.IntField(null=True)
+    #: Admin-defined field values by key, as validated when they were written.
+    custom_fields: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)
 
     initiator_id: int
     initiating_department_id: int | None
+    template_id: int | None
 
     class Meta:
         table = "requirement"
