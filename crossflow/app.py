@@ -99,7 +99,8 @@ def create_app(
             if ctx is not None:
                 await close_orm(ctx)
 
-    graphql_app = CrossFlowGraphQL(schema_for(settings), settings)
+    compiled = settings.graphql_compiled and not settings.uses_sqlite
+    graphql_app = CrossFlowGraphQL(schema_for(settings), settings, compiled=compiled)
     app = Starlette(
         routes=[
             Route("/healthz", healthz),

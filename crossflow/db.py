@@ -52,7 +52,23 @@ def connection_config(settings: Settings) -> dict[str, Any]:
     config = expand_db_url(settings.database_url)
     config["credentials"].setdefault("minsize", 1)
     config["credentials"].setdefault("maxsize", settings.db_pool_max_size)
+    config["credentials"]["connection_class"] = PooledConnection
     return config
+
+
+class PooledConnection(asyncpg.Connection):
+    """A pooled connection released without asyncpg's reset query.
+
+    asyncpg resets a connection each time the pool takes it back (``SELECT
+    pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL``): one more round trip per
+    query, a fifth of a short request's database time. CrossFlow never leaves session state
+    on a pooled connection (no ``SET``, ``LISTEN``, cursors or session advisory locks: the
+    migration lock has its own connection), and an open transaction is still rolled back
+    on release, so the reset has nothing to undo.
+    """
+
+    def get_reset_query(self) -> str:
+        return ""
 
 
 def ensure_data_dir(settings: Settings) -> None:

@@ -79,6 +79,9 @@ class Settings(BaseSettings):
     graphql_max_cost: int = Field(default=50_000, ge=1)
     #: Time budget of one query (mutations are bounded by their transactions instead).
     graphql_timeout_seconds: float = Field(default=10.0, gt=0, le=600)
+    #: Task lists answered with one SQL statement building their JSON (``schema/compiled``),
+    #: on PostgreSQL; off, every request goes through the generic executor (the baseline).
+    graphql_compiled: bool = True
 
     @property
     def is_demo(self) -> bool:

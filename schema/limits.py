@@ -16,6 +16,7 @@ rule class every time they are instantiated, which would make every request miss
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -65,12 +66,15 @@ class Limits:
         )
 
 
+@functools.cache
+def validation_rules(limits: Limits) -> tuple[type[ASTValidationRule], ...]:
+    """The depth and alias rules of these limits, built once (see the module docstring)."""
+    return (depth_rule(limits.max_depth, None), alias_rule(limits.max_aliases))
+
+
 def limit_extensions(limits: Limits) -> list[Callable[[], SchemaExtension]]:
-    """Per-request factories of the limit extensions (rules built once, here)."""
-    rules: list[type[ASTValidationRule]] = [
-        depth_rule(limits.max_depth, None),
-        alias_rule(limits.max_aliases),
-    ]
+    """Per-request factories of the limit extensions."""
+    rules = list(validation_rules(limits))
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: AddValidationRules(rules),

@@ -83,6 +83,19 @@ def ordering(
     )
 
 
+def page_query(
+    queryset: QuerySet[Any], first: int | None, after: str | None, order: Ordering
+) -> tuple[QuerySet[Any], int]:
+    """The rows of one page plus one (which tells whether there is a next page), and the size.
+
+    Shared by :func:`paginate` and the compiled path (``schema/compiled``), so both read
+    exactly the same rows.
+    """
+    size = page_size(first)
+    page = queryset if after is None else queryset.filter(order.after(after))
+    return order.order_by(page).limit(size + 1), size
+
+
 async def paginate(
     queryset: QuerySet[Any],
     first: int | None,
@@ -92,10 +105,9 @@ async def paginate(
     order: Ordering | None = None,
 ) -> Connection[Any]:
     """A page of ``queryset`` in ``order`` (default: by id, newest first), after a cursor."""
-    size = page_size(first)
     order = order or Ordering(BY_ID, descending=newest_first)
-    page = queryset if after is None else queryset.filter(order.after(after))
-    rows = await order.order_by(page).limit(size + 1)
+    page, size = page_query(queryset, first, after, order)
+    rows = await page
     has_next = len(rows) > size
     edges = [Edge(cursor=order.encode(row), node=row) for row in rows[:size]]
     return Connection(

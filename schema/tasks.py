@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
+from tortoise.queryset import QuerySet
 
 import models
 from crossflow import clock
 from models.enums import TaskStatus as TaskStatusEnum
 from resolvers import board, listing, tasks
+from resolvers.auth import Viewer
 from resolvers.errors import NotFound
+from resolvers.keyset import Ordering
 from resolvers.scope import scoped
 from resolvers.workflow import NOT_FOUND_MESSAGE
 from schema.base import (
@@ -264,6 +267,18 @@ def _form(data: CreateTaskInput | UpdateTaskInput) -> tasks.TaskForm:
     )
 
 
+def task_list(
+    viewer: Viewer,
+    filter: TaskFilter | None,
+    order_by: TaskOrder | None,
+    *,
+    mine: bool = False,
+) -> tuple[QuerySet[models.Task], Ordering]:
+    """The tasks a list shows and their order: ``tasks``, ``myTasks`` and the compiled path."""
+    criteria = filter.criteria() if filter else listing.TaskCriteria()
+    return listing.tasks(viewer, criteria, mine=mine), ordering(order_by, listing.TASK_SORTS)
+
+
 @strawberry.type
 class TaskQueries:
     @strawberry.field(
@@ -289,9 +304,8 @@ class TaskQueries:
         after: str | None = None,
     ) -> Connection[TaskType]:
         viewer = info.context.require_viewer()
-        criteria = filter.criteria() if filter else listing.TaskCriteria()
-        order = ordering(order_by, listing.TASK_SORTS)
-        return await paginate(listing.tasks(viewer, criteria), first, after, order=order)
+        queryset, order = task_list(viewer, filter, order_by)
+        return await paginate(queryset, first, after, order=order)
 
     @strawberry.field(
         description="Tasks you are responsible for (我的任务); newest first unless orderBy says",
@@ -306,10 +320,8 @@ class TaskQueries:
         after: str | None = None,
     ) -> Connection[TaskType]:
         viewer = info.context.require_viewer()
-        criteria = filter.criteria() if filter else listing.TaskCriteria()
-        order = ordering(order_by, listing.TASK_SORTS)
-        mine = listing.tasks(viewer, criteria, mine=True)
-        return await paginate(mine, first, after, order=order)
+        queryset, order = task_list(viewer, filter, order_by, mine=True)
+        return await paginate(queryset, first, after, order=order)
 
     @strawberry.field(
         description="The requirement board (需求看板): counts by status, delayed, summary",

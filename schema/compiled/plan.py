@@ -1,0 +1,237 @@
+"""From a GraphQL document to a plan the compiled path can run, or ``None``.
+
+A document qualifies when it is one query operation with one root field, a task list
+(``tasks`` or ``myTasks``), whose whole selection is made of fields listed in
+``schema/compiled/fields.py`` (fragments are inlined; directives, duplicate response keys
+and anything unlisted disqualify it). The plan is computed once per document text and
+kept by the caller (``schema/compiled/run.py``), so a request whose document was seen before
+costs a dictionary lookup.
+
+The document is validated here exactly as the generic path validates it (the schema's
+rules plus the depth and alias limits, parsing under the token limit), and its worst-case
+cost at the largest page is checked against the cost limit, so a planned document can be
+run for any variables the page-size rule admits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    parse,
+    specified_rules,
+    validate,
+)
+
+from schema.compiled.fields import SOURCES, ChildCount, Column, FieldSource, Overdue, ToOne
+from schema.cost import estimate_cost
+from schema.limits import Limits, validation_rules
+from schema.pagination import MAX_PAGE
+
+#: Root fields the compiled path serves, with whether the list is the viewer's own tasks.
+ROOT_FIELDS = {"tasks": False, "myTasks": True}
+ARGUMENTS = frozenset({"first", "after", "orderBy", "filter"})
+PAGE_INFO_FIELDS = frozenset({"hasNextPage", "hasPreviousPage", "startCursor", "endCursor"})
+TYPENAME = "__typename"
+
+
+@dataclass(frozen=True)
+class ObjectPlan:
+    """The selected fields of one object, in response order: (key, field name, source, sub)."""
+
+    type_name: str
+    fields: tuple[tuple[str, str, FieldSource | None, ObjectPlan | None], ...]
+
+
+@dataclass(frozen=True)
+class EdgePlan:
+    #: (key, "cursor" | "node" | "__typename")
+    parts: tuple[tuple[str, str], ...]
+    node: ObjectPlan | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A compiled task-list query."""
+
+    operation: OperationDefinitionNode
+    document: DocumentNode
+    root_key: str
+    root_field: FieldNode
+    mine: bool
+    #: (key, "edges" | "pageInfo" | "totalCount" | "__typename")
+    parts: tuple[tuple[str, str], ...]
+    edges: EdgePlan | None
+    #: (key, pageInfo field name)
+    page_info: tuple[tuple[str, str], ...]
+
+
+class _Unsupported(Exception):
+    """The document is valid GraphQL the compiled path does not serve."""
+
+
+class Planner:
+    """Plans documents for one schema and its limits."""
+
+    def __init__(self, graphql_schema: Any, limits: Limits) -> None:
+        self.schema = graphql_schema
+        self.limits = limits
+        self.rules = [*specified_rules, *validation_rules(limits)]
+
+    def plan(self, query: str, operation_name: str | None) -> Plan | None:
+        try:
+            document = parse(query, max_tokens=self.limits.max_tokens)
+        except GraphQLError:
+            return None
+        if validate(self.schema, document, self.rules):
+            return None
+        try:
+            plan = _plan(document, operation_name)
+        except _Unsupported:
+            return None
+        worst = {d.variable.name.value: MAX_PAGE for d in plan.operation.variable_definitions or ()}
+        if estimate_cost(self.schema, document, operation_name, worst) > self.limits.max_cost:
+            return None
+        return plan
+
+
+def _plan(document: DocumentNode, operation_name: str | None) -> Plan:
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is not None:
+        operations = [o for o in operations if o.name and o.name.value == operation_name]
+    if len(operations) != 1 or operations[0].operation is not OperationType.QUERY:
+        raise _Unsupported
+    operation = operations[0]
+    if operation.directives:
+        raise _Unsupported
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    roots = _fields(operation.selection_set, "Query", fragments)
+    if len(roots) != 1:
+        raise _Unsupported
+    root = roots[0]
+    if root.name.value not in ROOT_FIELDS or root.selection_set is None:
+        raise _Unsupported
+    if any(argument.name.value not in ARGUMENTS for argument in root.arguments or ()):
+        raise _Unsupported
+    parts: list[tuple[str, str]] = []
+    edges: EdgePlan | None = None
+    page_info: tuple[tuple[str, str], ...] = ()
+    for node in _fields(root.selection_set, "TaskConnection", fragments):
+        name = node.name.value
+        if name == "edges":
+            edges = _edges(node, fragments)
+        elif name == "pageInfo":
+            page_info = _page_info(node, fragments)
+        elif name not in ("totalCount", TYPENAME):
+            raise _Unsupported
+        parts.append((_key(node), name))
+    return Plan(
+        operation=operation,
+        document=document,
+        root_key=_key(root),
+        root_field=root,
+        mine=ROOT_FIELDS[root.name.value],
+        parts=tuple(parts),
+        edges=edges,
+        page_info=page_info,
+    )
+
+
+def _edges(node: FieldNode, fragments: dict[str, FragmentDefinitionNode]) -> EdgePlan:
+    if node.selection_set is None:
+        raise _Unsupported
+    parts: list[tuple[str, str]] = []
+    plan: ObjectPlan | None = None
+    for child in _fields(node.selection_set, "TaskEdge", fragments):
+        name = child.name.value
+        if name == "node":
+            if child.selection_set is None:
+                raise _Unsupported
+            plan = _object("Task", child.selection_set, fragments)
+        elif name not in ("cursor", TYPENAME):
+            raise _Unsupported
+        parts.append((_key(child), name))
+    return EdgePlan(parts=tuple(parts), node=plan)
+
+
+def _page_info(
+    node: FieldNode, fragments: dict[str, FragmentDefinitionNode]
+) -> tuple[tuple[str, str], ...]:
+    if node.selection_set is None:
+        raise _Unsupported
+    selected = []
+    for child in _fields(node.selection_set, "PageInfo", fragments):
+        if child.name.value not in PAGE_INFO_FIELDS | {TYPENAME}:
+            raise _Unsupported
+        selected.append((_key(child), child.name.value))
+    return tuple(selected)
+
+
+def _object(
+    type_name: str, selection: SelectionSetNode, fragments: dict[str, FragmentDefinitionNode]
+) -> ObjectPlan:
+    source = SOURCES[type_name]
+    planned: list[tuple[str, str, FieldSource | None, ObjectPlan | None]] = []
+    for node in _fields(selection, type_name, fragments):
+        name = node.name.value
+        if name == TYPENAME:
+            planned.append((_key(node), name, None, None))
+            continue
+        field_source = source.fields.get(name)
+        if field_source is None or node.arguments:
+            raise _Unsupported
+        sub: ObjectPlan | None = None
+        if isinstance(field_source, ToOne):
+            if node.selection_set is None:
+                raise _Unsupported
+            sub = _object(field_source.target, node.selection_set, fragments)
+        elif not isinstance(field_source, (Column, ChildCount, Overdue)):
+            raise _Unsupported
+        planned.append((_key(node), name, field_source, sub))
+    return ObjectPlan(type_name=type_name, fields=tuple(planned))
+
+
+def _fields(
+    selection: SelectionSetNode, type_name: str, fragments: dict[str, FragmentDefinitionNode]
+) -> list[FieldNode]:
+    """The fields of a selection with fragments on ``type_name`` inlined, keys unique."""
+    found: list[FieldNode] = []
+    for item in selection.selections:
+        if item.directives:
+            raise _Unsupported
+        if isinstance(item, FieldNode):
+            found.append(item)
+            continue
+        if isinstance(item, FragmentSpreadNode):
+            fragment = fragments.get(item.name.value)
+            if fragment is None or fragment.directives:
+                raise _Unsupported
+            condition, inner = fragment.type_condition.name.value, fragment.selection_set
+        elif isinstance(item, InlineFragmentNode):
+            condition = item.type_condition.name.value if item.type_condition else type_name
+            inner = item.selection_set
+        else:  # pragma: no cover - graphql-core has no other selection kind
+            raise _Unsupported
+        if condition != type_name:
+            raise _Unsupported
+        found.extend(_fields(inner, type_name, fragments))
+    keys = [_key(node) for node in found]
+    if len(set(keys)) != len(keys):
+        raise _Unsupported
+    return found
+
+
+def _key(node: FieldNode) -> str:
+    return node.alias.value if node.alias else node.name.value

@@ -1,0 +1,107 @@
+"""The SQL that builds a page's JSON in PostgreSQL, one statement per request.
+
+The page itself (scope, filters, keyset condition, order, limit) is the very queryset the
+generic resolver runs, rendered by Tortoise; this module wraps it in a statement whose
+select list builds each node's JSON with correlated subqueries for to-one relations and
+counts. The node expression depends only on the document, so it is built once per plan.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from itertools import count
+from typing import Any
+
+from tortoise.queryset import QuerySet
+
+from resolvers.keyset import BY_ID, Ordering
+from schema.compiled.fields import SOURCES, ChildCount, Column, Overdue, ToOne
+from schema.compiled.plan import TYPENAME, ObjectPlan
+
+#: Replaced by the request's "now" (a literal built from a datetime, never user input).
+NOW = ":crossflow_now:"
+#: PostgreSQL functions take at most 100 arguments: 50 key/value pairs per object.
+MAX_FIELDS_PER_OBJECT = 50
+
+
+class TooWide(Exception):
+    """An object selects more fields than one ``json_build_object`` call can hold."""
+
+
+def node_sql(plan: ObjectPlan, alias: str = "t") -> str:
+    """The ``json_build_object`` expression of ``plan`` over the row aliased ``alias``."""
+    return _object(plan, alias, count(1))
+
+
+def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
+    if len(plan.fields) > MAX_FIELDS_PER_OBJECT:
+        raise TooWide(plan.type_name)
+    pairs: list[str] = []
+    for key, name, source, sub in plan.fields:
+        pairs.append(f"'{key}'")
+        if name == TYPENAME:
+            pairs.append(f"'{plan.type_name}'")
+        elif isinstance(source, Column):
+            pairs.append(_scalar(plan.type_name, f'{alias}."{source.column}"', source.kind))
+        elif isinstance(source, ToOne) and sub is not None:
+            inner = f"r{next(aliases)}"
+            table = SOURCES[source.target].table
+            pairs.append(
+                f'(SELECT {_object(sub, inner, aliases)} FROM "{table}" AS {inner}'
+                f' WHERE {inner}."id" = {alias}."{source.fk}")'
+            )
+        elif isinstance(source, ChildCount):
+            inner = f"c{next(aliases)}"
+            pairs.append(
+                f'(SELECT count(*) FROM "{source.table}" AS {inner}'
+                f' WHERE {inner}."{source.fk}" = {alias}."id")'
+            )
+        elif isinstance(source, Overdue):
+            pairs.append(
+                f'({alias}."deadline" IS NOT NULL AND {alias}."status" <> \'COMPLETED\''
+                f' AND {alias}."deadline" < {NOW})'
+            )
+        else:  # pragma: no cover - the planner admits nothing else
+            raise TypeError(source)
+    return f"json_build_object({', '.join(pairs)})"
+
+
+def _scalar(type_name: str, column: str, kind: str) -> str:
+    if kind == "id":
+        return f"encode(convert_to('{type_name}:' || {column}, 'UTF8'), 'base64')"
+    if kind == "datetime":
+        utc = f"({column} AT TIME ZONE 'UTC')"
+        return (
+            f"CASE WHEN {column} IS NULL THEN NULL ELSE"
+            f" to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+            f" || CASE WHEN extract(microseconds FROM {column})::bigint % 1000000 = 0"
+            f" THEN '' ELSE to_char({utc}, '.US') END || '+00:00' END"
+        )
+    if kind == "date":
+        return f"to_char({column}, 'YYYY-MM-DD')"
+    return column
+
+
+def now_literal(moment: datetime) -> str:
+    """``moment`` as a timestamptz literal (it comes from the clock, not from a client)."""
+    return f"'{moment.astimezone(UTC).isoformat()}'::timestamptz"
+
+
+def page_statement(page: QuerySet[Any], order: Ordering, node: str | None) -> tuple[str, list[Any]]:
+    """The statement returning (id, sort value, node JSON text) per row of ``page``, in order."""
+    page._choose_db_if_not_chosen()
+    page._make_query()
+    inner, params = page.query.get_parameterized_sql()
+    sort = "NULL" if order.key is BY_ID else f't."{order.key.column}"'
+    direction = "DESC" if order.descending else "ASC"
+    keys = [f't."id" {direction}']
+    if order.key is not BY_ID:
+        keys.insert(0, f't."{order.key.column}" {direction}')
+        if order.key.nullable:
+            keys.insert(0, f't."{order.key.column}" IS NULL')
+    select = f"{node}::text" if node else "NULL"
+    statement = (
+        f'SELECT t."id" AS "id", {sort} AS "sort", {select} AS "node"'
+        f" FROM ({inner}) AS t ORDER BY {', '.join(keys)}"
+    )
+    return statement, list(params)
