@@ -36,6 +36,7 @@ import os
 import platform
 import secrets
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -47,9 +48,7 @@ import asyncpg
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from api_list import REDIS, create_admin, pg, prepare, sign_in
 
 from crossflow import db
 from crossflow.settings import Mode, Settings
@@ -66,11 +65,74 @@ QUERIES = {
     "report": """query Report { reports { requirementsByDepartment { department { name }
   raised completed } overdueByDepartment { departmentName tasks overdue completedLate } } }""",
 }
+SERVER = "postgres://postgres@127.0.0.1:5432"
+DATABASE = "crossflow_bench_api"
+REDIS = "redis://127.0.0.1:6379/15"
+ADMIN, PASSWORD = "bench-admin", "bench-password"
+CROSSFLOW = [sys.executable, "-m", "crossflow"]
+LOGIN = """mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p})
+  { token } }"""
 SERVERS = {
     "compiled": ({}, []),
     "baseline": ({"CROSSFLOW_GRAPHQL_COMPILED": "false"}, []),
     "compiled-2": ({}, ["--workers", "2"]),
 }
+
+
+def pg(dsn: str) -> str:
+    return dsn.replace("postgres://", "postgresql://", 1)
+
+
+async def prepare(tasks: int, reseed: bool) -> Settings:
+    """The bench database, seeded with ``tasks`` tasks (reused when already there)."""
+    settings = Settings(  # type: ignore[call-arg]
+        database_url=f"{SERVER}/{DATABASE}", _env_file=None
+    )
+    admin = await asyncpg.connect(pg(f"{SERVER}/postgres"))
+    try:
+        exists = await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", DATABASE)
+        seeded = False
+        if exists and not reseed:
+            bench = await asyncpg.connect(pg(f"{SERVER}/{DATABASE}"))
+            try:
+                count = await bench.fetchval("SELECT count(*) FROM task")
+                seeded = count == tasks
+            except asyncpg.UndefinedTableError:
+                seeded = False
+            finally:
+                await bench.close()
+        if seeded:
+            print(f"reusing {DATABASE} ({tasks:,} tasks)", file=sys.stderr)
+            return settings
+        await admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        await admin.execute(f'CREATE DATABASE "{DATABASE}"')
+    finally:
+        await admin.close()
+    started = time.perf_counter()
+    command = [*CROSSFLOW, "seed", "--tasks", str(tasks)]
+    env = {**os.environ, "CROSSFLOW_DATABASE_URL": settings.database_url or ""}
+    await asyncio.to_thread(subprocess.run, command, env=env, check=True)
+    print(f"seeded {tasks:,} tasks in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return settings
+
+
+def create_admin(settings: Settings) -> None:
+    subprocess.run(
+        [*CROSSFLOW, "create-admin", "--username", ADMIN, "--password", PASSWORD],
+        env={**os.environ, "CROSSFLOW_DATABASE_URL": settings.database_url or ""},
+        check=True,
+        capture_output=True,
+    )
+
+
+async def sign_in(http: httpx.AsyncClient) -> str:
+    response = await http.post(
+        "/graphql", json={"query": LOGIN, "variables": {"u": ADMIN, "p": PASSWORD}}
+    )
+    body = response.json()
+    assert not body.get("errors"), body
+    token: str = body["data"]["login"]["token"]
+    return token
 
 
 @dataclass
