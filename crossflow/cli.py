@@ -48,7 +48,7 @@ def demo(
     _logging(settings)
 
     async def prepare() -> bool:
-        await db.migrate(settings)
+        await db.migrate(settings, fresh_from_models=True)
         async with db.orm(settings):
             return await demo_data.load_demo_data()
 

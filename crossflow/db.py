@@ -121,16 +121,48 @@ async def orm(settings: Settings | None = None) -> AsyncIterator[TortoiseContext
         await close_orm(ctx)
 
 
-async def migrate(settings: Settings) -> None:
-    """Apply every committed migration that the database has not seen yet."""
+async def migrate(settings: Settings, *, fresh_from_models: bool = False) -> None:
+    """Apply every committed migration that the database has not seen yet.
+
+    ``fresh_from_models`` (the demo): a database without any table yet is created from the
+    models in one step and its migrations are recorded as applied. Tortoise re-renders
+    every model for each operation it applies, so replaying the history on a new SQLite
+    file costs seconds of the demo's start; the result is the same schema
+    (``tests/crossflow/test_fresh_schema.py`` compares them), and later migrations apply
+    to it as to any other database.
+    """
     ensure_data_dir(settings)
     async with _migration_lock(settings):
         ctx = TortoiseContext()
         with ctx:
             try:
-                await run_migrations(config=tortoise_config(settings))
+                config = tortoise_config(settings)
+                fake = fresh_from_models and await _create_if_empty(ctx, config)
+                await run_migrations(config=config, fake=fake)
             finally:
                 await ctx.close_connections()
+
+
+async def _create_if_empty(ctx: TortoiseContext, config: dict[str, Any]) -> bool:
+    """Create the models' tables in a database that has none; whether it did."""
+    await ctx.init(config=config)
+    connection = ctx.connections.get("default")
+    if _is_sqlite(config):
+        query = "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'"
+    else:
+        query = (
+            "SELECT count(*) AS n FROM information_schema.tables"
+            " WHERE table_schema = current_schema()"
+        )
+    rows = await connection.execute_query_dict(query)
+    if rows[0]["n"]:
+        return False
+    await ctx.generate_schemas(safe=False)
+    return True
+
+
+def _is_sqlite(config: dict[str, Any]) -> bool:
+    return bool(config["connections"]["default"]["engine"] == "crossflow.sqlite_engine")
 
 
 #: Any constant shared by every CrossFlow process: the key of PostgreSQL's advisory lock.
