@@ -10,7 +10,7 @@ from crossflow import clock
 from models import Requirement, Task, User
 from models.enums import TaskStatus
 from tests.admin_ui.conftest import Panel
-from tests.schema.test_query_counts import counted_statements
+from tests.support.sql_log import counted_statements
 
 
 async def _seed_tasks(count: int) -> None:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
 
 from models import AuditEntry, CollaborationRequest, Comment, Mention, Notification, Task, User
 from models.enums import NotificationKind
 from tests.conftest import GraphQLClient
 from tests.resolvers.test_tasks import gid, q3_task, refused
+from tests.support.sql_log import counted_statements
 
 ADD = """mutation($input: AddCommentInput!) { addComment(input: $input) {
   id body author { username } task { code } mentions { username } } }"""
@@ -90,26 +87,6 @@ async def test_non_participants_cannot_comment(
     assert await reader.error_code(ADD, variables) == code
     assert (await Comment.all().count(), await Mention.all().count()) == before
     assert not await Notification.filter(kind=NotificationKind.MENTION).exists()
-
-
-@contextmanager
-def counted_statements() -> Iterator[list[str]]:
-    """The SQL statements Tortoise runs meanwhile (it logs each one at DEBUG)."""
-    statements: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            statements.append(record.getMessage())
-
-    logger = logging.getLogger("tortoise.db_client")
-    handler, level = Collect(level=logging.DEBUG), logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    try:
-        yield statements
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
 
 
 PAGE = """query($first: Int) { tasks(first: $first) { edges { node {

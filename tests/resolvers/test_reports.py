@@ -16,7 +16,8 @@ from crossflow.security import hash_api_token, new_api_token
 from models import ApiToken, Department, Task
 from models.enums import Role, TaskStatus
 from tests.conftest import GraphQLClient
-from tests.support.report_data import MONTH, MonthBuilder, at, build_march, counted_statements
+from tests.support.report_data import MONTH, MonthBuilder, at, build_march
+from tests.support.sql_log import counted_statements
 
 EVERYTHING = """query($filter: ReportFilterInput) { reports(filter: $filter) {
   requirementsByDepartment { departmentCode raised completed }

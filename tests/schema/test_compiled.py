@@ -9,9 +9,7 @@ viewer, so scope, scalar formats, cursors and errors cannot drift apart.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
@@ -26,6 +24,7 @@ from models import Comment, Task, User
 from models.enums import Role
 from tests.conftest import GraphQLClient
 from tests.schema.test_bi_tokens import token_for
+from tests.support.sql_log import counted_statements
 
 pytestmark = pytest.mark.postgres
 
@@ -113,25 +112,6 @@ async def _vary_the_tasks() -> None:
         author = await User.get(username="admin")
         for n in range(index % 3):
             await Comment.create(task=task, author=author, body=f"c{n}")
-
-
-@contextmanager
-def counted_statements() -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            statements.append(record.getMessage())
-
-    logger = logging.getLogger("tortoise.db_client")
-    handler, level = Collect(level=logging.DEBUG), logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    try:
-        yield statements
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)

@@ -7,9 +7,6 @@ is a decision to make on purpose, and one per row is a bug.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -26,6 +23,7 @@ from models import (
 )
 from models.enums import Priority, RequirementStatus, Role, TaskStatus
 from tests.conftest import GraphQLClient
+from tests.support.sql_log import counted_statements
 
 TASK_PAGE = """query($first: Int) { tasks(first: $first) { edges { node {
   code title deadline isOverdue
@@ -48,26 +46,6 @@ REQUIREMENT_PAGE = """query($first: Int) { requirements(first: $first) { edges {
 TASK_PAGE_STATEMENTS = 8
 #: Sign-in, the page, initiators, involved departments, their departments, task counts.
 REQUIREMENT_PAGE_STATEMENTS = 6
-
-
-@contextmanager
-def counted_statements() -> Iterator[list[str]]:
-    """The SQL statements sent while the block runs."""
-    statements: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            statements.append(record.getMessage())
-
-    logger = logging.getLogger("tortoise.db_client")
-    handler, level = Collect(level=logging.DEBUG), logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    try:
-        yield statements
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
 
 
 async def seed_tasks(count: int) -> None:

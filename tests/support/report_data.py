@@ -7,9 +7,6 @@ is built here. The expected figures are written next to the rows that make them.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -44,26 +41,6 @@ MONTH = "2025-03"
 def at(month: int, day: int, hour: int = 9, year: int = 2025) -> datetime:
     """A Beijing wall-clock time as the UTC instant the database stores."""
     return datetime(year, month, day, hour, tzinfo=BUSINESS_TZ).astimezone(UTC)
-
-
-@contextmanager
-def counted_statements() -> Iterator[list[str]]:
-    """The SQL statements Tortoise runs meanwhile (it logs each one at DEBUG)."""
-    statements: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            statements.append(record.getMessage())
-
-    logger = logging.getLogger("tortoise.db_client")
-    handler, level = Collect(level=logging.DEBUG), logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    try:
-        yield statements
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
 
 
 class MonthBuilder:
