@@ -27,6 +27,7 @@ from admin_ui.views.alerts import (
     WarningRuleView,
     WebhookChannelView,
 )
+from admin_ui.views.form_fields import RequirementFormFieldView, TemplateFormFieldView
 from admin_ui.views.organisation import (
     DelegationView,
     DepartmentHeadView,
@@ -43,6 +44,7 @@ from admin_ui.views.records import (
     RequirementView,
     TaskView,
 )
+from admin_ui.views.templates import template_views
 from admin_ui.views.tokens import ApiTokenView
 from crossflow.db import APP_LABEL, MODEL_MODULES
 from crossflow.settings import Settings
@@ -90,6 +92,14 @@ def build_admin(settings: Settings) -> Admin:
             t("预警与集成", "Warnings & integration"),
             icon="fa fa-bell",
             views=[rules, WebhookChannelView(), CalendarOverrideView(), ApiTokenView()],
+        )
+    )
+    admin.add_view(DropDown(t("需求模板", "Templates"), icon="fa fa-clone", views=template_views()))
+    admin.add_view(
+        DropDown(
+            t("自定义表单", "Custom forms"),
+            icon="fa fa-pen-ruler",
+            views=[RequirementFormFieldView(), TemplateFormFieldView()],
         )
     )
     admin.add_view(

@@ -21,6 +21,7 @@ from models.enums import (
     Channel,
     CollaborationStatus,
     FeedbackKind,
+    FormFieldType,
     Priority,
     Recipient,
     RequirementStatus,
@@ -148,6 +149,15 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "before": ("修改前", "Before"),
     "after": ("修改后", "After"),
     "via": ("来源", "Via"),
+    "field_type": ("字段类型", "Field type"),
+    "required": ("必填", "Required"),
+    "options_text": ("选项", "Options"),
+    "help_text": ("填写说明", "Help text"),
+    "position": ("排序", "Position"),
+    "active": ("启用", "Active"),
+    "template": ("需求模板", "Template"),
+    "template_version": ("模板版本", "Template version"),
+    "custom_values": ("自定义字段", "Custom fields"),
 }
 
 #: The words of the source document for enum values (待审核, 已立项, 待执行 …).
@@ -207,6 +217,17 @@ ENUM_LABELS: dict[type[Enum], dict[str, tuple[str, str]]] = {
         "IN_APP": ("站内通知", "In-app"),
         "EMAIL": ("邮件", "E-mail"),
         "WEBHOOK": ("群机器人", "Webhook"),
+    },
+    FormFieldType: {
+        "TEXT": ("文本", "Text"),
+        "NUMBER": ("数字", "Number"),
+        "MONEY": ("金额", "Money"),
+        "DATE": ("日期", "Date"),
+        "CHOICE": ("单选", "Choice"),
+        "MULTI_CHOICE": ("多选", "Multiple choice"),
+        "USER": ("人员", "Person"),
+        "DEPARTMENT": ("部门", "Department"),
+        "FILE": ("附件", "File"),
     },
     WebhookFormat: {
         "GENERIC": ("通用 JSON", "Generic JSON"),

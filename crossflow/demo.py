@@ -2,7 +2,8 @@
 
 Loaded once into an empty database (``crossflow demo``); all demo users share the published
 password ``demo``, which sign-in refuses outside demo mode. The requirements tell the
-source document's stories, the Q3 launch case (2024年Q3新品上市推广方案) among them.
+source document's stories, the Q3 launch case (2024年Q3新品上市推广方案) among them; its four
+scenarios are the default templates (``crossflow/demo_templates.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from tortoise.transactions import in_transaction
 
 from crossflow import clock
 from crossflow.demo_people import DEPARTMENTS
+from crossflow.demo_templates import load_default_templates
 from crossflow.security import hash_password
 from crossflow.settings import DEMO_PASSWORD
 from models import (
@@ -67,6 +69,7 @@ async def load_demo_data() -> bool:
         await story.expense_policy_draft()
         await story.customer_event_approved()
         await story.thermostat_archived()
+        await load_default_templates(conn, users["admin"].id)
     return True
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from tortoise import fields
 
 from models.base import TimestampedModel
-from models.enums import Priority, WarningRuleKind
+from models.enums import Priority, ThresholdUnit, WarningRuleKind
 
 if TYPE_CHECKING:
     from models.departments import Department
@@ -122,6 +122,8 @@ class TemplateWarningThreshold(TimestampedModel):
     kind = fields.CharEnumField(WarningRuleKind, max_length=24)
     threshold_normal = fields.IntField()
     threshold_urgent = fields.IntField()
+    #: The unit of both thresholds, so a complaint can warn hours ahead where the rule says days.
+    unit = fields.CharEnumField(ThresholdUnit, max_length=16, default=ThresholdUnit.HOURS)
 
     template_id: int
 

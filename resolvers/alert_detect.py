@@ -37,6 +37,7 @@ from models.enums import (
     ThresholdUnit,
     WarningRuleKind,
 )
+from resolvers.template_thresholds import Band, Overrides, template_overrides, threshold_bands
 from resolvers.workdays import WorkCalendar
 
 OPEN_TASK = (TaskStatus.PENDING, TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED)
@@ -56,6 +57,8 @@ TASK_COLUMNS = (
     "last_progress_at",
     "started_at",
     "submitted_at",
+    "requirement__template_id",
+    "requirement__template_version",
 )
 
 
@@ -102,6 +105,7 @@ class Detector:
     def __init__(self, calendar: WorkCalendar, now: datetime) -> None:
         self.calendar = calendar
         self.now = now
+        self._overrides: Overrides | None = None
 
     async def find(self, rule: WarningRule, since: datetime) -> list[Finding]:
         kind = WarningRuleKind(rule.kind)
@@ -121,38 +125,51 @@ class Detector:
         statuses = NOT_SUBMITTED if kind is WarningRuleKind.ESCALATION else OPEN_TASK
         rows: list[dict[str, Any]] = []
         for priority in (Priority.NORMAL, Priority.URGENT):
-            lead = as_delta(rule, threshold(rule, priority))
-            query = Task.filter(
-                status__in=statuses,
-                priority=priority,
-                deadline__gt=since + lead,
-                deadline__lte=self.now + lead,
-            )
-            if kind is not WarningRuleKind.OVERDUE:
-                query = query.filter(deadline__gt=self.now)
-            rows += await query.values(*TASK_COLUMNS)
+            for band in await self._bands(rule, priority):
+                query = band.narrow(
+                    Task.filter(
+                        status__in=statuses,
+                        priority=priority,
+                        deadline__gt=since + band.lead,
+                        deadline__lte=self.now + band.lead,
+                    )
+                )
+                if kind is not WarningRuleKind.OVERDUE:
+                    query = query.filter(deadline__gt=self.now)
+                rows += band.keep(await query.values(*TASK_COLUMNS))
         return await self._task_findings(rule, rows, lambda row: str(row["deadline_instance"]))
 
     async def _stale(self, rule: WarningRule, since: datetime) -> list[Finding]:
         """Started tasks whose last progress (or start) is older than the threshold."""
         rows: list[dict[str, Any]] = []
         for priority in (Priority.NORMAL, Priority.URGENT):
-            age = as_delta(rule, threshold(rule, priority))
-            window = {"__gt": since - age, "__lte": self.now - age}
-            rows += await Task.filter(
-                status=TaskStatus.IN_PROGRESS,
-                priority=priority,
-                **{f"last_progress_at{op}": value for op, value in window.items()},
-            ).values(*TASK_COLUMNS)
-            rows += await Task.filter(
-                status=TaskStatus.IN_PROGRESS,
-                priority=priority,
-                last_progress_at=None,
-                **{f"started_at{op}": value for op, value in window.items()},
-            ).values(*TASK_COLUMNS)
+            for band in await self._bands(rule, priority):
+                window = {"__gt": since - band.lead, "__lte": self.now - band.lead}
+                found = await band.narrow(
+                    Task.filter(
+                        status=TaskStatus.IN_PROGRESS,
+                        priority=priority,
+                        **{f"last_progress_at{op}": value for op, value in window.items()},
+                    )
+                ).values(*TASK_COLUMNS)
+                found += await band.narrow(
+                    Task.filter(
+                        status=TaskStatus.IN_PROGRESS,
+                        priority=priority,
+                        last_progress_at=None,
+                        **{f"started_at{op}": value for op, value in window.items()},
+                    )
+                ).values(*TASK_COLUMNS)
+                rows += band.keep(found)
         return await self._task_findings(
             rule, rows, lambda row: (row["last_progress_at"] or row["started_at"]).isoformat()
         )
+
+    async def _bands(self, rule: WarningRule, priority: Priority) -> list[Band]:
+        """The global threshold and each distinct template override of it, as query bands."""
+        if self._overrides is None:
+            self._overrides = await template_overrides()
+        return threshold_bands(rule, priority, self._overrides.get(WarningRuleKind(rule.kind), {}))
 
     async def _acceptance_sla(self, rule: WarningRule, since: datetime) -> list[Finding]:
         """Submitted results not decided within N working days (a calendar pre-filter first)."""
@@ -204,8 +221,8 @@ class Detector:
                         "code": row["code"],
                         "deadline": fmt(row["deadline"]),
                         "progress": row["progress"],
-                        "days": threshold(rule, row["priority"]),
-                        "hours": threshold(rule, row["priority"]),
+                        "days": row.get("threshold_days", threshold(rule, row["priority"])),
+                        "hours": row.get("threshold_hours", threshold(rule, row["priority"])),
                     },
                 )
             )

@@ -23,7 +23,7 @@ from models import (
     Task,
 )
 from models.enums import RequirementStatus
-from resolvers import policy
+from resolvers import form_reading, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, InvalidTransition
 from resolvers.scope import scoped
@@ -62,6 +62,9 @@ async def archive_requirement(viewer: Viewer, requirement_id: int) -> Requiremen
         )
         reviews = await Review.filter(requirement_id=requirement.id).using_db(conn).order_by("id")
         snapshot = _snapshot(requirement, tasks, updates, reviews, report)
+        # the admin-defined fields, with the labels they were filled in under
+        custom = await form_reading.archive_entries(requirement)
+        snapshot["customFields"] = custom
         text = " ".join(
             [
                 requirement.title,
@@ -73,6 +76,7 @@ async def archive_requirement(viewer: Viewer, requirement_id: int) -> Requiremen
                 report.contributions,
                 report.problems,
                 *(task.title for task in tasks),
+                *(entry["display"] for entry in custom),
             ]
         )
         assert viewer.user_id is not None

@@ -22,6 +22,7 @@ from models import (
     Notification,
     Requirement,
     RequirementDepartment,
+    RequirementFieldValue,
     Suggestion,
     Task,
     User,
@@ -37,6 +38,7 @@ from models.enums import (
 from resolvers import archives
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
+from resolvers.form_reading import FieldCondition
 from resolvers.keyset import SortKey
 from resolvers.scope import NOTHING, scoped
 
@@ -134,6 +136,8 @@ class RequirementCriteria:
     expected_by: Range[date] | None = None
     created: Range[datetime] | None = None
     text: str | None = None
+    #: Admin-defined field conditions, resolved by ``form_reading.field_conditions``.
+    custom_fields: list[FieldCondition] = field(default_factory=list)
 
 
 @dataclass
@@ -208,6 +212,9 @@ def requirements(viewer: Viewer, criteria: RequirementCriteria) -> QuerySet[Requ
     text = _text(criteria.text, "text")
     if text is not None:
         queryset = queryset.filter(Q(title__icontains=text) | Q(code__icontains=text))
+    for condition in criteria.custom_fields:  # through the indexed value rows
+        matching = RequirementFieldValue.filter(**condition.lookups())
+        queryset = queryset.filter(id__in=Subquery(matching.values("requirement_id")))
     return queryset
 
 

@@ -8,7 +8,7 @@ objects costs one query per relation, not N.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -31,6 +31,19 @@ class Loaders:
         self._children: dict[tuple[type[Model], str, tuple[str, ...]], DataLoader[int, Any]] = {}
         self._counts: dict[tuple[type[Model], str], DataLoader[int, int]] = {}
         self._latest: dict[tuple[type[Model], str], DataLoader[int, Any]] = {}
+        self._named: dict[str, DataLoader[Any, Any]] = {}
+
+    def named(
+        self, name: str, load: Callable[[list[Any]], Awaitable[Sequence[Any]]]
+    ) -> DataLoader[Any, Any]:
+        """A loader of this request for lookups that are not rows by a key (e.g. the form
+        definitions a requirement was written against); ``load`` batches the keys.
+        Keys must be hashable; the caller applies any scope itself."""
+        loader = self._named.get(name)
+        if loader is None:
+            loader = DataLoader(load_fn=load)
+            self._named[name] = loader
+        return loader
 
     def by_id(self, model: type[M]) -> DataLoader[int, M | None]:
         """Rows of ``model`` by primary key; ``None`` for missing or out-of-scope rows."""

@@ -37,6 +37,29 @@ def require_admin(viewer: Viewer) -> None:
         raise Forbidden("仅平台管理员可执行此操作 (only the platform admin may do this)")
 
 
+def require_form_designer(viewer: Viewer) -> None:
+    """Form fields (自定义表单字段) of the requirement form and of templates: ADMIN only."""
+    require_writer(viewer)
+    if viewer.role is not Role.ADMIN:
+        raise Forbidden("仅平台管理员可定义表单字段 (only the platform admin defines form fields)")
+
+
+def require_template_editor(viewer: Viewer) -> None:
+    """Scenario templates (需求模板) and their rows are edited by the ADMIN only."""
+    require_writer(viewer)
+    if viewer.role is not Role.ADMIN:
+        raise Forbidden("仅平台管理员可编辑需求模板 (only the platform admin edits templates)")
+
+
+def lists_disabled_templates(viewer: Viewer) -> bool:
+    """Everyone signed in lists the enabled templates; the ADMIN also the disabled ones.
+
+    A disabled template stays readable where a requirement refers to it (directory data),
+    but nobody, the ADMIN included, makes a new requirement from it.
+    """
+    return viewer.role is Role.ADMIN
+
+
 #: Roles that read every department's figures in reports (DESIGN.md, "reports and aggregates").
 REPORTS_ON_EVERY_DEPARTMENT = frozenset({Role.ADMIN, Role.EXECUTIVE, Role.BI})
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
@@ -21,7 +22,7 @@ from models.enums import (
     RequirementStatus,
     RoundOutcome,
 )
-from resolvers import audit, codes, policy
+from resolvers import audit, codes, form_fields, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
 from resolvers.notify import head_ids, notify_about
@@ -75,6 +76,12 @@ class RequirementForm:
     involved_department_ids: list[int] | None = None
     #: The version the client edited (optimistic concurrency), if it sends one.
     version: int | None = None
+    #: Admin-defined field values by key (on update: merged over the stored ones).
+    custom_fields: dict[str, Any] | None = None
+    #: Set by ``createRequirementFromTemplate`` (``resolvers/templates.py``), never by
+    #: clients: the scenario template and the version of it the requirement is made with.
+    template_id: int | None = None
+    template_version: int | None = None
 
 
 def _validate(form: RequirementForm, *, creating: bool) -> None:
@@ -98,6 +105,14 @@ def _validate(form: RequirementForm, *, creating: bool) -> None:
         raise BadUserInput(
             "请勾选涉及部门 (tick at least one involved department)", field="involvedDepartmentIds"
         )
+
+
+def _audited(requirement: Requirement) -> dict[str, Any]:
+    """The audit log's view of the form: its fields and the custom field values."""
+    return {
+        **snapshot(requirement, FORM_FIELDS),
+        "custom_fields": dict(requirement.custom_fields or {}),
+    }
 
 
 def _camel(name: str) -> str:
@@ -145,18 +160,24 @@ async def create_requirement(viewer: Viewer, form: RequirementForm) -> Requireme
     policy.require_writer(viewer)
     _validate(form, creating=True)
     assert viewer.user_id is not None and form.involved_department_ids is not None
+    custom = await form_fields.validate_custom_fields(
+        form.template_id, form.custom_fields, viewer=viewer
+    )
     async with in_transaction() as conn:
         requirement = await Requirement.create(
             code=await codes.next_monthly_code(codes.REQUIREMENT, conn),
             initiator_id=viewer.user_id,
             initiating_department_id=viewer.department_id,
             status=S.DRAFT,
+            template_id=form.template_id,
+            template_version=form.template_version,
             using_db=conn,
             **{
                 name: getattr(form, name) for name in FORM_FIELDS if getattr(form, name) is not None
             },
         )
         await _set_involved(requirement, form.involved_department_ids, conn)
+        await form_fields.store_custom_fields(requirement, custom, conn)
         await audit.record(
             viewer,
             "requirement.create",
@@ -164,7 +185,7 @@ async def create_requirement(viewer: Viewer, form: RequirementForm) -> Requireme
             requirement.id,
             subject_code=requirement.code,
             to_state=S.DRAFT,
-            after=snapshot(requirement, FORM_FIELDS),
+            after=_audited(requirement),
             using_db=conn,
         )
     return requirement
@@ -181,7 +202,12 @@ async def update_requirement(
         ensure_state(requirement, EDITABLE, "updateRequirement")
         check_version(requirement, form.version)
         _validate(form, creating=False)
-        before = snapshot(requirement, FORM_FIELDS)
+        custom = None
+        if form.custom_fields is not None:
+            custom = await form_fields.merged_values_for_update(
+                requirement, form.custom_fields, viewer
+            )
+        before = _audited(requirement)
         changed = [name for name in FORM_FIELDS if getattr(form, name) is not None]
         for name in changed:
             setattr(requirement, name, getattr(form, name))
@@ -189,6 +215,8 @@ async def update_requirement(
         await requirement.save(using_db=conn, update_fields=[*changed, "version", "updated_at"])
         if form.involved_department_ids is not None:
             await _set_involved(requirement, form.involved_department_ids, conn)
+        if custom is not None:
+            await form_fields.store_custom_fields(requirement, custom, conn)
         await audit.record(
             viewer,
             "requirement.update",
@@ -196,7 +224,7 @@ async def update_requirement(
             requirement.id,
             subject_code=requirement.code,
             before=before,
-            after=snapshot(requirement, FORM_FIELDS),
+            after=_audited(requirement),
             using_db=conn,
         )
     return requirement

@@ -28,6 +28,7 @@ from models import (
     Delivery,
     Feedback,
     FeedbackDepartment,
+    FormField,
     Meeting,
     MeetingAttendee,
     Mention,
@@ -36,6 +37,7 @@ from models import (
     ProgressUpdate,
     Requirement,
     RequirementDepartment,
+    RequirementTemplate,
     ResultReport,
     Review,
     ReviewRound,
@@ -158,6 +160,18 @@ def _report_readers(viewer: Viewer) -> Scope:
     return None if viewer.role in (*REPORTS_ON_EVERY_DEPARTMENT, Role.DEPT_HEAD) else NOTHING
 
 
+def _templates(viewer: Viewer) -> Scope:
+    """Everyone may start from an enabled template; disabled ones are the admin's."""
+    return None if viewer.is_admin else Q(enabled=True)
+
+
+def _form_fields(viewer: Viewer) -> Scope:
+    """Active fields of the requirement form and of enabled templates; the rest: ADMIN."""
+    if viewer.is_admin:
+        return None
+    return Q(active=True) & (Q(template_id=None) | Q(template__enabled=True))
+
+
 def _delegations(viewer: Viewer) -> Scope:
     if viewer.is_admin:
         return None
@@ -195,6 +209,8 @@ _SCOPES: dict[type[Model], Callable[[Viewer], Scope]] = {
     Feedback: _through_requirement("requirement_id"),
     FeedbackDepartment: _through_requirement("feedback__requirement_id"),
     Alert: _alerts,
+    RequirementTemplate: _templates,
+    FormField: _form_fields,
     Notification: _own("recipient_id"),
     ApiToken: _own("user_id"),
     Delegation: _delegations,

@@ -2,8 +2,10 @@
 
 When the admin confirms initiation, every task a department claimed in its approval of the
 final round becomes a draft task of that department (待分配: no responsible person and no
-deadline yet), which the initiator or the admin completes with ``updateTask``. Work cannot
-start while a draft still has nobody responsible.
+deadline yet), which the initiator or the admin completes with ``updateTask``. A requirement
+made from a scenario template also gets the template's tasks and response-limit work
+orders, with deadlines (``resolvers/template_tasks.py``). Work cannot start while a draft
+still has nobody responsible.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from models.enums import ReviewDecision, TaskStatus
 from resolvers import audit, codes
 from resolvers.auth import Viewer
 from resolvers.errors import InvalidTransition
+from resolvers.template_tasks import add_template_tasks
 
 
 async def generate_draft_tasks(
     viewer: Viewer, requirement: Requirement, conn: BaseDBAsyncClient
 ) -> list[Task]:
-    """Draft tasks from the claims of the round that approved ``requirement``."""
+    """Draft tasks from the claims of the round that approved ``requirement``, then the
+    tasks of the template version it was made with (if any)."""
     reviews = (
         await Review.filter(
             requirement_id=requirement.id,
@@ -45,6 +49,7 @@ async def generate_draft_tasks(
                     using_db=conn,
                 )
             )
+    drafts += await add_template_tasks(requirement, conn)
     if drafts:
         await audit.record(
             viewer,

@@ -41,6 +41,7 @@ from schema.files import (
     FileQueries,
     MeetingType,
 )
+from schema.forms import FormFieldNode, FormMutations, FormQueries
 from schema.limits import Limits, limit_extensions
 from schema.node import NodeQueries
 from schema.notifications import (
@@ -80,6 +81,7 @@ from schema.tasks import (
     TaskResultType,
     TaskType,
 )
+from schema.templates import RequirementTemplateType, TemplateMutations, TemplateQueries
 from schema.users import ApiTokenType, DelegationType, UserQueries, UserType
 
 Query = merge_types(
@@ -90,6 +92,8 @@ Query = merge_types(
         DepartmentQueries,
         UserQueries,
         RequirementQueries,
+        FormQueries,
+        TemplateQueries,
         OutcomeQueries,
         TaskQueries,
         FileQueries,
@@ -105,6 +109,8 @@ Mutation = merge_types(
     (
         AuthMutations,
         RequirementMutations,
+        FormMutations,
+        TemplateMutations,
         OutcomeMutations,
         TaskMutations,
         CollaborationMutations,
@@ -132,9 +138,11 @@ NODE_TYPES: tuple[type, ...] = (
     DelegationType,
     DepartmentType,
     FeedbackType,
+    FormFieldNode,
     MeetingType,
     NotificationType,
     ProgressUpdateType,
+    RequirementTemplateType,
     RequirementType,
     ResultReportType,
     ReviewRoundType,

@@ -23,6 +23,7 @@ from schema.enums import (
     SuggestionStatus,
     TaskStatus,
 )
+from schema.forms import CustomFieldFilter
 from schema.ids import decode_id, decode_ids
 from schema.pagination import OrderDirection
 
@@ -131,6 +132,9 @@ class RequirementFilter:
     expected_by: DateRange | None = None
     created_at: DateTimeRange | None = None
     text: str | None = strawberry.field(default=None, description="Part of the title or code")
+    custom_fields: list[CustomFieldFilter] | None = strawberry.field(
+        default=None, description="Conditions on admin-defined fields (自定义字段), all must hold"
+    )
 
     def criteria(self) -> listing.RequirementCriteria:
         return listing.RequirementCriteria(

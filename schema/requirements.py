@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
+from strawberry.scalars import JSON
 
 import models
-from resolvers import delegations, listing, requirements, reviews
+from resolvers import delegations, form_reading, listing, requirements, reviews
 from resolvers.errors import NotFound
 from resolvers.scope import scoped
 from resolvers.signoff import content_hash
@@ -17,6 +18,7 @@ from resolvers.workflow import NOT_FOUND_MESSAGE
 from schema.base import Info, ModelNode, count_children, load_children, load_one
 from schema.enums import Priority, RequirementStatus, ReviewDecision, RoundOutcome
 from schema.filters import RequirementFilter, RequirementOrder
+from schema.forms import CUSTOM_FIELDS_DESCRIPTION, custom_field_values
 from schema.ids import decode_id, decode_ids
 from schema.pagination import Connection, ordering, paginate
 from schema.permissions import CanWrite, SignedIn
@@ -24,8 +26,10 @@ from schema.permissions import CanWrite, SignedIn
 if TYPE_CHECKING:
     from schema.departments import DepartmentType
     from schema.files import AttachmentType
+    from schema.forms import CustomFieldValueType
     from schema.outcomes import FeedbackType, ResultReportType
     from schema.tasks import TaskType
+    from schema.templates import RequirementTemplateType
     from schema.users import DelegationType, UserType
 
 UserRef = Annotated["UserType", strawberry.lazy("schema.users")]
@@ -35,6 +39,8 @@ TaskRef = Annotated["TaskType", strawberry.lazy("schema.tasks")]
 AttachmentRef = Annotated["AttachmentType", strawberry.lazy("schema.files")]
 ResultReportRef = Annotated["ResultReportType", strawberry.lazy("schema.outcomes")]
 FeedbackRef = Annotated["FeedbackType", strawberry.lazy("schema.outcomes")]
+RequirementTemplateRef = Annotated["RequirementTemplateType", strawberry.lazy("schema.templates")]
+CustomFieldValueRef = Annotated["CustomFieldValueType", strawberry.lazy("schema.forms")]
 
 
 @strawberry.type(name="Requirement", description="The Requirement Form (需求申请表)")
@@ -63,6 +69,26 @@ class RequirementType(ModelNode):
     completed_at: datetime | None
     archived_at: datetime | None
     cancelled_at: datetime | None
+    form_version: int | None = strawberry.field(
+        description="The requirement form version its custom fields were written against"
+    )
+
+    @strawberry.field(
+        description="Values of the admin-defined fields (自定义字段), typed, read with the "
+        "definitions it was written against (retired fields included)"
+    )
+    async def custom_fields(
+        self, root: models.Requirement, info: Info
+    ) -> list[CustomFieldValueRef]:
+        return await custom_field_values(info, root)
+
+    template_version: int | None = strawberry.field(
+        description="The version of the scenario template it was made with (null: none)"
+    )
+
+    @strawberry.field(description="The scenario template (需求模板) it was made from, if any")
+    async def template(self, root: models.Requirement, info: Info) -> RequirementTemplateRef | None:
+        return await load_one(info, models.RequirementTemplate, root.template_id)
 
     @strawberry.field(description="The person who raised it (发起人)")
     async def initiator(self, root: models.Requirement, info: Info) -> UserRef | None:
@@ -185,6 +211,9 @@ class CreateRequirementInput:
     contact: str = ""
     expected_by: date | None = None
     priority: Priority = Priority.NORMAL
+    custom_fields: JSON | None = strawberry.field(
+        default=None, description=CUSTOM_FIELDS_DESCRIPTION
+    )
 
 
 @strawberry.input(description="Changes to a draft or returned requirement; omitted = unchanged")
@@ -202,6 +231,11 @@ class UpdateRequirementInput:
     involved_department_ids: list[strawberry.ID] | None = None
     version: int | None = strawberry.field(
         default=None, description="The version you edited; a newer one is a CONFLICT"
+    )
+    custom_fields: JSON | None = strawberry.field(
+        default=None,
+        description="Custom field values to change, merged over the stored ones (null clears "
+        "a field); checked against the current form",
     )
 
 
@@ -240,6 +274,7 @@ def _form(data: CreateRequirementInput | UpdateRequirementInput) -> requirements
         if departments is None
         else decode_ids(departments, "Department", "involvedDepartmentIds"),
         version=getattr(data, "version", None),
+        custom_fields=data.custom_fields,  # type: ignore[arg-type]  # checked by the use case
     )
 
 
@@ -273,6 +308,9 @@ class RequirementQueries:
     ) -> Connection[RequirementType]:
         viewer = info.context.require_viewer()
         criteria = filter.criteria() if filter else listing.RequirementCriteria()
+        if filter and filter.custom_fields:
+            raw = [condition.raw() for condition in filter.custom_fields]
+            criteria.custom_fields = await form_reading.field_conditions(raw)
         order = ordering(order_by, listing.REQUIREMENT_SORTS)
         return await paginate(listing.requirements(viewer, criteria), first, after, order=order)
 

@@ -21,6 +21,7 @@ from starlette_admin.i18n import get_tzinfo
 
 from admin_ui.i18n import pick, t
 from admin_ui.views.base import ReadOnlyView, enum_field, perform
+from admin_ui.views.form_fields import custom_values_field
 from admin_ui.views.forms import dialog_form, group, text_area, text_input
 from crossflow import clock
 from models import (
@@ -74,8 +75,11 @@ class RequirementView(ReadOnlyView):
             enum_field("priority", Priority),
             "initiator",
             "initiating_department",
+            "template",
+            "template_version",
             "expected_by",
             *LONG_TEXT,
+            custom_values_field(),
             "current_round",
             "submitted_at",
             "initiated_at",

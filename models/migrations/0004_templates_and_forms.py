@@ -2,7 +2,7 @@ from tortoise import migrations
 from tortoise.migrations import operations as ops
 import functools
 from json import dumps, loads
-from models.enums import FormFieldType, Priority, WarningRuleKind
+from models.enums import FormFieldType, Priority, ThresholdUnit, WarningRuleKind
 from tortoise.fields.base import OnDelete
 from tortoise import fields
 from tortoise.indexes import Index
@@ -147,6 +147,7 @@ class Migration(migrations.Migration):
                 ('kind', fields.CharEnumField(description='DUE_SOON: DUE_SOON\nSTALE: STALE\nESCALATION: ESCALATION\nOVERDUE: OVERDUE\nREVIEW_SLA: REVIEW_SLA\nACCEPTANCE_SLA: ACCEPTANCE_SLA\nCOLLABORATION_SLA: COLLABORATION_SLA', enum_type=WarningRuleKind, max_length=24)),
                 ('threshold_normal', fields.IntField()),
                 ('threshold_urgent', fields.IntField()),
+                ('unit', fields.CharEnumField(default=ThresholdUnit.HOURS, description='HOURS: HOURS\nDAYS: DAYS\nWORKING_DAYS: WORKING_DAYS', enum_type=ThresholdUnit, max_length=16)),
             ],
             options={'table': 'template_warning_threshold', 'app': 'models', 'unique_together': (('template', 'kind'),), 'pk_attr': 'id', 'table_description': "A warning threshold that replaces the global rule's for requirements of this template."},
             bases=['TimestampedModel'],

@@ -24,6 +24,7 @@ from models import (
     ApiToken,
     CollaborationRequest,
     Department,
+    FormField,
     Meeting,
     Notification,
     Requirement,
@@ -295,6 +296,18 @@ async def _rule() -> dict[str, Any]:
     return {"input": {"kind": "DUE_SOON", "thresholdUrgent": 4}}
 
 
+_FIELD_KEYS = iter(range(1_000_000))
+
+
+async def _new_form_field() -> dict[str, Any]:
+    return {"input": {"key": f"f{next(_FIELD_KEYS)}", "label": "预算", "type": "MONEY"}}
+
+
+async def _form_field() -> dict[str, Any]:
+    row = await FormField.create(key=f"f{next(_FIELD_KEYS)}", label="场地", field_type="TEXT")
+    return {"id": gid("FormField", row.id), "input": {"id": gid("FormField", row.id)}}
+
+
 async def _mark_read() -> dict[str, Any]:
     row = await Notification.create(
         recipient=await user("market_staff"), kind=NotificationKind.SYSTEM, title="t"
@@ -445,6 +458,19 @@ CASES: dict[str, Case] = {
     ),
     "updateWarningRule": Case(
         M("updateWarningRule", "input: $input", "$input: WarningRuleInput!"), _rule, {"admin"}
+    ),
+    "createFormField": Case(
+        M("createFormField", "input: $input", "$input: CreateFormFieldInput!"),
+        _new_form_field,
+        {"admin"},
+    ),
+    "updateFormField": Case(
+        "mutation($input: UpdateFormFieldInput!) { updateFormField(input: $input) { id } }",
+        _form_field,
+        {"admin"},
+    ),
+    "retireFormField": Case(
+        "mutation($id: ID!) { retireFormField(id: $id) { id } }", _form_field, {"admin"}
     ),
     "markNotificationsRead": Case(
         "mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id } }",

@@ -15,8 +15,17 @@ from schema import NODE_TYPES
 from tests.conftest import GraphQLClient
 
 Q3 = "2024年Q3新品上市推广方案"
-#: Directory data every signed-in person reads (not tied to a requirement).
-PUBLIC = {"Department", "User", "WarningRule", "CalendarOverride", "Suggestion"}
+#: Directory data every signed-in person reads (not tied to a requirement); disabled
+#: templates and retired form fields are the admin's (tests/schema/test_templates.py).
+PUBLIC = {
+    "Department",
+    "User",
+    "WarningRule",
+    "CalendarOverride",
+    "Suggestion",
+    "RequirementTemplate",
+    "FormField",
+}
 
 
 async def _one_of_each() -> dict[str, Model]:

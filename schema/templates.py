@@ -1,0 +1,175 @@
+"""Scenario templates (需求模板) and making a requirement from one."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.scalars import JSON
+
+import models
+from resolvers import templates
+from resolvers.requirements import RequirementForm
+from schema.base import Info, ModelNode, load_children, load_one
+from schema.enums import Priority, ThresholdUnit, WarningRuleKind
+from schema.forms import CUSTOM_FIELDS_DESCRIPTION
+from schema.ids import decode_id, decode_ids
+from schema.permissions import CanWrite, SignedIn
+
+if TYPE_CHECKING:
+    from schema.departments import DepartmentType
+    from schema.requirements import RequirementType
+
+DepartmentRef = Annotated["DepartmentType", strawberry.lazy("schema.departments")]
+RequirementRef = Annotated["RequirementType", strawberry.lazy("schema.requirements")]
+
+
+@strawberry.type(
+    name="RequirementTemplate",
+    description="A scenario template (需求模板): pre-fills a requirement and plans its tasks",
+)
+class RequirementTemplateType(ModelNode):
+    model = models.RequirementTemplate
+
+    id: relay.NodeID[int]
+    key: str = strawberry.field(description="Stable key, e.g. customer-complaint")
+    name: str = strawberry.field(description="The Chinese name, e.g. 客户投诉跨部门处理")
+    name_en: str
+    description: str = strawberry.field(description="Pre-fills the background (需求背景)")
+    priority: Priority
+    enabled: bool = strawberry.field(description="false: listed for the ADMIN only, not usable")
+    version: int = strawberry.field(
+        description="Raised by every change; a requirement records the version it was made with"
+    )
+    updated_at: datetime
+
+    @strawberry.field(description="The departments involved by default; one leads")
+    async def departments(
+        self, root: models.RequirementTemplate, info: Info
+    ) -> list[TemplateDepartmentType]:
+        return await load_children(info, models.TemplateDepartment, "template_id", root.id)
+
+    @strawberry.field(description="Tasks added on confirmation, due days after initiation")
+    async def tasks(self, root: models.RequirementTemplate, info: Info) -> list[TemplateTaskType]:
+        return await load_children(
+            info, models.TemplateTask, "template_id", root.id, "position", "id"
+        )
+
+    @strawberry.field(description="Each department's response time limit and standard (响应时效)")
+    async def response_limits(
+        self, root: models.RequirementTemplate, info: Info
+    ) -> list[TemplateResponseLimitType]:
+        return await load_children(info, models.TemplateResponseLimit, "template_id", root.id)
+
+    @strawberry.field(
+        description="Warning thresholds that replace the global rules' for its requirements"
+    )
+    async def thresholds(
+        self, root: models.RequirementTemplate, info: Info
+    ) -> list[TemplateThresholdType]:
+        return await load_children(info, models.TemplateWarningThreshold, "template_id", root.id)
+
+
+@strawberry.type(name="TemplateDepartment")
+class TemplateDepartmentType:
+    is_lead: bool
+    contribution: str = strawberry.field(description="What this department provides")
+
+    @strawberry.field
+    async def department(self, root: models.TemplateDepartment, info: Info) -> DepartmentRef:
+        return await load_one(info, models.Department, root.department_id)
+
+
+@strawberry.type(name="TemplateTask", description="设计部：主视觉图初稿, 10 days after initiation")
+class TemplateTaskType:
+    title: str
+    description: str
+    offset_days: int = strawberry.field(
+        description="Calendar days from initiation (确认立项) to the deadline"
+    )
+    position: int
+
+    @strawberry.field(description="The executing department")
+    async def department(self, root: models.TemplateTask, info: Info) -> DepartmentRef:
+        return await load_one(info, models.Department, root.department_id)
+
+
+@strawberry.type(name="TemplateResponseLimit", description="生产部 24 h: 质量追溯")
+class TemplateResponseLimitType:
+    hours: int = strawberry.field(description="Hours from initiation to the response")
+    standard: str = strawberry.field(description="What the response is (处理标准)")
+
+    @strawberry.field
+    async def department(self, root: models.TemplateResponseLimit, info: Info) -> DepartmentRef:
+        return await load_one(info, models.Department, root.department_id)
+
+
+@strawberry.type(name="TemplateThreshold")
+class TemplateThresholdType:
+    kind: WarningRuleKind
+    threshold_normal: int
+    threshold_urgent: int
+    unit: ThresholdUnit
+
+
+@strawberry.input(description="A requirement from a template; omitted fields come from it")
+class CreateRequirementFromTemplateInput:
+    template_id: strawberry.ID
+    title: str = strawberry.field(description="Concrete: 客户投诉：A2024批次外壳开裂处理")
+    background: str = strawberry.field(default="", description="Empty: the template's text")
+    goals: str = ""
+    deliverables: str = ""
+    acceptance_criteria: str = ""
+    data_needs: str = strawberry.field(default="", description="数据需求清单")
+    contact: str = ""
+    expected_by: date | None = None
+    priority: Priority | None = strawberry.field(default=None, description="Null: the template's")
+    involved_department_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Null: the template's departments"
+    )
+    custom_fields: JSON | None = strawberry.field(
+        default=None, description=CUSTOM_FIELDS_DESCRIPTION
+    )
+
+
+@strawberry.type
+class TemplateQueries:
+    @strawberry.field(
+        description="Scenario templates to start a requirement from (ADMIN: disabled ones too)",
+        permission_classes=[SignedIn],
+    )
+    async def requirement_templates(self, info: Info) -> list[RequirementTemplateType]:
+        viewer = info.context.require_viewer()
+        return await templates.requirement_templates(viewer)  # type: ignore[return-value]
+
+
+@strawberry.type
+class TemplateMutations:
+    @strawberry.mutation(
+        description="Raise a draft pre-filled from a template; confirmation adds its tasks",
+        permission_classes=[CanWrite],
+    )
+    async def create_requirement_from_template(
+        self, info: Info, input: CreateRequirementFromTemplateInput
+    ) -> RequirementRef:
+        viewer = info.context.require_viewer()
+        departments = input.involved_department_ids
+        form = RequirementForm(
+            title=input.title,
+            background=input.background,
+            goals=input.goals,
+            deliverables=input.deliverables,
+            acceptance_criteria=input.acceptance_criteria,
+            data_needs=input.data_needs,
+            contact=input.contact,
+            expected_by=input.expected_by,
+            priority=input.priority,
+            involved_department_ids=None
+            if departments is None
+            else decode_ids(departments, "Department", "involvedDepartmentIds"),
+            custom_fields=input.custom_fields,  # type: ignore[arg-type]  # checked by the use case
+        )
+        template_id = decode_id(input.template_id, "RequirementTemplate", "templateId")
+        return await templates.create_requirement_from_template(viewer, template_id, form)  # type: ignore[return-value]
