@@ -125,9 +125,10 @@ def create_admin(settings: Settings) -> None:
     )
 
 
-async def sign_in(http: httpx.AsyncClient) -> str:
+async def sign_in(http: httpx.AsyncClient, username: str = ADMIN) -> str:
+    """A bearer token of ``username`` (the seed gives every person the bench password)."""
     response = await http.post(
-        "/graphql", json={"query": LOGIN, "variables": {"u": ADMIN, "p": PASSWORD}}
+        "/graphql", json={"query": LOGIN, "variables": {"u": username, "p": PASSWORD}}
     )
     body = response.json()
     assert not body.get("errors"), body
@@ -165,7 +166,9 @@ def _global_id(type_name: str, pk: int) -> str:
     return base64.b64encode(f"{type_name}:{pk}".encode()).decode()
 
 
-async def statements_per_request(settings: Settings, name: str, variables: dict[str, Any]) -> int:
+async def statements_per_request(
+    settings: Settings, name: str, variables: dict[str, Any], user: str
+) -> int:
     """SQL statements of one request of query ``name``, counted in-process."""
     from crossflow.app import create_app
 
@@ -179,7 +182,7 @@ async def statements_per_request(settings: Settings, name: str, variables: dict[
         app = create_app(settings, manage_orm=False)
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
-            token = await sign_in(http)
+            token = await sign_in(http, user)
             headers = {"authorization": f"Bearer {token}"}
             body = {"query": QUERIES[name], "variables": variables}
             await http.post("/graphql", json=body, headers=headers)  # warm the caches
@@ -294,7 +297,7 @@ async def run_server(
         with crossflow_process(args, env, Path(folder), log_path) as process:
             wait_until_ready(base_url, process, log_path)
             async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
-                token = await sign_in(http)
+                token = await sign_in(http, options.user)
             for name, variables in queries.items():
                 request = _request(port, token, name, variables)
                 await load(port, request, options.connections, options.warmup)
@@ -324,6 +327,12 @@ async def main() -> None:
     parser.add_argument("--warmup", type=float, default=3)
     parser.add_argument("--servers", nargs="+", default=["compiled", "baseline"])
     parser.add_argument("--queries", nargs="+", default=list(QUERIES))
+    parser.add_argument(
+        "--user",
+        default=ADMIN,
+        help="who signs in: the ADMIN (reads everything) or a seeded person such as user00000,"
+        " the head of the first department (scope in the SQL)",
+    )
     parser.add_argument("--reseed", action="store_true")
     options = parser.parse_args()
     settings = await prepare(options.tasks, options.reseed)
@@ -333,7 +342,7 @@ async def main() -> None:
     print(
         f"{time.strftime('%Y-%m-%d')} on {platform.node()} ({os.cpu_count()} cores),"
         f" {options.tasks:,} tasks, page of {options.first}, {options.connections}"
-        f" connections, {options.seconds:g} s per query"
+        f" connections, {options.seconds:g} s per query, signed in as {options.user}"
     )
     print(
         "| server | query | requests/s | p50 | p99 | server CPU per request"
@@ -346,7 +355,7 @@ async def main() -> None:
             update={"graphql_compiled": extra_env.get("CROSSFLOW_GRAPHQL_COMPILED") != "false"}
         )
         statements = {
-            name: await statements_per_request(counting, name, variables)
+            name: await statements_per_request(counting, name, variables, options.user)
             for name, variables in queries.items()
         }
         figures = await run_server(settings, server, queries, options)
