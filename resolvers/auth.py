@@ -35,6 +35,9 @@ class Viewer:
     department_id: int | None
     username: str
     api_token_id: int | None = None
+    #: The requirements this viewer takes part in, when read ahead for the request
+    #: (``resolvers.scope.with_participation``); ``None``: each query looks them up itself.
+    requirement_ids: tuple[int, ...] | None = None
 
     @property
     def is_admin(self) -> bool:
