@@ -103,6 +103,7 @@ async def prepare(tasks: int, reseed: bool) -> Settings:
                 await bench.close()
         if seeded:
             print(f"reusing {DATABASE} ({tasks:,} tasks)", file=sys.stderr)
+            await db.migrate(settings)  # what a deployment does after an upgrade
             return settings
         await admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
         await admin.execute(f'CREATE DATABASE "{DATABASE}"')

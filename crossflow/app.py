@@ -16,7 +16,7 @@ from tortoise.connection import get_connection
 
 from crossflow import broker as broker_module
 from crossflow import http_errors, http_security, realtime
-from crossflow.db import close_orm, open_orm
+from crossflow.db import close_orm, open_orm, pending_migrations
 from crossflow.downloads import download_file, meeting_invite
 from crossflow.graphql_view import CrossFlowGraphQL
 from crossflow.report_routes import routes as report_routes
@@ -38,6 +38,7 @@ async def readyz(request: Request) -> JSONResponse:
     try:
         await asyncio.wait_for(get_connection("default").execute_query("SELECT 1"), timeout=3)
         checks["database"] = "ok"
+        checks["migrations"] = await _migrations(request)
     except Exception as exc:
         checks["database"] = f"unavailable ({type(exc).__name__})"
     if settings.redis_url:
@@ -55,6 +56,17 @@ async def readyz(request: Request) -> JSONResponse:
     return JSONResponse(
         {"status": "ready" if ready else "not ready", **checks}, status_code=200 if ready else 503
     )
+
+
+async def _migrations(request: Request) -> str:
+    """ "ok" once every shipped migration is applied (remembered: they are never undone)."""
+    if getattr(request.app.state, "migrated", False):
+        return "ok"
+    pending = await pending_migrations()
+    if pending:
+        return f"pending: {', '.join(pending)} (run crossflow migrate)"
+    request.app.state.migrated = True
+    return "ok"
 
 
 def create_app(

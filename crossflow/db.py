@@ -7,12 +7,15 @@ configuration from the process settings.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import asyncpg
 from tortoise.backends.base.config_generator import expand_db_url
+from tortoise.connection import get_connection
 from tortoise.context import TortoiseContext
 from tortoise.exceptions import DBConnectionError, OperationalError
 from tortoise.migrations.api import migrate as run_migrations
@@ -159,6 +162,28 @@ async def _create_if_empty(ctx: TortoiseContext, config: dict[str, Any]) -> bool
         return False
     await ctx.generate_schemas(safe=False)
     return True
+
+
+def committed_migrations() -> list[str]:
+    """The names of the migrations this code ships, in order."""
+    package = importlib.import_module(MIGRATIONS_MODULE)
+    assert package.__file__ is not None
+    return sorted(path.stem for path in Path(package.__file__).parent.glob("[0-9]*.py"))
+
+
+async def pending_migrations() -> list[str]:
+    """Migrations this code ships that the database has not applied (all, without the table).
+
+    A server upgraded before ``crossflow migrate`` ran would fail on the first query that
+    touches a new column; ``/readyz`` reports this instead, so no traffic reaches it.
+    """
+    query = f"SELECT name FROM tortoise_migrations WHERE app = '{APP_LABEL}'"
+    try:
+        _, rows = await get_connection("default").execute_query(query)
+    except OperationalError:
+        return committed_migrations()
+    applied = {row["name"] for row in rows}
+    return [name for name in committed_migrations() if name not in applied]
 
 
 def _is_sqlite(config: dict[str, Any]) -> bool:
