@@ -209,10 +209,7 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
 
 
 def _is_json_post(scope: Scope) -> bool:
-    if scope.get("method") != "POST":
-        return False
-    content_type = Headers(scope=scope).get("content-type", "")
-    return content_type.split(";")[0].strip().lower() == "application/json"
+    return scope.get("method") == "POST" and _media_type(scope) == "application/json"
 
 
 async def _read_body(receive: Receive, limit: int) -> tuple[bytes, bool]:
@@ -247,5 +244,9 @@ def _replaying(body: bytes, more: bool, receive: Receive) -> Receive:
 
 
 def _is_multipart(scope: Scope) -> bool:
-    content_type = Headers(scope=scope).get("content-type", "")
-    return content_type.split(";")[0].strip().lower() == "multipart/form-data"
+    return _media_type(scope) == "multipart/form-data"
+
+
+def _media_type(scope: Scope) -> str:
+    """The request's content type without its parameters (``; charset=…``), lower case."""
+    return Headers(scope=scope).get("content-type", "").split(";")[0].strip().lower()

@@ -66,6 +66,15 @@ class Limits:
         )
 
 
+def timeout_error(seconds: float) -> GraphQLError:
+    """The refusal of a query that outran its time budget (generic and compiled paths)."""
+    return GraphQLError(
+        f"查询超时，请缩小范围后重试 (the query took longer than {seconds:g} s;"
+        " ask for less and retry)",
+        extensions={"code": TIMEOUT, "timeoutSeconds": seconds},
+    )
+
+
 @functools.cache
 def validation_rules(limits: Limits) -> tuple[type[ASTValidationRule], ...]:
     """The depth and alias rules of these limits, built once (see the module docstring)."""
@@ -120,11 +129,7 @@ class QueryBudget(SchemaExtension):
                 raise
             seconds = self.limits.timeout_seconds
             log.warning("query %s cut off after %.1f s", context.operation_name or "-", seconds)
-            raise GraphQLError(
-                f"查询超时，请缩小范围后重试 (the query took longer than {seconds:g} s;"
-                " ask for less and retry)",
-                extensions={"code": TIMEOUT, "timeoutSeconds": seconds},
-            ) from exc
+            raise timeout_error(seconds) from exc
 
     def _refusal_if_too_costly(self) -> GraphQLError | None:
         context = self.execution_context

@@ -17,13 +17,13 @@ defined once.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 import strawberry
 from graphql.execution.values import get_argument_values, get_variable_values
 from strawberry.types.arguments import convert_arguments
@@ -37,7 +37,7 @@ from resolvers.keyset import Ordering
 from resolvers.scope import with_participation
 from schema.compiled.plan import TYPENAME, Plan, Planner
 from schema.compiled.sql import NOW, TooWide, node_sql, now_literal, page_statement
-from schema.limits import Limits
+from schema.limits import Limits, timeout_error
 from schema.pagination import page_query
 from schema.tasks import task_list
 
@@ -201,9 +201,5 @@ def _page_info(plan: Plan, cursors: list[str], has_next: bool, has_previous: boo
 
 
 def _timeout(seconds: float) -> bytes:
-    error = {
-        "message": f"查询超时，请缩小范围后重试 (the query took longer than {seconds:g} s;"
-        " ask for less and retry)",
-        "extensions": {"code": "TIMEOUT", "timeoutSeconds": seconds},
-    }
-    return json.dumps({"data": None, "errors": [error]}, ensure_ascii=False).encode()
+    error = timeout_error(seconds).formatted
+    return orjson.dumps({"data": None, "errors": [error]})
