@@ -20,11 +20,11 @@ from tortoise.functions import Count
 
 from admin_ui.auth import admin_viewer
 from admin_ui.i18n import enum_label, is_english, t
-from crossflow import clock
 from models import Department, Requirement, Task
 from models.enums import RequirementStatus, TaskStatus
 from resolvers.board import requirement_board
 from resolvers.errors import DomainError
+from resolvers.listing import overdue_condition
 
 #: Beijing is UTC+8 all year (no daylight saving): months are counted in the users' time.
 BEIJING_OFFSET_HOURS = 8
@@ -74,8 +74,7 @@ async def tasks_by_status() -> Series:
 
 async def overdue_by_department() -> Series:
     rows = (
-        await Task.filter(deadline__lt=clock.now())
-        .exclude(status=TaskStatus.COMPLETED)
+        await Task.filter(overdue_condition())
         .annotate(n=Count("id"))
         .group_by("executing_department_id")
         .values("executing_department_id", "n")

@@ -28,14 +28,16 @@ log = logging.getLogger(__name__)
 _SAFE_HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-cache"}
 
 
-def content_disposition(file_name: str) -> str:
-    """``attachment`` with an ASCII fallback name and the real one as UTF-8 (RFC 6266)."""
+def content_disposition(file_name: str, disposition: str = "attachment") -> str:
+    """``attachment`` (or ``inline``) with an ASCII fallback name and the real one as UTF-8
+    (RFC 6266)."""
     fallback = "".join(ch if ch.isascii() and ch.isprintable() else "_" for ch in file_name)
     fallback = fallback.replace('"', "_").replace("\\", "_")
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(file_name, safe='')}"
+    quoted = quote(file_name, safe="")
+    return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quoted}"
 
 
-async def _viewer(request: Request) -> Viewer | None:
+async def request_viewer(request: Request) -> Viewer | None:
     settings: Settings = request.app.state.settings
     token = bearer_token(request.headers.get("authorization"))
     return await viewer_from_token(settings, token) if token else None
@@ -50,7 +52,7 @@ def _pk(global_id: str, type_name: str) -> int | None:
     return pk if decoded.type_name == type_name and pk > 0 else None
 
 
-def _unauthenticated() -> Response:
+def unauthenticated() -> Response:
     return coded_error(
         401, "请先登录 (sign in first)", "UNAUTHENTICATED", {"WWW-Authenticate": "Bearer"}
     )
@@ -62,9 +64,9 @@ def _not_found() -> Response:
 
 async def download_file(request: Request) -> Response:
     """The bytes of one attachment version, as stored, with its name and type."""
-    viewer = await _viewer(request)
+    viewer = await request_viewer(request)
     if viewer is None:
-        return _unauthenticated()
+        return unauthenticated()
     pk = _pk(request.path_params["version_id"], "AttachmentVersion")
     if pk is None:
         return _not_found()
@@ -84,9 +86,9 @@ async def download_file(request: Request) -> Response:
 
 async def meeting_invite(request: Request) -> Response:
     """A meeting's iCalendar invite."""
-    viewer = await _viewer(request)
+    viewer = await request_viewer(request)
     if viewer is None:
-        return _unauthenticated()
+        return unauthenticated()
     pk = _pk(request.path_params["meeting_id"], "Meeting")
     if pk is None:
         return _not_found()

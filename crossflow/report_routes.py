@@ -22,8 +22,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from crossflow.downloads import content_disposition
-from crossflow.graphql_view import bearer_token, coded_error
+from crossflow.downloads import content_disposition, request_viewer, unauthenticated
+from crossflow.graphql_view import coded_error
 from crossflow.rate_limit import Limiter, build_limiter
 from crossflow.settings import Settings
 from crossflow.tabular import (
@@ -39,7 +39,7 @@ from crossflow.tabular import (
 )
 from models import Department
 from resolvers import analysis, reports, saved_reports
-from resolvers.auth import Viewer, viewer_from_token
+from resolvers.auth import Viewer
 from resolvers.context import RequestContext
 from resolvers.errors import BadUserInput, DomainError
 from resolvers.workflow import NOT_FOUND_MESSAGE
@@ -75,13 +75,9 @@ def _limiter(request: Request) -> Limiter:
 
 async def _caller(request: Request) -> Viewer | Response:
     """The signed-in viewer with a token left in their bucket, or the refusal."""
-    settings: Settings = request.app.state.settings
-    token = bearer_token(request.headers.get("authorization"))
-    viewer = await viewer_from_token(settings, token) if token else None
+    viewer = await request_viewer(request)
     if viewer is None:
-        return coded_error(
-            401, "请先登录 (sign in first)", "UNAUTHENTICATED", {"WWW-Authenticate": "Bearer"}
-        )
+        return unauthenticated()
     key = f"token:{viewer.api_token_id}" if viewer.api_token_id else f"user:{viewer.user_id}"
     wait = await _limiter(request).take(key)
     if wait > 0:
@@ -95,9 +91,7 @@ async def _caller(request: Request) -> Viewer | Response:
 
 
 def _download(body: bytes, media_type: str, file_name: str, *, inline: bool = False) -> Response:
-    disposition = content_disposition(file_name)
-    if inline:
-        disposition = disposition.replace("attachment", "inline", 1)
+    disposition = content_disposition(file_name, "inline" if inline else "attachment")
     return Response(
         body, media_type=media_type, headers={**_HEADERS, "Content-Disposition": disposition}
     )

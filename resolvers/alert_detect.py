@@ -34,10 +34,15 @@ from models.enums import (
     ResultDecision,
     RoundOutcome,
     TaskStatus,
-    ThresholdUnit,
     WarningRuleKind,
 )
-from resolvers.template_thresholds import Band, Overrides, template_overrides, threshold_bands
+from resolvers.template_thresholds import (
+    Band,
+    Overrides,
+    delta,
+    template_overrides,
+    threshold_bands,
+)
 from resolvers.workdays import WorkCalendar
 
 OPEN_TASK = (TaskStatus.PENDING, TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED)
@@ -90,7 +95,7 @@ def threshold(rule: WarningRule, priority: str) -> int:
 
 
 def as_delta(rule: WarningRule, amount: int) -> timedelta:
-    return timedelta(hours=amount) if rule.unit == ThresholdUnit.HOURS else timedelta(days=amount)
+    return delta(rule.unit, amount)
 
 
 def fmt(moment: datetime | None) -> str:

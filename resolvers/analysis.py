@@ -20,6 +20,7 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from crossflow import clock, outbox
+from crossflow.tabular import XLSX_MEDIA_TYPE
 from models import AnalysisReport, Feedback, FeedbackDepartment, Suggestion
 from models.enums import AnalysisReportStatus, FeedbackKind, SuggestionStatus
 from resolvers import audit, policy, reports
@@ -337,15 +338,14 @@ async def stored_document(viewer: Viewer, month: str, kind: str) -> StoredDocume
     """A built report's HTML page or workbook (ADMIN and EXECUTIVE); NOT_FOUND until built."""
     policy.require_analysis_reader(viewer)
     key = month_key(month)
-    report = await AnalysisReport.get_or_none(month=key, generated_at__not_isnull=True)
-    if report is None:
+    column = "html" if kind == "html" else "xlsx"  # read only the document asked for
+    rows = await AnalysisReport.filter(month=key, generated_at__not_isnull=True).values_list(
+        column, flat=True
+    )
+    if not rows:
         raise NotFound(NOT_FOUND_MESSAGE)
     if kind == "html":
         return StoredDocument(
-            report.html.encode(), "text/html; charset=utf-8", f"协作分析报告-{key}.html"
+            str(rows[0]).encode(), "text/html; charset=utf-8", f"协作分析报告-{key}.html"
         )
-    return StoredDocument(
-        bytes(report.xlsx or b""),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        f"协作分析报告-{key}.xlsx",
-    )
+    return StoredDocument(bytes(rows[0] or b""), XLSX_MEDIA_TYPE, f"协作分析报告-{key}.xlsx")

@@ -123,9 +123,6 @@ def _tasks(analysis: MonthAnalysis) -> str:
     ]
     chart = horizontal_bars("任务状态分布", departments, series)
 
-    def counts_of(department: str) -> list[int]:
-        return [counts.get((department, status), 0) for status in TASK_STATUS_LABELS]
-
     data = table(
         ["部门 (执行)", *TASK_STATUS_LABELS.values(), "合计"],
         [

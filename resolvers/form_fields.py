@@ -105,17 +105,14 @@ async def store_custom_fields(
     requirement: Requirement,
     values: dict[str, Any],
     conn: BaseDBAsyncClient | None = None,
-    *,
-    merge: bool = False,
 ) -> None:
     """Write validated values onto ``requirement``: JSON column, filter index, form version.
 
     Call it inside the transaction that creates or updates the requirement, with values from
-    :func:`validate_custom_fields`. ``merge`` keeps stored values of keys not in ``values``
-    (an edit that leaves other fields alone, and values of fields retired since).
+    :func:`validate_custom_fields` (an edit passes them merged with the stored ones:
+    :func:`merged_values_for_update`).
     """
-    stored = dict(requirement.custom_fields or {}) if merge else {}
-    stored.update(values)
+    stored = dict(values)
     requirement.custom_fields = stored
     requirement.form_version = await current_form_version(conn)
     await requirement.save(using_db=conn, update_fields=["custom_fields", "form_version"])

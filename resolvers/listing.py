@@ -18,7 +18,6 @@ from tortoise.queryset import QuerySet
 
 from crossflow import clock
 from models import (
-    Archive,
     Notification,
     Requirement,
     RequirementDepartment,
@@ -35,7 +34,6 @@ from models.enums import (
     SuggestionStatus,
     TaskStatus,
 )
-from resolvers import archives
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
 from resolvers.form_reading import FieldCondition
@@ -243,11 +241,6 @@ def notifications(
     if kinds:
         queryset = queryset.filter(kind__in=kinds)
     return queryset
-
-
-def archived(viewer: Viewer, search: str | None) -> QuerySet[Archive]:
-    """Archived records containing every word of ``search`` (segmented like the archive)."""
-    return archives.search_archives(viewer, search)
 
 
 def suggestions(viewer: Viewer, statuses: list[SuggestionStatus]) -> QuerySet[Suggestion]:

@@ -89,8 +89,6 @@ class Band:
     """
 
     lead: timedelta
-    amount: int
-    unit: ThresholdUnit
     keys: frozenset[Key] | None
     overridden: frozenset[Key] = frozenset()
 
@@ -128,10 +126,10 @@ def threshold_bands(rule: WarningRule, priority: str, overrides: dict[Key, Overr
     """The global band, then one band per distinct override amount (sorted, deterministic)."""
     amount = rule.threshold_urgent if priority == Priority.URGENT else rule.threshold_normal
     unit = ThresholdUnit(rule.unit)
-    bands = [Band(delta(unit, amount), amount, unit, None, frozenset(overrides))]
+    bands = [Band(delta(unit, amount), None, frozenset(overrides))]
     groups: dict[tuple[int, ThresholdUnit], set[Key]] = defaultdict(set)
     for key, override in overrides.items():
         groups[(override.amount(priority), override.unit)].add(key)
     for (value, value_unit), keys in sorted(groups.items()):
-        bands.append(Band(delta(value_unit, value), value, value_unit, frozenset(keys)))
+        bands.append(Band(delta(value_unit, value), frozenset(keys)))
     return bands

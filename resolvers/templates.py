@@ -9,6 +9,7 @@ reads that snapshot, never the live rows, so editing a template leaves running w
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any
 
@@ -27,7 +28,7 @@ from models import (
     TemplateWarningThreshold,
     User,
 )
-from models.enums import Priority, Role
+from models.enums import Priority
 from resolvers import audit, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, NotFound
@@ -145,12 +146,7 @@ async def _actor(actor_id: int | None, conn: BaseDBAsyncClient) -> Viewer | None
     user = await User.filter(id=actor_id).using_db(conn).first()
     if user is None:
         return None
-    return Viewer(
-        user_id=user.id,
-        role=Role(user.role),
-        department_id=user.department_id,
-        username=user.username,
-    )
+    return Viewer.of_user(user)
 
 
 async def bump_template_version(
@@ -170,7 +166,7 @@ async def bump_template_version(
     raising it, so "create the template, then its rows, then bump" yields version 1.
     The row lock serialises concurrent editors of one template on PostgreSQL.
     """
-    async with in_transaction() if conn is None else _Reuse(conn) as tx:
+    async with in_transaction() if conn is None else nullcontext(conn) as tx:
         template = (
             await RequirementTemplate.filter(id=template_id)
             .using_db(tx)
@@ -218,19 +214,6 @@ async def bump_template_version(
             using_db=tx,
         )
     return version
-
-
-class _Reuse:
-    """An async context manager yielding a connection the caller already holds."""
-
-    def __init__(self, conn: BaseDBAsyncClient) -> None:
-        self.conn = conn
-
-    async def __aenter__(self) -> BaseDBAsyncClient:
-        return self.conn
-
-    async def __aexit__(self, *exc: object) -> None:
-        return None
 
 
 async def requirement_templates(viewer: Viewer) -> list[RequirementTemplate]:

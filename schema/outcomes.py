@@ -200,7 +200,7 @@ class OutcomeQueries:
     ) -> Connection[ArchiveType]:
         viewer = info.context.require_viewer()
         words = " ".join(text for text in (search, filter and filter.search) if text)
-        queryset = listing.archived(viewer, words or None)
+        queryset = archives.search_archives(viewer, words or None)
         order = ordering(order_by, listing.ARCHIVE_SORTS)
         return await paginate(queryset, first, after, order=order)
 

@@ -101,11 +101,10 @@ async def paginate(
     first: int | None,
     after: str | None,
     *,
-    newest_first: bool = True,
     order: Ordering | None = None,
 ) -> Connection[Any]:
     """A page of ``queryset`` in ``order`` (default: by id, newest first), after a cursor."""
-    order = order or Ordering(BY_ID, descending=newest_first)
+    order = order or NEWEST_FIRST
     page, size = page_query(queryset, first, after, order)
     rows = await page
     has_next = len(rows) > size

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from schema.forms import CustomFieldValueType
     from schema.outcomes import FeedbackType, ResultReportType
     from schema.tasks import TaskType
-    from schema.templates import RequirementTemplateType
+    from schema.templates import CreateRequirementFromTemplateInput, RequirementTemplateType
     from schema.users import DelegationType, UserType
 
 UserRef = Annotated["UserType", strawberry.lazy("schema.users")]
@@ -258,7 +258,11 @@ class SetDelegateInput:
     note: str = ""
 
 
-def _form(data: CreateRequirementInput | UpdateRequirementInput) -> requirements.RequirementForm:
+def requirement_form(
+    data: CreateRequirementInput | UpdateRequirementInput | CreateRequirementFromTemplateInput,
+) -> requirements.RequirementForm:
+    """The use case's form from any of the requirement inputs (those without ``version``:
+    none)."""
     departments = data.involved_department_ids
     return requirements.RequirementForm(
         title=data.title,
@@ -324,7 +328,7 @@ class RequirementMutations:
         self, info: Info, input: CreateRequirementInput
     ) -> RequirementType:
         viewer = info.context.require_viewer()
-        return await requirements.create_requirement(viewer, _form(input))  # type: ignore[return-value]
+        return await requirements.create_requirement(viewer, requirement_form(input))  # type: ignore[return-value]
 
     @strawberry.mutation(
         description="Edit a draft or returned requirement (initiator)",
@@ -335,7 +339,7 @@ class RequirementMutations:
     ) -> RequirementType:
         viewer = info.context.require_viewer()
         return await requirements.update_requirement(  # type: ignore[return-value]
-            viewer, _requirement_id(input.id), _form(input)
+            viewer, _requirement_id(input.id), requirement_form(input)
         )
 
     @strawberry.mutation(

@@ -11,12 +11,12 @@ from strawberry.scalars import JSON
 
 import models
 from resolvers import templates
-from resolvers.requirements import RequirementForm
 from schema.base import Info, ModelNode, load_children, load_one
 from schema.enums import Priority, ThresholdUnit, WarningRuleKind
 from schema.forms import CUSTOM_FIELDS_DESCRIPTION
-from schema.ids import decode_id, decode_ids
+from schema.ids import decode_id
 from schema.permissions import CanWrite, SignedIn
+from schema.requirements import requirement_form
 
 if TYPE_CHECKING:
     from schema.departments import DepartmentType
@@ -155,21 +155,6 @@ class TemplateMutations:
         self, info: Info, input: CreateRequirementFromTemplateInput
     ) -> RequirementRef:
         viewer = info.context.require_viewer()
-        departments = input.involved_department_ids
-        form = RequirementForm(
-            title=input.title,
-            background=input.background,
-            goals=input.goals,
-            deliverables=input.deliverables,
-            acceptance_criteria=input.acceptance_criteria,
-            data_needs=input.data_needs,
-            contact=input.contact,
-            expected_by=input.expected_by,
-            priority=input.priority,
-            involved_department_ids=None
-            if departments is None
-            else decode_ids(departments, "Department", "involvedDepartmentIds"),
-            custom_fields=input.custom_fields,  # type: ignore[arg-type]  # checked by the use case
-        )
+        form = requirement_form(input)
         template_id = decode_id(input.template_id, "RequirementTemplate", "templateId")
         return await templates.create_requirement_from_template(viewer, template_id, form)  # type: ignore[return-value]

@@ -132,6 +132,9 @@ class CrossFlowView(ModelView):
 class ReadOnlyView(CrossFlowView):
     """Records the API owns: the panel reads, filters, searches and exports them."""
 
+    #: Newest first, as the API's lists.
+    fields_default_sort = (("id", True),)
+
     def can_create(self, request: Request) -> bool:
         return False
 

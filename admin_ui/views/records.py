@@ -63,7 +63,6 @@ class RequirementView(ReadOnlyView):
     model = Requirement
     label = ("需求", "Requirements")
     icon_name = "fa fa-file-signature"
-    fields_default_sort = (("id", True),)
     exclude_fields_from_list = LONG_TEXT
 
     def build_fields(self) -> Sequence[str | BaseField]:
@@ -180,7 +179,6 @@ class TaskView(ReadOnlyView):
     model = Task
     label = ("任务", "Tasks")
     icon_name = "fa fa-list-check"
-    fields_default_sort = (("id", True),)
     exclude_fields_from_list = ("description", "acceptance_criteria", "remarks")
 
     def build_fields(self) -> Sequence[str | BaseField]:
@@ -252,7 +250,6 @@ class ProgressUpdateView(ReadOnlyView):
     model = ProgressUpdate
     label = ("进度更新", "Progress updates")
     icon_name = "fa fa-bars-progress"
-    fields_default_sort = (("id", True),)
 
     def build_fields(self) -> Sequence[str | BaseField]:
         return [
@@ -271,7 +268,6 @@ class CommentView(ReadOnlyView):
     model = Comment
     label = ("评论", "Comments")
     icon_name = "fa fa-comments"
-    fields_default_sort = (("id", True),)
 
     def build_fields(self) -> Sequence[str | BaseField]:
         return ["id", "task", "author", "body", "created_at"]
@@ -281,7 +277,6 @@ class CollaborationRequestView(ReadOnlyView):
     model = CollaborationRequest
     label = ("协作请求", "Collaboration requests")
     icon_name = "fa fa-handshake"
-    fields_default_sort = (("id", True),)
 
     def build_fields(self) -> Sequence[str | BaseField]:
         return [
@@ -307,7 +302,6 @@ class ArchiveView(ReadOnlyView):
     model = Archive
     label = ("知识库", "Knowledge base")
     icon_name = "fa fa-book"
-    fields_default_sort = (("id", True),)
 
     def build_fields(self) -> Sequence[str | BaseField]:
         return [
@@ -325,7 +319,6 @@ class FeedbackView(ReadOnlyView):
     model = Feedback
     label = ("协作反馈", "Feedback")
     icon_name = "fa fa-comment-dots"
-    fields_default_sort = (("id", True),)
 
     def build_fields(self) -> Sequence[str | BaseField]:
         return [
@@ -348,7 +341,6 @@ class AuditEntryView(ReadOnlyView):
     model = AuditEntry
     label = ("审计日志", "Audit log")
     icon_name = "fa fa-clipboard-list"
-    fields_default_sort = (("id", True),)
     page_size = 50
 
     def build_fields(self) -> Sequence[str | BaseField]:

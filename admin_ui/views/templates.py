@@ -295,7 +295,6 @@ class RequirementTemplateVersionView(ReadOnlyView):
     model = RequirementTemplateVersion
     label = ("模板版本", "Template versions")
     icon_name = "fa fa-code-branch"
-    fields_default_sort = (("id", True),)
 
     def build_fields(self) -> Sequence[str | BaseField]:
         return [

@@ -67,7 +67,6 @@ class ApiTokenView(ReadOnlyView):
     model = ApiToken
     label = ("API 令牌", "API tokens")
     icon_name = "fa fa-key"
-    fields_default_sort = (("id", True),)
 
     def build_fields(self) -> Sequence[str | BaseField]:
         return [
