@@ -122,6 +122,13 @@ Mutation = merge_types(
     ),
 )
 Subscription = merge_types("Subscription", (NotificationSubscriptions,))
+# merge_types takes no description: the merged root types get theirs here.
+for _root, _description in (
+    (Query, "Reads. Every list and object answers only within the viewer's scope (DESIGN.md)"),
+    (Mutation, "Changes; BI tokens are read-only (FORBIDDEN). Failures carry extensions.code"),
+    (Subscription, "Live pushes over the graphql-transport-ws websocket protocol"),
+):
+    _root.__strawberry_definition__.description = _description  # type: ignore[attr-defined]
 
 #: Every object type, listed so that each is in the schema even before a field reaches it.
 NODE_TYPES: tuple[type, ...] = (

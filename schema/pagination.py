@@ -25,30 +25,42 @@ MAX_PAGE = 100
 
 @strawberry.enum(description="Sort direction; rows with equal values follow their creation order")
 class OrderDirection(Enum):
-    ASC = "ASC"
-    DESC = "DESC"
+    ASC = strawberry.enum_value("ASC", description="Ascending: smallest, earliest first")
+    DESC = strawberry.enum_value("DESC", description="Descending: largest, latest first")
 
 
-@strawberry.type
+@strawberry.type(description="Where a page stands in its list (Relay cursor pagination)")
 class PageInfo:
-    has_next_page: bool
+    has_next_page: bool = strawberry.field(
+        description="True when more rows follow; ask for them with `after: endCursor`"
+    )
     has_previous_page: bool = strawberry.field(
         description="True when the page was asked for `after` a cursor"
     )
-    start_cursor: str | None
-    end_cursor: str | None
+    start_cursor: str | None = strawberry.field(
+        description="The cursor of the page's first row; null on an empty page"
+    )
+    end_cursor: str | None = strawberry.field(
+        description="The cursor of the page's last row, for the next page's `after`; "
+        "null on an empty page"
+    )
 
 
-@strawberry.type
+@strawberry.type(description="One row of a page with its cursor")
 class Edge(Generic[T]):
-    cursor: str
-    node: T
+    cursor: str = strawberry.field(
+        description="Opaque and stable position of this row: pass it as `after` to read on"
+    )
+    node: T = strawberry.field(description="The row")
 
 
-@strawberry.type
+@strawberry.type(
+    description="A page of a list (Relay connection), in the requested order; "
+    "only rows the viewer may read"
+)
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
-    page_info: PageInfo
+    edges: list[Edge[T]] = strawberry.field(description="The page's rows, at most `first`")
+    page_info: PageInfo = strawberry.field(description="Whether more rows follow, and cursors")
     #: The filtered rows, before the cursor; counted only if ``totalCount`` is selected.
     matching: strawberry.Private[QuerySet[Any]]
 
