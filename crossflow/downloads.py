@@ -3,7 +3,8 @@
 ``GET /files/{attachment version id}`` and ``GET /meetings/{meeting id}.ics``, both with
 the same bearer token as ``/graphql`` in the ``Authorization`` header (never in the URL,
 where it would end up in logs and browser history). An object the viewer may not read is
-a 404, exactly like one that does not exist (the API's NOT_FOUND rule).
+a 404, exactly like one that does not exist (the API's NOT_FOUND rule); a BI token is
+refused the bytes of files with a 403 that says so.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from crossflow.graphql_view import bearer_token, coded_error
 from crossflow.settings import Settings
 from resolvers import attachments, meetings
 from resolvers.auth import Viewer, viewer_from_token
-from resolvers.errors import NotFound
+from resolvers.errors import Forbidden, NotFound
 from resolvers.workflow import NOT_FOUND_MESSAGE
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,8 @@ async def download_file(request: Request) -> Response:
         stored = await attachments.stored_version(viewer, pk, request.app.state.settings)
     except NotFound:
         return _not_found()
+    except Forbidden as refusal:  # a BI token: attachments' bytes are not for reports
+        return coded_error(403, refusal.message, refusal.code)
     if not stored.path.is_file():
         log.error("stored file missing for attachment version %s: %s", pk, stored.path)
         return coded_error(500, "文件丢失 (the stored file is missing)", "INTERNAL_SERVER_ERROR")

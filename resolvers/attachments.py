@@ -295,7 +295,11 @@ class StoredVersion:
 
 
 async def stored_version(viewer: Viewer, version_id: int, settings: Settings) -> StoredVersion:
-    """The file of an attachment version, if the viewer may read its requirement."""
+    """The file of an attachment version, if the viewer may read its requirement.
+
+    BI tokens read attachments' metadata but never their bytes (``policy.require_file_reader``).
+    """
+    policy.require_file_reader(viewer)
     conn = get_connection("default")
     version = await load_visible(AttachmentVersion, viewer, version_id, conn)
     attachment = await Attachment.get(id=version.attachment_id, using_db=conn)

@@ -45,8 +45,12 @@ class Viewer:
 
     @property
     def reads_everything(self) -> bool:
-        """ADMIN and EXECUTIVE read every requirement (BI reads reports, not records)."""
-        return self.role in (Role.ADMIN, Role.EXECUTIVE)
+        """ADMIN, EXECUTIVE and BI read every requirement and what hangs off it.
+
+        BI reads like EXECUTIVE because reports are built from these records
+        (docs/decisions.md, "What a BI principal reads"); it never writes.
+        """
+        return self.role in (Role.ADMIN, Role.EXECUTIVE, Role.BI)
 
     @property
     def is_read_only(self) -> bool:

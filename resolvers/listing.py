@@ -34,11 +34,12 @@ from models.enums import (
     SuggestionStatus,
     TaskStatus,
 )
+from resolvers import policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
 from resolvers.form_reading import FieldCondition
 from resolvers.keyset import SortKey
-from resolvers.scope import NOTHING, scoped
+from resolvers.scope import scoped
 
 V = TypeVar("V", datetime, date)
 #: Longest text a list filter searches for.
@@ -167,8 +168,9 @@ def overdue_condition() -> Q:
 def tasks(viewer: Viewer, criteria: TaskCriteria, *, mine: bool = False) -> QuerySet[Task]:
     """Tasks in the viewer's scope matching every given criterion (``mine``: assigned to them)."""
     queryset = scoped(Task, viewer)
-    if mine:  # a token without a person has no tasks of its own
-        queryset = queryset.filter(Q(assignee_id=viewer.user_id) if viewer.user_id else NOTHING)
+    if mine:
+        policy.require_person(viewer)
+        queryset = queryset.filter(assignee_id=viewer.user_id)
     if criteria.statuses:
         queryset = queryset.filter(status__in=criteria.statuses)
     if criteria.requirement_id is not None:
@@ -234,7 +236,8 @@ def users(viewer: Viewer, criteria: UserCriteria) -> QuerySet[User]:
 def notifications(
     viewer: Viewer, *, unread_only: bool, kinds: list[NotificationKind]
 ) -> QuerySet[Notification]:
-    """The viewer's own inbox."""
+    """The viewer's own inbox (FORBIDDEN for BI tokens: ``policy.require_inbox_owner``)."""
+    policy.require_inbox_owner(viewer)
     queryset = scoped(Notification, viewer)
     if unread_only:
         queryset = queryset.filter(read_at=None)

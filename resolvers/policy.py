@@ -32,6 +32,39 @@ def require_writer(viewer: Viewer) -> None:
         raise Forbidden("只读令牌不能修改数据 (read-only tokens cannot change anything)")
 
 
+def require_inbox_owner(viewer: Viewer) -> None:
+    """Notifications are a person's inbox: BI tokens and tokens without a person read none.
+
+    Refused rather than answered with an empty list, so a BI tool learns that the data is
+    withheld on purpose, not that nobody was ever notified.
+    """
+    if viewer.role is Role.BI or viewer.user_id is None:
+        raise Forbidden(
+            "通知属于个人收件箱，BI令牌不可读取 (notifications are a person's inbox: "
+            "not readable with a BI token or a token without a person)"
+        )
+
+
+def require_person(viewer: Viewer) -> None:
+    """``myTasks`` needs a person: a token acting for nobody has no tasks of its own."""
+    if viewer.user_id is None:
+        raise Forbidden(
+            "该令牌不代表任何人，没有“我的任务” (this token acts for no person: "
+            "it has no tasks of its own; use tasks)"
+        )
+
+
+def require_file_reader(viewer: Viewer) -> None:
+    """The bytes of attachments are for people: a BI token reads their names and sizes only.
+
+    Files carry contracts, drawings and personal data that no report is built from.
+    """
+    if viewer.role is Role.BI:
+        raise Forbidden(
+            "BI令牌不能下载附件内容 (a BI token reads attachments' names and sizes, not files)"
+        )
+
+
 def require_admin(viewer: Viewer) -> None:
     if viewer.role is not Role.ADMIN:
         raise Forbidden("仅平台管理员可执行此操作 (only the platform admin may do this)")

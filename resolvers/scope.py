@@ -193,7 +193,8 @@ def _admin_only(viewer: Viewer) -> Scope:
 
 
 def _admin_and_executive(viewer: Viewer) -> Scope:
-    return None if viewer.reads_everything else NOTHING
+    """The audit trail and the analysis reports: ADMIN and EXECUTIVE, not BI tokens."""
+    return None if viewer.role in (Role.ADMIN, Role.EXECUTIVE) else NOTHING
 
 
 def _own(field: str) -> Callable[[Viewer], Scope]:
