@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -10,10 +11,11 @@ from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
+from starlette.websockets import WebSocket, WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 
@@ -80,8 +82,27 @@ def bearer_token(authorization: str | None) -> str | None:
     return token.strip() or None if scheme.lower() == "bearer" else None
 
 
+class TextFrameWebSocket(ASGIWebSocketAdapter):
+    """Sends every protocol message as a text frame.
+
+    ``graphql-transport-ws`` is a text protocol: the Node ``graphql-ws`` client (used by
+    Apollo, urql, Relay and GraphiQL) closes with 4004 on a binary frame. strawberry sends
+    bytes as binary frames, and the view's orjson encoder returns bytes.
+    """
+
+    async def send_json(self, message: Mapping[str, object]) -> None:
+        encoded = self.view.encode_json(message)
+        text = encoded.decode() if isinstance(encoded, bytes) else encoded
+        try:
+            await self.ws.send_text(text)
+        except WebSocketDisconnect as exc:
+            raise WebSocketDisconnected from exc
+
+
 class CrossFlowGraphQL(GraphQL[RequestContext, None]):
     """Builds each request's context: the viewer from the bearer token, fresh dataloaders."""
+
+    websocket_adapter_class = TextFrameWebSocket  # type: ignore[assignment]
 
     def __init__(self, schema: Any, settings: Settings, *, compiled: bool = False) -> None:
         super().__init__(
