@@ -30,14 +30,22 @@ from schema.pagination import OrderDirection
 
 @strawberry.input(description="Dates from `from` to `to`, both included; either may be open")
 class DateRange:
-    from_: date | None = strawberry.field(default=None, name="from")
-    to: date | None = None
+    from_: date | None = strawberry.field(
+        default=None, name="from", description="First day (YYYY-MM-DD), included; null: open"
+    )
+    to: date | None = strawberry.field(
+        default=None, description="Last day (YYYY-MM-DD), included; null: open"
+    )
 
 
 @strawberry.input(description="Instants from `from` to `to`, both included; with a time zone")
 class DateTimeRange:
-    from_: datetime | None = strawberry.field(default=None, name="from")
-    to: datetime | None = None
+    from_: datetime | None = strawberry.field(
+        default=None, name="from", description="Earliest instant, included; null: open"
+    )
+    to: datetime | None = strawberry.field(
+        default=None, description="Latest instant, included; null: open"
+    )
 
 
 def _range(bounds: DateRange | DateTimeRange | None, field: str) -> listing.Range[Any] | None:
@@ -56,24 +64,32 @@ def _ids(values: list[strawberry.ID] | None, type_name: str, field: str) -> list
 
 @strawberry.enum(description="What a task list can be sorted by")
 class TaskOrderField(Enum):
-    CREATED_AT = "CREATED_AT"
-    UPDATED_AT = "UPDATED_AT"
-    DEADLINE = "DEADLINE"
-    PRIORITY = "PRIORITY"
-    CODE = "CODE"
-    PROGRESS = "PROGRESS"
+    CREATED_AT = strawberry.enum_value("CREATED_AT", description="When the task was created")
+    UPDATED_AT = strawberry.enum_value("UPDATED_AT", description="When the task last changed")
+    DEADLINE = strawberry.enum_value("DEADLINE", description="The deadline (截止时间)")
+    PRIORITY = strawberry.enum_value(
+        "PRIORITY", description="Priority by name: NORMAL before URGENT ascending"
+    )
+    CODE = strawberry.enum_value("CODE", description="The task code, e.g. RW202611001-01")
+    PROGRESS = strawberry.enum_value("PROGRESS", description="The reported progress percent")
 
 
 @strawberry.input(description="Sort order of a task list (tasks without a deadline come last)")
 class TaskOrder:
-    field: TaskOrderField
-    direction: OrderDirection = OrderDirection.ASC
+    field: TaskOrderField = strawberry.field(description="What to sort by")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description="Ascending by default"
+    )
 
 
 @strawberry.input(description="Tasks matching every given field")
 class TaskFilter:
-    statuses: list[TaskStatus] | None = None
-    requirement_id: strawberry.ID | None = None
+    statuses: list[TaskStatus] | None = strawberry.field(
+        default=None, description="Any of these statuses"
+    )
+    requirement_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Tasks of this requirement (global id)"
+    )
     assignee_id: strawberry.ID | None = strawberry.field(
         default=None, description="The responsible person (责任人)"
     )
@@ -83,9 +99,13 @@ class TaskFilter:
     initiator_id: strawberry.ID | None = strawberry.field(
         default=None, description="Who raised the task's requirement"
     )
-    priority: Priority | None = None
-    deadline: DateTimeRange | None = None
-    created_at: DateTimeRange | None = None
+    priority: Priority | None = strawberry.field(default=None, description="This priority")
+    deadline: DateTimeRange | None = strawberry.field(
+        default=None, description="Deadline within this range"
+    )
+    created_at: DateTimeRange | None = strawberry.field(
+        default=None, description="Created within this range"
+    )
     overdue: bool | None = strawberry.field(
         default=None, description="true: deadline passed and not COMPLETED (延迟); false: others"
     )
@@ -108,29 +128,43 @@ class TaskFilter:
 
 @strawberry.enum(description="What a requirement list can be sorted by")
 class RequirementOrderField(Enum):
-    CREATED_AT = "CREATED_AT"
-    UPDATED_AT = "UPDATED_AT"
-    EXPECTED_BY = "EXPECTED_BY"
-    PRIORITY = "PRIORITY"
-    CODE = "CODE"
+    CREATED_AT = strawberry.enum_value("CREATED_AT", description="When it was created")
+    UPDATED_AT = strawberry.enum_value("UPDATED_AT", description="When it last changed")
+    EXPECTED_BY = strawberry.enum_value(
+        "EXPECTED_BY", description="The expected completion date (期望完成时间)"
+    )
+    PRIORITY = strawberry.enum_value(
+        "PRIORITY", description="Priority by name: NORMAL before URGENT ascending"
+    )
+    CODE = strawberry.enum_value("CODE", description="The requirement code, e.g. XQ202611001")
 
 
 @strawberry.input(description="Sort order of a requirement list (no expectedBy comes last)")
 class RequirementOrder:
-    field: RequirementOrderField
-    direction: OrderDirection = OrderDirection.ASC
+    field: RequirementOrderField = strawberry.field(description="What to sort by")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description="Ascending by default"
+    )
 
 
 @strawberry.input(description="Requirements matching every given field")
 class RequirementFilter:
-    statuses: list[RequirementStatus] | None = None
+    statuses: list[RequirementStatus] | None = strawberry.field(
+        default=None, description="Any of these statuses"
+    )
     department_ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Involved departments (涉及部门, the lead included), any"
     )
-    initiator_id: strawberry.ID | None = None
-    priority: Priority | None = None
-    expected_by: DateRange | None = None
-    created_at: DateTimeRange | None = None
+    initiator_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Raised by this person (发起人, global id)"
+    )
+    priority: Priority | None = strawberry.field(default=None, description="This priority")
+    expected_by: DateRange | None = strawberry.field(
+        default=None, description="Expected completion date within this range"
+    )
+    created_at: DateTimeRange | None = strawberry.field(
+        default=None, description="Created within this range"
+    )
     text: str | None = strawberry.field(default=None, description="Part of the title or code")
     custom_fields: list[CustomFieldFilter] | None = strawberry.field(
         default=None, description="Conditions on admin-defined fields (自定义字段), all must hold"
@@ -150,25 +184,31 @@ class RequirementFilter:
 
 @strawberry.enum(description="What the user directory can be sorted by")
 class UserOrderField(Enum):
-    USERNAME = "USERNAME"
-    DISPLAY_NAME = "DISPLAY_NAME"
-    CREATED_AT = "CREATED_AT"
+    USERNAME = strawberry.enum_value("USERNAME", description="The sign-in name")
+    DISPLAY_NAME = strawberry.enum_value("DISPLAY_NAME", description="The name people see")
+    CREATED_AT = strawberry.enum_value("CREATED_AT", description="When the account was created")
 
 
-@strawberry.input
+@strawberry.input(description="Sort order of the user directory")
 class UserOrder:
-    field: UserOrderField
-    direction: OrderDirection = OrderDirection.ASC
+    field: UserOrderField = strawberry.field(description="What to sort by")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description="Ascending by default"
+    )
 
 
 @strawberry.input(description="People matching every given field (active people by default)")
 class UserFilter:
-    department_ids: list[strawberry.ID] | None = None
-    roles: list[Role] | None = None
+    department_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Members of any of these departments"
+    )
+    roles: list[Role] | None = strawberry.field(default=None, description="Any of these roles")
     text: str | None = strawberry.field(
         default=None, description="Part of the username or display name"
     )
-    include_inactive: bool = False
+    include_inactive: bool = strawberry.field(
+        default=False, description="Also people whose account is deactivated"
+    )
 
     def criteria(self) -> listing.UserCriteria:
         return listing.UserCriteria(
@@ -179,53 +219,63 @@ class UserFilter:
         )
 
 
-@strawberry.enum
+@strawberry.enum(description="What your notification list can be sorted by")
 class NotificationOrderField(Enum):
-    CREATED_AT = "CREATED_AT"
+    CREATED_AT = strawberry.enum_value("CREATED_AT", description="When it was sent")
 
 
-@strawberry.input
+@strawberry.input(description="Sort order of your notifications")
 class NotificationOrder:
-    field: NotificationOrderField
-    direction: OrderDirection = OrderDirection.ASC
+    field: NotificationOrderField = strawberry.field(description="What to sort by")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description="Ascending by default"
+    )
 
 
 @strawberry.input(description="Your notifications matching every given field")
 class NotificationFilter:
-    unread_only: bool = False
-    kinds: list[NotificationKind] | None = None
+    unread_only: bool = strawberry.field(default=False, description="Only the unread ones")
+    kinds: list[NotificationKind] | None = strawberry.field(
+        default=None, description="Any of these kinds"
+    )
 
 
-@strawberry.enum
+@strawberry.enum(description="What the archive (知识库) can be sorted by")
 class ArchiveOrderField(Enum):
-    ARCHIVED_AT = "ARCHIVED_AT"
+    ARCHIVED_AT = strawberry.enum_value("ARCHIVED_AT", description="When it was archived")
 
 
-@strawberry.input
+@strawberry.input(description="Sort order of the archive")
 class ArchiveOrder:
-    field: ArchiveOrderField
-    direction: OrderDirection = OrderDirection.ASC
+    field: ArchiveOrderField = strawberry.field(description="What to sort by")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description="Ascending by default"
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Archived requirements (知识库) matching every given field")
 class ArchiveFilter:
     search: str | None = strawberry.field(
         default=None, description="Every word must occur (Chinese is split into words)"
     )
 
 
-@strawberry.enum
+@strawberry.enum(description="What the suggestion list can be sorted by")
 class SuggestionOrderField(Enum):
-    CREATED_AT = "CREATED_AT"
-    CODE = "CODE"
+    CREATED_AT = strawberry.enum_value("CREATED_AT", description="When it was submitted")
+    CODE = strawberry.enum_value("CODE", description="The suggestion code, e.g. YJ202611001")
 
 
-@strawberry.input
+@strawberry.input(description="Sort order of the suggestion list")
 class SuggestionOrder:
-    field: SuggestionOrderField
-    direction: OrderDirection = OrderDirection.ASC
+    field: SuggestionOrderField = strawberry.field(description="What to sort by")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description="Ascending by default"
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Suggestions (流程优化建议) matching every given field")
 class SuggestionFilter:
-    statuses: list[SuggestionStatus] | None = None
+    statuses: list[SuggestionStatus] | None = strawberry.field(
+        default=None, description="Any of these evaluation statuses"
+    )
