@@ -235,11 +235,14 @@ def create_admin(
 @app.command("create-token")
 def create_token(
     name: str = typer.Option(..., help="What the token is for, e.g. 'Power BI finance'"),
-    role: str = typer.Option("BI", help="BI (reports, read-only) or EXECUTIVE (reads all)"),
-    user: str = typer.Option(None, help="Username the token acts for (optional)"),
+    role: str = typer.Option("BI", help="BI (reads reports) or EXECUTIVE (reads all)"),
+    user: str = typer.Option(None, help="Username the token reads for (optional)"),
     expires_days: int = typer.Option(None, min=1, help="Expire after this many days"),
 ) -> None:
-    """Create an API token for a BI tool and print it once (only its hash is stored)."""
+    """Create a read-only API token for a BI tool and print it once (only its hash is stored).
+
+    API tokens never write, whatever their role or bound user: every mutation is refused.
+    """
     from datetime import timedelta
 
     from crossflow import clock
@@ -268,7 +271,9 @@ def create_token(
     except DomainError as refusal:
         console.print(f"[red]{refusal.message}[/red]")
         raise typer.Exit(2) from None
-    console.print(f"{role.upper()} token {name!r} created; it is shown only this once:")
+    console.print(
+        f"read-only {role.upper()} token {name!r} created; it is shown only this once:"
+    )
     sys.stdout.write(token + "\n")
 
 
@@ -320,3 +325,8 @@ def check_schema(
         console.print(line, style=None if verdict.ok else "red", markup=False, soft_wrap=True)
     if not verdict.ok:
         raise typer.Exit(1)
+
+
+from crossflow import ops_cli  # noqa: E402  (its commands join this app)
+
+ops_cli.register(app)
