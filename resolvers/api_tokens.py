@@ -2,8 +2,9 @@
 
 The secret exists in clear only in the return value of :func:`issue_api_token`; the table
 keeps its SHA-256 and a short prefix to recognise it in lists. A token reads with its
-role; it cannot write (``policy.require_writer``), and only the roles that read are
-offered, so a leaked token never changes anything.
+role and never writes, whatever the role or the person it is bound to (every mutation is
+refused by ``schema/read_only_tokens``, the use cases by ``policy.require_writer``); only
+the roles that read are offered, so a leaked token never changes anything.
 """
 
 from __future__ import annotations

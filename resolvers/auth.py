@@ -54,8 +54,12 @@ class Viewer:
 
     @property
     def is_read_only(self) -> bool:
-        """BI tokens may query but never change anything."""
-        return self.role is Role.BI
+        """API tokens (whatever their role) and BI principals query but never change anything.
+
+        The GraphQL layer refuses a token's mutations as a whole (``schema/read_only_tokens``);
+        this is the same rule for the use cases, which the panel and the CLI call directly.
+        """
+        return self.api_token_id is not None or self.role is Role.BI
 
     @classmethod
     def of_user(cls, user: User) -> Viewer:

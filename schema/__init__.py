@@ -59,6 +59,7 @@ from schema.outcomes import (
     ResultReportType,
     SuggestionType,
 )
+from schema.read_only_tokens import ReadOnlyTokens
 from schema.reports import (
     ReportQueries,
     SavedReportMutations,
@@ -178,7 +179,7 @@ class CrossFlowSchema(strawberry.Schema):
 
 
 def build_schema(limits: Limits | None = None) -> strawberry.Schema:
-    """The schema with its extensions (caches first, limits, error codes last)."""
+    """The schema with its extensions (caches, read-only tokens, limits, error codes last)."""
     limits = limits or Limits()
     return CrossFlowSchema(
         query=Query,
@@ -191,6 +192,7 @@ def build_schema(limits: Limits | None = None) -> strawberry.Schema:
         extensions=[
             lambda: ParserCache(maxsize=512),
             lambda: ValidationCache(maxsize=512),
+            ReadOnlyTokens,
             *limit_extensions(limits),
             ErrorCodes,
         ],

@@ -48,8 +48,8 @@ def _issue_form(request: Request) -> str:
         group("token-role", "角色", "Role", select("token-role", "role", roles)),
         group(
             "token-user",
-            "绑定用户名（可选）",
-            "Bound username (optional)",
+            "绑定用户名（可选，令牌仍只读）",
+            "Bound username (optional; the token stays read-only)",
             text_input("token-user", "username"),
         ),
         group(
@@ -87,9 +87,11 @@ class ApiTokenView(ReadOnlyView):
         text=t("签发新令牌", "Issue a token"),
         header=t("签发 API 令牌", "Issue an API token"),
         confirmation=t(
+            "API 令牌只读：可查询，不能执行任何修改，无论其角色或绑定的用户。"
             "令牌只在签发后显示一次，请立即复制保存；平台只保存它的哈希值。",
-            "The token is shown once, right after it is issued: copy it then. "
-            "The platform keeps only its hash.",
+            "API tokens are read-only: they query and never change anything, whatever their "
+            "role or bound user. The token is shown once, right after it is issued: copy it "
+            "then. The platform keeps only its hash.",
         ),
         submit_btn_text=t("签发", "Issue"),
         form=_issue_form,
