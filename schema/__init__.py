@@ -17,6 +17,7 @@ from strawberry.types import ExecutionContext
 
 from crossflow.settings import Settings
 from resolvers.errors import DomainError
+from schema.account import AccountMutations
 from schema.alerts import (
     AlertMutations,
     AlertQueries,
@@ -43,6 +44,7 @@ from schema.files import (
 )
 from schema.forms import FormFieldNode, FormMutations, FormQueries
 from schema.limits import Limits, limit_extensions
+from schema.my_work import MyWorkQueries
 from schema.node import NodeQueries
 from schema.notifications import (
     AuditEntryType,
@@ -103,12 +105,14 @@ Query = merge_types(
         ReportQueries,
         SavedReportQueries,
         AnalysisQueries,
+        MyWorkQueries,
     ),
 )
 Mutation = merge_types(
     "Mutation",
     (
         AuthMutations,
+        AccountMutations,
         RequirementMutations,
         FormMutations,
         TemplateMutations,

@@ -1,0 +1,78 @@
+"""The signed-in person's own account: their password and their language.
+
+Changing the password raises the token epoch, so every other session (another browser,
+a stolen token) is signed out; the caller gets a fresh token to carry on with.
+"""
+
+from __future__ import annotations
+
+from tortoise.expressions import F
+
+from crossflow.security import hash_password, verify_password
+from crossflow.settings import DEMO_PASSWORD, Settings
+from models import User
+from resolvers import audit
+from resolvers.auth import Viewer, tokens_for
+from resolvers.errors import BadUserInput, Forbidden
+
+PASSWORD_MIN = 8
+PASSWORD_MAX = 128
+#: Languages the workbench and the API's messages are written in.
+LANGUAGES = ("zh", "en")
+
+
+def _person(viewer: Viewer) -> int:
+    if viewer.user_id is None:
+        raise Forbidden("API令牌没有个人账户 (an API token has no personal account)")
+    return viewer.user_id
+
+
+async def change_password(
+    settings: Settings, viewer: Viewer, current: str, new: str
+) -> tuple[str, User]:
+    """Replace the password after checking the current one; other sessions end."""
+    user = await User.get(id=_person(viewer))
+    if not verify_password(user.password_hash, current):
+        raise BadUserInput(
+            "当前密码不正确 (the current password is wrong)", field="currentPassword"
+        )
+    if not PASSWORD_MIN <= len(new) <= PASSWORD_MAX:
+        raise BadUserInput(
+            f"新密码需{PASSWORD_MIN}到{PASSWORD_MAX}个字符 "
+            f"(the new password needs {PASSWORD_MIN} to {PASSWORD_MAX} characters)",
+            field="newPassword",
+        )
+    if new in (current, DEMO_PASSWORD):
+        raise BadUserInput(
+            "新密码不能与当前密码或演示密码相同 (choose a password you have not used here)",
+            field="newPassword",
+        )
+    await User.filter(id=user.id).update(
+        password_hash=hash_password(new), token_epoch=F("token_epoch") + 1
+    )
+    await user.refresh_from_db()
+    await audit.record(viewer, "user.change_password", "User", user.id)
+    return tokens_for(settings).issue(user.id, user.token_epoch), user
+
+
+async def set_language(viewer: Viewer, language: str) -> User:
+    """The language of the person's screens and messages: ``zh`` or ``en``."""
+    if language not in LANGUAGES:
+        raise BadUserInput(
+            f"语言应为 {' / '.join(LANGUAGES)} (language must be one of {', '.join(LANGUAGES)})",
+            field="language",
+        )
+    user = await User.get(id=_person(viewer))
+    if user.language != language:
+        before = user.language
+        user.language = language
+        await user.save(update_fields=["language"])
+        await audit.record(
+            viewer,
+            "user.set_language",
+            "User",
+            user.id,
+            before={"language": before},
+            after={"language": language},
+        )
+    return user
