@@ -9,7 +9,7 @@ tasks costs more than the page itself, and most page turns do not need it.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from tortoise.queryset import QuerySet
@@ -21,6 +21,20 @@ T = TypeVar("T")
 
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
+
+#: The ``first`` and ``after`` arguments of every list, described once.
+First = Annotated[
+    int | None,
+    strawberry.argument(
+        description=f"Page size: {DEFAULT_PAGE} by default, 0-{MAX_PAGE} (else BAD_USER_INPUT)"
+    ),
+]
+After = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Read on after this cursor (the previous page's `pageInfo.endCursor`)"
+    ),
+]
 
 
 @strawberry.enum(description="Sort direction; rows with equal values follow their creation order")

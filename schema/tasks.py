@@ -30,7 +30,7 @@ from schema.base import (
 from schema.enums import Priority, ResultDecision, TaskStatus
 from schema.filters import TaskFilter, TaskOrder
 from schema.ids import decode_id, decode_ids
-from schema.pagination import Connection, ordering, paginate
+from schema.pagination import After, Connection, First, ordering, paginate
 from schema.permissions import CanWrite, SignedIn
 from schema.task_inputs import (
     CreateTaskInput,
@@ -62,21 +62,33 @@ class TaskType(ModelNode):
 
     id: relay.NodeID[int]
     code: str = strawberry.field(description="Human code, e.g. RW202407001-01")
-    title: str
-    description: str
-    start_date: date | None
-    deadline: datetime | None
-    priority: Priority
-    status: TaskStatus
+    title: str = strawberry.field(description="What is to be done (SMART, with its date)")
+    description: str = strawberry.field(description="Details of the task; may be empty")
+    start_date: date | None = strawberry.field(description="Planned start day (YYYY-MM-DD)")
+    deadline: datetime | None = strawberry.field(
+        description="Deadline (截止时间), UTC ISO 8601; null while unplanned"
+    )
+    priority: Priority = strawberry.field(description="NORMAL or URGENT (紧急)")
+    status: TaskStatus = strawberry.field(description="Where the task stands in its workflow")
     progress: int = strawberry.field(description="Latest reported progress, 0-100")
-    acceptance_criteria: str
-    remarks: str
-    last_progress_at: datetime | None
-    started_at: datetime | None
-    submitted_at: datetime | None
-    completed_at: datetime | None
-    version: int
-    created_at: datetime
+    acceptance_criteria: str = strawberry.field(
+        description="How the results will be judged (验收标准)"
+    )
+    remarks: str = strawberry.field(description="Remarks (备注); may be empty")
+    last_progress_at: datetime | None = strawberry.field(
+        description="When progress was last reported, UTC; the STALE warning counts from it"
+    )
+    started_at: datetime | None = strawberry.field(description="When work started, UTC")
+    submitted_at: datetime | None = strawberry.field(
+        description="When results were last submitted (提交成果), UTC"
+    )
+    completed_at: datetime | None = strawberry.field(
+        description="When the results were accepted (验收通过), UTC"
+    )
+    version: int = strawberry.field(
+        description="Raised by every edit; send it back in updateTask to detect a CONFLICT"
+    )
+    created_at: datetime = strawberry.field(description="When the task was created, UTC")
 
     @strawberry.field(description="Deadline passed and not completed (shown as 延迟 DELAYED)")
     def is_overdue(self, root: models.Task) -> bool:
@@ -86,7 +98,7 @@ class TaskType(ModelNode):
             and root.deadline < clock.now()
         )
 
-    @strawberry.field
+    @strawberry.field(description="The requirement (需求) the task belongs to")
     async def requirement(self, root: models.Task, info: Info) -> RequirementRef | None:
         return await load_one(info, models.Requirement, root.requirement_id)
 
@@ -151,17 +163,17 @@ class ProgressUpdateType(ModelNode):
     model = models.ProgressUpdate
 
     id: relay.NodeID[int]
-    percent: int
-    summary: str
-    problems: str
-    support_needed: str
-    created_at: datetime
+    percent: int = strawberry.field(description="Progress, 0-100 percent")
+    summary: str = strawberry.field(description="What was done, concretely")
+    problems: str = strawberry.field(description="Problems met (遇到的问题); may be empty")
+    support_needed: str = strawberry.field(description="Support needed (需要的支持); may be empty")
+    created_at: datetime = strawberry.field(description="When it was reported, UTC")
 
-    @strawberry.field
+    @strawberry.field(description="Who reported it (the task's assignee)")
     async def author(self, root: models.ProgressUpdate, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.author_id)
 
-    @strawberry.field
+    @strawberry.field(description="The task reported on")
     async def task(self, root: models.ProgressUpdate, info: Info) -> TaskType | None:
         return await load_one(info, models.Task, root.task_id)
 
@@ -173,17 +185,17 @@ class TaskRescheduleType(ModelNode):
     model = models.TaskReschedule
 
     id: relay.NodeID[int]
-    reason: str
-    solution: str
-    old_deadline: datetime | None
-    new_deadline: datetime
-    created_at: datetime
+    reason: str = strawberry.field(description="Why the deadline moved (原因)")
+    solution: str = strawberry.field(description="How the delay is handled (解决方案)")
+    old_deadline: datetime | None = strawberry.field(description="The deadline before, UTC")
+    new_deadline: datetime = strawberry.field(description="The new deadline (新节点), UTC")
+    created_at: datetime = strawberry.field(description="When it was rescheduled, UTC")
 
-    @strawberry.field
+    @strawberry.field(description="Who moved the deadline (the initiator or ADMIN)")
     async def requested_by(self, root: models.TaskReschedule, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.requested_by_id)
 
-    @strawberry.field
+    @strawberry.field(description="The rescheduled task")
     async def task(self, root: models.TaskReschedule, info: Info) -> TaskType | None:
         return await load_one(info, models.Task, root.task_id)
 
@@ -193,29 +205,29 @@ class TaskResultType(ModelNode):
     model = models.TaskResult
 
     id: relay.NodeID[int]
-    note: str
-    decision: ResultDecision
-    decided_at: datetime | None
-    decision_comment: str
-    created_at: datetime
+    note: str = strawberry.field(description="The assignee's note on the results")
+    decision: ResultDecision = strawberry.field(description="The acceptance decision (验收)")
+    decided_at: datetime | None = strawberry.field(description="When it was decided, UTC")
+    decision_comment: str = strawberry.field(description="The deciding person's comment")
+    created_at: datetime = strawberry.field(description="When the results were submitted, UTC")
 
-    @strawberry.field
+    @strawberry.field(description="Who submitted the results (the assignee)")
     async def submitted_by(self, root: models.TaskResult, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.submitted_by_id)
 
-    @strawberry.field
+    @strawberry.field(description="Who accepted or rejected them; null while PENDING")
     async def decided_by(self, root: models.TaskResult, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.decided_by_id)
 
-    @strawberry.field
+    @strawberry.field(description="The task the results are for")
     async def task(self, root: models.TaskResult, info: Info) -> TaskType | None:
         return await load_one(info, models.Task, root.task_id)
 
 
-@strawberry.type(name="TaskStatusCount")
+@strawberry.type(name="TaskStatusCount", description="How many tasks have one status")
 class TaskStatusCountType:
-    status: TaskStatus
-    count: int
+    status: TaskStatus = strawberry.field(description="The status")
+    count: int = strawberry.field(description="How many of the requirement's tasks have it")
 
 
 @strawberry.type(
@@ -223,9 +235,9 @@ class TaskStatusCountType:
     description="The requirement board (需求看板): 总任务10项，已完成6项，进行中3项，延迟1项",
 )
 class RequirementBoardType:
-    total: int
+    total: int = strawberry.field(description="All tasks of the requirement (总任务)")
     delayed: int = strawberry.field(description="Deadline passed and not COMPLETED (延迟)")
-    completed: int
+    completed: int = strawberry.field(description="Tasks in status COMPLETED (已完成)")
     in_progress: int = strawberry.field(description="Tasks in status IN_PROGRESS")
     pending_assignment: int = strawberry.field(description="Tasks without a responsible person")
     summary: str = strawberry.field(description="The board in one sentence, as the source says it")
@@ -234,7 +246,7 @@ class RequirementBoardType:
     def by_status(self, root: board.Board) -> list[TaskStatusCountType]:
         return [TaskStatusCountType(status=s, count=n) for s, n in root.by_status.items()]
 
-    @strawberry.field
+    @strawberry.field(description="The requirement the board shows")
     def requirement(self, root: board.Board) -> RequirementRef:
         return root.requirement  # type: ignore[return-value]
 
@@ -284,7 +296,11 @@ class TaskQueries:
     @strawberry.field(
         description="A task by its code (RW202407001-01)", permission_classes=[SignedIn]
     )
-    async def task(self, info: Info, code: str) -> TaskType:
+    async def task(
+        self,
+        info: Info,
+        code: Annotated[str, strawberry.argument(description="The task code, RW…-NN")],
+    ) -> TaskType:
         viewer = info.context.require_viewer()
         row = await scoped(models.Task, viewer, code=code).first()
         if row is None:
@@ -298,10 +314,14 @@ class TaskQueries:
     async def tasks(
         self,
         info: Info,
-        filter: TaskFilter | None = None,
-        order_by: TaskOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        filter: Annotated[
+            TaskFilter | None, strawberry.argument(description="Only tasks matching it")
+        ] = None,
+        order_by: Annotated[
+            TaskOrder | None, strawberry.argument(description="Sort order; default newest first")
+        ] = None,
+        first: First = None,
+        after: After = None,
     ) -> Connection[TaskType]:
         viewer = info.context.require_viewer()
         queryset, order = task_list(viewer, filter, order_by)
@@ -314,10 +334,14 @@ class TaskQueries:
     async def my_tasks(
         self,
         info: Info,
-        filter: TaskFilter | None = None,
-        order_by: TaskOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        filter: Annotated[
+            TaskFilter | None, strawberry.argument(description="Only tasks matching it")
+        ] = None,
+        order_by: Annotated[
+            TaskOrder | None, strawberry.argument(description="Sort order; default newest first")
+        ] = None,
+        first: First = None,
+        after: After = None,
     ) -> Connection[TaskType]:
         viewer = info.context.require_viewer()
         queryset, order = task_list(viewer, filter, order_by, mine=True)
@@ -328,7 +352,11 @@ class TaskQueries:
         permission_classes=[SignedIn],
     )
     async def requirement_board(
-        self, info: Info, requirement_id: strawberry.ID
+        self,
+        info: Info,
+        requirement_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The requirement's global id")
+        ],
     ) -> RequirementBoardType:
         viewer = info.context.require_viewer()
         requirement = decode_id(requirement_id, "Requirement", "requirementId")
@@ -338,32 +366,63 @@ class TaskQueries:
 @strawberry.type
 class TaskMutations:
     @strawberry.mutation(
-        description="Split off a task (initiator or ADMIN, once initiated)",
+        description="Split off a task (initiator or ADMIN, once initiated); the assignee is "
+        "notified. Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not the initiator or "
+        "ADMIN, archived); NOT_FOUND; INVALID_TRANSITION (requirement not INITIATED or "
+        "IN_PROGRESS); BAD_USER_INPUT (the field named)",
         permission_classes=[CanWrite],
     )
-    async def create_task(self, info: Info, input: CreateTaskInput) -> TaskType:
+    async def create_task(
+        self,
+        info: Info,
+        input: Annotated[CreateTaskInput, strawberry.argument(description="The task form")],
+    ) -> TaskType:
         viewer = info.context.require_viewer()
         requirement = decode_id(input.requirement_id, "Requirement", "requirementId")
         return await tasks.create_task(viewer, requirement, _form(input))  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Edit an unfinished task (initiator or ADMIN)", permission_classes=[CanWrite]
+        description="Edit an unfinished task (initiator or ADMIN); a new assignee is notified. "
+        "Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not the initiator or ADMIN, "
+        "archived); NOT_FOUND; INVALID_TRANSITION (task COMPLETED, requirement not "
+        "INITIATED or IN_PROGRESS); CONFLICT (stale version); "
+        "BAD_USER_INPUT (the field named; a started task's deadline: use rescheduleTask)",
+        permission_classes=[CanWrite],
     )
-    async def update_task(self, info: Info, input: UpdateTaskInput) -> TaskType:
+    async def update_task(
+        self,
+        info: Info,
+        input: Annotated[UpdateTaskInput, strawberry.argument(description="The changes")],
+    ) -> TaskType:
         viewer = info.context.require_viewer()
         return await tasks.update_task(viewer, _task_id(input.id), _form(input))  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Start work (进行中), the assignee", permission_classes=[CanWrite]
+        description="Start work (进行中), the assignee; the first started task moves the "
+        "requirement to IN_PROGRESS. Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, "
+        "not the assignee, archived); NOT_FOUND; INVALID_TRANSITION (task not PENDING, or a "
+        "task of the requirement has no assignee); BAD_USER_INPUT (not a Task id)",
+        permission_classes=[CanWrite],
     )
-    async def start_task(self, info: Info, id: strawberry.ID) -> TaskType:
+    async def start_task(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The task's global id")],
+    ) -> TaskType:
         viewer = info.context.require_viewer()
         return await tasks.start_task(viewer, _task_id(id))  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Report progress (进度更新), the assignee", permission_classes=[CanWrite]
+        description="Report progress (进度更新), the assignee; every report is kept. "
+        "Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not the assignee, archived); "
+        "NOT_FOUND; INVALID_TRANSITION (task not IN_PROGRESS); BAD_USER_INPUT (the field named)",
+        permission_classes=[CanWrite],
     )
-    async def report_progress(self, info: Info, input: ReportProgressInput) -> TaskType:
+    async def report_progress(
+        self,
+        info: Info,
+        input: Annotated[ReportProgressInput, strawberry.argument(description="The report")],
+    ) -> TaskType:
         viewer = info.context.require_viewer()
         report = tasks.ProgressReport(
             task_id=_task_id(input.task_id, "taskId"),
@@ -375,10 +434,17 @@ class TaskMutations:
         return await tasks.report_progress(viewer, report)  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Move a deadline with reason and solution (initiator or ADMIN)",
+        description="Move a deadline with reason and solution (initiator or ADMIN); opens a "
+        "new warning instance. Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not the "
+        "initiator or ADMIN, archived); NOT_FOUND; INVALID_TRANSITION (task COMPLETED); "
+        "BAD_USER_INPUT (the field named)",
         permission_classes=[CanWrite],
     )
-    async def reschedule_task(self, info: Info, input: RescheduleTaskInput) -> TaskType:
+    async def reschedule_task(
+        self,
+        info: Info,
+        input: Annotated[RescheduleTaskInput, strawberry.argument(description="The new deadline")],
+    ) -> TaskType:
         viewer = info.context.require_viewer()
         data = board.RescheduleInput(
             task_id=_task_id(input.task_id, "taskId"),
