@@ -20,7 +20,7 @@ from schema.enums import Priority, RequirementStatus, ReviewDecision, RoundOutco
 from schema.filters import RequirementFilter, RequirementOrder
 from schema.forms import CUSTOM_FIELDS_DESCRIPTION, custom_field_values
 from schema.ids import decode_id, decode_ids
-from schema.pagination import Connection, ordering, paginate
+from schema.pagination import After, Connection, First, ordering, paginate
 from schema.permissions import CanWrite, SignedIn
 
 if TYPE_CHECKING:
@@ -49,26 +49,41 @@ class RequirementType(ModelNode):
 
     id: relay.NodeID[int]
     code: str = strawberry.field(description="Human code, e.g. XQ202407001")
-    title: str
-    background: str
-    goals: str
-    deliverables: str
-    acceptance_criteria: str
-    data_needs: str
-    contact: str
-    expected_by: date | None
-    priority: Priority
-    status: RequirementStatus
-    current_round: int
-    version: int
-    created_at: datetime
-    updated_at: datetime
-    submitted_at: datetime | None
-    approved_at: datetime | None
-    initiated_at: datetime | None
-    completed_at: datetime | None
-    archived_at: datetime | None
-    cancelled_at: datetime | None
+    title: str = strawberry.field(description="Requirement name (需求名称)")
+    background: str = strawberry.field(description="Background (需求背景)")
+    goals: str = strawberry.field(description="Goals (需求目标)")
+    deliverables: str = strawberry.field(description="Expected deliverables (交付物)")
+    acceptance_criteria: str = strawberry.field(description="Acceptance criteria (验收标准)")
+    data_needs: str = strawberry.field(description="Data needs list (数据需求清单)")
+    contact: str = strawberry.field(description="How to reach the initiator (联系方式)")
+    expected_by: date | None = strawberry.field(
+        description="Expected completion day (期望完成时间), YYYY-MM-DD"
+    )
+    priority: Priority = strawberry.field(description="NORMAL or URGENT (紧急)")
+    status: RequirementStatus = strawberry.field(description="Where it stands in its workflow")
+    current_round: int = strawberry.field(
+        description="The number of the latest review round; 0 before the first submission"
+    )
+    version: int = strawberry.field(
+        description="Raised by every edit; send it back in updateRequirement to detect a "
+        "CONFLICT"
+    )
+    created_at: datetime = strawberry.field(description="When it was raised, UTC")
+    updated_at: datetime = strawberry.field(description="When it last changed, UTC")
+    submitted_at: datetime | None = strawberry.field(
+        description="When it was last submitted for review, UTC"
+    )
+    approved_at: datetime | None = strawberry.field(
+        description="When every involved department had approved, UTC"
+    )
+    initiated_at: datetime | None = strawberry.field(
+        description="When the admin confirmed initiation (立项), UTC"
+    )
+    completed_at: datetime | None = strawberry.field(description="When it was completed, UTC")
+    archived_at: datetime | None = strawberry.field(
+        description="When it was archived into the knowledge base (知识库), UTC"
+    )
+    cancelled_at: datetime | None = strawberry.field(description="When it was cancelled, UTC")
     form_version: int | None = strawberry.field(
         description="The requirement form version its custom fields were written against"
     )
@@ -94,7 +109,7 @@ class RequirementType(ModelNode):
     async def initiator(self, root: models.Requirement, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.initiator_id)
 
-    @strawberry.field
+    @strawberry.field(description="The initiator's department when it was raised (发起部门)")
     async def initiating_department(
         self, root: models.Requirement, info: Info
     ) -> DepartmentRef | None:
@@ -127,7 +142,12 @@ class RequirementType(ModelNode):
         description="Files of the requirement form (附件); with includeTasks, its tasks' too"
     )
     async def attachments(
-        self, root: models.Requirement, info: Info, include_tasks: bool = False
+        self,
+        root: models.Requirement,
+        info: Info,
+        include_tasks: Annotated[
+            bool, strawberry.argument(description="Also the files attached to its tasks")
+        ] = False,
     ) -> list[AttachmentRef]:
         rows = await load_children(info, models.Attachment, "requirement_id", root.id, "id")
         return rows if include_tasks else [row for row in rows if row.task_id is None]
@@ -137,12 +157,12 @@ class RequirementType(ModelNode):
         return await load_children(info, models.ReviewRound, "requirement_id", root.id, "number")
 
 
-@strawberry.type(name="InvolvedDepartment")
+@strawberry.type(name="InvolvedDepartment", description="A department involved (涉及部门)")
 class InvolvedDepartmentType:
-    is_lead: bool
+    is_lead: bool = strawberry.field(description="True for the lead department (牵头部门)")
     contribution: str = strawberry.field(description="What this department provides")
 
-    @strawberry.field
+    @strawberry.field(description="The department")
     async def department(self, root: models.RequirementDepartment, info: Info) -> DepartmentRef:
         return await load_one(info, models.Department, root.department_id)
 
@@ -152,12 +172,14 @@ class ReviewRoundType(ModelNode):
     model = models.ReviewRound
 
     id: relay.NodeID[int]
-    number: int
-    outcome: RoundOutcome
-    opened_at: datetime
-    closed_at: datetime | None
+    number: int = strawberry.field(description="1 for the first submission, then +1 each")
+    outcome: RoundOutcome = strawberry.field(description="OPEN until decided")
+    opened_at: datetime = strawberry.field(description="When the round was opened, UTC")
+    closed_at: datetime | None = strawberry.field(
+        description="When the round was decided, UTC; null while OPEN"
+    )
 
-    @strawberry.field
+    @strawberry.field(description="The departments' sign-offs in this round")
     async def reviews(self, root: models.ReviewRound, info: Info) -> list[ReviewType]:
         return await load_children(info, models.Review, "round_id", root.id)
 
@@ -167,15 +189,15 @@ class ReviewType(ModelNode):
     model = models.Review
 
     id: relay.NodeID[int]
-    decision: ReviewDecision
-    comment: str
+    decision: ReviewDecision = strawberry.field(description="Approve or reject")
+    comment: str = strawberry.field(description="The reviewer's comment (审核意见)")
     claimed_tasks: list[str] = strawberry.field(description="Tasks the department takes on")
-    signed_at: datetime
+    signed_at: datetime = strawberry.field(description="When it was signed, UTC")
     content_hash: str = strawberry.field(
         description="SHA-256 of the requirement content that was signed"
     )
 
-    @strawberry.field
+    @strawberry.field(description="The department signed for")
     async def department(self, root: models.Review, info: Info) -> DepartmentRef | None:
         return await load_one(info, models.Department, root.department_id)
 
@@ -203,14 +225,18 @@ class CreateRequirementInput:
     involved_department_ids: list[strawberry.ID] = strawberry.field(
         description="Departments asked to take part and review (the initiator's own leads)"
     )
-    background: str = ""
-    goals: str = ""
-    deliverables: str = ""
-    acceptance_criteria: str = ""
+    background: str = strawberry.field(default="", description="Background (需求背景)")
+    goals: str = strawberry.field(default="", description="Goals (需求目标)")
+    deliverables: str = strawberry.field(default="", description="Deliverables (交付物)")
+    acceptance_criteria: str = strawberry.field(
+        default="", description="Acceptance criteria (验收标准)"
+    )
     data_needs: str = strawberry.field(default="", description="数据需求清单")
-    contact: str = ""
-    expected_by: date | None = None
-    priority: Priority = Priority.NORMAL
+    contact: str = strawberry.field(default="", description="Contact (联系方式)")
+    expected_by: date | None = strawberry.field(
+        default=None, description="Expected completion day (期望完成时间), YYYY-MM-DD"
+    )
+    priority: Priority = strawberry.field(default=Priority.NORMAL, description="NORMAL or URGENT")
     custom_fields: JSON | None = strawberry.field(
         default=None, description=CUSTOM_FIELDS_DESCRIPTION
     )
@@ -218,17 +244,23 @@ class CreateRequirementInput:
 
 @strawberry.input(description="Changes to a draft or returned requirement; omitted = unchanged")
 class UpdateRequirementInput:
-    id: strawberry.ID
-    title: str | None = None
-    background: str | None = None
-    goals: str | None = None
-    deliverables: str | None = None
-    acceptance_criteria: str | None = None
-    data_needs: str | None = None
-    contact: str | None = None
-    expected_by: date | None = None
-    priority: Priority | None = None
-    involved_department_ids: list[strawberry.ID] | None = None
+    id: strawberry.ID = strawberry.field(description="The requirement's global id")
+    title: str | None = strawberry.field(default=None, description="A new name")
+    background: str | None = strawberry.field(default=None, description="A new background")
+    goals: str | None = strawberry.field(default=None, description="New goals")
+    deliverables: str | None = strawberry.field(default=None, description="New deliverables")
+    acceptance_criteria: str | None = strawberry.field(
+        default=None, description="New acceptance criteria"
+    )
+    data_needs: str | None = strawberry.field(default=None, description="A new data needs list")
+    contact: str | None = strawberry.field(default=None, description="A new contact")
+    expected_by: date | None = strawberry.field(
+        default=None, description="A new expected completion day (YYYY-MM-DD)"
+    )
+    priority: Priority | None = strawberry.field(default=None, description="A new priority")
+    involved_department_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="The involved departments, replacing the old list"
+    )
     version: int | None = strawberry.field(
         default=None, description="The version you edited; a newer one is a CONFLICT"
     )
@@ -241,10 +273,16 @@ class UpdateRequirementInput:
 
 @strawberry.input(description="A sign-off: approve with the tasks you take on, or reject")
 class ReviewRequirementInput:
-    requirement_id: strawberry.ID
-    approve: bool
-    comment: str = ""
-    claimed_tasks: list[str] = strawberry.field(default_factory=list)
+    requirement_id: strawberry.ID = strawberry.field(
+        description="The requirement (global id), PENDING_REVIEW"
+    )
+    approve: bool = strawberry.field(description="true: approve; false: reject")
+    comment: str = strawberry.field(
+        default="", description="Your comment (审核意见); required when rejecting"
+    )
+    claimed_tasks: list[str] = strawberry.field(
+        default_factory=list, description="Tasks your department takes on (认领任务)"
+    )
     department_id: strawberry.ID | None = strawberry.field(
         default=None, description="The department you sign for, if you may sign for several"
     )
@@ -252,10 +290,12 @@ class ReviewRequirementInput:
 
 @strawberry.input(description="Name a delegate (代理人) for a period")
 class SetDelegateInput:
-    delegate_id: strawberry.ID
-    starts_at: datetime
-    ends_at: datetime
-    note: str = ""
+    delegate_id: strawberry.ID = strawberry.field(description="The delegate (global User id)")
+    starts_at: datetime = strawberry.field(description="Start of the period, with a time zone")
+    ends_at: datetime = strawberry.field(
+        description="End of the period, with a time zone; at most 180 days after the start"
+    )
+    note: str = strawberry.field(default="", description="Why, e.g. 出差 (on a business trip)")
 
 
 def requirement_form(
@@ -291,7 +331,11 @@ class RequirementQueries:
     @strawberry.field(
         description="A requirement by its code (XQ202407001)", permission_classes=[SignedIn]
     )
-    async def requirement(self, info: Info, code: str) -> RequirementType:
+    async def requirement(
+        self,
+        info: Info,
+        code: Annotated[str, strawberry.argument(description="The requirement code, XQ…")],
+    ) -> RequirementType:
         viewer = info.context.require_viewer()
         row = await scoped(models.Requirement, viewer, code=code).first()
         if row is None:
@@ -305,10 +349,15 @@ class RequirementQueries:
     async def requirements(
         self,
         info: Info,
-        filter: RequirementFilter | None = None,
-        order_by: RequirementOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        filter: Annotated[
+            RequirementFilter | None, strawberry.argument(description="Only those matching it")
+        ] = None,
+        order_by: Annotated[
+            RequirementOrder | None,
+            strawberry.argument(description="Sort order; default newest first"),
+        ] = None,
+        first: First = None,
+        after: After = None,
     ) -> Connection[RequirementType]:
         viewer = info.context.require_viewer()
         criteria = filter.criteria() if filter else listing.RequirementCriteria()
@@ -322,20 +371,28 @@ class RequirementQueries:
 @strawberry.type
 class RequirementMutations:
     @strawberry.mutation(
-        description="Raise a requirement as a draft", permission_classes=[CanWrite]
+        description="Raise a requirement as a draft (草稿), as the initiator. Errors: "
+        "UNAUTHENTICATED; FORBIDDEN (read-only token); BAD_USER_INPUT (the field named)",
+        permission_classes=[CanWrite],
     )
     async def create_requirement(
-        self, info: Info, input: CreateRequirementInput
+        self,
+        info: Info,
+        input: Annotated[CreateRequirementInput, strawberry.argument(description="The form")],
     ) -> RequirementType:
         viewer = info.context.require_viewer()
         return await requirements.create_requirement(viewer, requirement_form(input))  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Edit a draft or returned requirement (initiator)",
+        description="Edit a DRAFT or PENDING_MODIFICATION requirement (initiator). Errors: "
+        "UNAUTHENTICATED; FORBIDDEN (read-only token, not the initiator); NOT_FOUND; "
+        "INVALID_TRANSITION (other status); CONFLICT (stale version); BAD_USER_INPUT",
         permission_classes=[CanWrite],
     )
     async def update_requirement(
-        self, info: Info, input: UpdateRequirementInput
+        self,
+        info: Info,
+        input: Annotated[UpdateRequirementInput, strawberry.argument(description="The changes")],
     ) -> RequirementType:
         viewer = info.context.require_viewer()
         return await requirements.update_requirement(  # type: ignore[return-value]
@@ -343,22 +400,45 @@ class RequirementMutations:
         )
 
     @strawberry.mutation(
-        description="Submit for review (待审核); notifies the heads", permission_classes=[CanWrite]
+        description="Submit for review (待审核), opening a review round; notifies the heads. "
+        "Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not the initiator); NOT_FOUND; "
+        "INVALID_TRANSITION (not DRAFT or PENDING_MODIFICATION); BAD_USER_INPUT",
+        permission_classes=[CanWrite],
     )
-    async def submit_requirement(self, info: Info, id: strawberry.ID) -> RequirementType:
+    async def submit_requirement(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The requirement's id")],
+    ) -> RequirementType:
         viewer = info.context.require_viewer()
         return await requirements.submit_requirement(viewer, _requirement_id(id))  # type: ignore[return-value]
 
-    @strawberry.mutation(description="Withdraw before initiation", permission_classes=[CanWrite])
-    async def cancel_requirement(self, info: Info, id: strawberry.ID) -> RequirementType:
+    @strawberry.mutation(
+        description="Withdraw before initiation (initiator or ADMIN). Errors: "
+        "UNAUTHENTICATED; FORBIDDEN (read-only token, not the initiator or ADMIN); NOT_FOUND; "
+        "INVALID_TRANSITION (INITIATED or later); BAD_USER_INPUT",
+        permission_classes=[CanWrite],
+    )
+    async def cancel_requirement(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The requirement's id")],
+    ) -> RequirementType:
         viewer = info.context.require_viewer()
         return await requirements.cancel_requirement(viewer, _requirement_id(id))  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Sign off as an involved head or delegate", permission_classes=[CanWrite]
+        description="Sign off (电子签批) as an involved department's head or active delegate; "
+        "the last approval makes it APPROVED, a rejection sends it back. Errors: "
+        "UNAUTHENTICATED; FORBIDDEN (read-only token, not an involved head or delegate); "
+        "NOT_FOUND; INVALID_TRANSITION (not PENDING_REVIEW, already reviewed this round); "
+        "BAD_USER_INPUT (a rejection without a comment)",
+        permission_classes=[CanWrite],
     )
     async def review_requirement(
-        self, info: Info, input: ReviewRequirementInput
+        self,
+        info: Info,
+        input: Annotated[ReviewRequirementInput, strawberry.argument(description="The sign-off")],
     ) -> RequirementType:
         viewer = info.context.require_viewer()
         data = reviews.ReviewInput(
@@ -373,16 +453,29 @@ class RequirementMutations:
         return await reviews.review_requirement(viewer, data)  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Confirm initiation (确认立项), ADMIN", permission_classes=[CanWrite]
+        description="Confirm initiation (确认立项), ADMIN only. Errors: UNAUTHENTICATED; "
+        "FORBIDDEN (not ADMIN); NOT_FOUND; INVALID_TRANSITION (not APPROVED); BAD_USER_INPUT",
+        permission_classes=[CanWrite],
     )
-    async def confirm_requirement(self, info: Info, id: strawberry.ID) -> RequirementType:
+    async def confirm_requirement(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The requirement's id")],
+    ) -> RequirementType:
         viewer = info.context.require_viewer()
         return await requirements.confirm_requirement(viewer, _requirement_id(id))  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Name a delegate for your reviews (代理审批)", permission_classes=[CanWrite]
+        description="Name a delegate for your reviews and acceptances (代理审批), as a "
+        "department head. Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not a head); "
+        "BAD_USER_INPUT (the field named: period, unknown delegate)",
+        permission_classes=[CanWrite],
     )
-    async def set_delegate(self, info: Info, input: SetDelegateInput) -> DelegationRef:
+    async def set_delegate(
+        self,
+        info: Info,
+        input: Annotated[SetDelegateInput, strawberry.argument(description="Who and when")],
+    ) -> DelegationRef:
         viewer = info.context.require_viewer()
         return await delegations.set_delegate(  # type: ignore[return-value]
             viewer,
