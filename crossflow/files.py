@@ -87,11 +87,19 @@ class FileStore:
 
         When the content is already stored the staged copy is dropped (deduplication);
         concurrent commits of the same content both succeed, as the rename is atomic.
+        Reusing a stored file touches it: retention (``crossflow/retention.py``) deletes
+        only files untouched for a grace period, and moves a file away before it looks
+        again, so a touch that finds the file gone stores this copy instead.
         """
         target = self.root / staged.storage_path
         if target.exists():
-            self.discard(staged)
-            return staged.storage_path
+            try:
+                os.utime(target)
+            except FileNotFoundError:
+                pass  # retention took it away just now: store this copy below
+            else:
+                self.discard(staged)
+                return staged.storage_path
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staged.temp_path, target)
         _fsync_dir(target.parent)

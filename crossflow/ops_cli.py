@@ -20,6 +20,7 @@ def register(app: typer.Typer) -> None:
     """Add the operators' commands to ``app``."""
     app.command()(backup)
     app.command()(restore)
+    app.command()(retention)
 
 
 def backup(
@@ -65,3 +66,33 @@ def restore(
         console.print(f"[red]{refusal}[/red]")
         raise typer.Exit(2) from None
     console.print(f"restored {archive} (made {manifest.created_at}, {manifest.backend})")
+
+
+def retention(
+    dry_run: bool = typer.Option(False, "--dry-run", help="Count what would go, delete nothing"),
+) -> None:
+    """Delete sent outbox rows, old read notifications and unreferenced stored files.
+
+    Ages come from CROSSFLOW_RETENTION_*; pending messages, unsent deliveries and every file
+    an attachment names stay. Safe to run (e.g. daily from cron) while servers run.
+    """
+    from crossflow import db
+    from crossflow.retention import RetentionRefused
+    from crossflow.retention import run as apply
+
+    settings = get_settings()
+
+    async def run() -> None:
+        async with db.orm(settings):
+            report = await apply(settings, dry_run=dry_run)
+        verb = "would delete" if dry_run else "deleted"
+        console.print(
+            f"{verb}: {report.outbox} sent outbox rows, {report.notifications} read "
+            f"notifications, {report.files} unreferenced files, {report.staged} stale uploads"
+        )
+
+    try:
+        asyncio.run(run())
+    except RetentionRefused as refusal:
+        console.print(f"[red]{refusal}[/red]")
+        raise typer.Exit(2) from None

@@ -34,7 +34,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path("crossflow-data")
     database_url: str | None = None
     redis_url: str | None = None
-    secret_key: str = DEFAULT_SECRET_KEY
+    #: Signs bearer tokens and panel cookies. Unset: a random key generated once into
+    #: ``<data_dir>/secret_key``; the demo uses the published demo key (crossflow/secret_key.py).
+    secret_key: str | None = None
     token_ttl_hours: int = Field(default=12, ge=1, le=24 * 30)
     db_pool_max_size: int = Field(default=10, ge=1, le=200)
     upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
@@ -56,6 +58,18 @@ class Settings(BaseSettings):
     # burst of the same size. Counted in Redis when CROSSFLOW_REDIS_URL is set (shared by
     # every replica), else in each server process.
     reports_rate_per_minute: int = Field(default=60, ge=1, le=100_000)
+
+    # Comments and @mentions (docs/security.md): whom a mention may reach (``involved``:
+    # people who already take part in the requirement, ``company``: anyone active), how
+    # many people one comment may mention, and comments per minute per person (shared
+    # through Redis like the report downloads' limit).
+    mentions_scope: Literal["involved", "company"] = "involved"
+    mentions_per_comment: int = Field(default=10, ge=1, le=1000)
+    comments_rate_per_minute: int = Field(default=20, ge=1, le=100_000)
+
+    # Open websockets re-check their viewer at least this often, besides the moment a
+    # change is announced and the moment the token expires.
+    ws_recheck_seconds: float = Field(default=30.0, gt=0, le=3600)
 
     # E-mail (SMTP) and webhooks
     smtp_host: str | None = None
@@ -83,6 +97,25 @@ class Settings(BaseSettings):
     #: on PostgreSQL; off, every request goes through the generic executor (the baseline).
     graphql_compiled: bool = True
 
+    # Operations (README, "Running on PostgreSQL and Redis"): retention, metrics, logs, traces
+    #: Sent outbox rows are kept this long (pending ones always stay).
+    retention_outbox_days: int = Field(default=7, ge=1, le=3650)
+    #: Read notifications are kept this long; longer than the warnings' look-back, so a
+    #: scan never re-sends a warning whose notification was deleted.
+    retention_notification_days: int = Field(default=180, ge=1, le=3650)
+    #: A stored file no attachment names is deleted only once it is this old (an upload
+    #: writes its file before the row that names it).
+    retention_file_grace_hours: int = Field(default=24, ge=1, le=24 * 365)
+    #: Bearer token for GET /metrics; without it, /metrics answers only the networks below.
+    metrics_token: str | None = None
+    #: Client networks allowed to read /metrics without a token (CIDR).
+    metrics_networks: list[str] = Field(default_factory=lambda: ["127.0.0.0/8", "::1/128"])
+    #: Log lines as JSON objects (production, log shippers) or coloured console text.
+    log_format: Literal["json", "console"] = "console"
+    #: OTLP/HTTP endpoint for traces, e.g. http://otel-collector:4318 (off when unset; the
+    #: standard OTEL_EXPORTER_OTLP_ENDPOINT is honoured too).
+    otlp_endpoint: str | None = None
+
     @property
     def is_demo(self) -> bool:
         return self.mode is Mode.DEMO
@@ -99,12 +132,12 @@ class Settings(BaseSettings):
     def uses_sqlite(self) -> bool:
         return self.database_url is None or self.database_url.startswith("sqlite")
 
-    def check_production_safety(self) -> None:
-        """Refuse to start a production process with the well-known development secret."""
-        if self.is_production and self.secret_key == DEFAULT_SECRET_KEY:
-            raise RuntimeError(
-                "CROSSFLOW_SECRET_KEY must be set to a private value in production mode"
-            )
+    @property
+    def signing_key(self) -> str:
+        """The secret key, once ``crossflow.secret_key.resolve`` has settled it."""
+        if self.secret_key is None:
+            raise RuntimeError("the secret key is not resolved (crossflow.secret_key.resolve)")
+        return self.secret_key
 
 
 _current: Settings | None = None
