@@ -20,7 +20,7 @@ from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
 from resolvers.notify import head_ids, member_ids, notify
 from resolvers.tasks import NOTE_LIMIT, UNFINISHED, as_utc, task_in_context
-from resolvers.workflow import ensure_state, ensure_writable, load_visible
+from resolvers.workflow import ensure_state, ensure_writable, load_visible, touch_task
 
 C = CollaborationStatus
 
@@ -80,6 +80,7 @@ async def create_collaboration_request(
             status=C.OPEN,
             using_db=conn,
         )
+        await touch_task(task.id, conn)
         await audit.record(
             viewer,
             "collaboration.create",
@@ -137,6 +138,7 @@ async def answer_collaboration_request(
             update_fields=["status", "answer", "answered_by_id", "answered_at", "updated_at"],
         )
         task = await Task.get(id=request.task_id, using_db=conn)
+        await touch_task(task.id, conn)
         await audit.record(
             viewer,
             "collaboration.answer",

@@ -19,7 +19,7 @@ from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
 from resolvers.notify import notify_about
 from resolvers.tasks import task_in_context
-from resolvers.workflow import ensure_writable
+from resolvers.workflow import ensure_writable, touch_task
 
 BODY_LIMIT = 5_000
 #: How much of the comment a mention notification quotes.
@@ -72,6 +72,7 @@ async def add_comment(viewer: Viewer, task_id: int, body: str) -> Comment:
         comment = await Comment.create(
             task_id=task.id, author_id=viewer.user_id, body=text, using_db=conn
         )
+        await touch_task(task.id, conn)
         mentioned = await _mentioned_users(text, conn)
         for user in mentioned:
             await Mention.create(comment_id=comment.id, user_id=user.id, using_db=conn)

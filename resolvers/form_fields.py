@@ -115,7 +115,9 @@ async def store_custom_fields(
     stored = dict(values)
     requirement.custom_fields = stored
     requirement.form_version = await current_form_version(conn)
-    await requirement.save(using_db=conn, update_fields=["custom_fields", "form_version"])
+    await requirement.save(
+        using_db=conn, update_fields=["custom_fields", "form_version", "updated_at"]
+    )
     keys = list(stored)
     rows = await FormField.filter(key__in=keys).using_db(conn) if keys else []
     kinds: dict[str, FormFieldType] = {}

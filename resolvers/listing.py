@@ -18,6 +18,7 @@ from tortoise.queryset import QuerySet
 
 from crossflow import clock
 from models import (
+    Archive,
     Notification,
     Requirement,
     RequirementDepartment,
@@ -35,6 +36,7 @@ from models.enums import (
     TaskStatus,
 )
 from resolvers import policy
+from resolvers.archives import search_archives
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
 from resolvers.form_reading import FieldCondition
@@ -75,7 +77,13 @@ USER_SORTS = {
     )
 }
 NOTIFICATION_SORTS = {"CREATED_AT": SortKey("CREATED_AT", "created_at", "datetime")}
-ARCHIVE_SORTS = {"ARCHIVED_AT": SortKey("ARCHIVED_AT", "created_at", "datetime")}
+ARCHIVE_SORTS = {
+    key.name: key
+    for key in (
+        SortKey("ARCHIVED_AT", "created_at", "datetime"),
+        SortKey("UPDATED_AT", "updated_at", "datetime"),
+    )
+}
 SUGGESTION_SORTS = {
     key.name: key
     for key in (
@@ -120,6 +128,8 @@ class TaskCriteria:
     priority: Priority | None = None
     deadline: Range[datetime] | None = None
     created: Range[datetime] | None = None
+    #: Last change (incremental loads): see ``workflow.touch_task`` for what counts.
+    updated: Range[datetime] | None = None
     #: True: deadline passed and not COMPLETED (延迟); False: everything else.
     overdue: bool | None = None
     text: str | None = None
@@ -134,6 +144,8 @@ class RequirementCriteria:
     priority: Priority | None = None
     expected_by: Range[date] | None = None
     created: Range[datetime] | None = None
+    #: Last change of the requirement's own fields or status (incremental loads).
+    updated: Range[datetime] | None = None
     text: str | None = None
     #: Admin-defined field conditions, resolved by ``form_reading.field_conditions``.
     custom_fields: list[FieldCondition] = field(default_factory=list)
@@ -186,6 +198,7 @@ def tasks(viewer: Viewer, criteria: TaskCriteria, *, mine: bool = False) -> Quer
         queryset = queryset.filter(priority=criteria.priority)
     queryset = _range(queryset, criteria.deadline, "deadline")
     queryset = _range(queryset, criteria.created, "created_at")
+    queryset = _range(queryset, criteria.updated, "updated_at")
     if criteria.overdue is not None:
         late = overdue_condition()
         queryset = queryset.filter(late if criteria.overdue else ~late | Q(deadline=None))
@@ -209,6 +222,7 @@ def requirements(viewer: Viewer, criteria: RequirementCriteria) -> QuerySet[Requ
         queryset = queryset.filter(priority=criteria.priority)
     queryset = _range(queryset, criteria.expected_by, "expected_by")
     queryset = _range(queryset, criteria.created, "created_at")
+    queryset = _range(queryset, criteria.updated, "updated_at")
     text = _text(criteria.text, "text")
     if text is not None:
         queryset = queryset.filter(Q(title__icontains=text) | Q(code__icontains=text))
@@ -244,6 +258,14 @@ def notifications(
     if kinds:
         queryset = queryset.filter(kind__in=kinds)
     return queryset
+
+
+def archives(
+    viewer: Viewer, search: str | None, updated: Range[datetime] | None
+) -> QuerySet[Archive]:
+    """Archived records the viewer may read with every word of ``search``, changed within
+    ``updated`` (the knowledge base's incremental load)."""
+    return _range(search_archives(viewer, search), updated, "updated_at")
 
 
 def suggestions(viewer: Viewer, statuses: list[SuggestionStatus]) -> QuerySet[Suggestion]:

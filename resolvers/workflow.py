@@ -10,7 +10,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
 from crossflow import clock
-from models import Requirement
+from models import Requirement, Task
 from models.enums import RequirementStatus
 from resolvers import audit
 from resolvers.auth import Viewer
@@ -81,6 +81,16 @@ async def int_column(queryset: Any, field: str) -> list[int]:
     """One integer column of a query's rows (ids, foreign keys), as plain ints."""
     values: list[Any] = await queryset.values_list(field, flat=True)
     return [int(value) for value in values]
+
+
+async def touch_task(task_id: int, conn: BaseDBAsyncClient) -> None:
+    """Move a task's ``updated_at`` to now: something a task list shows changed elsewhere.
+
+    A comment (``commentCount``) or a collaboration request is a row of its own, yet a BI
+    tool loading "tasks changed since my last pull" (``filter: {updatedAt: …}``) must get
+    the task again. A plain UPDATE, because ``auto_now`` only fires on ``save()``.
+    """
+    await Task.filter(id=task_id).using_db(conn).update(updated_at=clock.now())
 
 
 async def transition(

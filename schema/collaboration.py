@@ -59,6 +59,9 @@ class CollaborationRequestType(ModelNode):
     answer: str
     answered_at: datetime | None
     created_at: datetime
+    updated_at: datetime = strawberry.field(
+        description="When this record last changed (UTC); filter or sort by it to load changes"
+    )
 
     @strawberry.field
     async def task(self, root: models.CollaborationRequest, info: Info) -> TaskRef | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -23,6 +24,9 @@ class DepartmentType(ModelNode):
     name: str = strawberry.field(description="The Chinese name, e.g. 市场部")
     name_en: str
     is_active: bool
+    updated_at: datetime = strawberry.field(
+        description="When this record last changed (UTC); filter or sort by it to load changes"
+    )
 
     @strawberry.field(description="The head of the department (部门负责人)")
     async def head(

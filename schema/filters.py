@@ -106,6 +106,12 @@ class TaskFilter:
     created_at: DateTimeRange | None = strawberry.field(
         default=None, description="Created within this range"
     )
+    updated_at: DateTimeRange | None = strawberry.field(
+        default=None,
+        description=(
+            "Changed within this range (incremental loads: from = the start of your last pull)"
+        ),
+    )
     overdue: bool | None = strawberry.field(
         default=None, description="true: deadline passed and not COMPLETED (延迟); false: others"
     )
@@ -121,6 +127,7 @@ class TaskFilter:
             priority=self.priority,
             deadline=_range(self.deadline, "deadline"),
             created=_range(self.created_at, "createdAt"),
+            updated=_range(self.updated_at, "updatedAt"),
             overdue=self.overdue,
             text=self.text,
         )
@@ -165,6 +172,12 @@ class RequirementFilter:
     created_at: DateTimeRange | None = strawberry.field(
         default=None, description="Created within this range"
     )
+    updated_at: DateTimeRange | None = strawberry.field(
+        default=None,
+        description=(
+            "Changed within this range (incremental loads: from = the start of your last pull)"
+        ),
+    )
     text: str | None = strawberry.field(default=None, description="Part of the title or code")
     custom_fields: list[CustomFieldFilter] | None = strawberry.field(
         default=None, description="Conditions on admin-defined fields (自定义字段), all must hold"
@@ -178,6 +191,7 @@ class RequirementFilter:
             priority=self.priority,
             expected_by=_range(self.expected_by, "expectedBy"),
             created=_range(self.created_at, "createdAt"),
+            updated=_range(self.updated_at, "updatedAt"),
             text=self.text,
         )
 
@@ -243,6 +257,9 @@ class NotificationFilter:
 @strawberry.enum(description="What the archive (知识库) can be sorted by")
 class ArchiveOrderField(Enum):
     ARCHIVED_AT = strawberry.enum_value("ARCHIVED_AT", description="When it was archived")
+    UPDATED_AT = strawberry.enum_value(
+        "UPDATED_AT", description="When the archive record last changed (incremental loads)"
+    )
 
 
 @strawberry.input(description="Sort order of the archive")
@@ -258,6 +275,16 @@ class ArchiveFilter:
     search: str | None = strawberry.field(
         default=None, description="Every word must occur (Chinese is split into words)"
     )
+    updated_at: DateTimeRange | None = strawberry.field(
+        default=None,
+        description=(
+            "Changed within this range (incremental loads: from = the start of your last pull)"
+        ),
+    )
+
+    def updated(self) -> listing.Range[datetime] | None:
+        """The ``updatedAt`` bounds for ``listing.archives``."""
+        return _range(self.updated_at, "updatedAt")
 
 
 @strawberry.enum(description="What the suggestion list can be sorted by")

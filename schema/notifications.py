@@ -37,6 +37,9 @@ class NotificationType(ModelNode):
     subject_type: str
     subject_code: str
     created_at: datetime
+    updated_at: datetime = strawberry.field(
+        description="When this record last changed (UTC); filter or sort by it to load changes"
+    )
     read_at: datetime | None
 
 

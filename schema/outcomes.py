@@ -57,6 +57,9 @@ class ArchiveType(ModelNode):
     title: str
     summary: str
     created_at: datetime
+    updated_at: datetime = strawberry.field(
+        description="When this record last changed (UTC); filter or sort by it to load changes"
+    )
 
     @strawberry.field
     async def requirement(self, root: models.Archive, info: Info) -> RequirementRef | None:
@@ -82,6 +85,9 @@ class FeedbackType(ModelNode):
     proposal: str
     handling_result: str
     created_at: datetime
+    updated_at: datetime = strawberry.field(
+        description="When this record last changed (UTC); filter or sort by it to load changes"
+    )
 
     @strawberry.field
     async def requirement(self, root: models.Feedback, info: Info) -> RequirementRef | None:
@@ -122,6 +128,9 @@ class SuggestionType(ModelNode):
     evaluated_at: datetime | None
     remarks: str
     created_at: datetime
+    updated_at: datetime = strawberry.field(
+        description="When this record last changed (UTC); filter or sort by it to load changes"
+    )
 
     @strawberry.field
     async def department(self, root: models.Suggestion, info: Info) -> DepartmentRef | None:
@@ -200,7 +209,7 @@ class OutcomeQueries:
     ) -> Connection[ArchiveType]:
         viewer = info.context.require_viewer()
         words = " ".join(text for text in (search, filter and filter.search) if text)
-        queryset = archives.search_archives(viewer, words or None)
+        queryset = listing.archives(viewer, words or None, filter.updated() if filter else None)
         order = ordering(order_by, listing.ARCHIVE_SORTS)
         return await paginate(queryset, first, after, order=order)
 

@@ -89,6 +89,12 @@ class TaskType(ModelNode):
         description="Raised by every edit; send it back in updateTask to detect a CONFLICT"
     )
     created_at: datetime = strawberry.field(description="When the task was created, UTC")
+    updated_at: datetime = strawberry.field(
+        description=(
+            "When the task, its progress, comments or collaboration requests last changed "
+            "(UTC); filter (updatedAt) or sort (UPDATED_AT) by it to load changes"
+        )
+    )
 
     @strawberry.field(description="Deadline passed and not completed (shown as 延迟 DELAYED)")
     def is_overdue(self, root: models.Task) -> bool:

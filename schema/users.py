@@ -32,6 +32,9 @@ class UserType(ModelNode):
     role: Role
     is_active: bool
     language: str
+    updated_at: datetime = strawberry.field(
+        description="When this record last changed (UTC); filter or sort by it to load changes"
+    )
 
     @strawberry.field
     async def department(

@@ -91,6 +91,7 @@ SOURCES: dict[str, ObjectSource] = {
                 completedAt="datetime",
                 version="int",
                 createdAt="datetime",
+                updatedAt="datetime",
             ),
             "isOverdue": Overdue(),
             "requirement": ToOne("Requirement", "requirement_id"),

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.postgres
 FULL_NODE = """
   __typename id code title description startDate deadline priority status progress
   acceptanceCriteria remarks lastProgressAt startedAt submittedAt completedAt version
-  createdAt isOverdue commentCount
+  createdAt updatedAt isOverdue commentCount
   requirement { __typename id code title status priority expectedBy createdAt initiatedAt
     initiator { id displayName role department { name nameEn } }
     initiatingDepartment { code name isActive } }
@@ -67,6 +67,12 @@ DOCUMENTS: dict[str, tuple[str, dict[str, Any]]] = {
         """query($o: TaskOrder, $f: TaskFilter, $n: Int) { tasks(first: $n, orderBy: $o,
           filter: $f) { edges { cursor node { code priority progress } } } }""",
         {"o": {"field": "CODE", "direction": "ASC"}, "f": {"overdue": False}, "n": 3},
+    ),
+    "changed since, ordered by the last change": (
+        """query($since: DateTime) { tasks(first: 4, orderBy: {field: UPDATED_AT},
+          filter: {updatedAt: {from: $since}}) {
+          pageInfo { endCursor hasNextPage } edges { cursor node { code updatedAt } } } }""",
+        {"since": "2020-01-01T00:00:00+08:00"},
     ),
     "an empty page": ("{ tasks(first: 0) { edges { cursor } pageInfo { hasNextPage } } }", {}),
 }
@@ -130,6 +136,9 @@ async def test_compiled_pages_equal_the_generic_executor_for_every_viewer(
             expected = await slow.post(document, variables)
             with counted_statements() as statements:
                 answered = await fast.post(document, variables)
+            if viewer is None and "myTasks" in document:  # a token acting for nobody
+                assert answered == expected and "FORBIDDEN" in str(expected["errors"])
+                continue
             # then the answers are the same, and they are answers, not refusals
             assert "errors" not in expected, (viewer, name, expected)
             assert answered == expected, (viewer, name)
