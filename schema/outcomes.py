@@ -15,7 +15,7 @@ from schema.base import Info, ModelNode, load_one, load_through
 from schema.enums import FeedbackKind, SuggestionStatus
 from schema.filters import ArchiveFilter, ArchiveOrder, SuggestionFilter, SuggestionOrder
 from schema.ids import decode_id, decode_ids
-from schema.pagination import Connection, ordering, paginate
+from schema.pagination import After, Connection, First, ordering, paginate
 from schema.permissions import CanWrite, SignedIn
 
 if TYPE_CHECKING:
@@ -35,16 +35,16 @@ class ResultReportType(ModelNode):
     model = models.ResultReport
 
     id: relay.NodeID[int]
-    goal_achievement: str
-    contributions: str
-    problems: str
-    created_at: datetime
+    goal_achievement: str = strawberry.field(description="How far the goals were met (目标达成)")
+    contributions: str = strawberry.field(description="Each department's contribution (贡献)")
+    problems: str = strawberry.field(description="Problems and lessons (问题与改进)")
+    created_at: datetime = strawberry.field(description="When it was written, UTC")
 
-    @strawberry.field
+    @strawberry.field(description="The requirement it reports on")
     async def requirement(self, root: models.ResultReport, info: Info) -> RequirementRef | None:
         return await load_one(info, models.Requirement, root.requirement_id)
 
-    @strawberry.field
+    @strawberry.field(description="Who wrote it (the initiator)")
     async def author(self, root: models.ResultReport, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.author_id)
 
@@ -54,18 +54,18 @@ class ArchiveType(ModelNode):
     model = models.Archive
 
     id: relay.NodeID[int]
-    title: str
-    summary: str
-    created_at: datetime
+    title: str = strawberry.field(description="The requirement's title when archived")
+    summary: str = strawberry.field(description="The result report's goal achievement, shortened")
+    created_at: datetime = strawberry.field(description="When it was archived, UTC")
     updated_at: datetime = strawberry.field(
         description="When this record last changed (UTC); filter or sort by it to load changes"
     )
 
-    @strawberry.field
+    @strawberry.field(description="The archived requirement (read-only)")
     async def requirement(self, root: models.Archive, info: Info) -> RequirementRef | None:
         return await load_one(info, models.Requirement, root.requirement_id)
 
-    @strawberry.field
+    @strawberry.field(description='Who archived it (ADMIN)')
     async def archived_by(self, root: models.Archive, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.archived_by_id)
 
@@ -80,24 +80,24 @@ class FeedbackType(ModelNode):
 
     id: relay.NodeID[int]
     code: str = strawberry.field(description="Human code, e.g. FK202407001")
-    kind: FeedbackKind
-    content: str
-    proposal: str
-    handling_result: str
-    created_at: datetime
+    kind: FeedbackKind = strawberry.field(description="Praise, problem or suggestion")
+    content: str = strawberry.field(description="What happened (反馈内容)")
+    proposal: str = strawberry.field(description="What the author proposes (改进建议)")
+    handling_result: str = strawberry.field(description="How it was handled (处理结果)")
+    created_at: datetime = strawberry.field(description="When it was given, UTC")
     updated_at: datetime = strawberry.field(
         description="When this record last changed (UTC); filter or sort by it to load changes"
     )
 
-    @strawberry.field
+    @strawberry.field(description="The completed requirement it is about")
     async def requirement(self, root: models.Feedback, info: Info) -> RequirementRef | None:
         return await load_one(info, models.Requirement, root.requirement_id)
 
-    @strawberry.field
+    @strawberry.field(description="The participant who gave it")
     async def author(self, root: models.Feedback, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.author_id)
 
-    @strawberry.field
+    @strawberry.field(description="The author's department when it was given")
     async def author_department(self, root: models.Feedback, info: Info) -> DepartmentRef | None:
         return await load_one(info, models.Department, root.author_department_id)
 
@@ -119,77 +119,91 @@ class SuggestionType(ModelNode):
 
     id: relay.NodeID[int]
     code: str = strawberry.field(description="Human code, e.g. YJ202407001")
-    contact: str
-    pain_point: str
-    proposal: str
-    expected_effect: str
-    status: SuggestionStatus
-    evaluation_note: str
-    evaluated_at: datetime | None
-    remarks: str
-    created_at: datetime
+    contact: str = strawberry.field(description="How to reach the proposer (联系方式)")
+    pain_point: str = strawberry.field(description="The problem seen today (痛点)")
+    proposal: str = strawberry.field(description="The proposed change (建议方案)")
+    expected_effect: str = strawberry.field(description="The expected effect (预期效果)")
+    status: SuggestionStatus = strawberry.field(description="The admin's evaluation")
+    evaluation_note: str = strawberry.field(description="The admin's note on the evaluation")
+    evaluated_at: datetime | None = strawberry.field(description="When it was evaluated, UTC")
+    remarks: str = strawberry.field(description="Remarks (备注)")
+    created_at: datetime = strawberry.field(description="When it was submitted, UTC")
     updated_at: datetime = strawberry.field(
         description="When this record last changed (UTC); filter or sort by it to load changes"
     )
 
-    @strawberry.field
+    @strawberry.field(description='The department it concerns, if named')
     async def department(self, root: models.Suggestion, info: Info) -> DepartmentRef | None:
         return await load_one(info, models.Department, root.department_id)
 
-    @strawberry.field
+    @strawberry.field(description='Who proposed it')
     async def proposer(self, root: models.Suggestion, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.proposer_id)
 
-    @strawberry.field
+    @strawberry.field(description='The admin who evaluated it')
     async def evaluated_by(self, root: models.Suggestion, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.evaluated_by_id)
 
 
 @strawberry.input(description="Deliverables and a completion note (提交成果)")
 class SubmitTaskResultInput:
-    task_id: strawberry.ID
-    note: str
-    attachment_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    task_id: strawberry.ID = strawberry.field(description="The task (global id), IN_PROGRESS")
+    note: str = strawberry.field(description="What is delivered (完成说明); required")
+    attachment_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description="Deliverable files already uploaded to the requirement"
+    )
 
 
 @strawberry.input(description="The acceptance group's decision: accept, or reject with changes")
 class ReviewTaskResultInput:
-    task_id: strawberry.ID
-    accept: bool
-    comment: str = ""
+    task_id: strawberry.ID = strawberry.field(description="The task (global id), SUBMITTED")
+    accept: bool = strawberry.field(description="true: accept (验收通过); false: reject")
+    comment: str = strawberry.field(
+        default="", description="Your comment; required when rejecting (what to change)"
+    )
 
 
 @strawberry.input(description="The Collaboration Result Report (协作成果报告)")
 class SubmitResultReportInput:
-    requirement_id: strawberry.ID
-    goal_achievement: str
-    contributions: str = ""
-    problems: str = ""
+    requirement_id: strawberry.ID = strawberry.field(
+        description="The requirement (global id), IN_PROGRESS with every task accepted"
+    )
+    goal_achievement: str = strawberry.field(description="How far the goals were met; required")
+    contributions: str = strawberry.field(default="", description="Departments' contributions")
+    problems: str = strawberry.field(default="", description="Problems and lessons")
 
 
 @strawberry.input(description="The Collaboration Feedback Form (协作反馈表)")
 class SubmitFeedbackInput:
-    requirement_id: strawberry.ID
-    kind: FeedbackKind
-    content: str
-    department_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
-    proposal: str = ""
+    requirement_id: strawberry.ID = strawberry.field(
+        description="The requirement (global id), COMPLETED or ARCHIVED"
+    )
+    kind: FeedbackKind = strawberry.field(description="Praise, problem or suggestion")
+    content: str = strawberry.field(description="What happened; required")
+    department_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description="Departments it is about (global ids)"
+    )
+    proposal: str = strawberry.field(default="", description="What you propose")
 
 
 @strawberry.input(description="A Process Improvement Suggestion (流程优化建议表)")
 class CreateSuggestionInput:
-    pain_point: str
-    proposal: str
-    expected_effect: str = ""
-    contact: str = ""
-    department_id: strawberry.ID | None = None
+    pain_point: str = strawberry.field(description="The problem seen today (痛点); required")
+    proposal: str = strawberry.field(description="The proposed change; required")
+    expected_effect: str = strawberry.field(default="", description="The expected effect")
+    contact: str = strawberry.field(default="", description="How to reach you")
+    department_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The department it concerns (global id)"
+    )
 
 
 @strawberry.input(description="The admin's evaluation of a suggestion")
 class EvaluateSuggestionInput:
-    id: strawberry.ID
-    status: SuggestionStatus
-    note: str = ""
+    id: strawberry.ID = strawberry.field(description="The suggestion's global id")
+    status: SuggestionStatus = strawberry.field(
+        description="ADOPTED, PLANNED or REJECTED (not SUBMITTED)"
+    )
+    note: str = strawberry.field(default="", description="Why (评估意见)")
 
 
 @strawberry.type
@@ -201,11 +215,17 @@ class OutcomeQueries:
     async def archives(
         self,
         info: Info,
-        search: str | None = None,
-        filter: ArchiveFilter | None = None,
-        order_by: ArchiveOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        search: Annotated[
+            str | None, strawberry.argument(description="Words that must all occur")
+        ] = None,
+        filter: Annotated[
+            ArchiveFilter | None, strawberry.argument(description="Only records matching it")
+        ] = None,
+        order_by: Annotated[
+            ArchiveOrder | None, strawberry.argument(description="Sort order; default newest first")
+        ] = None,
+        first: First = None,
+        after: After = None,
     ) -> Connection[ArchiveType]:
         viewer = info.context.require_viewer()
         words = " ".join(text for text in (search, filter and filter.search) if text)
@@ -220,10 +240,15 @@ class OutcomeQueries:
     async def suggestions(
         self,
         info: Info,
-        filter: SuggestionFilter | None = None,
-        order_by: SuggestionOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        filter: Annotated[
+            SuggestionFilter | None, strawberry.argument(description="Only those matching it")
+        ] = None,
+        order_by: Annotated[
+            SuggestionOrder | None,
+            strawberry.argument(description="Sort order; default newest first"),
+        ] = None,
+        first: First = None,
+        after: After = None,
     ) -> Connection[SuggestionType]:
         viewer = info.context.require_viewer()
         statuses = list(filter.statuses or []) if filter else []
@@ -234,9 +259,17 @@ class OutcomeQueries:
 @strawberry.type
 class OutcomeMutations:
     @strawberry.mutation(
-        description="Hand in results (the assignee)", permission_classes=[CanWrite]
+        description="Hand in results (提交成果), the assignee; the task becomes SUBMITTED and "
+        "the acceptance group is notified. Errors: UNAUTHENTICATED; FORBIDDEN (read-only "
+        "token, not the assignee, archived); NOT_FOUND; INVALID_TRANSITION (task not "
+        "IN_PROGRESS); BAD_USER_INPUT (the field named)",
+        permission_classes=[CanWrite],
     )
-    async def submit_task_result(self, info: Info, input: SubmitTaskResultInput) -> TaskRef:
+    async def submit_task_result(
+        self,
+        info: Info,
+        input: Annotated[SubmitTaskResultInput, strawberry.argument(description="The results")],
+    ) -> TaskRef:
         viewer = info.context.require_viewer()
         data = results.ResultSubmission(
             task_id=decode_id(input.task_id, "Task", "taskId"),
@@ -246,18 +279,32 @@ class OutcomeMutations:
         return await results.submit_task_result(viewer, data)  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Accept or reject results (acceptance group)", permission_classes=[CanWrite]
+        description="Accept or reject submitted results (验收), the acceptance group: the "
+        "initiator and the involved heads (or delegates). Errors: UNAUTHENTICATED; FORBIDDEN "
+        "(read-only token, not in the group, archived); NOT_FOUND; INVALID_TRANSITION (task "
+        "not SUBMITTED); BAD_USER_INPUT (a rejection without a comment)",
+        permission_classes=[CanWrite],
     )
-    async def review_task_result(self, info: Info, input: ReviewTaskResultInput) -> TaskRef:
+    async def review_task_result(
+        self,
+        info: Info,
+        input: Annotated[ReviewTaskResultInput, strawberry.argument(description="The decision")],
+    ) -> TaskRef:
         viewer = info.context.require_viewer()
         task_id = decode_id(input.task_id, "Task", "taskId")
         return await results.review_task_result(viewer, task_id, input.accept, input.comment)  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Write the result report (the initiator)", permission_classes=[CanWrite]
+        description="Write the result report (协作成果报告), the initiator, once every task is "
+        "accepted; the requirement becomes COMPLETED and participants are asked for feedback. "
+        "Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not the initiator, archived); "
+        "NOT_FOUND; INVALID_TRANSITION (not IN_PROGRESS, a task not accepted); BAD_USER_INPUT",
+        permission_classes=[CanWrite],
     )
     async def submit_result_report(
-        self, info: Info, input: SubmitResultReportInput
+        self,
+        info: Info,
+        input: Annotated[SubmitResultReportInput, strawberry.argument(description="The report")],
     ) -> RequirementRef:
         viewer = info.context.require_viewer()
         data = results.ReportInput(
@@ -269,17 +316,31 @@ class OutcomeMutations:
         return await results.submit_result_report(viewer, data)  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Archive into the knowledge base (ADMIN)", permission_classes=[CanWrite]
+        description="Archive a COMPLETED requirement into the knowledge base (知识库), ADMIN "
+        "only; it is read-only afterwards. Errors: UNAUTHENTICATED; FORBIDDEN (not ADMIN); "
+        "NOT_FOUND; INVALID_TRANSITION (not COMPLETED, or no result report); BAD_USER_INPUT",
+        permission_classes=[CanWrite],
     )
-    async def archive_requirement(self, info: Info, id: strawberry.ID) -> RequirementRef:
+    async def archive_requirement(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The requirement's id")],
+    ) -> RequirementRef:
         viewer = info.context.require_viewer()
         return await archives.archive_requirement(viewer, decode_id(id, "Requirement", "id"))  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Give feedback once per requirement (participants)",
+        description="Give feedback (协作反馈表) once per requirement, as a participant, after "
+        "completion. Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not a participant); "
+        "NOT_FOUND; INVALID_TRANSITION (not COMPLETED or ARCHIVED, already given); "
+        "BAD_USER_INPUT (the field named)",
         permission_classes=[CanWrite],
     )
-    async def submit_feedback(self, info: Info, input: SubmitFeedbackInput) -> FeedbackType:
+    async def submit_feedback(
+        self,
+        info: Info,
+        input: Annotated[SubmitFeedbackInput, strawberry.argument(description="The form")],
+    ) -> FeedbackType:
         viewer = info.context.require_viewer()
         data = feedback.FeedbackInput(
             requirement_id=decode_id(input.requirement_id, "Requirement", "requirementId"),
@@ -290,8 +351,16 @@ class OutcomeMutations:
         )
         return await feedback.submit_feedback(viewer, data)  # type: ignore[return-value]
 
-    @strawberry.mutation(description="Propose a process improvement", permission_classes=[CanWrite])
-    async def create_suggestion(self, info: Info, input: CreateSuggestionInput) -> SuggestionType:
+    @strawberry.mutation(
+        description="Propose a process improvement (流程优化建议), any employee. Errors: "
+        "UNAUTHENTICATED; FORBIDDEN (read-only token); BAD_USER_INPUT (the field named)",
+        permission_classes=[CanWrite],
+    )
+    async def create_suggestion(
+        self,
+        info: Info,
+        input: Annotated[CreateSuggestionInput, strawberry.argument(description="The proposal")],
+    ) -> SuggestionType:
         viewer = info.context.require_viewer()
         data = feedback.SuggestionInput(
             pain_point=input.pain_point,
@@ -304,9 +373,17 @@ class OutcomeMutations:
         )
         return await feedback.create_suggestion(viewer, data)  # type: ignore[return-value]
 
-    @strawberry.mutation(description="Evaluate a suggestion (ADMIN)", permission_classes=[CanWrite])
+    @strawberry.mutation(
+        description="Evaluate a suggestion, ADMIN only. Errors: UNAUTHENTICATED; FORBIDDEN "
+        "(not ADMIN); NOT_FOUND; BAD_USER_INPUT (status SUBMITTED, the field named)",
+        permission_classes=[CanWrite],
+    )
     async def evaluate_suggestion(
-        self, info: Info, input: EvaluateSuggestionInput
+        self,
+        info: Info,
+        input: Annotated[
+            EvaluateSuggestionInput, strawberry.argument(description="The evaluation")
+        ],
     ) -> SuggestionType:
         viewer = info.context.require_viewer()
         return await feedback.evaluate_suggestion(  # type: ignore[return-value]
