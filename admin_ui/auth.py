@@ -37,7 +37,8 @@ def session_secret(settings: Settings) -> str:
     Derived rather than shared, so a panel cookie can never be replayed as a bearer token
     (or the reverse); stable across restarts and replicas because the secret key is.
     """
-    return hmac.new(settings.secret_key.encode(), b"crossflow.admin", hashlib.sha256).hexdigest()
+    key = settings.signing_key.encode()
+    return hmac.new(key, b"crossflow.admin", hashlib.sha256).hexdigest()
 
 
 def session_middleware(settings: Settings) -> Middleware:

@@ -21,6 +21,7 @@ from crossflow.downloads import download_file, meeting_invite
 from crossflow.graphql_view import CrossFlowGraphQL
 from crossflow.report_routes import routes as report_routes
 from crossflow.scheduler import build_scheduler
+from crossflow.secret_key import resolve as resolve_secret_key
 from crossflow.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -82,8 +83,7 @@ def create_app(
     from admin_ui.app import mount_admin
     from schema import schema_for
 
-    settings = settings or get_settings()
-    settings.check_production_safety()
+    settings = resolve_secret_key(settings or get_settings())
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -13,7 +13,14 @@ from rich.console import Console
 from rich.table import Table
 
 from crossflow import db
-from crossflow.settings import DEMO_PASSWORD, Mode, Settings, configure, get_settings
+from crossflow.settings import (
+    DEFAULT_SECRET_KEY,
+    DEMO_PASSWORD,
+    Mode,
+    Settings,
+    configure,
+    get_settings,
+)
 
 app = typer.Typer(
     help="CrossFlow: cross-department collaboration over GraphQL.", no_args_is_help=True
@@ -62,6 +69,17 @@ def demo(
 def _print_demo_banner(settings: Settings, host: str, port: int, *, fresh: bool) -> None:
     from crossflow.demo_people import DEPARTMENTS
 
+    if settings.secret_key in (None, DEFAULT_SECRET_KEY):
+        console.print(
+            "[bold yellow]Demo mode: sign-ins are signed with the PUBLIC demo key (set"
+            " CROSSFLOW_SECRET_KEY to change it) and the demo password is public: anyone who"
+            " reaches this port can act as anyone (演示模式：签名密钥公开).[/bold yellow]"
+        )
+    if not _is_loopback(host):
+        console.print(
+            f"[bold red]Warning: the demo listens on {host}, reachable from other machines."
+            " Use --host 127.0.0.1 unless everyone on this network may be the admin.[/bold red]"
+        )
     table = Table(title="Demo accounts (演示账号)", show_lines=False)
     table.add_column("username")
     table.add_column("role")
@@ -76,6 +94,18 @@ def _print_demo_banner(settings: Settings, host: str, port: int, *, fresh: bool)
     console.print(f"Admin panel (管理后台, sign in as admin): http://{host}:{port}/admin")
 
 
+def _is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 @app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on"),
@@ -88,9 +118,17 @@ def serve(
     """Serve the API on the configured database and broker (run `crossflow migrate` first)."""
     import uvicorn
 
+    from crossflow.secret_key import resolve as resolve_secret_key
+
     settings = get_settings()
     _logging(settings)
-    settings.check_production_safety()
+    # Settled before the workers start: the key file is then created once, and a refused
+    # key stops the command with its message rather than every worker with a traceback.
+    try:
+        settings = resolve_secret_key(settings)
+    except RuntimeError as refusal:
+        console.print(f"[red]{refusal}[/red]", markup=False)
+        raise typer.Exit(2) from None
     if workers > 1:
         uvicorn.run(
             "crossflow.asgi:app",

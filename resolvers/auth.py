@@ -77,7 +77,7 @@ def bearer_tokens(secret_key: str, ttl_seconds: int) -> BearerTokens:
 
 
 def tokens_for(settings: Settings) -> BearerTokens:
-    return bearer_tokens(settings.secret_key, settings.token_ttl_hours * 3600)
+    return bearer_tokens(settings.signing_key, settings.token_ttl_hours * 3600)
 
 
 async def login(settings: Settings, username: str, password: str) -> tuple[str, User]:
