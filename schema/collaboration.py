@@ -30,14 +30,14 @@ class CommentType(ModelNode):
     model = models.Comment
 
     id: relay.NodeID[int]
-    body: str
-    created_at: datetime
+    body: str = strawberry.field(description="The text, with @username mentions")
+    created_at: datetime = strawberry.field(description="When it was written, UTC")
 
-    @strawberry.field
+    @strawberry.field(description="Who wrote it")
     async def author(self, root: models.Comment, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.author_id)
 
-    @strawberry.field
+    @strawberry.field(description="The task commented on")
     async def task(self, root: models.Comment, info: Info) -> TaskRef | None:
         return await load_one(info, models.Task, root.task_id)
 
@@ -53,25 +53,25 @@ class CollaborationRequestType(ModelNode):
     model = models.CollaborationRequest
 
     id: relay.NodeID[int]
-    content: str
-    expected_by: datetime | None
-    status: CollaborationStatus
-    answer: str
-    answered_at: datetime | None
-    created_at: datetime
+    content: str = strawberry.field(description="What help is needed")
+    expected_by: datetime | None = strawberry.field(description="When it is needed, UTC")
+    status: CollaborationStatus = strawberry.field(description="OPEN until answered")
+    answer: str = strawberry.field(description="The answer given; empty while OPEN")
+    answered_at: datetime | None = strawberry.field(description="When it was answered, UTC")
+    created_at: datetime = strawberry.field(description="When it was raised, UTC")
     updated_at: datetime = strawberry.field(
         description="When this record last changed (UTC); filter or sort by it to load changes"
     )
 
-    @strawberry.field
+    @strawberry.field(description="The task the help is for")
     async def task(self, root: models.CollaborationRequest, info: Info) -> TaskRef | None:
         return await load_one(info, models.Task, root.task_id)
 
-    @strawberry.field
+    @strawberry.field(description='Who asked')
     async def from_user(self, root: models.CollaborationRequest, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.from_user_id)
 
-    @strawberry.field
+    @strawberry.field(description="The asking person's department")
     async def from_department(
         self, root: models.CollaborationRequest, info: Info
     ) -> DepartmentRef | None:
@@ -83,21 +83,23 @@ class CollaborationRequestType(ModelNode):
     ) -> DepartmentRef | None:
         return await load_one(info, models.Department, root.to_department_id)
 
-    @strawberry.field
+    @strawberry.field(description='Who answered; null while OPEN')
     async def answered_by(self, root: models.CollaborationRequest, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.answered_by_id)
 
 
 @strawberry.input(description="A remark on a task; @username mentions notify that person")
 class AddCommentInput:
-    task_id: strawberry.ID
+    task_id: strawberry.ID = strawberry.field(description="The task (global id)")
     body: str = strawberry.field(description="1-5000 characters")
 
 
 @strawberry.input(description="Ask a department for help (协作请求)")
 class CreateCollaborationRequestInput:
-    task_id: strawberry.ID
-    to_department_id: strawberry.ID
+    task_id: strawberry.ID = strawberry.field(description="The unfinished task (global id)")
+    to_department_id: strawberry.ID = strawberry.field(
+        description="The department asked (global id)"
+    )
     content: str = strawberry.field(default="", description="What help is needed (required)")
     expected_by: datetime | None = strawberry.field(
         default=None, description="When the help is needed, in the future, with a time zone"
@@ -106,27 +108,40 @@ class CreateCollaborationRequestInput:
 
 @strawberry.input(description="The addressed department's answer")
 class AnswerCollaborationRequestInput:
-    id: strawberry.ID
-    answer: str
+    id: strawberry.ID = strawberry.field(description="The request's global id")
+    answer: str = strawberry.field(description="The answer; required")
 
 
 @strawberry.type
 class CollaborationMutations:
     @strawberry.mutation(
-        description="Comment on a task (participants); @mentions notify",
+        description="Comment on a task (participants); @mentions notify. Errors: "
+        "UNAUTHENTICATED; FORBIDDEN (read-only token, not a participant, archived); "
+        "NOT_FOUND; BAD_USER_INPUT (the field named)",
         permission_classes=[CanWrite],
     )
-    async def add_comment(self, info: Info, input: AddCommentInput) -> CommentType:
+    async def add_comment(
+        self,
+        info: Info,
+        input: Annotated[AddCommentInput, strawberry.argument(description="The comment")],
+    ) -> CommentType:
         viewer = info.context.require_viewer()
         task_id = decode_id(input.task_id, "Task", "taskId")
         return await comments.add_comment(viewer, task_id, input.body)  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Ask another department for help (participants)",
+        description="Ask another department for help (participants); its head and members are "
+        "notified. "
+        "Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not a participant, archived); "
+        "NOT_FOUND; INVALID_TRANSITION (task COMPLETED); BAD_USER_INPUT (the field named)",
         permission_classes=[CanWrite],
     )
     async def create_collaboration_request(
-        self, info: Info, input: CreateCollaborationRequestInput
+        self,
+        info: Info,
+        input: Annotated[
+            CreateCollaborationRequestInput, strawberry.argument(description="The request")
+        ],
     ) -> CollaborationRequestType:
         viewer = info.context.require_viewer()
         data = collaboration.CollaborationInput(
@@ -138,11 +153,18 @@ class CollaborationMutations:
         return await collaboration.create_collaboration_request(viewer, data)  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Answer a request addressed to your department",
+        description="Answer a request addressed to your department (its members or head); "
+        "the asker is notified. Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not the "
+        "addressed department, archived); NOT_FOUND; INVALID_TRANSITION (already answered); "
+        "BAD_USER_INPUT",
         permission_classes=[CanWrite],
     )
     async def answer_collaboration_request(
-        self, info: Info, input: AnswerCollaborationRequestInput
+        self,
+        info: Info,
+        input: Annotated[
+            AnswerCollaborationRequestInput, strawberry.argument(description="The answer")
+        ],
     ) -> CollaborationRequestType:
         viewer = info.context.require_viewer()
         request_id = decode_id(input.id, "CollaborationRequest", "id")
