@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from resolvers import auth
@@ -12,15 +14,17 @@ from schema.users import UserType
 
 @strawberry.input(description="A username and password")
 class LoginInput:
-    username: str
-    password: str
+    username: str = strawberry.field(description="The sign-in name")
+    password: str = strawberry.field(description="The password")
 
 
 @strawberry.type(description="A bearer token for the Authorization header, and its user")
 class LoginPayload:
-    token: str
-    user: UserType
-    expires_in_seconds: int
+    token: str = strawberry.field(description="Send it as `Authorization: Bearer <token>`")
+    user: UserType = strawberry.field(description="The signed-in user")
+    expires_in_seconds: int = strawberry.field(
+        description="Seconds until the token expires; then sign in again"
+    )
 
 
 @strawberry.type
@@ -35,8 +39,16 @@ class AuthQueries:
 
 @strawberry.type
 class AuthMutations:
-    @strawberry.mutation(description="Sign in; send the token as `Authorization: Bearer <token>`")
-    async def login(self, info: Info, input: LoginInput) -> LoginPayload:
+    @strawberry.mutation(
+        description="Sign in; send the token as `Authorization: Bearer <token>`. Errors: "
+        "UNAUTHENTICATED (wrong username or password, deactivated); FORBIDDEN (the demo "
+        "password outside demo mode)"
+    )
+    async def login(
+        self,
+        info: Info,
+        input: Annotated[LoginInput, strawberry.argument(description="Your credentials")],
+    ) -> LoginPayload:
         settings = info.context.settings
         token, user = await auth.login(settings, input.username, input.password)
         info.context.sign_in(auth.Viewer.of_user(user))
@@ -47,7 +59,8 @@ class AuthMutations:
         )
 
     @strawberry.mutation(
-        description="Revoke every token you were issued (sign out on all devices)",
+        description="Revoke every token you were issued (sign out on all devices). Errors: "
+        "UNAUTHENTICATED; FORBIDDEN (read-only token)",
         permission_classes=[CanWrite],
     )
     async def sign_out_everywhere(self, info: Info) -> UserType:

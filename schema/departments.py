@@ -20,10 +20,12 @@ class DepartmentType(ModelNode):
     model = models.Department
 
     id: relay.NodeID[int]
-    code: str
+    code: str = strawberry.field(
+        description="Stable short code, e.g. market; reports name departments by it"
+    )
     name: str = strawberry.field(description="The Chinese name, e.g. 市场部")
-    name_en: str
-    is_active: bool
+    name_en: str = strawberry.field(description="The English name, e.g. Marketing")
+    is_active: bool = strawberry.field(description="False once the department is retired")
     updated_at: datetime = strawberry.field(
         description="When this record last changed (UTC); filter or sort by it to load changes"
     )

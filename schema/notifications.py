@@ -17,7 +17,7 @@ from schema.base import Info, ModelNode, load_one
 from schema.enums import NotificationKind
 from schema.filters import NotificationFilter, NotificationOrder
 from schema.ids import decode_ids
-from schema.pagination import Connection, ordering, paginate
+from schema.pagination import After, Connection, First, ordering, paginate
 from schema.permissions import CanWrite, SignedIn
 
 if TYPE_CHECKING:
@@ -31,16 +31,20 @@ class NotificationType(ModelNode):
     model = models.Notification
 
     id: relay.NodeID[int]
-    kind: NotificationKind
-    title: str
-    body: str
-    subject_type: str
-    subject_code: str
-    created_at: datetime
+    kind: NotificationKind = strawberry.field(description="What it is about")
+    title: str = strawberry.field(description="One line, in the recipient's language")
+    body: str = strawberry.field(description="The message text")
+    subject_type: str = strawberry.field(
+        description="The type of the object it is about, e.g. Requirement or Task"
+    )
+    subject_code: str = strawberry.field(
+        description="That object's human code, e.g. XQ202611001; may be empty"
+    )
+    created_at: datetime = strawberry.field(description="When it was sent, UTC")
     updated_at: datetime = strawberry.field(
         description="When this record last changed (UTC); filter or sort by it to load changes"
     )
-    read_at: datetime | None
+    read_at: datetime | None = strawberry.field(description="When you read it, UTC; null: unread")
 
 
 @strawberry.type(name="AuditEntry", description="Who did what, when, before and after")
@@ -48,23 +52,25 @@ class AuditEntryType(ModelNode):
     model = models.AuditEntry
 
     id: relay.NodeID[int]
-    actor_label: str
-    action: str
-    subject_type: str
-    subject_code: str
-    from_state: str
-    to_state: str
-    note: str
-    before: JSON | None
-    after: JSON | None
-    via: str
-    created_at: datetime
+    actor_label: str = strawberry.field(
+        description="Who acted, as text, kept if the user is removed (system for workers)"
+    )
+    action: str = strawberry.field(description="What was done, e.g. requirement.submit")
+    subject_type: str = strawberry.field(description="The type of the object acted on")
+    subject_code: str = strawberry.field(description="Its human code; may be empty")
+    from_state: str = strawberry.field(description="The status before; empty if none changed")
+    to_state: str = strawberry.field(description="The status after; empty if none changed")
+    note: str = strawberry.field(description="A note on the change")
+    before: JSON | None = strawberry.field(description="The changed fields before, as JSON")
+    after: JSON | None = strawberry.field(description="The changed fields after, as JSON")
+    via: str = strawberry.field(description="Where it came from: api, admin (panel), cli, system")
+    created_at: datetime = strawberry.field(description="When it happened, UTC")
 
-    @strawberry.field
+    @strawberry.field(description="The user who acted; null for the system")
     async def actor(self, root: models.AuditEntry, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.actor_id)
 
-    @strawberry.field
+    @strawberry.field(description="The head a delegate acted for (X on behalf of Y)")
     async def on_behalf_of(self, root: models.AuditEntry, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.on_behalf_of_id)
 
@@ -95,11 +101,18 @@ class NotificationQueries:
     async def notifications(
         self,
         info: Info,
-        unread_only: bool = False,
-        filter: NotificationFilter | None = None,
-        order_by: NotificationOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        unread_only: Annotated[
+            bool, strawberry.argument(description="Only unread ones (also in filter)")
+        ] = False,
+        filter: Annotated[
+            NotificationFilter | None, strawberry.argument(description="Only those matching it")
+        ] = None,
+        order_by: Annotated[
+            NotificationOrder | None,
+            strawberry.argument(description="Sort order; default newest first"),
+        ] = None,
+        first: First = None,
+        after: After = None,
     ) -> Connection[NotificationType]:
         viewer = info.context.require_viewer()
         queryset = listing.notifications(
@@ -114,11 +127,16 @@ class NotificationQueries:
 @strawberry.type
 class NotificationMutations:
     @strawberry.mutation(
-        description="Mark your notifications read (not with a read-only BI token)",
+        description="Mark your notifications read; others' ids are ignored. Errors: "
+        "UNAUTHENTICATED; FORBIDDEN (read-only token); BAD_USER_INPUT (not Notification ids)",
         permission_classes=[CanWrite],
     )
     async def mark_notifications_read(
-        self, info: Info, ids: list[strawberry.ID]
+        self,
+        info: Info,
+        ids: Annotated[
+            list[strawberry.ID], strawberry.argument(description="Notification global ids")
+        ],
     ) -> list[NotificationType]:
         viewer = info.context.require_viewer()
         keys = decode_ids(ids, "Notification", "ids")

@@ -15,7 +15,7 @@ from resolvers.keyset import Ordering
 from schema.base import Info, ModelNode, load_one
 from schema.enums import Role
 from schema.filters import UserFilter, UserOrder
-from schema.pagination import Connection, ordering, paginate
+from schema.pagination import After, Connection, First, ordering, paginate
 from schema.permissions import SignedIn
 
 if TYPE_CHECKING:
@@ -27,16 +27,18 @@ class UserType(ModelNode):
     model = models.User
 
     id: relay.NodeID[int]
-    username: str
-    display_name: str
-    role: Role
-    is_active: bool
-    language: str
+    username: str = strawberry.field(description="The sign-in name, unique; @mentions use it")
+    display_name: str = strawberry.field(description="The name people see, e.g. 张伟")
+    role: Role = strawberry.field(description="What the person may do")
+    is_active: bool = strawberry.field(description="False once the account is deactivated")
+    language: str = strawberry.field(
+        description="Language of their messages and e-mails: zh (default) or en"
+    )
     updated_at: datetime = strawberry.field(
         description="When this record last changed (UTC); filter or sort by it to load changes"
     )
 
-    @strawberry.field
+    @strawberry.field(description="The department the person belongs to")
     async def department(
         self, root: models.User, info: Info
     ) -> Annotated[DepartmentType, strawberry.lazy("schema.departments")] | None:
@@ -48,16 +50,16 @@ class DelegationType(ModelNode):
     model = models.Delegation
 
     id: relay.NodeID[int]
-    starts_at: datetime
-    ends_at: datetime
-    revoked_at: datetime | None
-    note: str
+    starts_at: datetime = strawberry.field(description="Start of the period, UTC")
+    ends_at: datetime = strawberry.field(description="End of the period (excluded), UTC")
+    revoked_at: datetime | None = strawberry.field(description="When it was revoked, UTC")
+    note: str = strawberry.field(description="Why, e.g. 出差")
 
-    @strawberry.field
+    @strawberry.field(description="The department head who named the delegate")
     async def head(self, root: models.Delegation, info: Info) -> UserType | None:
         return await load_one(info, models.User, root.head_id)
 
-    @strawberry.field
+    @strawberry.field(description="Who acts with the head's review and acceptance rights")
     async def delegate(self, root: models.Delegation, info: Info) -> UserType | None:
         return await load_one(info, models.User, root.delegate_id)
 
@@ -72,13 +74,17 @@ class ApiTokenType(ModelNode):
     model = models.ApiToken
 
     id: relay.NodeID[int]
-    name: str
-    prefix: str
-    role: Role
-    created_at: datetime
-    expires_at: datetime | None
-    revoked_at: datetime | None
-    last_used_at: datetime | None
+    name: str = strawberry.field(description="What the token is for, e.g. the BI tool's name")
+    prefix: str = strawberry.field(
+        description="The secret's first characters, to recognise it (the rest is not stored)"
+    )
+    role: Role = strawberry.field(description="The role it acts with (BI: read-only)")
+    created_at: datetime = strawberry.field(description="When it was issued, UTC")
+    expires_at: datetime | None = strawberry.field(
+        description="When it stops working, UTC; null: never"
+    )
+    revoked_at: datetime | None = strawberry.field(description="When it was revoked, UTC")
+    last_used_at: datetime | None = strawberry.field(description="When it was last used, UTC")
 
 
 BY_USERNAME = Ordering(listing.USER_SORTS["USERNAME"])
@@ -93,10 +99,14 @@ class UserQueries:
     async def users(
         self,
         info: Info,
-        filter: UserFilter | None = None,
-        order_by: UserOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        filter: Annotated[
+            UserFilter | None, strawberry.argument(description="Only people matching it")
+        ] = None,
+        order_by: Annotated[
+            UserOrder | None, strawberry.argument(description="Sort order; default by username")
+        ] = None,
+        first: First = None,
+        after: After = None,
     ) -> Connection[UserType]:
         viewer = info.context.require_viewer()
         criteria = filter.criteria() if filter else listing.UserCriteria()
