@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import orjson
+from cross_web import HTTPException
 from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -14,17 +15,21 @@ from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.async_base_view import AsyncHTTPRequestAdapter
 from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.execution import PreExecutionError
 
 from crossflow.db import UNAVAILABLE_ERRORS
+from crossflow.operation_choice import BAD_REQUEST_CODE, operation_refusal
 from crossflow.settings import Settings
 from resolvers.auth import Viewer, viewer_from_token
 from resolvers.context import RequestContext
 from schema.compiled.run import CompiledQueries
 from schema.errors import graphql_code
+from schema.limits import Limits
 
 log = logging.getLogger("crossflow.graphql")
 #: Where the compiled path leaves the viewer it signed in (``scope["state"]``).
@@ -102,7 +107,7 @@ class TextFrameWebSocket(ASGIWebSocketAdapter):
 class CrossFlowGraphQL(GraphQL[RequestContext, None]):
     """Builds each request's context: the viewer from the bearer token, fresh dataloaders."""
 
-    websocket_adapter_class = TextFrameWebSocket  # type: ignore[assignment]
+    websocket_adapter_class = TextFrameWebSocket
 
     def __init__(self, schema: Any, settings: Settings, *, compiled: bool = False) -> None:
         super().__init__(
@@ -113,6 +118,7 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
         self.settings = settings
+        self._max_tokens = Limits.of(settings).max_tokens
         #: The compiled path for task lists, when enabled and on PostgreSQL.
         self.compiled = CompiledQueries(schema, settings) if compiled else None
 
@@ -132,7 +138,7 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
             if self.compiled is not None and _is_json_post(scope):
                 await self._compiled_or_generic(scope, receive, send)
                 return
-            await super().__call__(scope, receive, send)
+            await self._generic(scope, receive, send)
             return
         if not Headers(scope=scope).get(CSRF_HEADER, "").strip():
             response = coded_error(
@@ -145,7 +151,7 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
             return
         limit = self.settings.upload_max_bytes + MULTIPART_OVERHEAD_BYTES
         try:
-            await super().__call__(scope, _capped(receive, limit), send)
+            await self._generic(scope, _capped(receive, limit), send)
         except _BodyTooLarge:
             response = coded_error(
                 413, f"请求过大 (the request is larger than {limit} bytes)", "PAYLOAD_TOO_LARGE"
@@ -166,7 +172,38 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
             response = Response(answer, media_type="application/json")
             await response(scope, receive, send)
             return
-        await super().__call__(scope, _replaying(body, more, receive), send)
+        await self._generic(scope, _replaying(body, more, receive), send)
+
+    async def _generic(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """strawberry's executor, its transport refusals (text/plain there) as coded JSON."""
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as exc:
+            response = coded_error(exc.status_code, exc.reason, BAD_REQUEST_CODE)
+        await response(scope, receive, send)
+
+    async def execute_operation(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        request_data: GraphQLRequestData | list[GraphQLRequestData],
+        context: RequestContext,
+        root_value: None,
+        sub_response: Response,
+    ) -> Any:
+        """Refuse an ambiguous or unknown operationName, and subscriptions over HTTP."""
+        if isinstance(request_data, GraphQLRequestData):
+            refusal = operation_refusal(
+                request_data.query, request_data.operation_name, self._max_tokens
+            )
+            if refusal is not None:
+                return PreExecutionError(data=None, errors=[refusal])
+        return await super().execute_operation(
+            request, request_adapter, request_data, context, root_value, sub_response
+        )
 
     async def _try_compiled(self, scope: Scope, body: bytes) -> bytes | None:
         assert self.compiled is not None

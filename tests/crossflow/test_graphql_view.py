@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 
 import pytest
 import websockets
@@ -45,3 +46,74 @@ async def test_a_websocket_with_a_bad_token_is_closed_with_4403(
             await _initialise(base, "Bearer forged")
     # then the server closes the socket with 4403 and sends nothing else
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 4403
+
+
+TWO_OPERATIONS = "query Mine { viewer { username } } query Theirs { departments { code } }"
+
+
+@pytest.mark.parametrize(
+    ("operation_name", "expected"),
+    [
+        (None, "several operations"),
+        ("Nobody", "no operation named 'Nobody'"),
+    ],
+)
+async def test_an_unclear_operation_name_is_a_coded_json_error_and_runs_nothing(
+    client: GraphQLClient, demo: None, operation_name: str | None, expected: str
+) -> None:
+    # given a document with two operations
+    staff = await client.sign_in("market_staff")
+    # when it is posted without a name, or with a name it does not hold
+    response = await staff.http.post(
+        "/graphql",
+        json={"query": TWO_OPERATIONS, "operationName": operation_name},
+        headers={"authorization": f"Bearer {staff.token}"},
+    )
+    # then the answer is a coded GraphQL error in JSON, and no operation ran
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert body["data"] is None
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "OPERATION_RESOLUTION_FAILURE"
+    assert expected in error["message"]
+
+
+async def test_a_named_operation_of_several_runs_alone(client: GraphQLClient, demo: None) -> None:
+    # given a document with two operations
+    staff = await client.sign_in("market_staff")
+    # when it is posted with the second one's name
+    response = await staff.http.post(
+        "/graphql",
+        json={"query": TWO_OPERATIONS, "operationName": "Theirs"},
+        headers={"authorization": f"Bearer {staff.token}"},
+    )
+    # then exactly that operation runs
+    data = response.json()["data"]
+    assert set(data) == {"departments"}
+
+
+async def test_a_subscription_over_http_is_refused_with_a_code_and_no_traceback(
+    client: GraphQLClient, demo: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    # given a signed-in user
+    staff = await client.sign_in("market_staff")
+    # when a subscription is posted over HTTP instead of the websocket
+    with caplog.at_level(logging.INFO):
+        body = await staff.post("subscription { notificationAdded { id } }")
+    # then it is refused with a code that points to the websocket, and nothing is logged
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "BAD_REQUEST"
+    assert "websocket" in error["message"]
+    assert not [record for record in caplog.records if record.exc_info]
+
+
+async def test_transport_refusals_are_coded_json(client: GraphQLClient) -> None:
+    # when the body is not JSON, or the JSON holds no query
+    for body in (b"{not json", b'{"variables": {}}'):
+        response = await client.http.post(
+            "/graphql", content=body, headers={"content-type": "application/json"}
+        )
+        # then the 400 carries a GraphQL-shaped, coded JSON body (not text/plain)
+        assert response.status_code == 400
+        assert response.headers["content-type"].startswith("application/json")
+        assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
