@@ -28,19 +28,21 @@ class WarningRuleType(ModelNode):
     model = models.WarningRule
 
     id: relay.NodeID[int]
-    kind: WarningRuleKind
-    name: str
-    name_en: str
-    enabled: bool
+    kind: WarningRuleKind = strawberry.field(description="Which rule; one row per kind")
+    name: str = strawberry.field(description="The Chinese name, e.g. 即将到期预警")
+    name_en: str = strawberry.field(description="The English name")
+    enabled: bool = strawberry.field(description="False: the rule fires no warnings")
     threshold_normal: int = strawberry.field(description="Threshold for NORMAL tasks, in `unit`")
     threshold_urgent: int = strawberry.field(description="Threshold for URGENT tasks, in `unit`")
-    unit: ThresholdUnit
+    unit: ThresholdUnit = strawberry.field(description="The unit of both thresholds")
     recipients: list[Recipient] = strawberry.field(description="Who is warned")
     channels: list[Channel] = strawberry.field(description="How they are warned")
-    version: int
-    updated_at: datetime
+    version: int = strawberry.field(
+        description="Raised by every change; send it back in updateWarningRule (CONFLICT)"
+    )
+    updated_at: datetime = strawberry.field(description="When it was last changed, UTC")
 
-    @strawberry.field
+    @strawberry.field(description="The admin who changed it last")
     async def updated_by(self, root: models.WarningRule, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.updated_by_id)
 
@@ -50,16 +52,20 @@ class AlertType(ModelNode):
     model = models.Alert
 
     id: relay.NodeID[int]
-    subject_type: str
-    subject_code: str
-    instance: int
-    fired_at: datetime
+    subject_type: str = strawberry.field(
+        description="What it warns about: Task, ReviewRound or CollaborationRequest"
+    )
+    subject_code: str = strawberry.field(description="That object's human code")
+    instance: int = strawberry.field(
+        description="The threshold instance; rescheduling a task opens a new one"
+    )
+    fired_at: datetime = strawberry.field(description="When it fired, UTC")
 
-    @strawberry.field
+    @strawberry.field(description="The rule that fired")
     async def rule(self, root: models.Alert, info: Info) -> WarningRuleType | None:
         return await load_one(info, models.WarningRule, root.rule_id)
 
-    @strawberry.field
+    @strawberry.field(description="The task concerned, if any")
     async def task(self, root: models.Alert, info: Info) -> TaskRef | None:
         return await load_one(info, models.Task, root.task_id)
 
@@ -69,9 +75,9 @@ class WebhookChannelType(ModelNode):
     model = models.WebhookChannel
 
     id: relay.NodeID[int]
-    name: str
-    format: WebhookFormat
-    enabled: bool
+    name: str = strawberry.field(description="A name for the channel, e.g. the group's")
+    format: WebhookFormat = strawberry.field(description="The message format it posts")
+    enabled: bool = strawberry.field(description="False: nothing is posted to it")
 
 
 @strawberry.type(name="CalendarOverride", description="An admin decision on one working day")
@@ -79,20 +85,30 @@ class CalendarOverrideType(ModelNode):
     model = models.CalendarOverride
 
     id: relay.NodeID[int]
-    day: date
-    is_workday: bool
-    note: str
+    day: date = strawberry.field(description="The date (YYYY-MM-DD)")
+    is_workday: bool = strawberry.field(description="True: a working day; false: a holiday")
+    note: str = strawberry.field(description="Why, e.g. 春节调休")
 
 
 @strawberry.input(description="A warning rule change; omitted fields keep their value")
 class WarningRuleInput:
-    kind: WarningRuleKind
-    enabled: bool | None = None
-    threshold_normal: int | None = None
-    threshold_urgent: int | None = None
-    unit: ThresholdUnit | None = None
-    recipients: list[Recipient] | None = None
-    channels: list[Channel] | None = None
+    kind: WarningRuleKind = strawberry.field(description="The rule to change")
+    enabled: bool | None = strawberry.field(default=None, description="Switch it on or off")
+    threshold_normal: int | None = strawberry.field(
+        default=None, description="Threshold for NORMAL tasks, in `unit`"
+    )
+    threshold_urgent: int | None = strawberry.field(
+        default=None, description="Threshold for URGENT tasks, in `unit`"
+    )
+    unit: ThresholdUnit | None = strawberry.field(
+        default=None, description="The unit; some rules allow only one"
+    )
+    recipients: list[Recipient] | None = strawberry.field(
+        default=None, description="Who is warned, replacing the list"
+    )
+    channels: list[Channel] | None = strawberry.field(
+        default=None, description="How they are warned (at least one), replacing the list"
+    )
     version: int | None = strawberry.field(
         default=None, description="The version you edited; a newer one is a CONFLICT"
     )
@@ -100,9 +116,9 @@ class WarningRuleInput:
 
 @strawberry.type(description="A task or item the proposed rule would warn about now")
 class WarningPreviewItem:
-    subject_type: str
-    subject_code: str
-    title: str
+    subject_type: str = strawberry.field(description="Task, ReviewRound or CollaborationRequest")
+    subject_code: str = strawberry.field(description="Its human code")
+    title: str = strawberry.field(description="Its title")
     already_notified: bool = strawberry.field(description="Already warned under the same key")
     recipient_ids: strawberry.Private[list[int]]
 
@@ -114,8 +130,8 @@ class WarningPreviewItem:
 
 @strawberry.type(description="The effect of a proposed rule before it is saved")
 class WarningRulePreview:
-    count: int
-    items: list[WarningPreviewItem]
+    count: int = strawberry.field(description="How many items it would warn about now")
+    items: list[WarningPreviewItem] = strawberry.field(description="Those items")
 
 
 def _change(data: WarningRuleInput) -> alerts.RuleChange:
@@ -138,10 +154,16 @@ class AlertQueries:
         return await models.WarningRule.all().order_by("id")  # type: ignore[return-value]
 
     @strawberry.field(
-        description="What a proposed rule would warn about now, and to whom (ADMIN)",
+        description="What a proposed rule would warn about now, and to whom, ADMIN only; "
+        "nothing is saved or sent. Errors: UNAUTHENTICATED; FORBIDDEN (not ADMIN); "
+        "NOT_FOUND (no such rule); BAD_USER_INPUT (the field named)",
         permission_classes=[SignedIn],
     )
-    async def preview_warning_rule(self, info: Info, input: WarningRuleInput) -> WarningRulePreview:
+    async def preview_warning_rule(
+        self,
+        info: Info,
+        input: Annotated[WarningRuleInput, strawberry.argument(description="The proposal")],
+    ) -> WarningRulePreview:
         viewer = info.context.require_viewer()
         items = await alerts.preview_warning_rule(viewer, _change(input), info.context.settings)
         return WarningRulePreview(
@@ -162,8 +184,15 @@ class AlertQueries:
 @strawberry.type
 class AlertMutations:
     @strawberry.mutation(
-        description="Change a warning rule (ADMIN); audited", permission_classes=[CanWrite]
+        description="Change a warning rule, ADMIN only; audited. Errors: UNAUTHENTICATED; "
+        "FORBIDDEN (not ADMIN); NOT_FOUND (no such rule); CONFLICT (stale version); "
+        "BAD_USER_INPUT (the field named)",
+        permission_classes=[CanWrite],
     )
-    async def update_warning_rule(self, info: Info, input: WarningRuleInput) -> WarningRuleType:
+    async def update_warning_rule(
+        self,
+        info: Info,
+        input: Annotated[WarningRuleInput, strawberry.argument(description="The change")],
+    ) -> WarningRuleType:
         viewer = info.context.require_viewer()
         return await alerts.update_warning_rule(viewer, _change(input))  # type: ignore[return-value]

@@ -15,19 +15,16 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 import models
-from models.enums import AnalysisReportStatus
 from resolvers import analysis
 from schema.base import Info, ModelNode, load_one
-from schema.pagination import Connection, paginate
+from schema.enums import AnalysisReportStatus
+from schema.pagination import After, Connection, First, paginate
 from schema.permissions import CanWrite, SignedIn
 
 if TYPE_CHECKING:
     from schema.users import UserType
 
 UserRef = Annotated["UserType", strawberry.lazy("schema.users")]
-
-strawberry.enum(AnalysisReportStatus, description="QUEUED, READY or FAILED (the latest build)")
-
 
 @strawberry.type(
     name="AnalysisReport",
@@ -41,13 +38,15 @@ class AnalysisReportType(ModelNode):
     status: AnalysisReportStatus = strawberry.field(
         description="Of the latest build; a READY report stays downloadable while it is rebuilt"
     )
-    requested_at: datetime | None
+    requested_at: datetime | None = strawberry.field(
+        description="When the latest build was asked for, UTC"
+    )
     generated_at: datetime | None = strawberry.field(
         description="When the stored documents were built; null until the first build"
     )
     error: str = strawberry.field(description="Why the latest build failed, if it did")
-    created_at: datetime
-    updated_at: datetime
+    created_at: datetime = strawberry.field(description="When it was first asked for, UTC")
+    updated_at: datetime = strawberry.field(description="When it last changed, UTC")
 
     @strawberry.field(description="Headline numbers: requirements, tasks, overdue rate, …")
     def summary(self, root: models.AnalysisReport) -> JSON:
@@ -73,7 +72,7 @@ class AnalysisQueries:
         permission_classes=[SignedIn],
     )
     async def analysis_reports(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self, info: Info, first: First = None, after: After = None
     ) -> Connection[AnalysisReportType]:
         viewer = info.context.require_viewer()
         return await paginate(analysis.analysis_reports(viewer), first, after)
@@ -84,10 +83,16 @@ class AnalysisMutations:
     @strawberry.mutation(
         description=(
             'Build (or rebuild) the Collaboration Analysis Report of a month, e.g. "2026-10",'
-            " in the background (ADMIN); the report is QUEUED until it is READY"
+            " in the background (ADMIN); the report is QUEUED until it is READY. Errors:"
+            " UNAUTHENTICATED; FORBIDDEN (not ADMIN); BAD_USER_INPUT (not YYYY-MM, or a month"
+            " that has not begun)"
         ),
         permission_classes=[CanWrite],
     )
-    async def generate_analysis_report(self, info: Info, month: str) -> AnalysisReportType:
+    async def generate_analysis_report(
+        self,
+        info: Info,
+        month: Annotated[str, strawberry.argument(description="A Beijing month, YYYY-MM")],
+    ) -> AnalysisReportType:
         viewer = info.context.require_viewer()
         return await analysis.request_analysis_report(viewer, month)  # type: ignore[return-value]

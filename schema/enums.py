@@ -14,6 +14,7 @@ from enum import Enum
 import strawberry
 
 from models.enums import (
+    AnalysisReportStatus,
     Channel,
     CollaborationStatus,
     FeedbackKind,
@@ -37,6 +38,14 @@ _ALERT = "A warning (预警) of the rule "
 
 #: Each enum's description, then one description per value name.
 DESCRIPTIONS: dict[type[Enum], tuple[str, dict[str, str]]] = {
+    AnalysisReportStatus: (
+        "QUEUED, READY or FAILED (the latest build)",
+        {
+            "QUEUED": "A build was asked for and waits for the worker",
+            "READY": "Built; the HTML page and the workbook can be downloaded",
+            "FAILED": "The latest build failed (see error); an earlier build stays downloadable",
+        },
+    ),
     Role: (
         "A person's or token's role; it decides what they may do (DESIGN.md, permissions)",
         {
@@ -225,6 +234,7 @@ for _enum, (_description, _values) in DESCRIPTIONS.items():
     _register(_enum, _description, _values)
 
 __all__ = [
+    "AnalysisReportStatus",
     "Channel",
     "CollaborationStatus",
     "FeedbackKind",

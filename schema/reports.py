@@ -19,7 +19,7 @@ from resolvers.reports import ReportFilter, ReportScope
 from schema.base import Info, ModelNode, load_one
 from schema.enums import FeedbackKind, TaskStatus
 from schema.ids import decode_id, decode_ids
-from schema.pagination import Connection, paginate
+from schema.pagination import After, Connection, First, paginate
 from schema.permissions import CanWrite, SignedIn
 
 if TYPE_CHECKING:
@@ -67,12 +67,12 @@ async def _department(info: Info, pk: int | None) -> Any:
     description="Requirements raised (first submitted) and completed, by initiating department",
 )
 class RequirementFlowType:
-    department_code: str
-    department_name: str
-    raised: int
-    completed: int
+    department_code: str = strawberry.field(description="The department's code")
+    department_name: str = strawberry.field(description="The department's Chinese name")
+    raised: int = strawberry.field(description="Requirements first submitted in the period")
+    completed: int = strawberry.field(description="Requirements completed in the period")
 
-    @strawberry.field
+    @strawberry.field(description='The initiating department')
     async def department(self, root: reports.RequirementFlowRow, info: Info) -> DepartmentRef:
         return await _department(info, root.department_id)
 
@@ -83,12 +83,12 @@ class RequirementFlowType:
 )
 class TaskStatusByDepartmentType:
     month: str = strawberry.field(description="YYYY-MM, the Beijing month the task was created")
-    department_code: str
-    department_name: str
-    status: TaskStatus
-    count: int
+    department_code: str = strawberry.field(description="The department's code")
+    department_name: str = strawberry.field(description="The department's Chinese name")
+    status: TaskStatus = strawberry.field(description="The tasks' current status")
+    count: int = strawberry.field(description="How many tasks")
 
-    @strawberry.field
+    @strawberry.field(description='The executing department')
     async def department(self, root: reports.TaskStatusRow, info: Info) -> DepartmentRef:
         return await _department(info, root.department_id)
 
@@ -98,18 +98,18 @@ class TaskStatusByDepartmentType:
     description="Tasks whose deadline falls in the period, by executing department",
 )
 class DepartmentOverdueType:
-    department_code: str
-    department_name: str
+    department_code: str = strawberry.field(description="The department's code")
+    department_name: str = strawberry.field(description="The department's Chinese name")
     tasks: int = strawberry.field(description="Tasks due in the period")
     overdue: int = strawberry.field(description="Not completed, deadline passed (延迟)")
-    completed_late: int
-    completed_on_time: int
+    completed_late: int = strawberry.field(description="Completed after their deadline")
+    completed_on_time: int = strawberry.field(description="Completed by their deadline")
     not_yet_due: int = strawberry.field(description="Not completed, deadline still ahead")
     overdue_rate: float | None = strawberry.field(
         description="(overdue + completedLate) / (tasks - notYetDue); null when nothing is due yet"
     )
 
-    @strawberry.field
+    @strawberry.field(description='The executing department')
     async def department(self, root: reports.OverdueRow, info: Info) -> DepartmentRef:
         return await _department(info, root.department_id)
 
@@ -119,12 +119,14 @@ class DepartmentOverdueType:
     description="How many finished in the period, and their average duration in hours",
 )
 class DepartmentLeadTimeType:
-    department_code: str
-    department_name: str
-    count: int
-    average_hours: float | None
+    department_code: str = strawberry.field(description="The department's code")
+    department_name: str = strawberry.field(description="The department's Chinese name")
+    count: int = strawberry.field(description="How many finished in the period")
+    average_hours: float | None = strawberry.field(
+        description="Their average duration in hours; null when none finished"
+    )
 
-    @strawberry.field
+    @strawberry.field(description='The department')
     async def department(self, root: reports.LeadTimeRow, info: Info) -> DepartmentRef:
         return await _department(info, root.department_id)
 
@@ -134,22 +136,28 @@ class DepartmentLeadTimeType:
     description="Collaboration requests raised in the period from one department to another",
 )
 class CollaborationCellType:
-    from_department_code: str | None
-    from_department_name: str | None
-    to_department_code: str
-    to_department_name: str
-    count: int
-    answered: int
+    from_department_code: str | None = strawberry.field(
+        description="The asking department's code; null if the asker had none"
+    )
+    from_department_name: str | None = strawberry.field(
+        description="The asking department's name"
+    )
+    to_department_code: str = strawberry.field(description="The addressed department's code")
+    to_department_name: str = strawberry.field(description="The addressed department's name")
+    count: int = strawberry.field(description="Requests raised in the period")
+    answered: int = strawberry.field(description="Of those, answered")
     open: int = strawberry.field(description="Not answered yet")
-    average_hours_to_answer: float | None
+    average_hours_to_answer: float | None = strawberry.field(
+        description="Average hours from request to answer; null when none was answered"
+    )
 
-    @strawberry.field
+    @strawberry.field(description="The asking department")
     async def from_department(
         self, root: reports.CollaborationRow, info: Info
     ) -> DepartmentRef | None:
         return await _department(info, root.from_department_id)
 
-    @strawberry.field
+    @strawberry.field(description="The addressed department")
     async def to_department(self, root: reports.CollaborationRow, info: Info) -> DepartmentRef:
         return await _department(info, root.to_department_id)
 
@@ -159,14 +167,14 @@ class CollaborationCellType:
     description="Feedback given in the period, by kind and the department it names",
 )
 class FeedbackCountType:
-    kind: FeedbackKind
+    kind: FeedbackKind = strawberry.field(description="Praise, problem or suggestion")
     department_code: str | None = strawberry.field(
         description="Null for feedback that names no department"
     )
-    department_name: str | None
-    count: int
+    department_name: str | None = strawberry.field(description="The named department's name")
+    count: int = strawberry.field(description="How many feedback forms")
 
-    @strawberry.field
+    @strawberry.field(description='The department the feedback names; null if none')
     async def department(self, root: reports.FeedbackRow, info: Info) -> DepartmentRef | None:
         return await _department(info, root.department_id)
 
@@ -236,7 +244,12 @@ class ReportQueries:
         permission_classes=[SignedIn],
     )
     async def reports(
-        self, info: Info, filter: ReportFilterInput | None = None
+        self,
+        info: Info,
+        filter: Annotated[
+            ReportFilterInput | None,
+            strawberry.argument(description="Period and departments; default: everything"),
+        ] = None,
     ) -> ReportsType | None:
         viewer = info.context.require_viewer()
         report_filter = filter.to_filter() if filter is not None else None
@@ -255,13 +268,13 @@ class SavedReportType(ModelNode):
 
     id: relay.NodeID[int]
     name: str = strawberry.field(description="The slug in the download address")
-    title: str
-    description: str
-    document: str
-    created_at: datetime
-    updated_at: datetime
+    title: str = strawberry.field(description="A human title")
+    description: str = strawberry.field(description="What the report shows")
+    document: str = strawberry.field(description="The GraphQL query document it runs")
+    created_at: datetime = strawberry.field(description="When it was first saved, UTC")
+    updated_at: datetime = strawberry.field(description="When it was last saved, UTC")
 
-    @strawberry.field
+    @strawberry.field(description="The admin who saved it")
     async def created_by(self, root: models.SavedReport, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.created_by_id)
 
@@ -273,9 +286,9 @@ class SavedReportType(ModelNode):
 @strawberry.input(description="A saved report: its slug, title and GraphQL query document")
 class SaveReportInput:
     name: str = strawberry.field(description="Lower-case letters, digits and hyphens")
-    title: str
+    title: str = strawberry.field(description="A human title, 1-200 characters")
     document: str = strawberry.field(description="One query operation (fragments allowed)")
-    description: str = ""
+    description: str = strawberry.field(default="", description="What the report shows")
 
 
 @strawberry.type
@@ -285,7 +298,7 @@ class SavedReportQueries:
         permission_classes=[SignedIn],
     )
     async def saved_reports(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self, info: Info, first: First = None, after: After = None
     ) -> Connection[SavedReportType]:
         viewer = info.context.require_viewer()
         return await paginate(await saved_reports.saved_reports(viewer), first, after)
@@ -294,10 +307,16 @@ class SavedReportQueries:
 @strawberry.type
 class SavedReportMutations:
     @strawberry.mutation(
-        description="Save a query under a name, replacing one of the same name (ADMIN)",
+        description="Save a query under a name, replacing one of the same name, ADMIN only. "
+        "Errors: UNAUTHENTICATED; FORBIDDEN (not ADMIN); CONFLICT (saved meanwhile: retry); "
+        "BAD_USER_INPUT (name, title, or a document that is not one valid query)",
         permission_classes=[CanWrite],
     )
-    async def save_report(self, info: Info, input: SaveReportInput) -> SavedReportType:
+    async def save_report(
+        self,
+        info: Info,
+        input: Annotated[SaveReportInput, strawberry.argument(description="The report")],
+    ) -> SavedReportType:
         viewer = info.context.require_viewer()
         data = saved_reports.SavedReportInput(
             name=input.name,
@@ -308,7 +327,15 @@ class SavedReportMutations:
         graphql_schema = info._raw_info.schema
         return await saved_reports.save_report(viewer, graphql_schema, data)  # type: ignore[return-value]
 
-    @strawberry.mutation(description="Delete a saved report (ADMIN)", permission_classes=[CanWrite])
-    async def delete_report(self, info: Info, id: strawberry.ID) -> SavedReportType:
+    @strawberry.mutation(
+        description="Delete a saved report, ADMIN only. Errors: UNAUTHENTICATED; FORBIDDEN "
+        "(not ADMIN); NOT_FOUND; BAD_USER_INPUT (not a SavedReport id)",
+        permission_classes=[CanWrite],
+    )
+    async def delete_report(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The report's global id")],
+    ) -> SavedReportType:
         viewer = info.context.require_viewer()
         return await saved_reports.delete_report(viewer, decode_id(id, "SavedReport", "id"))  # type: ignore[return-value]
