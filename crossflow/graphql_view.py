@@ -25,6 +25,7 @@ from strawberry.types.execution import PreExecutionError
 from crossflow.db import UNAVAILABLE_ERRORS
 from crossflow.operation_choice import BAD_REQUEST_CODE, operation_refusal
 from crossflow.settings import Settings
+from crossflow.variable_messages import plain_variable_message
 from resolvers.auth import Viewer, viewer_from_token
 from resolvers.context import RequestContext
 from schema.compiled.run import CompiledQueries
@@ -246,12 +247,17 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         return RequestContext.build(self.settings, viewer, request=request, response=response)
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
-        """Give a code to errors that never reached the schema's extensions (syntax errors)."""
+        """Give a code to errors that never reached the schema's extensions (syntax errors).
+
+        Variable errors lose graphql-core's Python reprs of the value on the way.
+        """
         response = await super().process_result(request, result)
         errors: list[dict[str, Any]] = response.get("errors") or []  # type: ignore[assignment]
         for error in errors:
+            message = str(error.get("message", ""))
+            error["message"] = plain_variable_message(message)
             extensions = error.setdefault("extensions", {})
-            extensions.setdefault("code", graphql_code(str(error.get("message", ""))))
+            extensions.setdefault("code", graphql_code(message))
         return response
 
     async def on_ws_connect(self, context: RequestContext) -> Any:

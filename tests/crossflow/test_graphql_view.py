@@ -117,3 +117,46 @@ async def test_transport_refusals_are_coded_json(client: GraphQLClient) -> None:
         assert response.status_code == 400
         assert response.headers["content-type"].startswith("application/json")
         assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+FIRST = "query($x: Int!) { tasks(first: $x) { totalCount } }"
+FILTER = "query($x: TaskFilter) { tasks(filter: $x) { totalCount } }"
+EXPECTED_BY = "query($x: DateRange) { requirements(filter: {expectedBy: $x}) { totalCount } }"
+
+
+@pytest.mark.parametrize(
+    ("query", "value", "still_said"),
+    [
+        (FIRST, {"a": 1}, "Int cannot represent non-integer value."),
+        (FIRST, [1, 2], "Int cannot represent non-integer value."),
+        (FILTER, {"nope": 1}, "not to include unknown field 'nope'."),
+        (FILTER, "everything", "to be an object."),
+        (EXPECTED_BY, {"from": {"a": [1]}}, "at .from: Value cannot represent a Date."),
+    ],
+)
+async def test_variable_errors_carry_no_python_reprs(
+    client: GraphQLClient, demo: None, query: str, value: object, still_said: str
+) -> None:
+    # given a signed-in user
+    staff = await client.sign_in("market_staff")
+    # when a variable holds a value of the wrong shape
+    body = await staff.post(query, {"x": value})
+    # then the error names the variable and what was wrong, coded, without Python's spelling
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert error["message"].startswith("Variable '$x' has invalid value")
+    assert still_said in error["message"]
+    for python in ("<class", "{'", "['", "'everything'"):
+        assert python not in error["message"], error["message"]
+
+
+async def test_variable_errors_without_a_value_echo_are_unchanged(
+    client: GraphQLClient, demo: None
+) -> None:
+    # given a signed-in user, when a required variable is missing
+    staff = await client.sign_in("market_staff")
+    body = await staff.post(FIRST, {})
+    # then graphql-core's message reaches the client as it was written
+    assert body["errors"][0]["message"] == (
+        "Variable '$x' has invalid value: Expected a value of non-null type 'Int!' to be provided."
+    )
