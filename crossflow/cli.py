@@ -90,6 +90,7 @@ def _print_demo_banner(settings: Settings, host: str, port: int, *, fresh: bool)
     console.print(table)
     console.print(f"Password for every demo account: [bold]{DEMO_PASSWORD}[/bold]")
     console.print(f"Data: {settings.sqlite_path} ({'new' if fresh else 'existing'})")
+    console.print(f"Workbench (协作工作台, sign in as any demo user): http://{host}:{port}/")
     console.print(f"GraphQL + GraphiQL: http://{host}:{port}/graphql")
     console.print(f"Admin panel (管理后台, sign in as admin): http://{host}:{port}/admin")
 

@@ -1,0 +1,20 @@
+import{Ar as e,B as t,Qt as n,a as r,hr as i,l as a,m as o,n as s,o as c,s as l,t as u,w as d}from"./index-DdNAuqrr.js";import{t as f}from"./badge-DRX9HHY_.js";import{n as p,t as m}from"./row-DPh9jH3g.js";import{n as h,t as g}from"./work-DyvLtxpW.js";import{t as _}from"./progress-CEFnJev6.js";import{t as v}from"./space-Dt6IuGd6.js";import{n as y,t as b}from"./StatusTag-Cn3QY-Qj.js";var x=e(t(),1),S=s(),C=c(`
+  query MyRequirements($filter: RequirementFilter, $after: String) {
+    requirements(filter: $filter, first: 10, after: $after) {
+      totalCount
+      edges {
+        node {
+          id
+          code
+          title
+          status
+          updatedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);function w(e){let{t}=l();return(0,S.jsx)(d,{size:`small`,"data-testid":e.testId,title:(0,S.jsxs)(v,{children:[(0,S.jsx)(o.Title,{level:2,style:{fontSize:16,margin:0},children:e.title}),(0,S.jsx)(f,{count:e.items?.length??0,showZero:!0,color:e.items?.length?`#cf1322`:`#595959`})]}),children:(0,S.jsx)(h,{size:`small`,loading:e.loading,dataSource:e.items??[],locale:{emptyText:t(`work.empty`)},renderItem:t=>(0,S.jsx)(h.Item,{children:e.render(t)})})})}function T(){let{t:e,language:t}=l(),{viewer:s}=u(),{data:c,loading:d,error:f}=i(g),h=i(C,{variables:{filter:{initiatorId:s.id}}}),T=c?.myWork,E=e=>e?(0,x.default)(e).format(`YYYY-MM-DD`):``;return(0,S.jsxs)(v,{direction:`vertical`,size:16,style:{width:`100%`},children:[(0,S.jsx)(o.Title,{level:1,style:{fontSize:22,margin:0},children:e(`nav.myWork`)}),f&&(0,S.jsx)(n,{type:`error`,showIcon:!0,message:r(f,e,t)}),(0,S.jsxs)(m,{gutter:[16,16],children:[(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:e(`work.reviews`),testId:`work-reviews`,items:T?.reviews,loading:d,render:t=>(0,S.jsxs)(v,{wrap:!0,children:[(0,S.jsxs)(a,{to:`/requirements/${t.code}`,children:[t.code,` `,t.title]}),t.priority===`URGENT`&&(0,S.jsx)(y,{color:`red`,children:e(`priority.URGENT`)}),(0,S.jsx)(o.Text,{type:`secondary`,children:t.initiator?.displayName})]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:e(`work.tasks`),testId:`work-tasks`,items:T?.tasks,loading:d,render:t=>(0,S.jsxs)(v,{wrap:!0,style:{width:`100%`},children:[(0,S.jsxs)(a,{to:`/tasks/${t.code}`,children:[t.code,` `,t.title]}),(0,S.jsx)(b,{status:t.status}),t.isOverdue&&(0,S.jsx)(y,{color:`red`,children:e(`task.overdue`)}),(0,S.jsx)(_,{percent:t.progress,size:`small`,style:{width:120,margin:0}}),(0,S.jsxs)(o.Text,{type:`secondary`,children:[e(`work.deadline`),` `,E(t.deadline)]})]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:e(`work.acceptances`),testId:`work-acceptances`,items:T?.acceptances,loading:d,render:e=>(0,S.jsxs)(v,{wrap:!0,children:[(0,S.jsxs)(a,{to:`/tasks/${e.code}`,children:[e.code,` `,e.title]}),(0,S.jsx)(o.Text,{type:`secondary`,children:e.assignee?.displayName})]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:e(`work.requests`),testId:`work-requests`,items:T?.collaborationRequests,loading:d,render:n=>(0,S.jsxs)(v,{direction:`vertical`,size:0,children:[(0,S.jsxs)(a,{to:`/tasks/${n.task?.code??``}`,children:[n.task?.code,` `,n.task?.title]}),(0,S.jsx)(o.Text,{children:n.content}),(0,S.jsxs)(o.Text,{type:`secondary`,children:[e(`work.from`),` `,t===`en`?n.fromDepartment?.nameEn:n.fromDepartment?.name,` `,n.fromUser?.displayName]})]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:e(`work.feedback`),testId:`work-feedback`,items:T?.feedback,loading:d,render:e=>(0,S.jsxs)(a,{to:`/requirements/${e.code}`,children:[e.code,` `,e.title]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:e(`work.mine`),testId:`work-mine`,items:h.data?.requirements.edges.map(e=>e.node),loading:h.loading,render:e=>(0,S.jsxs)(v,{wrap:!0,children:[(0,S.jsxs)(a,{to:`/requirements/${e.code}`,children:[e.code,` `,e.title]}),(0,S.jsx)(b,{status:e.status})]})})})]})]})}export{T as default};
