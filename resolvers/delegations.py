@@ -35,6 +35,12 @@ async def check_delegation(
         raise BadUserInput("代理期限最长180天 (at most 180 days)", field="endsAt")
     if not await User.filter(id=delegate_id, is_active=True).exists():
         raise BadUserInput("代理人不存在 (no such user)", field="delegateId")
+    if not await policy.may_stand_in_for(head_id, delegate_id):
+        raise BadUserInput(
+            "代理人须为本部门成员或其他部门负责人 (the delegate must belong to your department"
+            " or head another department)",
+            field="delegateId",
+        )
 
 
 async def set_delegate(

@@ -7,6 +7,7 @@ an object the viewer may not even read is ``NOT_FOUND`` (see ``resolvers/scope.p
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from crossflow import clock
@@ -18,6 +19,7 @@ from models import (
     Requirement,
     RequirementDepartment,
     Task,
+    User,
 )
 from models.enums import Role
 from resolvers.auth import Viewer
@@ -191,10 +193,36 @@ class HeadAuthority:
     on_behalf_of_id: int | None  # the head, when a delegate acts
 
 
+async def may_stand_in_for(head_id: int, delegate_id: int) -> bool:
+    """Whom a head may name as delegate: an active member of a department the head heads or
+    belongs to, or another department's head.
+
+    Anyone else would sign for a department they have no part in: issue #14 saw a head name
+    an employee of another department, who then approved their own requirement for the head.
+    """
+    delegate = await User.get_or_none(id=delegate_id, is_active=True)
+    if delegate is None:
+        return False
+    if await DepartmentHead.filter(user_id=delegate_id).exists():
+        return True
+    head = await User.get_or_none(id=head_id)
+    own = set(await int_column(DepartmentHead.filter(user_id=head_id), "department_id"))
+    if head is not None and head.department_id is not None:
+        own.add(head.department_id)
+    return delegate.department_id in own
+
+
 async def head_authority(viewer: Viewer, department_id: int) -> HeadAuthority | None:
-    """Whether the viewer heads ``department_id`` now, or stands in for its head (代理审批)."""
+    """Whether the viewer heads ``department_id`` now, or stands in for its head (代理审批).
+
+    Read at the moment of signing, not when the token was issued: the signer must still be
+    active, the head still head (and active), the delegation still running, and the
+    delegate still someone the head may name (:func:`may_stand_in_for`).
+    """
     headship = await DepartmentHead.get_or_none(department_id=department_id)
     if headship is None or viewer.user_id is None:
+        return None
+    if not await User.filter(id=viewer.user_id, is_active=True).exists():
         return None
     if headship.user_id == viewer.user_id:
         return HeadAuthority(department_id, headship.user_id, None)
@@ -206,16 +234,40 @@ async def head_authority(viewer: Viewer, department_id: int) -> HeadAuthority | 
         starts_at__lte=now,
         ends_at__gt=now,
     ).exists()
-    return HeadAuthority(department_id, headship.user_id, headship.user_id) if delegated else None
+    if (
+        not delegated
+        or not await User.filter(id=headship.user_id, is_active=True).exists()
+        or not await may_stand_in_for(headship.user_id, viewer.user_id)
+    ):
+        return None
+    return HeadAuthority(department_id, headship.user_id, headship.user_id)
 
 
-async def reviewer_authorities(viewer: Viewer, requirement: Requirement) -> list[HeadAuthority]:
-    """The involved departments the viewer may review for (as head or delegate)."""
-    involved = await int_column(
-        RequirementDepartment.filter(requirement_id=requirement.id), "department_id"
-    )
+async def reviewer_authorities(
+    viewer: Viewer, requirement: Requirement, departments: Collection[int] | None = None
+) -> list[HeadAuthority]:
+    """The involved departments (or those of ``departments``) the viewer may sign for, as
+    head or delegate.
+
+    Never as a delegate on a requirement the viewer raised: the initiator would approve
+    their own requirement on the head's behalf. The refusal names that rule.
+    """
+    involved = departments
+    if involved is None:
+        involved = await int_column(
+            RequirementDepartment.filter(requirement_id=requirement.id), "department_id"
+        )
     found = [await head_authority(viewer, dept) for dept in involved]
-    return [authority for authority in found if authority is not None]
+    authorities = [authority for authority in found if authority is not None]
+    if viewer.user_id != requirement.initiator_id:
+        return authorities
+    own = [authority for authority in authorities if authority.on_behalf_of_id is None]
+    if authorities and not own:
+        raise Forbidden(
+            "发起人不能代理审核或验收自己的需求 (the initiator cannot sign their own"
+            " requirement on a head's behalf)"
+        )
+    return own
 
 
 async def acceptance_authority(viewer: Viewer, requirement: Requirement) -> HeadAuthority | None:

@@ -49,9 +49,8 @@ async def review_requirement(viewer: Viewer, data: ReviewInput) -> Requirement:
         raise BadUserInput("审核意见或认领任务过长 (comment or claims too long)", field="comment")
     async with in_transaction() as conn:
         requirement = await load_visible(Requirement, viewer, data.requirement_id, conn, lock=True)
-        authorities = await policy.reviewer_authorities(viewer, requirement)
         reviewing = set(await reviewing_department_ids(requirement.id, conn))
-        authorities = [a for a in authorities if a.department_id in reviewing]
+        authorities = await policy.reviewer_authorities(viewer, requirement, reviewing)
         if data.department_id is not None:
             authorities = [a for a in authorities if a.department_id == data.department_id]
         if not authorities:

@@ -154,7 +154,7 @@ async def _review() -> dict[str, Any]:
 async def _delegate() -> dict[str, Any]:
     return {
         "input": {
-            "delegateId": gid("User", (await user("ceo")).id),
+            "delegateId": gid("User", (await user("design_head")).id),  # another head
             "startsAt": clock.now().isoformat(),
             "endsAt": later(3),
         }
