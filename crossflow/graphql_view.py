@@ -42,6 +42,8 @@ _VIEWER_STATE = "crossflow_viewer"
 #: strawberry 0.341 has no such guard of its own (since 0.243 it only makes multipart
 #: opt-in, leaving the CSRF protection to the application).
 CSRF_HEADER = "X-CrossFlow-CSRF"
+#: The same guard under the name Apollo Client's upload link is configured to send.
+APOLLO_CSRF_HEADER = "apollo-require-preflight"
 #: A JSON body larger than this is not looked at by the compiled path (documents it serves
 #: are small; the token limit refuses large ones anyway) and goes on to the generic path.
 COMPILED_BODY_BYTES = 256 * 1024
@@ -141,11 +143,12 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
                 return
             await self._generic(scope, receive, send)
             return
-        if not Headers(scope=scope).get(CSRF_HEADER, "").strip():
+        headers = Headers(scope=scope)
+        if not any(headers.get(name, "").strip() for name in (CSRF_HEADER, APOLLO_CSRF_HEADER)):
             response = coded_error(
                 400,
                 f"文件上传需带{CSRF_HEADER}请求头 (multipart requests need the {CSRF_HEADER}"
-                " header)",
+                f" or {APOLLO_CSRF_HEADER} header)",
                 "CSRF_REJECTED",
             )
             await response(scope, receive, send)

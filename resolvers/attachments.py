@@ -4,7 +4,8 @@
 (the source's rules of collaboration): a participant uploads a file to a requirement or one
 of its tasks; uploading a file of the same name there again adds a version with a change
 note instead of a second, confusable file. Only a closed list of document and image types
-is accepted, checked against both the declared type and the first bytes of the content.
+is accepted, checked against the declared type (unless the browser did not know it) and
+the first bytes of the content.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from models.enums import RequirementStatus
 from resolvers import audit, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
+from resolvers.file_content import content_agrees
 from resolvers.workflow import ensure_state, ensure_writable, load_visible
 
 NOTE_LIMIT = 2_000
@@ -69,13 +71,15 @@ class FileKind:
     content_type: str
     declared: frozenset[str]
     sniff: Callable[[bytes], bool]
-    #: Binary kinds whose content is verified may also be declared as octet-stream,
-    #: which browsers send when the OS has no mapping for the extension.
-    binary: bool = True
 
 
 def _kind(content_type: str, sniff: Callable[[bytes], bool], *aliases: str) -> FileKind:
-    return FileKind(content_type, frozenset((content_type, *aliases)), sniff, sniff is not _text)
+    return FileKind(content_type, frozenset((content_type, *aliases)), sniff)
+
+
+#: What browsers declare when the OS has no mapping for the extension (or nothing at all):
+#: the content alone then decides (``resolvers/file_content.py``).
+UNKNOWN_TYPES = ("", "application/octet-stream")
 
 
 #: The allow-list, by lower-case extension.
@@ -136,9 +140,7 @@ def file_kind(file_name: str, declared: str | None) -> FileKind:
             field="file",
         )
     content_type = (declared or "").split(";")[0].strip().lower()
-    if content_type not in kind.declared and not (
-        kind.binary and content_type in ("", "application/octet-stream")
-    ):
+    if content_type not in kind.declared and content_type not in UNKNOWN_TYPES:
         raise BadUserInput(
             f"文件类型{content_type or '(未声明)'}与文件名不符 (declared type does not match)",
             field="file",
@@ -196,7 +198,7 @@ async def upload_attachment(viewer: Viewer, data: UploadInput, settings: Setting
     try:
         if staged.size == 0:
             raise BadUserInput("文件为空 (the file is empty)", field="file")
-        if not kind.sniff(staged.head):
+        if not kind.sniff(staged.head) or not content_agrees(kind.content_type, staged.head):
             raise BadUserInput(
                 "文件内容与类型不符 (the content is not what the name says)", field="file"
             )

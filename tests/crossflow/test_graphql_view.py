@@ -11,6 +11,7 @@ import websockets
 
 from crossflow.settings import Settings
 from tests.conftest import GraphQLClient
+from tests.resolvers.test_attachments import PDF, UPLOAD, requirement_id
 from tests.support.live_server import live_server
 
 
@@ -160,3 +161,37 @@ async def test_variable_errors_without_a_value_echo_are_unchanged(
     assert body["errors"][0]["message"] == (
         "Variable '$x' has invalid value: Expected a value of non-null type 'Int!' to be provided."
     )
+
+
+@pytest.mark.parametrize(
+    ("headers", "accepted"),
+    [
+        ({"apollo-require-preflight": "true"}, True),
+        ({"X-CrossFlow-CSRF": "1"}, True),
+        ({"apollo-require-preflight": " "}, False),
+        ({}, False),
+    ],
+)
+async def test_uploads_take_apollos_preflight_header_as_the_csrf_guard(
+    client: GraphQLClient, demo: None, headers: dict[str, str], accepted: bool
+) -> None:
+    # given a participant of the requirement
+    market = await client.sign_in("market_staff")
+    variables = {"input": {"file": None, "requirementId": await requirement_id(), "note": ""}}
+    # when a file is posted as multipart with one of the guard headers, or none
+    response = await market.http.post(
+        "/graphql",
+        data={
+            "operations": json.dumps({"query": UPLOAD, "variables": variables}),
+            "map": json.dumps({"0": ["variables.input.file"]}),
+        },
+        files={"0": ("方案.pdf", PDF, "application/pdf")},
+        headers={"authorization": f"Bearer {market.token}", **headers},
+    )
+    # then either header lets it through; without a non-empty one it is CSRF_REJECTED
+    body = response.json()
+    if accepted:
+        assert response.status_code == 200 and not body.get("errors"), body
+    else:
+        assert response.status_code == 400
+        assert body["errors"][0]["extensions"]["code"] == "CSRF_REJECTED"
