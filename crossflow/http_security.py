@@ -51,7 +51,12 @@ def middleware(settings: Settings) -> list[Middleware]:
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,
                 allow_methods=["GET", "POST"],
-                allow_headers=["authorization", "content-type", "x-crossflow-csrf"],
+                allow_headers=[
+                    "authorization",
+                    "content-type",
+                    "x-crossflow-csrf",
+                    "apollo-require-preflight",
+                ],
                 max_age=600,
             ),
         )

@@ -89,3 +89,28 @@ def test_the_audit_log_cannot_be_changed_through_the_api() -> None:
     mutation_type = schema.get_type_by_name("Mutation")
     names = [field.name for field in mutation_type.fields]  # type: ignore[union-attr]
     assert not [name for name in names if "audit" in name.lower()]
+
+
+async def test_cors_origins_from_the_environment_admit_apollos_upload_preflight(
+    db: TortoiseContext, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given the origins set as the README's settings table says (a JSON list)
+    monkeypatch.setenv("CROSSFLOW_CORS_ORIGINS", '["https://portal.crossflow.example"]')
+    configured = Settings(data_dir=settings.data_dir, _env_file=None)  # type: ignore[call-arg]
+    assert configured.cors_origins == ["https://portal.crossflow.example"]
+    app = create_app(configured, manage_orm=False)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as http:
+        # when that origin's page prepares an upload through Apollo's upload link
+        answer = await http.options(
+            "/graphql",
+            headers={
+                "origin": "https://portal.crossflow.example",
+                "access-control-request-method": "POST",
+                "access-control-request-headers": "authorization,apollo-require-preflight",
+            },
+        )
+    # then the preflight admits the header that stands in for X-CrossFlow-CSRF
+    assert answer.status_code == 200
+    assert "apollo-require-preflight" in answer.headers["access-control-allow-headers"].lower()
