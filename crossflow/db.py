@@ -17,23 +17,10 @@ import asyncpg
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.connection import get_connection
 from tortoise.context import TortoiseContext
-from tortoise.exceptions import DBConnectionError, OperationalError
+from tortoise.exceptions import OperationalError
 from tortoise.migrations.api import migrate as run_migrations
 
 from crossflow.settings import Settings, get_settings
-
-#: Errors that mean "the database (or the network to it) is away", not "the request is wrong":
-#: they become a coded SERVICE_UNAVAILABLE, and the pool reconnects on its own afterwards.
-UNAVAILABLE_ERRORS: tuple[type[BaseException], ...] = (
-    DBConnectionError,
-    OperationalError,
-    asyncpg.PostgresConnectionError,
-    asyncpg.InterfaceError,
-    asyncpg.CannotConnectNowError,
-    ConnectionError,
-    OSError,
-    TimeoutError,
-)
 
 APP_LABEL = "models"
 MODEL_MODULES = ["models"]

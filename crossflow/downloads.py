@@ -22,6 +22,7 @@ from resolvers import attachments, meetings
 from resolvers.auth import Viewer, viewer_from_token
 from resolvers.errors import Forbidden, NotFound
 from resolvers.workflow import NOT_FOUND_MESSAGE
+from schema.ids import in_range
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ def _pk(global_id: str, type_name: str) -> int | None:
         pk = int(decoded.node_id)
     except Exception:
         return None
-    return pk if decoded.type_name == type_name and pk > 0 else None
+    return pk if decoded.type_name == type_name and in_range(pk) else None
 
 
 def unauthenticated() -> Response:

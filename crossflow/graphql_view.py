@@ -15,6 +15,7 @@ from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.file_uploads.utils import replace_placeholders_with_files
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.async_base_view import AsyncHTTPRequestAdapter
 from strawberry.http.exceptions import WebSocketDisconnected
@@ -22,7 +23,8 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
-from crossflow.db import UNAVAILABLE_ERRORS
+from crossflow.db_errors import is_unavailable
+from crossflow.multipart import MalformedMultipart, check_map, json_part
 from crossflow.operation_choice import BAD_REQUEST_CODE, operation_refusal
 from crossflow.settings import Settings
 from crossflow.variable_messages import plain_variable_message
@@ -30,6 +32,7 @@ from resolvers.auth import Viewer, viewer_from_token
 from resolvers.context import RequestContext
 from schema.compiled.run import CompiledQueries
 from schema.errors import graphql_code
+from schema.hygiene import forbidden_in_variables
 from schema.limits import Limits
 
 log = logging.getLogger("crossflow.graphql")
@@ -231,13 +234,28 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         scope.setdefault("state", {})[_VIEWER_STATE] = viewer
         if viewer is None:
             return None
+        if forbidden_in_variables(variables) is not None:
+            return None  # the generic executor refuses it with BAD_USER_INPUT naming the field
         try:
             return await self.compiled.respond(compiled, variables, viewer)
-        except UNAVAILABLE_ERRORS:
-            raise
-        except Exception:
+        except Exception as exc:
+            if is_unavailable(exc):
+                raise
             log.exception("compiled path failed; the generic executor answers instead")
             return None
+
+    async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, str]:
+        """The operations with their files in place, once the map is known to fit them."""
+        try:
+            form = await request.get_form_data()
+            operations = json_part(form.form.get("operations"), "operations")
+            files_map = json_part(form.form.get("map", "{}"), "map")
+            check_map(operations, files_map, form.files)
+        except (ValueError, MalformedMultipart) as exc:
+            reason = exc.reason if isinstance(exc, MalformedMultipart) else "not multipart"
+            message = f"文件上传请求格式错误 (malformed multipart: {reason})"
+            raise HTTPException(400, message) from exc
+        return replace_placeholders_with_files(operations, files_map, form.files)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         viewer: Viewer | None = None

@@ -22,6 +22,9 @@ from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
 from resolvers.scope import scoped
 
+#: The largest key of an INTEGER primary key (a larger one names nothing).
+INTEGER_KEY_MAX = 2**31 - 1
+
 T = FormFieldType
 #: The longest TEXT value (a form field, not a document: long texts belong in attachments).
 TEXT_MAX = 2000
@@ -148,7 +151,7 @@ def _global_id(definition: FieldDef, raw: Any) -> int:
         pk = int(global_id.node_id)
     except Exception as exc:
         raise _refuse(definition, "不是有效的ID", f"not a valid {type_name} id") from exc
-    if global_id.type_name != type_name or pk <= 0:
+    if global_id.type_name != type_name or not 0 < pk <= INTEGER_KEY_MAX:
         raise _refuse(definition, f"应为{type_name}的ID", f"a {type_name} id is expected")
     return pk
 

@@ -15,6 +15,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from crossflow.db_errors import Kind, classify
 from crossflow.settings import Settings
 from resolvers.errors import DomainError
 from schema.account import AccountMutations
@@ -43,6 +44,7 @@ from schema.files import (
     MeetingType,
 )
 from schema.forms import FormFieldNode, FormMutations, FormQueries
+from schema.hygiene import InputHygiene
 from schema.limits import Limits, limit_extensions
 from schema.my_work import MyWorkQueries
 from schema.node import NodeQueries
@@ -171,15 +173,24 @@ NODE_TYPES: tuple[type, ...] = (
 
 
 class CrossFlowSchema(strawberry.Schema):
-    """Logs only the errors worth a look: refusals with a code are the API working."""
+    """Logs only the errors worth a look: refusals with a code are the API working.
+
+    A value the database refused (out of range, malformed) is the client's mistake, not a
+    bug: ``schema/errors.py`` answers it as BAD_USER_INPUT without a traceback in the log.
+    """
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         unexpected = [e for e in errors if not isinstance(e.original_error, DomainError)]
         unexpected = [e for e in unexpected if e.original_error is not None]
+        unexpected = [e for e in unexpected if not _refused_value(e.original_error)]
         if unexpected:
             super().process_errors(unexpected, execution_context)
+
+
+def _refused_value(error: BaseException | None) -> bool:
+    return error is not None and classify(error) is Kind.BAD_INPUT
 
 
 def build_schema(limits: Limits | None = None) -> strawberry.Schema:
@@ -198,6 +209,7 @@ def build_schema(limits: Limits | None = None) -> strawberry.Schema:
             lambda: ValidationCache(maxsize=512),
             ReadOnlyTokens,
             *limit_extensions(limits),
+            InputHygiene,
             ErrorCodes,
         ],
     )

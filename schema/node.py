@@ -7,6 +7,7 @@ from strawberry import relay
 
 from resolvers.errors import BadUserInput, NotFound
 from schema.base import Info, ModelNode, load_one
+from schema.ids import in_range
 
 
 @strawberry.type
@@ -22,6 +23,8 @@ class NodeQueries:
         type_definition = info.schema.get_type_by_name(global_id.type_name)
         origin = getattr(type_definition, "origin", None)
         if not (isinstance(origin, type) and issubclass(origin, ModelNode)):
+            raise NotFound("对象不存在 (no such object)")
+        if not in_range(pk, origin.model):
             raise NotFound("对象不存在 (no such object)")
         row = await load_one(info, origin.model, pk)
         if row is None:

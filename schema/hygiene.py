@@ -1,0 +1,114 @@
+"""Input hygiene at the edge: control characters in any text input are refused, in one place.
+
+A NUL (U+0000) in a title was stored as is by SQLite and made PostgreSQL fail the statement
+(which was then reported as an outage); other control characters (C0 but tab, line feed and
+carriage return; DEL and C1) and lone surrogates have no place in what people type either,
+and they corrupt CSV files, logs and terminals downstream. Rather than each mutation checking
+its own strings, every operation's variables and the string literals of its document are
+looked at once, after validation and before anything executes: a hit is a ``BAD_USER_INPUT``
+naming the field, on both backends alike, signed in or not (``login`` included).
+
+Field names: a variable's path is the variable name followed by its keys and list indices
+(``input.title``, ``ids.2``); a literal's path is the field, then the argument and its input
+fields (``createRequirement.input.title``); a variable's default value is named like a
+variable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from graphql import (
+    ArgumentNode,
+    FieldNode,
+    GraphQLError,
+    ListValueNode,
+    Node,
+    ObjectFieldNode,
+    StringValueNode,
+    VariableDefinitionNode,
+)
+from graphql import ExecutionResult as GraphQLExecutionResult
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
+
+BAD_USER_INPUT = "BAD_USER_INPUT"
+#: C0 controls but tab (09), line feed (0A) and carriage return (0D); DEL and the C1 block
+#: (7F–9F); UTF-16 surrogates, which only a broken client sends alone and no UTF-8 can store.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def forbidden_in_value(value: Any, path: tuple[str, ...]) -> str | None:
+    """The path of the first string in ``value`` (a JSON value) with a forbidden character."""
+    if isinstance(value, str):
+        return ".".join(path) if FORBIDDEN.search(value) else None
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            key_text = str(key)
+            if FORBIDDEN.search(key_text):
+                return ".".join((*path, repr(key_text)))
+            found = forbidden_in_value(item, (*path, key_text))
+            if found is not None:
+                return found
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            found = forbidden_in_value(item, (*path, str(index)))
+            if found is not None:
+                return found
+    return None
+
+
+def forbidden_in_variables(variables: Mapping[str, Any] | None) -> str | None:
+    """The path of the first variable string with a forbidden character, if any."""
+    return forbidden_in_value(variables, ()) if variables else None
+
+
+def forbidden_in_document(node: Node, path: tuple[str, ...] = ()) -> str | None:
+    """The path of the first string literal in the document with a forbidden character."""
+    if isinstance(node, StringValueNode):
+        return ".".join(path) if FORBIDDEN.search(node.value) else None
+    if isinstance(node, (FieldNode, ArgumentNode, ObjectFieldNode)):
+        path = (*path, node.name.value)
+    elif isinstance(node, VariableDefinitionNode):
+        path = (node.variable.name.value,)
+    for key in node.keys:
+        child = getattr(node, key, None)
+        children = child if isinstance(child, (list, tuple)) else (child,)
+        for index, item in enumerate(children):
+            if not isinstance(item, Node):
+                continue
+            item_path = (*path, str(index)) if isinstance(node, ListValueNode) else path
+            found = forbidden_in_document(item, item_path)
+            if found is not None:
+                return found
+    return None
+
+
+def refusal(field: str) -> GraphQLError:
+    """The ``BAD_USER_INPUT`` for a control character in ``field``."""
+    return GraphQLError(
+        f"{field}含有不允许的控制字符 (contains a control character that is not allowed)",
+        extensions={"code": BAD_USER_INPUT, "field": field},
+    )
+
+
+class InputHygiene(SchemaExtension):
+    """Refuses an operation with a control character in any of its text inputs."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        field = forbidden_in_variables(context.variables)
+        if field is None and document is not None:
+            field = forbidden_in_document(document)
+        if field is None:
+            yield
+            return
+        if context.operation_type is OperationType.SUBSCRIPTION:
+            # A subscription has no result to replace: the error raised here is its answer.
+            raise refusal(field)
+        # A result set here is returned instead of executing the operation.
+        context.result = GraphQLExecutionResult(data=None, errors=[refusal(field)])
+        yield
