@@ -32,9 +32,9 @@ TEMPLATE = "RequirementTemplate"
 
 @strawberry.type(name="FormFieldOption", description="One option of a CHOICE or MULTI_CHOICE field")
 class FormFieldOptionType:
-    value: str
-    label: str
-    label_en: str
+    value: str = strawberry.field(description="The stored value of the option")
+    label: str = strawberry.field(description="The Chinese label")
+    label_en: str = strawberry.field(description="The English label; may be empty")
 
 
 def _options(options: list[dict[str, str]]) -> list[FormFieldOptionType]:
@@ -56,13 +56,13 @@ class FormFieldNode(ModelNode):
 
     id: relay.NodeID[int]
     key: str = strawberry.field(description="The key its value is sent and stored under")
-    label: str
-    label_en: str
-    required: bool
-    help_text: str
-    position: int
+    label: str = strawberry.field(description="The Chinese label shown on the form")
+    label_en: str = strawberry.field(description="The English label; may be empty")
+    required: bool = strawberry.field(description="A requirement must give a value")
+    help_text: str = strawberry.field(description="A hint shown under the field")
+    position: int = strawberry.field(description="Order on the form, ascending (0-10000)")
     active: bool = strawberry.field(description="false: retired (停用), kept for old values")
-    updated_at: datetime
+    updated_at: datetime = strawberry.field(description="When it last changed, UTC")
 
     @strawberry.field(description="The kind of value")
     def type(self, root: models.FormField) -> FormFieldType:
@@ -104,19 +104,19 @@ class RequirementFormType:
 class CustomFieldValueType:
     stored: strawberry.Private[StoredValue]
 
-    @strawberry.field
+    @strawberry.field(description="The field's key")
     def key(self) -> str:
         return self.stored.definition.key
 
-    @strawberry.field
+    @strawberry.field(description="The field's Chinese label")
     def label(self) -> str:
         return self.stored.definition.label
 
-    @strawberry.field
+    @strawberry.field(description="The field's English label; may be empty")
     def label_en(self) -> str:
         return self.stored.definition.label_en
 
-    @strawberry.field
+    @strawberry.field(description="The kind of value, telling which member below is set")
     def type(self) -> FormFieldType:
         return self.stored.definition.field_type
 
@@ -177,15 +177,19 @@ async def custom_field_values(info: Info, root: models.Requirement) -> list[Cust
 
 @strawberry.input(description="A condition on an admin-defined field; every given part must hold")
 class CustomFieldFilter:
-    key: str
+    key: str = strawberry.field(description="The field's key")
     equals: str | None = strawberry.field(
         default=None,
         description="Values are strings: numbers '12.5', dates '2024-07-01', option values, "
         "global ids for USER, DEPARTMENT and FILE",
     )
     in_: list[str] | None = strawberry.field(default=None, name="in", description="Any of these")
-    gte: str | None = None
-    lte: str | None = None
+    gte: str | None = strawberry.field(
+        default=None, description="NUMBER, MONEY, DATE: at least this"
+    )
+    lte: str | None = strawberry.field(
+        default=None, description="NUMBER, MONEY, DATE: at most this"
+    )
     contains: str | None = strawberry.field(default=None, description="TEXT: part of the text")
 
     def raw(self) -> RawCondition:
@@ -208,34 +212,42 @@ CUSTOM_FIELDS_DESCRIPTION = (
 
 @strawberry.input(description="An option of a choice field")
 class FormFieldOptionInput:
-    value: str
-    label: str
-    label_en: str = ""
+    value: str = strawberry.field(description="The stored value, unique within the field")
+    label: str = strawberry.field(description="The Chinese label")
+    label_en: str = strawberry.field(default="", description="The English label")
 
 
 @strawberry.input(description="A new field of the requirement form (no templateId) or a template")
 class CreateFormFieldInput:
     key: str = strawberry.field(description="Letters, digits and _, starting with a letter")
-    label: str
-    type: FormFieldType
-    template_id: strawberry.ID | None = None
-    label_en: str = ""
-    required: bool = False
-    options: list[FormFieldOptionInput] | None = None
-    help_text: str = ""
-    position: int = 0
+    label: str = strawberry.field(description="The Chinese label; required")
+    type: FormFieldType = strawberry.field(description="The kind of value; fixed afterwards")
+    template_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The template (global id); null: the base requirement form"
+    )
+    label_en: str = strawberry.field(default="", description="The English label")
+    required: bool = strawberry.field(default=False, description="A value must be given")
+    options: list[FormFieldOptionInput] | None = strawberry.field(
+        default=None, description="The choices; CHOICE and MULTI_CHOICE only"
+    )
+    help_text: str = strawberry.field(default="", description="A hint shown under the field")
+    position: int = strawberry.field(default=0, description="Order on the form (0-10000)")
 
 
 @strawberry.input(description="Changes to a field; omitted = unchanged (key and type are fixed)")
 class UpdateFormFieldInput:
-    id: strawberry.ID
-    label: str | None = None
-    label_en: str | None = None
-    required: bool | None = None
-    options: list[FormFieldOptionInput] | None = None
-    help_text: str | None = None
-    position: int | None = None
-    active: bool | None = None
+    id: strawberry.ID = strawberry.field(description="The field's global id")
+    label: str | None = strawberry.field(default=None, description="A new Chinese label")
+    label_en: str | None = strawberry.field(default=None, description="A new English label")
+    required: bool | None = strawberry.field(default=None, description="Whether it is required")
+    options: list[FormFieldOptionInput] | None = strawberry.field(
+        default=None, description="The choices, replacing the old list"
+    )
+    help_text: str | None = strawberry.field(default=None, description="A new hint")
+    position: int | None = strawberry.field(default=None, description="A new position")
+    active: bool | None = strawberry.field(
+        default=None, description="false retires it (停用), true brings it back"
+    )
 
 
 def _option_dicts(options: list[FormFieldOptionInput] | None) -> list[dict[str, str]] | None:
@@ -255,7 +267,15 @@ class FormQueries:
         permission_classes=[SignedIn],
     )
     async def requirement_form(
-        self, info: Info, template_id: strawberry.ID | None = None
+        self,
+        info: Info,
+        template_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="A scenario template (global id) whose fields are added; "
+                "NOT_FOUND if unknown"
+            ),
+        ] = None,
     ) -> RequirementFormType:
         info.context.require_viewer()
         form = await form_fields.current_form(_template_id(template_id))
@@ -269,10 +289,16 @@ class FormQueries:
 @strawberry.type
 class FormMutations:
     @strawberry.mutation(
-        description="Add a field to the requirement form or a template's form (ADMIN)",
+        description="Add a field to the requirement form or a template's form, ADMIN only; "
+        "raises the form's version. Errors: UNAUTHENTICATED; FORBIDDEN (not ADMIN); NOT_FOUND "
+        "(no such template); BAD_USER_INPUT (the field named, e.g. a key already used)",
         permission_classes=[CanWrite],
     )
-    async def create_form_field(self, info: Info, input: CreateFormFieldInput) -> FormFieldNode:
+    async def create_form_field(
+        self,
+        info: Info,
+        input: Annotated[CreateFormFieldInput, strawberry.argument(description="The field")],
+    ) -> FormFieldNode:
         viewer = info.context.require_viewer()
         data = form_fields.FieldInput(
             key=input.key,
@@ -288,10 +314,15 @@ class FormMutations:
         return field  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Change a field's label, options, required flag … (ADMIN)",
+        description="Change a field's label, options, required flag …, ADMIN only. Errors: "
+        "UNAUTHENTICATED; FORBIDDEN (not ADMIN); NOT_FOUND; BAD_USER_INPUT (the field named)",
         permission_classes=[CanWrite],
     )
-    async def update_form_field(self, info: Info, input: UpdateFormFieldInput) -> FormFieldNode:
+    async def update_form_field(
+        self,
+        info: Info,
+        input: Annotated[UpdateFormFieldInput, strawberry.argument(description="The changes")],
+    ) -> FormFieldNode:
         viewer = info.context.require_viewer()
         data = form_fields.FieldInput(
             label=input.label,
@@ -308,10 +339,15 @@ class FormMutations:
         return field  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Retire a field (停用): off the form, old values stay readable (ADMIN)",
+        description="Retire a field (停用): off the form, old values stay readable, ADMIN only. "
+        "Errors: UNAUTHENTICATED; FORBIDDEN (not ADMIN); NOT_FOUND; BAD_USER_INPUT",
         permission_classes=[CanWrite],
     )
-    async def retire_form_field(self, info: Info, id: strawberry.ID) -> FormFieldNode:
+    async def retire_form_field(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The field's global id")],
+    ) -> FormFieldNode:
         viewer = info.context.require_viewer()
         field = await form_fields.retire_form_field(viewer, decode_id(id, "FormField", "id"))
         return field  # type: ignore[return-value]

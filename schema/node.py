@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry import relay
 
@@ -13,7 +15,14 @@ from schema.ids import in_range
 @strawberry.type
 class NodeQueries:
     @strawberry.field(description="Any object by its global id; NOT_FOUND outside your scope")
-    async def node(self, info: Info, id: strawberry.ID) -> relay.Node:
+    async def node(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="A global id, as every `id` field gives it"),
+        ],
+    ) -> relay.Node:
         info.context.require_viewer()
         try:
             global_id = relay.GlobalID.from_id(id)

@@ -36,14 +36,14 @@ class RequirementTemplateType(ModelNode):
     id: relay.NodeID[int]
     key: str = strawberry.field(description="Stable key, e.g. customer-complaint")
     name: str = strawberry.field(description="The Chinese name, e.g. 客户投诉跨部门处理")
-    name_en: str
+    name_en: str = strawberry.field(description="The English name")
     description: str = strawberry.field(description="Pre-fills the background (需求背景)")
-    priority: Priority
+    priority: Priority = strawberry.field(description="The priority its requirements start with")
     enabled: bool = strawberry.field(description="false: listed for the ADMIN only, not usable")
     version: int = strawberry.field(
         description="Raised by every change; a requirement records the version it was made with"
     )
-    updated_at: datetime
+    updated_at: datetime = strawberry.field(description="When it last changed, UTC")
 
     @strawberry.field(description="The departments involved by default; one leads")
     async def departments(
@@ -72,24 +72,24 @@ class RequirementTemplateType(ModelNode):
         return await load_children(info, models.TemplateWarningThreshold, "template_id", root.id)
 
 
-@strawberry.type(name="TemplateDepartment")
+@strawberry.type(name="TemplateDepartment", description="A department a template involves")
 class TemplateDepartmentType:
-    is_lead: bool
+    is_lead: bool = strawberry.field(description="True for the lead department (牵头部门)")
     contribution: str = strawberry.field(description="What this department provides")
 
-    @strawberry.field
+    @strawberry.field(description="The department")
     async def department(self, root: models.TemplateDepartment, info: Info) -> DepartmentRef:
         return await load_one(info, models.Department, root.department_id)
 
 
 @strawberry.type(name="TemplateTask", description="设计部：主视觉图初稿, 10 days after initiation")
 class TemplateTaskType:
-    title: str
-    description: str
+    title: str = strawberry.field(description="The task's title")
+    description: str = strawberry.field(description="The task's details")
     offset_days: int = strawberry.field(
         description="Calendar days from initiation (确认立项) to the deadline"
     )
-    position: int
+    position: int = strawberry.field(description="Order of the tasks, ascending")
 
     @strawberry.field(description="The executing department")
     async def department(self, root: models.TemplateTask, info: Info) -> DepartmentRef:
@@ -101,30 +101,36 @@ class TemplateResponseLimitType:
     hours: int = strawberry.field(description="Hours from initiation to the response")
     standard: str = strawberry.field(description="What the response is (处理标准)")
 
-    @strawberry.field
+    @strawberry.field(description="The department that responds")
     async def department(self, root: models.TemplateResponseLimit, info: Info) -> DepartmentRef:
         return await load_one(info, models.Department, root.department_id)
 
 
-@strawberry.type(name="TemplateThreshold")
+@strawberry.type(
+    name="TemplateThreshold", description="A warning threshold replacing a global rule's"
+)
 class TemplateThresholdType:
-    kind: WarningRuleKind
-    threshold_normal: int
-    threshold_urgent: int
-    unit: ThresholdUnit
+    kind: WarningRuleKind = strawberry.field(description="The rule it replaces the threshold of")
+    threshold_normal: int = strawberry.field(description="Threshold for NORMAL, in `unit`")
+    threshold_urgent: int = strawberry.field(description="Threshold for URGENT, in `unit`")
+    unit: ThresholdUnit = strawberry.field(description="The unit of both thresholds")
 
 
 @strawberry.input(description="A requirement from a template; omitted fields come from it")
 class CreateRequirementFromTemplateInput:
-    template_id: strawberry.ID
+    template_id: strawberry.ID = strawberry.field(description="The enabled template (global id)")
     title: str = strawberry.field(description="Concrete: 客户投诉：A2024批次外壳开裂处理")
     background: str = strawberry.field(default="", description="Empty: the template's text")
-    goals: str = ""
-    deliverables: str = ""
-    acceptance_criteria: str = ""
+    goals: str = strawberry.field(default="", description="Goals (需求目标)")
+    deliverables: str = strawberry.field(default="", description="Deliverables (交付物)")
+    acceptance_criteria: str = strawberry.field(
+        default="", description="Acceptance criteria (验收标准)"
+    )
     data_needs: str = strawberry.field(default="", description="数据需求清单")
-    contact: str = ""
-    expected_by: date | None = None
+    contact: str = strawberry.field(default="", description="Contact (联系方式)")
+    expected_by: date | None = strawberry.field(
+        default=None, description="Expected completion day (期望完成时间), YYYY-MM-DD"
+    )
     priority: Priority | None = strawberry.field(default=None, description="Null: the template's")
     involved_department_ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Null: the template's departments"
@@ -148,11 +154,17 @@ class TemplateQueries:
 @strawberry.type
 class TemplateMutations:
     @strawberry.mutation(
-        description="Raise a draft pre-filled from a template; confirmation adds its tasks",
+        description="Raise a draft pre-filled from a template; confirmation adds its tasks. "
+        "Errors: UNAUTHENTICATED; FORBIDDEN (read-only token); NOT_FOUND (no such template); "
+        "BAD_USER_INPUT (template disabled, the field named)",
         permission_classes=[CanWrite],
     )
     async def create_requirement_from_template(
-        self, info: Info, input: CreateRequirementFromTemplateInput
+        self,
+        info: Info,
+        input: Annotated[
+            CreateRequirementFromTemplateInput, strawberry.argument(description="The form")
+        ],
     ) -> RequirementRef:
         viewer = info.context.require_viewer()
         form = requirement_form(input)
