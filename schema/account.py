@@ -25,11 +25,19 @@ class ChangePasswordInput:
 class AccountMutations:
     @strawberry.mutation(
         description=(
-            "Change your password; every other session is signed out and a new token returned"
+            "Change your password; every other session is signed out and a new token returned."
+            " Errors: UNAUTHENTICATED; FORBIDDEN (an API token); BAD_USER_INPUT (current"
+            " password wrong, new one too short, too long or not new)"
         ),
         permission_classes=[CanWrite],
     )
-    async def change_password(self, info: Info, input: ChangePasswordInput) -> LoginPayload:
+    async def change_password(
+        self,
+        info: Info,
+        input: Annotated[
+            ChangePasswordInput, strawberry.argument(description="The current and new password")
+        ],
+    ) -> LoginPayload:
         settings = info.context.settings
         token, user = await account.change_password(
             settings, info.context.require_viewer(), input.current_password, input.new_password
@@ -41,7 +49,8 @@ class AccountMutations:
         )
 
     @strawberry.mutation(
-        description="The language of your screens and notifications: zh (简体中文) or en",
+        description="The language of your screens and notifications: zh (简体中文) or en. "
+        "Errors: UNAUTHENTICATED; FORBIDDEN (an API token); BAD_USER_INPUT (another value)",
         permission_classes=[CanWrite],
     )
     async def set_language(

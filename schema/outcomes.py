@@ -209,7 +209,8 @@ class EvaluateSuggestionInput:
 @strawberry.type
 class OutcomeQueries:
     @strawberry.field(
-        description="Archived records (知识库) containing every word of `search`, newest first",
+        description="Archived records (知识库) containing every word of `search`, newest "
+        "first; the requirements' participants see theirs, ADMIN, EXECUTIVE and BI all",
         permission_classes=[SignedIn],
     )
     async def archives(
@@ -234,7 +235,8 @@ class OutcomeQueries:
         return await paginate(queryset, first, after, order=order)
 
     @strawberry.field(
-        description="Improvement suggestions; newest first unless orderBy says otherwise",
+        description="Improvement suggestions, readable by everyone signed in; newest first "
+        "unless orderBy says otherwise",
         permission_classes=[SignedIn],
     )
     async def suggestions(

@@ -255,7 +255,10 @@ def _requirement_id(value: strawberry.ID, field: str = "id") -> int:
 @strawberry.type
 class RequirementQueries:
     @strawberry.field(
-        description="A requirement by its code (XQ202407001)", permission_classes=[SignedIn]
+        description="A requirement by its code (XQ202407001). Visible to its participants "
+        "(initiator, involved and assisting departments' members, assignees) and to people "
+        "@mentioned on its tasks; ADMIN, EXECUTIVE and BI see all; otherwise NOT_FOUND",
+        permission_classes=[SignedIn],
     )
     async def requirement(
         self,
@@ -269,7 +272,8 @@ class RequirementQueries:
         return row  # type: ignore[return-value]
 
     @strawberry.field(
-        description="Requirements you may see; newest first unless orderBy says otherwise",
+        description="Requirements you may see (as for `requirement`: participants; ADMIN, "
+        "EXECUTIVE and BI all); newest first unless orderBy says otherwise",
         permission_classes=[SignedIn],
     )
     async def requirements(

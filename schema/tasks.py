@@ -235,7 +235,10 @@ def task_list(
 @strawberry.type
 class TaskQueries:
     @strawberry.field(
-        description="A task by its code (RW202407001-01)", permission_classes=[SignedIn]
+        description="A task by its code (RW202407001-01). Visible to its requirement's "
+        "participants and to people @mentioned on it; ADMIN, EXECUTIVE and BI see all; "
+        "otherwise NOT_FOUND",
+        permission_classes=[SignedIn],
     )
     async def task(
         self,
@@ -249,7 +252,8 @@ class TaskQueries:
         return row  # type: ignore[return-value]
 
     @strawberry.field(
-        description="Tasks you may see; newest first unless orderBy says otherwise",
+        description="Tasks you may see (as for `task`: participants; ADMIN, EXECUTIVE and BI "
+        "all); newest first unless orderBy says otherwise",
         permission_classes=[SignedIn],
     )
     async def tasks(
