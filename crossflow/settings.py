@@ -59,7 +59,7 @@ class Settings(BaseSettings):
     # every replica), else in each server process.
     reports_rate_per_minute: int = Field(default=60, ge=1, le=100_000)
 
-    # Comments and @mentions (docs/security.md): whom a mention may reach (``involved``:
+    # Comments and @mentions (README's settings table): whom a mention may reach (``involved``:
     # people who already take part in the requirement, ``company``: anyone active), how
     # many people one comment may mention, and comments per minute per person (shared
     # through Redis like the report downloads' limit).

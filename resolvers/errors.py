@@ -52,3 +52,9 @@ class Conflict(DomainError):
     """The object changed since the client read it (optimistic versioning): reload and retry."""
 
     code = "CONFLICT"
+
+
+class RateLimited(DomainError):
+    """Too many requests of one kind from one person; ``retryAfterSeconds`` says when to retry."""
+
+    code = "RATE_LIMITED"
