@@ -84,7 +84,7 @@ def build_admin(settings: Settings) -> Admin:
         DropDown(
             t("组织与权限", "Organisation"),
             icon="fa fa-building",
-            views=[DepartmentView(), DepartmentHeadView(), UserView(), DelegationView()],
+            views=[DepartmentView(), DepartmentHeadView(), UserView(settings), DelegationView()],
         )
     )
     admin.add_view(

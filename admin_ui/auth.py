@@ -1,7 +1,8 @@
 """Sign-in to the panel with the platform's own accounts; only the administrator enters.
 
 The password check is ``resolvers.auth.login`` itself (argon2, inactive users, the demo
-password refused outside demo mode), so the panel cannot be easier to enter than the API.
+password refused outside demo mode, sign-in throttling counted with the API's), so the
+panel cannot be easier to enter than the API.
 The session (a signed cookie) holds the user id and the user's token epoch: raising the
 epoch ("sign out everywhere", a password change) or taking the ADMIN role away ends a
 panel session at its next request, as it ends the user's bearer tokens.
@@ -75,7 +76,13 @@ class AdminAuthProvider(AuthProvider):
         self, username: str, password: str, remember_me: bool, request: Request
     ) -> Response | None:
         try:
-            _token, user = await auth.login(self.settings, username, password)
+            _token, user = await auth.login(
+                self.settings,
+                username,
+                password,
+                address=request.client.host if request.client else None,
+                via="admin",
+            )
         except DomainError as exc:
             raise LoginFailed(exc.message) from exc
         try:

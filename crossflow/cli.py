@@ -316,6 +316,38 @@ def create_token(
     sys.stdout.write(token + "\n")
 
 
+@app.command("unlock-sign-in")
+def unlock_sign_in(
+    user: str = typer.Option(None, help="Username whose failed sign-ins to forget"),
+    address: str = typer.Option(None, help="Client address whose failed sign-ins to forget"),
+) -> None:
+    """Lift a sign-in lock before it ends by itself (audited; the panel's Users page too)."""
+    from resolvers.errors import DomainError
+    from resolvers.sign_in_guard import SignInGuard
+    from resolvers.sign_in_locks import unlock_sign_in as unlock
+
+    settings = get_settings()
+    if not settings.redis_url:
+        console.print(
+            "[yellow]without CROSSFLOW_REDIS_URL the counts live in each server process:"
+            " unlock in the admin panel (Users) of the server, or restart it[/yellow]"
+        )
+        raise typer.Exit(2)
+
+    async def run() -> bool:
+        async with db.orm(settings):
+            return await unlock(
+                None, SignInGuard.of(settings), username=user, address=address, via="cli"
+            )
+
+    try:
+        had = asyncio.run(run())
+    except DomainError as refusal:
+        console.print(f"[red]{refusal.message}[/red]")
+        raise typer.Exit(2) from None
+    console.print("unlocked" if had else "nothing was locked or counted (recorded anyway)")
+
+
 @app.command()
 def seed(
     tasks: int = typer.Option(200_000, min=100, help="How many tasks (others scale with it)"),

@@ -59,7 +59,21 @@ class Settings(BaseSettings):
     # every replica), else in each server process.
     reports_rate_per_minute: int = Field(default=60, ge=1, le=100_000)
 
-    # Comments and @mentions (README's settings table): whom a mention may reach (``involved``:
+    # Sign-in throttling (README): failed sign-ins through the API's login and the panel,
+    # counted per account and per client address; in Redis when CROSSFLOW_REDIS_URL is set.
+    #: Failures allowed before each further attempt waits (1 s, doubling with each failure).
+    sign_in_free_failures: int = Field(default=3, ge=0, le=1000)
+    #: The longest wait between two attempts.
+    sign_in_max_delay_seconds: int = Field(default=60, ge=1, le=3600)
+    #: Failures that lock an account, until the lock ends or an administrator unlocks it.
+    sign_in_lock_failures: int = Field(default=10, ge=1, le=1000)
+    #: How long a lock lasts; the failures are forgotten this long after the last one.
+    sign_in_lock_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    #: The same for one client address, which many people may share (an office's NAT).
+    sign_in_address_free_failures: int = Field(default=20, ge=0, le=100_000)
+    sign_in_address_lock_failures: int = Field(default=100, ge=1, le=100_000)
+
+    # Comments and @mentions (docs/security.md): whom a mention may reach (``involved``:
     # people who already take part in the requirement, ``company``: anyone active), how
     # many people one comment may mention, and comments per minute per person (shared
     # through Redis like the report downloads' limit).

@@ -21,6 +21,7 @@ from models import ApiToken, User
 from models.enums import Role
 from resolvers import audit
 from resolvers.errors import Forbidden, Unauthenticated
+from resolvers.sign_in_guard import guard_for
 
 #: Verified against when the username is unknown, so both failures take the same time.
 _DUMMY_HASH = hash_password("crossflow-dummy-password")
@@ -80,18 +81,32 @@ def tokens_for(settings: Settings) -> BearerTokens:
     return bearer_tokens(settings.signing_key, settings.token_ttl_hours * 3600)
 
 
-async def login(settings: Settings, username: str, password: str) -> tuple[str, User]:
+async def login(
+    settings: Settings,
+    username: str,
+    password: str,
+    *,
+    address: str | None = None,
+    via: str = "api",
+) -> tuple[str, User]:
     """Check a username and password and issue a bearer token.
 
     The published demo password is refused outside demo mode, so a demo database copied
-    to production cannot be entered with it.
+    to production cannot be entered with it. Failed sign-ins are throttled per account
+    and per client ``address`` (``resolvers/sign_in_guard``): while an attempt must wait,
+    it is refused before any password is hashed, the right one included.
     """
+    guard = guard_for(settings)
+    await guard.check(username, address)
     user = await User.get_or_none(username=username.strip())
     if user is None or not user.is_active:
         verify_password(_DUMMY_HASH, password)
+        await guard.failed(username, address, via=via)
         raise Unauthenticated("用户名或密码错误 (wrong username or password)")
     if not verify_password(user.password_hash, password):
+        await guard.failed(username, address, via=via)
         raise Unauthenticated("用户名或密码错误 (wrong username or password)")
+    await guard.succeeded(username)
     if password == DEMO_PASSWORD and not settings.is_demo:
         raise Forbidden("演示密码仅限演示模式 (the demo password only works in demo mode)")
     fields = ["last_login_at"]

@@ -6,17 +6,22 @@ from collections.abc import Sequence
 from typing import Any
 
 from starlette.requests import Request
-from starlette_admin import BaseField, DateTimeField, EnumField, StringField
+from starlette_admin import BaseField, DateTimeField, EnumField, StringField, row_action
+from starlette_admin.exceptions import ActionFailed
+from starlette_admin.flash import flash
 
+from admin_ui.auth import admin_viewer
 from admin_ui.i18n import language_choices, pick, t
 from admin_ui.views.base import API_FIELD_NAMES, AuditedView, aware, enum_field
 from admin_ui.views.fields import WriteOnlyField
-from crossflow import realtime
 from crossflow.security import hash_password
+from crossflow.settings import Settings
 from models import Delegation, Department, DepartmentHead, User
 from models.enums import Role
 from resolvers.delegations import check_delegation
 from resolvers.errors import DomainError
+from resolvers.sign_in_guard import guard_for
+from resolvers.sign_in_locks import unlock_sign_in
 
 #: The shortest password the panel sets (the demo's "demo" is for the demo only).
 MIN_PASSWORD_LENGTH = 8
@@ -57,6 +62,40 @@ class UserView(AuditedView):
     label = ("用户", "Users")
     icon_name = "fa fa-users"
     unique_fields = ("username",)
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings  # whose sign-in counts the unlock action clears
+
+    @row_action(
+        name="unlock_sign_in",
+        text=t("解除登录锁定", "Unlock sign-in"),
+        confirmation=t(
+            "清除该用户的登录失败次数并解除锁定，确定吗？",
+            "Forget this user's failed sign-ins and lift the lock?",
+        ),
+        icon_class="fa fa-unlock",
+        submit_btn_text=t("解锁", "Unlock"),
+        action_btn_class="btn btn-outline-warning",
+    )
+    async def unlock_sign_in_row_action(self, request: Request, pk: Any) -> None:
+        """The use case of ``crossflow unlock-sign-in``, audited as the admin's."""
+        user = await User.get_or_none(id=int(pk))
+        if user is None:
+            raise ActionFailed(pick("用户不存在", "No such user"))
+        try:
+            had = await unlock_sign_in(
+                admin_viewer(request),
+                guard_for(self.settings),
+                username=user.username,
+                via="admin",
+            )
+        except DomainError as exc:
+            raise ActionFailed(exc.message) from exc
+        message = pick("已解除登录锁定", "Sign-in unlocked") if had else pick(
+            "该用户没有登录失败记录", "This user had no failed sign-ins"
+        )
+        flash(request, message, "success")
 
     def build_fields(self) -> Sequence[str | BaseField]:
         return [
@@ -102,16 +141,6 @@ class UserView(AuditedView):
 
     async def before_create(self, request: Request, data: dict[str, Any], obj: Any) -> None:
         self._take_password(data, obj)
-
-    async def edit(self, request: Request, pk: Any, data: dict[str, Any]) -> Any:
-        """Save, then (committed) have the user's open websockets re-check them.
-
-        A deactivated user's or a new password's sockets close with 4401, a new role's or
-        department's with 4403 (``crossflow/live_sockets.py``), on every replica.
-        """
-        obj = await super().edit(request, pk, data)
-        await realtime.hub().viewer_changed(obj.id)
-        return obj
 
     async def before_edit(self, request: Request, data: dict[str, Any], obj: Any) -> None:
         if self._take_password(data, obj):
