@@ -3,7 +3,10 @@
 Loaded once into an empty database (``crossflow demo``); all demo users share the published
 password ``demo``, which sign-in refuses outside demo mode. The requirements tell the
 source document's stories, the Q3 launch case (2024年Q3新品上市推广方案) among them; its four
-scenarios are the default templates (``crossflow/demo_templates.py``).
+scenarios are the default templates (``crossflow/demo_templates.py``). Rows are dated to
+when the story has them happen, over the two months before "now" and in that order
+(``crossflow/demo_history.py``), so monthly reports and month filters show the demo's
+figures in the months they belong to.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from crossflow import clock
+from crossflow.demo_history import last_of, settle
 from crossflow.demo_people import DEPARTMENTS
 from crossflow.demo_templates import load_default_templates
 from crossflow.security import hash_password
@@ -64,10 +68,15 @@ async def load_demo_data() -> bool:
         users = await _load_people(conn)
         depts = {d.code: d for d in await Department.all().using_db(conn)}
         story = _Story(conn, users, depts)
+        # The organisation existed before its first requirement.
+        for model in (Department, DepartmentHead, User):
+            await settle(conn, model, story.days(-90))
+        # The Q3 launch keeps the first id (docs/api.md's examples use it); the others follow
+        # in the order they were raised, so codes of a month follow the story too.
         await story.q3_launch()
-        await story.complaint_under_review()
-        await story.expense_policy_draft()
         await story.customer_event_approved()
+        await story.expense_policy_draft()
+        await story.complaint_under_review()
         await story.thermostat_archived()
         await load_default_templates(conn, users["admin"].id)
     return True
@@ -133,12 +142,14 @@ class _Story:
             using_db=self.conn,
             **fields,
         )
-        # auto_now_add stamps "now": backdate the row to when the story says it was raised
-        await Requirement.filter(id=req.id).using_db(self.conn).update(created_at=created)
         for index, code in enumerate(involved):
             await RequirementDepartment.create(
                 requirement=req, department=self.depts[code], is_lead=index == 0, using_db=self.conn
             )
+        stamps = ("submitted_at", "approved_at", "initiated_at", "completed_at", "archived_at")
+        changed = last_of(created, *(fields.get(stamp) for stamp in stamps))
+        await settle(self.conn, Requirement, created, changed, id=req.id)
+        await settle(self.conn, RequirementDepartment, created, requirement_id=req.id)
         return req
 
     async def review_round(
@@ -161,6 +172,7 @@ class _Story:
             link.department_id
             for link in await RequirementDepartment.filter(requirement=req).using_db(self.conn)
         ]
+        signed = opened + timedelta(hours=4)
         for dept_code, (decision, comment, claims) in decisions.items():
             await Review.create(
                 round=round_,
@@ -170,10 +182,12 @@ class _Story:
                 comment=comment,
                 claimed_tasks=claims,
                 signed_by=self.users[f"{dept_code}_head"],
-                signed_at=opened + timedelta(hours=4),
+                signed_at=signed,
                 content_hash=content_hash(req, involved),
                 using_db=self.conn,
             )
+        await settle(self.conn, ReviewRound, opened, round_.closed_at, id=round_.id)
+        await settle(self.conn, Review, signed, round_id=round_.id)
         req.current_round = number
         await req.save(using_db=self.conn, update_fields=["current_round"])
 
@@ -189,15 +203,19 @@ class _Story:
         priority: Priority = Priority.NORMAL,
         **fields: Any,
     ) -> Task:
+        """A task split off when ``req`` was initiated, in the order of the calls."""
+        assert req.initiated_at is not None
+        earlier = await Task.filter(requirement_id=req.id).using_db(self.conn).count()
+        created = req.initiated_at + timedelta(minutes=10 * (earlier + 1))
         code, seq = await codes.next_task_code(req.code, self.conn)
-        return await Task.create(
+        task = await Task.create(
             code=code,
             seq=seq,
             requirement=req,
             title=title,
             executing_department=self.depts[dept],
             assignee=self.users[assignee],
-            start_date=(self.now - timedelta(days=7)).date(),
+            start_date=created.astimezone(clock.BUSINESS_TZ).date(),
             deadline=deadline,
             status=status,
             progress=progress,
@@ -205,6 +223,10 @@ class _Story:
             using_db=self.conn,
             **fields,
         )
+        stamps = ("started_at", "last_progress_at", "completed_at")
+        changed = last_of(created, *(fields.get(stamp) for stamp in stamps))
+        await settle(self.conn, Task, created, changed, id=task.id)
+        return task
 
     async def q3_launch(self) -> None:
         """The source's running example: market leads, design, sales and finance help."""
@@ -276,6 +298,7 @@ class _Story:
             support_needed="需研发部提供产品3D渲染图",
             using_db=self.conn,
         )
+        await settle(self.conn, ProgressUpdate, self.days(-1), task_id=visual.id)
         comment = await Comment.create(
             task=visual,
             author=self.users["design_staff"],
@@ -283,6 +306,11 @@ class _Story:
             using_db=self.conn,
         )
         await Mention.create(comment=comment, user=self.users["rnd_staff"], using_db=self.conn)
+        await settle(self.conn, Comment, self.days(-0.3), id=comment.id)
+        await settle(self.conn, Mention, self.days(-0.3), comment_id=comment.id)
+        # Asked for help six hours ago: within the 24-hour answer limit, so no warning yet.
+        asked = self.days(-0.25)
+        await Task.filter(id=visual.id).using_db(self.conn).update(updated_at=asked)
         await CollaborationRequest.create(
             task=visual,
             requirement=req,
@@ -293,6 +321,7 @@ class _Story:
             expected_by=self.days(1),
             using_db=self.conn,
         )
+        await settle(self.conn, CollaborationRequest, asked, task_id=visual.id)
         await self.task(
             req,
             "sales",
@@ -421,7 +450,7 @@ class _Story:
             started_at=self.days(-55),
             completed_at=self.days(-31),
         )
-        await ResultReport.create(
+        report = await ResultReport.create(
             requirement_id=req.id,
             author=self.users["rnd_staff"],
             goal_achievement="调研按期完成，建议立项，目标上市时间明年Q2。",
@@ -429,7 +458,8 @@ class _Story:
             problems="用户调研样本偏少，后续需补充。",
             using_db=self.conn,
         )
-        await Archive.create(
+        await settle(self.conn, ResultReport, self.days(-21), id=report.id)
+        archive = await Archive.create(
             requirement_id=req.id,
             archived_by=self.users["admin"],
             title=req.title,
@@ -437,8 +467,10 @@ class _Story:
             search_text=" ".join(segment(f"{req.title} {req.background} {req.goals}")),
             using_db=self.conn,
         )
-        await Feedback.create(
-            code=await codes.next_monthly_code(codes.FEEDBACK, self.conn),
+        await settle(self.conn, Archive, self.days(-20), id=archive.id)
+        given = self.days(-19)
+        feedback = await Feedback.create(
+            code=await codes.next_monthly_code(codes.FEEDBACK, self.conn, given),
             requirement=req,
             author=self.users["market_staff"],
             author_department=self.depts["market"],
@@ -446,3 +478,4 @@ class _Story:
             content="研发部赵磊响应迅速，技术问题当天答复。",
             using_db=self.conn,
         )
+        await settle(self.conn, Feedback, given, id=feedback.id)

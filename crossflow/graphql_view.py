@@ -24,8 +24,10 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
 from crossflow.db_errors import is_unavailable
+from crossflow.live_sockets import LiveConnection
 from crossflow.multipart import MalformedMultipart, check_map, json_part
 from crossflow.operation_choice import BAD_REQUEST_CODE, operation_refusal
+from crossflow.rate_limit import build_limiter
 from crossflow.settings import Settings
 from crossflow.variable_messages import plain_variable_message
 from resolvers.auth import Viewer, viewer_from_token
@@ -38,6 +40,8 @@ from schema.limits import Limits
 log = logging.getLogger("crossflow.graphql")
 #: Where the compiled path leaves the viewer it signed in (``scope["state"]``).
 _VIEWER_STATE = "crossflow_viewer"
+#: Where a websocket's watch over its viewer waits for ``connection_init``.
+_LIVE_STATE = "crossflow_live"
 
 #: The header a multipart request must carry (any non-empty value). A cross-site HTML form
 #: can post multipart/form-data without a CORS preflight, but cannot add a custom header:
@@ -127,6 +131,10 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         self._max_tokens = Limits.of(settings).max_tokens
         #: The compiled path for task lists, when enabled and on PostgreSQL.
         self.compiled = CompiledQueries(schema, settings) if compiled else None
+        #: Comments per minute per person, in Redis when configured (one per app).
+        self.comment_limiter = build_limiter(
+            settings, settings.comments_rate_per_minute, "crossflow:rate:comments:"
+        )
 
     def encode_json(self, data: object) -> bytes:
         """Responses encoded with orjson: several times faster than the standard library."""
@@ -140,6 +148,9 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         arrives; a file just over the limit still reaches the use case, which names the
         ``file`` field in its BAD_USER_INPUT.
         """
+        if scope["type"] == "websocket":
+            await self._websocket(scope, receive, send)
+            return
         if scope["type"] != "http" or not _is_multipart(scope):
             if self.compiled is not None and _is_json_post(scope):
                 await self._compiled_or_generic(scope, receive, send)
@@ -164,6 +175,15 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
                 413, f"请求过大 (the request is larger than {limit} bytes)", "PAYLOAD_TOO_LARGE"
             )
             await response(scope, receive, send)
+
+    async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A subscription socket, with a watch over its viewer for as long as it is open."""
+        live = LiveConnection()
+        scope.setdefault("state", {})[_LIVE_STATE] = live
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            await live.stop()
 
     async def _compiled_or_generic(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer a planned task list on the compiled path, anything else generically.
@@ -265,7 +285,15 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
             token = bearer_token(request.headers.get("authorization"))
             if token:
                 viewer = await viewer_from_token(self.settings, token)
-        return RequestContext.build(self.settings, viewer, request=request, response=response)
+        live = request.scope.get("state", {}).get(_LIVE_STATE)
+        return RequestContext.build(
+            self.settings,
+            viewer,
+            request=request,
+            response=response,
+            live=live if isinstance(request, WebSocket) else None,
+            comment_limiter=self.comment_limiter,
+        )
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         """Give a code to errors that never reached the schema's extensions (syntax errors).
@@ -282,7 +310,10 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         return response
 
     async def on_ws_connect(self, context: RequestContext) -> Any:
-        """Sign the websocket in from ``connection_init``'s ``{"Authorization": "Bearer …"}``."""
+        """Sign the websocket in from ``connection_init``'s ``{"Authorization": "Bearer …"}``.
+
+        From then on the socket's watcher re-checks that token (``crossflow/live_sockets``).
+        """
         params = context.connection_params if isinstance(context.connection_params, dict) else {}
         raw = params.get("Authorization") or params.get("authorization")
         token = bearer_token(raw) if isinstance(raw, str) else None
@@ -290,6 +321,8 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         if viewer is None:
             raise ConnectionRejectionError({"code": "UNAUTHENTICATED"})
         context.sign_in(viewer)
+        if context.live is not None and token is not None:
+            context.live.watch(self.settings, token, viewer, context.request)
         return None
 
 

@@ -1,5 +1,5 @@
-"""A token bucket per caller for the report downloads: a BI tool polling in a loop must not
-take the database down for everyone.
+"""A token bucket per caller for the report downloads (a BI tool polling in a loop must not
+take the database down for everyone) and for comments (one person cannot flood a task).
 
 Each key (an API token, or a user) holds up to ``rate_per_minute`` tokens and regains them
 at that rate; a request takes one, and a request finding none is answered 429 with the
@@ -103,8 +103,15 @@ class RedisTokenBucket:
         await self.client.aclose()
 
 
-def build_limiter(settings: Settings) -> Limiter:
-    """Redis buckets when Redis is configured, else this process's."""
+def build_limiter(
+    settings: Settings, rate_per_minute: int | None = None, prefix: str = "crossflow:rate:"
+) -> Limiter:
+    """Redis buckets when Redis is configured, else this process's.
+
+    The rate defaults to the report downloads'; another limit names its own rate and a
+    key prefix of its own, so its buckets never mix with the reports'.
+    """
+    rate = rate_per_minute or settings.reports_rate_per_minute
     if settings.redis_url:
-        return RedisTokenBucket(settings.redis_url, settings.reports_rate_per_minute)
-    return MemoryTokenBucket(settings.reports_rate_per_minute)
+        return RedisTokenBucket(settings.redis_url, rate, prefix)
+    return MemoryTokenBucket(rate)

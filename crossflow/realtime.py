@@ -4,6 +4,10 @@ Each server process keeps the queues of its own websocket subscribers. With Redi
 notification is published on a channel that every replica listens to, so a subscriber
 connected to replica A hears about a notification created through replica B; without
 Redis (embedded mode) the single process delivers to its own queues.
+
+The same channel carries viewer-change notices (a user signed out everywhere, was
+deactivated or given another role): every replica wakes the watchers of that user's open
+websockets (``crossflow/live_sockets.py``), which re-check the viewer and close the socket.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import contextlib
 import json
 import logging
 from collections import defaultdict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import redis.asyncio as aioredis
 
@@ -27,6 +31,7 @@ class Hub:
 
     def __init__(self, redis_url: str | None = None) -> None:
         self._queues: dict[int, set[asyncio.Queue[int]]] = defaultdict(set)
+        self._watchers: dict[int, set[asyncio.Event]] = defaultdict(set)
         self._redis_url = redis_url
         self._listener: asyncio.Task[None] | None = None
         #: One pooled client for publishing, made on first use (on the loop that publishes).
@@ -55,6 +60,30 @@ class Hub:
             self._publisher = aioredis.from_url(self._redis_url)
         await self._publisher.publish(CHANNEL, json.dumps({"u": user_id, "n": notification_id}))
 
+    async def viewer_changed(self, user_id: int) -> None:
+        """Tell every replica that ``user_id``'s sign-in, activity or role may have changed.
+
+        Call it after the change is committed: watchers re-read the user when woken.
+        """
+        if not self._redis_url:
+            self._wake_locally(user_id)
+            return
+        if self._publisher is None:
+            self._publisher = aioredis.from_url(self._redis_url)
+        await self._publisher.publish(CHANNEL, json.dumps({"v": user_id}))
+
+    @contextlib.contextmanager
+    def watch_viewer(self, user_id: int) -> Iterator[asyncio.Event]:
+        """An event set whenever a change of ``user_id`` is announced, while the caller watches."""
+        event = asyncio.Event()
+        self._watchers[user_id].add(event)
+        try:
+            yield event
+        finally:
+            self._watchers[user_id].discard(event)
+            if not self._watchers[user_id]:
+                del self._watchers[user_id]
+
     @contextlib.asynccontextmanager
     async def subscribe(self, user_id: int) -> AsyncIterator[asyncio.Queue[int]]:
         """A queue of notification ids for ``user_id`` while the caller listens."""
@@ -72,6 +101,10 @@ class Hub:
             with contextlib.suppress(asyncio.QueueFull):
                 queue.put_nowait(notification_id)
 
+    def _wake_locally(self, user_id: int) -> None:
+        for event in list(self._watchers.get(user_id, ())):
+            event.set()
+
     async def _listen(self) -> None:
         """Relay published ids to local queues; reconnect when Redis goes away."""
         assert self._redis_url is not None
@@ -84,7 +117,10 @@ class Hub:
                         if message.get("type") != "message":
                             continue
                         data = json.loads(message["data"])
-                        self._deliver_locally(int(data["u"]), int(data["n"]))
+                        if "v" in data:
+                            self._wake_locally(int(data["v"]))
+                        else:
+                            self._deliver_locally(int(data["u"]), int(data["n"]))
             except asyncio.CancelledError:
                 raise
             except Exception as exc:

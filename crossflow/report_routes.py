@@ -25,13 +25,13 @@ from starlette.routing import Route
 from crossflow.downloads import content_disposition, request_viewer, unauthenticated
 from crossflow.graphql_view import coded_error
 from crossflow.rate_limit import Limiter, build_limiter
+from crossflow.saved_tables import shape_of, table_of
 from crossflow.settings import Settings
 from crossflow.tabular import (
     CSV_MEDIA_TYPE,
     JSON_MEDIA_TYPE,
     XLSX_MEDIA_TYPE,
     Table,
-    flatten,
     from_rows,
     to_csv,
     to_json,
@@ -169,7 +169,8 @@ async def saved_report(request: Request) -> Response:
         return _refusal(error)
     settings: Settings = request.app.state.settings
     context = RequestContext.build(settings, caller, request=request)
-    result = await schema_for(settings).execute(
+    graphql_schema = schema_for(settings)
+    result = await graphql_schema.execute(
         saved.document, variable_values=dict(request.query_params), context_value=context
     )
     if result.errors:
@@ -179,7 +180,8 @@ async def saved_report(request: Request) -> Response:
     if fmt == "json":  # the GraphQL result as it is, like a POST to /graphql answers
         body = json.dumps({"data": result.data}, ensure_ascii=False).encode()
         return Response(body, media_type=JSON_MEDIA_TYPE, headers=_HEADERS)
-    return _table_response(flatten(result.data), fmt, name)
+    shape = shape_of(graphql_schema._schema, saved.document)
+    return _table_response(table_of(shape, result.data), fmt, name)
 
 
 async def analysis_report(request: Request) -> Response:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -74,6 +75,16 @@ class BearerTokens:
         if not isinstance(user_id, int) or not isinstance(epoch, int):
             return None
         return BearerClaims(user_id=user_id, epoch=epoch)
+
+    def expires_at(self, token: str) -> datetime | None:
+        """When a valid token stops being accepted (an open websocket closes then)."""
+        try:
+            _, signed_at = self._serializer.loads(
+                token, max_age=self._ttl_seconds, return_timestamp=True
+            )
+        except (SignatureExpired, BadSignature):
+            return None
+        return signed_at + timedelta(seconds=self._ttl_seconds)
 
 
 def new_api_token() -> str:

@@ -73,7 +73,7 @@ class Settings(BaseSettings):
     sign_in_address_free_failures: int = Field(default=20, ge=0, le=100_000)
     sign_in_address_lock_failures: int = Field(default=100, ge=1, le=100_000)
 
-    # Comments and @mentions (docs/security.md): whom a mention may reach (``involved``:
+    # Comments and @mentions (README's settings table): whom a mention may reach (``involved``:
     # people who already take part in the requirement, ``company``: anyone active), how
     # many people one comment may mention, and comments per minute per person (shared
     # through Redis like the report downloads' limit).

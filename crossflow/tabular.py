@@ -1,10 +1,17 @@
 """Tables for BI downloads: report rows as CSV, JSON or an Excel workbook (openpyxl).
 
-CSV is UTF-8 with a byte order mark and a header row: without the mark Excel reads the
-bytes in the local code page and garbles Chinese. Text that a spreadsheet would take for a
-formula (``=``, ``+``, ``-``, ``@`` first) is defused, in CSV with a leading apostrophe as
-OWASP advises and in XLSX by storing it as a string, so a feedback text cannot run a
-formula on a manager's machine.
+Rows keep their values typed (instants, dates, numbers) until a format writes them, so each
+reader gets the type it expects: an XLSX cell holds a real date, datetime or number (never
+text that looks like one); CSV and JSON write instants in UTC as ISO 8601 without
+microseconds, ``2026-10-08T02:00:00Z`` (``pandas.read_csv(parse_dates=…)``, Power BI and
+Excel's Power Query all read it), and dates as ``YYYY-MM-DD``. Excel has no time zones: an
+XLSX datetime is the UTC instant, which its column title does not repeat.
+
+CSV is UTF-8 with a byte order mark and a header row (also when there are no rows): without
+the mark Excel reads the bytes in the local code page and garbles Chinese. Text that a
+spreadsheet would take for a formula (``=``, ``+``, ``-``, ``@`` first) is defused, in CSV
+with a leading apostrophe as OWASP advises and in XLSX by storing it as a string, so a
+feedback text cannot run a formula on a manager's machine.
 """
 
 from __future__ import annotations
@@ -14,9 +21,10 @@ import dataclasses
 import io
 import json
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -26,11 +34,15 @@ CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 JSON_MEDIA_TYPE = "application/json"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Excel number formats of typed cells (ISO order, readable in every locale).
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+DATE_FORMAT = "yyyy-mm-dd"
 
 
 @dataclasses.dataclass(frozen=True)
 class Table:
-    """Named columns and rows of plain values (str, int, float, bool, None)."""
+    """Named columns and rows of plain values (str, int, float, Decimal, bool, date,
+    an aware datetime, or None)."""
 
     columns: list[str]
     rows: list[dict[str, Any]]
@@ -43,67 +55,44 @@ def camel(name: str) -> str:
 
 
 def plain(value: Any) -> Any:
-    """A value JSON, CSV and Excel all take: enums by value, instants in ISO 8601."""
+    """A value every format writes: enums by value; instants, dates and numbers stay typed."""
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, (datetime, date)):
+    return value
+
+
+def instant_text(value: datetime) -> str:
+    """An instant as CSV and JSON write it: UTC, whole seconds, ``Z``."""
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _text_of(value: Any) -> Any:
+    """Instants and dates as their ISO text (for CSV and JSON); anything else unchanged."""
+    if isinstance(value, datetime):
+        return instant_text(value)
+    if isinstance(value, date):
         return value.isoformat()
     return value
 
 
 def from_rows(row_type: type[Any], rows: Iterable[Any]) -> Table:
-    """A table of dataclass rows; internal ``*_id`` keys are left out (codes identify)."""
+    """A table of dataclass rows; internal ``*_id`` keys are left out (codes identify).
+
+    A field declared ``float`` is written as one even when the database answered a whole
+    number (an average of 148 hours), so a column has one type in every reader.
+    """
     names = [f.name for f in dataclasses.fields(row_type) if not f.name.endswith("_id")]
+    hints = get_type_hints(row_type)
+    decimals = {name for name in names if float in (hints[name], *get_args(hints[name]))}
+
+    def value(row: Any, name: str) -> Any:
+        found = plain(getattr(row, name))
+        return float(found) if name in decimals and found is not None else found
+
     return Table(
         [camel(name) for name in names],
-        [{camel(name): plain(getattr(row, name)) for name in names} for row in rows],
+        [{camel(name): value(row, name) for name in names} for row in rows],
     )
-
-
-def flatten(data: Any) -> Table:
-    """The first list (or Relay connection) in a GraphQL result, one row per item.
-
-    Nested objects become dotted columns (``department.code``); nested lists become JSON
-    text. Without any list the whole result is one row.
-    """
-    items = _first_list(data)
-    rows = [_flat(item) for item in (items if items is not None else [data])]
-    columns = list(dict.fromkeys(key for row in rows for key in row))
-    return Table(columns, rows)
-
-
-def _first_list(value: Any) -> list[Any] | None:
-    if isinstance(value, list):
-        return value
-    if not isinstance(value, dict):
-        return None
-    edges = value.get("edges")
-    if isinstance(edges, list):
-        return [edge.get("node") if isinstance(edge, dict) else edge for edge in edges]
-    for child in value.values():
-        found = _first_list(child)
-        if found is not None:
-            return found
-    return None
-
-
-def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
-    if not isinstance(value, dict):
-        return {prefix or "value": _scalar(value)}
-    flat: dict[str, Any] = {}
-    for key, child in value.items():
-        name = f"{prefix}.{key}" if prefix else key
-        if isinstance(child, dict):
-            flat.update(_flat(child, name))
-        else:
-            flat[name] = _scalar(child)
-    return flat
-
-
-def _scalar(value: Any) -> Any:
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return plain(value)
 
 
 def _csv_text(value: Any) -> str:
@@ -111,6 +100,7 @@ def _csv_text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    value = _text_of(value)
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return str(value)
@@ -127,8 +117,16 @@ def to_csv(table: Table) -> bytes:
 
 
 def to_json(table: Table) -> bytes:
-    """A JSON list of objects, one per row."""
-    return json.dumps(table.rows, ensure_ascii=False).encode()
+    """A JSON list of objects, one per row; instants and dates as in CSV."""
+    return json.dumps(table.rows, ensure_ascii=False, default=_json_value).encode()
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return _text_of(value)
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"not JSON: {type(value).__name__}")
 
 
 def write_sheet(sheet: Worksheet, table: Table, headers: Sequence[str] | None = None) -> None:
@@ -137,15 +135,27 @@ def write_sheet(sheet: Worksheet, table: Table, headers: Sequence[str] | None = 
     for row in table.rows:
         sheet.append([None for _ in table.columns])
         for index, column in enumerate(table.columns, start=1):
-            cell = sheet.cell(row=sheet.max_row, column=index, value=row.get(column))
-            if isinstance(cell.value, str):
+            value = row.get(column)
+            cell = sheet.cell(row=sheet.max_row, column=index, value=_cell_value(value))
+            if isinstance(value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
+            elif isinstance(value, datetime):
+                cell.number_format = DATETIME_FORMAT
+            elif isinstance(value, date):
+                cell.number_format = DATE_FORMAT
     titles = list(headers or table.columns)
     for index, column in enumerate(table.columns, start=1):
-        texts = [titles[index - 1], *(str(row.get(column) or "") for row in table.rows[:200])]
+        texts = [titles[index - 1], *(_csv_text(row.get(column)) for row in table.rows[:200])]
         longest = max(_display_width(text) for text in texts)
         sheet.column_dimensions[get_column_letter(index)].width = min(60, max(8, longest + 2))
     sheet.freeze_panes = "A2"
+
+
+def _cell_value(value: Any) -> Any:
+    """What openpyxl stores: an instant as its naive UTC time (Excel has no zones)."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+    return value
 
 
 def _display_width(text: str) -> int:

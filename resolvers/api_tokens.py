@@ -14,7 +14,7 @@ from datetime import datetime
 
 from tortoise.transactions import in_transaction
 
-from crossflow import clock
+from crossflow import clock, realtime
 from crossflow.security import hash_api_token, new_api_token
 from models import ApiToken, User
 from models.enums import Role
@@ -134,4 +134,6 @@ async def revoke_api_token(viewer: Viewer, token_id: int, *, via: str = "api") -
             via=via,
             using_db=conn,
         )
+    if record.user_id is not None:  # its open websockets close (4401)
+        await realtime.hub().viewer_changed(record.user_id)
     return record

@@ -1,22 +1,29 @@
 """Task comments with ``@username`` mentions: the source's way of pulling someone in.
 
-A mention notifies the person and (see docs/decisions.md) makes them a participant of the
-requirement, so they can read what they were asked about.
+A mention notifies the person and lets them read what they were asked about: the task, its
+comments and the requirement's summary, nothing else of the requirement (``resolvers/scope``).
+Who may be mentioned is ``CROSSFLOW_MENTIONS_SCOPE`` (docs/decisions.md); a comment
+mentions at most ``CROSSFLOW_MENTIONS_PER_COMMENT`` people, and a person writes at most
+``CROSSFLOW_COMMENTS_RATE_PER_MINUTE`` comments a minute: issue #14 saw one comment
+mention 96 people, five times in a row.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from crossflow import outbox
+from crossflow.rate_limit import Limiter
+from crossflow.settings import Settings
 from models import Comment, Mention, Task, User
 from models.enums import NotificationKind
 from resolvers import audit, policy
 from resolvers.auth import Viewer
-from resolvers.errors import BadUserInput
+from resolvers.errors import BadUserInput, RateLimited
 from resolvers.notify import notify_about
 from resolvers.tasks import task_in_context
 from resolvers.workflow import ensure_writable, touch_task
@@ -51,16 +58,33 @@ async def _mentioned_users(body: str, conn: BaseDBAsyncClient) -> list[User]:
     return await User.filter(username__in=names, is_active=True).using_db(conn).order_by("id")
 
 
-async def add_comment(viewer: Viewer, task_id: int, body: str) -> Comment:
-    """A participant comments on a task; mentioned active users are notified.
+async def add_comment(
+    viewer: Viewer,
+    task_id: int,
+    body: str,
+    *,
+    settings: Settings,
+    limiter: Limiter | None = None,
+) -> Comment:
+    """A participant (or someone mentioned on the task) comments; the mentioned are notified.
 
     Unknown usernames are ignored (an ``@`` in prose is not an error); the author is never
-    notified of their own mention.
+    notified of their own mention. Too many mentions, or a mention of someone outside the
+    mentions scope, refuse the whole comment (BAD_USER_INPUT on ``body``); ``limiter``
+    holds the author to their rate of comments (RATE_LIMITED).
     """
     policy.require_writer(viewer)
+    assert viewer.user_id is not None
+    if limiter is not None:
+        wait = math.ceil(await limiter.take(f"comment:{viewer.user_id}"))
+        if wait > 0:
+            raise RateLimited(
+                f"评论过于频繁，请{wait}秒后再试 (too many comments; retry in {wait} s)",
+                retryAfterSeconds=wait,
+            )
     async with in_transaction() as conn:
         task, requirement = await task_in_context(viewer, task_id, conn)
-        await policy.require_participant(viewer, requirement.id)
+        await policy.require_commenter(viewer, task.id, requirement.id)
         ensure_writable(requirement)
         text = body.strip()
         if not 1 <= len(text) <= BODY_LIMIT:
@@ -68,12 +92,12 @@ async def add_comment(viewer: Viewer, task_id: int, body: str) -> Comment:
                 f"评论须为1到{BODY_LIMIT}个字 (a comment of 1 to {BODY_LIMIT} characters)",
                 field="body",
             )
-        assert viewer.user_id is not None
+        mentioned = await _mentioned_users(text, conn)
+        await _check_mentions(viewer, requirement.id, mentioned, settings)
         comment = await Comment.create(
             task_id=task.id, author_id=viewer.user_id, body=text, using_db=conn
         )
         await touch_task(task.id, conn)
-        mentioned = await _mentioned_users(text, conn)
         for user in mentioned:
             await Mention.create(comment_id=comment.id, user_id=user.id, using_db=conn)
         await audit.record(
@@ -88,6 +112,34 @@ async def add_comment(viewer: Viewer, task_id: int, body: str) -> Comment:
         await _notify_mentioned(viewer, task, text, mentioned, conn)
     outbox.kick()
     return comment
+
+
+async def _check_mentions(
+    viewer: Viewer, requirement_id: int, mentioned: list[User], settings: Settings
+) -> None:
+    """Refuse more mentions than allowed, and mentions of people outside the scope."""
+    cap = settings.mentions_per_comment
+    if len(mentioned) > cap:
+        raise BadUserInput(
+            f"一条评论最多提及{cap}人 (a comment mentions at most {cap} people)",
+            field="body",
+            mentioned=len(mentioned),
+            limit=cap,
+        )
+    outside = [
+        user.username
+        for user in mentioned
+        if user.id != viewer.user_id
+        and not await policy.may_be_mentioned(user, requirement_id, settings.mentions_scope)
+    ]
+    if outside:
+        names = " ".join(f"@{name}" for name in outside)
+        raise BadUserInput(
+            f"{names} 未参与该需求，不能提及 ({names}: mentions reach the requirement's "
+            "participants only)",
+            field="body",
+            usernames=outside,
+        )
 
 
 async def _notify_mentioned(

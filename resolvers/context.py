@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from crossflow.rate_limit import Limiter
 from crossflow.settings import Settings
 from resolvers.auth import Viewer
 from resolvers.errors import Unauthenticated
 from resolvers.loaders import Loaders
+
+if TYPE_CHECKING:
+    from crossflow.live_sockets import LiveConnection
 
 
 @dataclass
@@ -23,6 +27,10 @@ class RequestContext:
     #: The ``connection_init`` payload of a websocket (strawberry sets it).
     connection_params: Any = None
     extras: dict[str, Any] = field(default_factory=dict)
+    #: The websocket's watch over its viewer (``crossflow/live_sockets.py``); ``None`` on HTTP.
+    live: LiveConnection | None = None
+    #: Comments per minute per person (the GraphQL view's; ``None``: not limited here).
+    comment_limiter: Limiter | None = None
 
     @classmethod
     def build(cls, settings: Settings, viewer: Viewer | None, **kwargs: Any) -> RequestContext:

@@ -16,6 +16,7 @@ from models import (
     Delegation,
     DepartmentHead,
     Meeting,
+    Mention,
     Requirement,
     RequirementDepartment,
     Task,
@@ -24,7 +25,7 @@ from models import (
 from models.enums import Role
 from resolvers.auth import Viewer
 from resolvers.errors import Forbidden
-from resolvers.scope import scoped
+from resolvers.scope import participation
 from resolvers.workflow import int_column
 
 
@@ -181,7 +182,7 @@ async def is_participant(viewer: Viewer, requirement_id: int) -> bool:
         department_id=viewer.department_id,
         username=viewer.username,
     )
-    return await scoped(Requirement, participant, id=requirement_id).exists()
+    return await Requirement.filter(participation(participant), id=requirement_id).exists()
 
 
 @dataclass(frozen=True)
@@ -279,3 +280,28 @@ async def acceptance_authority(viewer: Viewer, requirement: Requirement) -> Head
         return HeadAuthority(0, requirement.initiator_id, None)
     authorities = await reviewer_authorities(viewer, requirement)
     return authorities[0] if authorities else None
+
+
+async def require_commenter(viewer: Viewer, task_id: int, requirement_id: int) -> None:
+    """Participants comment; so does a person @mentioned on this very task, to answer."""
+    if await is_participant(viewer, requirement_id):
+        return
+    if (
+        viewer.user_id is not None
+        and await Mention.filter(user_id=viewer.user_id, comment__task_id=task_id).exists()
+    ):
+        return
+    raise Forbidden("仅需求参与人或被提及者可评论 (only participants or those mentioned)")
+
+
+async def may_be_mentioned(user: User, requirement_id: int, scope: str) -> bool:
+    """Whether a comment on the requirement may @mention ``user`` (``CROSSFLOW_MENTIONS_SCOPE``).
+
+    ``company``: anyone active. ``involved``: people who already take part in the
+    requirement (members of its involved and assisting departments, its initiator and
+    assignees, departments asked for help, meeting attendees) and those who read
+    everything anyway; a mention then notifies without opening anything new.
+    """
+    if scope == "company" or Role(user.role) in (Role.ADMIN, Role.EXECUTIVE):
+        return True
+    return await is_participant(Viewer.of_user(user), requirement_id)

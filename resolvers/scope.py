@@ -84,15 +84,16 @@ def participant_requirement_ids(viewer: Viewer) -> Subquery | IdList | list[int]
 
     Participants: the initiator, members of an involved department, task assignees,
     members of a task's assisting department, members of a department a collaboration
-    request was addressed to, people @mentioned in a task's comments and people invited to
-    one of its meetings (asking someone for help is what lets them see what it is for).
+    request was addressed to and people invited to one of its meetings (asking someone for
+    help is what lets them see what it is for). An @mention is narrower: see
+    :func:`_or_mentioned`.
     A subquery, unless :func:`with_participation` read the ids ahead for this request.
     """
     if viewer.reads_everything:
         return None
     if viewer.requirement_ids is not None:
         return IdList(viewer.requirement_ids) if viewer.requirement_ids else []
-    return Subquery(Requirement.filter(_participation(viewer)).values("id"))
+    return Subquery(Requirement.filter(participation(viewer)).values("id"))
 
 
 #: Up to this many ids are read ahead; a wider scope stays a subquery.
@@ -138,8 +139,8 @@ def _union(sources: list[ValuesQuery[Any]]) -> tuple[str, list[Any]]:
     return " UNION ".join(parts), list(context.parameterizer.values)
 
 
-def _participation(viewer: Viewer) -> Q:
-    """The condition on requirements that makes the viewer a participant."""
+def participation(viewer: Viewer) -> Q:
+    """The condition on requirements that makes the viewer a participant (who may act)."""
     conditions: list[Q] = []
     if viewer.user_id is not None:
         conditions.append(Q(initiator_id=viewer.user_id))
@@ -161,7 +162,6 @@ def _joined_sources(viewer: Viewer) -> list[ValuesQuery[Any]]:
     if viewer.user_id is not None:
         user = viewer.user_id
         sources.append(Task.filter(assignee_id=user).values("requirement_id"))
-        sources.append(Mention.filter(user_id=user).values("comment__task__requirement_id"))
         sources.append(MeetingAttendee.filter(user_id=user).values("meeting__requirement_id"))
     if viewer.department_id is not None:
         dept = viewer.department_id
@@ -180,6 +180,28 @@ def _through_requirement(path: str) -> Callable[[Viewer], Scope]:
         ids = participant_requirement_ids(viewer)
         lookup: dict[str, Any] = {f"{path}__in": ids}
         return None if ids is None else Q(**lookup)
+
+    return scope
+
+
+def _or_mentioned(path: str, lookup: str, mentioned: str) -> Callable[[Viewer], Scope]:
+    """Scope through the requirement (``path``), widened by the viewer's @mentions.
+
+    A mention lets its person read what they were asked about and no more: the task
+    commented on, that task's comments and mentions, and the requirement's summary (the
+    requirement's node; its other children keep the participants' scope, so attachments,
+    reviews, other tasks and their comments and collaboration requests stay hidden).
+    ``lookup`` on this table matches ``mentioned``, read from the viewer's mentions.
+    """
+    participating = _through_requirement(path)
+
+    def scope(viewer: Viewer) -> Scope:
+        base = participating(viewer)
+        if base is None or viewer.user_id is None:
+            return base
+        own = Mention.filter(user_id=viewer.user_id).values(mentioned)
+        condition: dict[str, Any] = {f"{lookup}__in": Subquery(own)}
+        return base | Q(**condition)
 
     return scope
 
@@ -244,17 +266,17 @@ def _alerts(viewer: Viewer) -> Scope:
 
 
 _SCOPES: dict[type[Model], Callable[[Viewer], Scope]] = {
-    Requirement: _through_requirement("id"),
+    Requirement: _or_mentioned("id", "id", "comment__task__requirement_id"),
     RequirementDepartment: _through_requirement("requirement_id"),
     ReviewRound: _through_requirement("requirement_id"),
     Review: _through_requirement("requirement_id"),
-    Task: _through_requirement("requirement_id"),
+    Task: _or_mentioned("requirement_id", "id", "comment__task_id"),
     TaskAssistingDepartment: _through_requirement("task__requirement_id"),
     ProgressUpdate: _through_requirement("task__requirement_id"),
     TaskReschedule: _through_requirement("task__requirement_id"),
     TaskResult: _through_requirement("task__requirement_id"),
-    Comment: _through_requirement("task__requirement_id"),
-    Mention: _through_requirement("comment__task__requirement_id"),
+    Comment: _or_mentioned("task__requirement_id", "task_id", "comment__task_id"),
+    Mention: _or_mentioned("comment__task__requirement_id", "comment__task_id", "comment__task_id"),
     CollaborationRequest: _through_requirement("requirement_id"),
     Attachment: _through_requirement("requirement_id"),
     AttachmentVersion: _through_requirement("attachment__requirement_id"),

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import strawberry
 
+from crossflow import realtime
 from resolvers import auth
 from schema.base import Info, load_one
 from schema.permissions import CanWrite
@@ -67,4 +68,6 @@ class AuthMutations:
         permission_classes=[CanWrite],
     )
     async def sign_out_everywhere(self, info: Info) -> UserType:
-        return await auth.sign_out_everywhere(info.context.require_viewer())  # type: ignore[return-value]
+        user = await auth.sign_out_everywhere(info.context.require_viewer())
+        await realtime.hub().viewer_changed(user.id)  # open websockets close (4401)
+        return user  # type: ignore[return-value]

@@ -127,7 +127,13 @@ class CollaborationMutations:
     ) -> CommentType:
         viewer = info.context.require_viewer()
         task_id = decode_id(input.task_id, "Task", "taskId")
-        return await comments.add_comment(viewer, task_id, input.body)  # type: ignore[return-value]
+        return await comments.add_comment(  # type: ignore[return-value]
+            viewer,
+            task_id,
+            input.body,
+            settings=info.context.settings,
+            limiter=info.context.comment_limiter,
+        )
 
     @strawberry.mutation(
         description="Ask another department for help (participants); its head and members are "

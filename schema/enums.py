@@ -157,7 +157,7 @@ DESCRIPTIONS: dict[type[Enum], tuple[str, dict[str, str]]] = {
         "Who a warning goes to, relative to what it is about",
         {
             "ASSIGNEE": "The task's assignee (for collaboration requests: who asked)",
-            "DEPARTMENT_HEAD": "The head (or active delegate) of the department concerned",
+            "DEPARTMENT_HEAD": "The head of the department concerned and their active delegates",
             "INITIATOR": "The requirement's initiator",
             "ACCEPTANCE_GROUP": "The initiator and the involved departments' heads",
         },

@@ -80,15 +80,17 @@ class NotificationSubscriptions:
     @strawberry.subscription(description="The viewer's new notifications, from any replica")
     async def notification_added(self, info: Info) -> AsyncGenerator[NotificationType, None]:
         viewer = info.context.require_viewer()
-        if viewer.user_id is None:
+        live = info.context.live
+        if viewer.user_id is None or live is None:
             return
         async with realtime.hub().subscribe(viewer.user_id) as queue:
-            while True:
-                notification_id = await queue.get()
+            # Ends when the socket's watcher closes it (signed out, deactivated, role
+            # changed, token expired): nothing is delivered after that verdict.
+            while (notification_id := await live.next_of(queue)) is not None:
                 notification = await models.Notification.get_or_none(
                     id=notification_id, recipient_id=viewer.user_id
                 )
-                if notification is not None:
+                if notification is not None and not live.closed.is_set():
                     yield notification  # type: ignore[misc]
 
 

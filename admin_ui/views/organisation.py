@@ -14,6 +14,7 @@ from admin_ui.auth import admin_viewer
 from admin_ui.i18n import language_choices, pick, t
 from admin_ui.views.base import API_FIELD_NAMES, AuditedView, aware, enum_field
 from admin_ui.views.fields import WriteOnlyField
+from crossflow import realtime
 from crossflow.security import hash_password
 from crossflow.settings import Settings
 from models import Delegation, Department, DepartmentHead, User
@@ -141,6 +142,16 @@ class UserView(AuditedView):
 
     async def before_create(self, request: Request, data: dict[str, Any], obj: Any) -> None:
         self._take_password(data, obj)
+
+    async def edit(self, request: Request, pk: Any, data: dict[str, Any]) -> Any:
+        """Save, then (committed) have the user's open websockets re-check them.
+
+        A deactivated user's or a new password's sockets close with 4401, a new role's or
+        department's with 4403 (``crossflow/live_sockets.py``), on every replica.
+        """
+        obj = await super().edit(request, pk, data)
+        await realtime.hub().viewer_changed(obj.id)
+        return obj
 
     async def before_edit(self, request: Request, data: dict[str, Any], obj: Any) -> None:
         if self._take_password(data, obj):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from crossflow.settings import Settings
 from models import AuditEntry, CollaborationRequest, Comment, Mention, Notification, Task, User
 from models.enums import NotificationKind
 from tests.conftest import GraphQLClient
@@ -49,9 +50,11 @@ async def test_mentions_notify_exactly_the_mentioned_active_users(
     assert await AuditEntry.filter(action="comment.add").count() == 1
 
 
-async def test_a_mentioned_outsider_is_pulled_in_and_can_read_the_task(
-    client: GraphQLClient, demo: None
+async def test_a_mentioned_outsider_reads_the_task_when_mentions_reach_the_company(
+    client: GraphQLClient, demo: None, settings: Settings
 ) -> None:
+    # (issue #14: by default an outsider cannot be mentioned at all, tests/security)
+    settings.mentions_scope = "company"
     visual = await q3_task("完成主视觉图初稿")
     outsider = await client.sign_in("legal_staff")
     assert await outsider.error_code(COMMENTS, {"code": visual.code}) == "NOT_FOUND"
