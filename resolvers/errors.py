@@ -58,9 +58,3 @@ class RateLimited(DomainError):
     """Too many requests of one kind from one person; ``retryAfterSeconds`` says when to retry."""
 
     code = "RATE_LIMITED"
-
-
-class RateLimited(DomainError):
-    """Too many requests of one kind from one person; ``retryAfterSeconds`` says when to retry."""
-
-    code = "RATE_LIMITED"
