@@ -15,7 +15,7 @@ from starlette.routing import Route, WebSocketRoute
 from tortoise.connection import get_connection
 
 from crossflow import broker as broker_module
-from crossflow import http_errors, http_security, realtime, web_app
+from crossflow import http_errors, http_security, observability, realtime, web_app
 from crossflow.db import close_orm, open_orm, pending_migrations
 from crossflow.downloads import download_file, meeting_invite
 from crossflow.graphql_view import CrossFlowGraphQL
@@ -132,6 +132,8 @@ def create_app(
     # The admin panel at /admin; it resolves the models' relations itself, without a
     # connection, so it is built the same way whether or not this app opens the ORM.
     mount_admin(app, settings)
+    # /metrics, request ids and traces; its middleware wraps everything above.
+    observability.install(app, settings)
     # The workbench last: its fallback answers every GET no other route claimed.
     app.router.routes.extend(web_app.routes())
     return app

@@ -20,6 +20,7 @@ from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import AsyncIO, Interrupt, Middleware
 
+from crossflow import actor_observer, logs
 from crossflow.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ def build_broker(settings: Settings) -> dramatiq.Broker:
 def install(broker: dramatiq.Broker) -> dramatiq.Broker:
     """Make ``broker`` the global one and move every already-declared actor onto it."""
     previous = dramatiq.get_broker() if _installed[0] else None
+    actor_observer.observe(broker)
     dramatiq.set_broker(broker)
     _installed[0] = True
     if previous is not None and previous is not broker:
@@ -91,7 +93,9 @@ class HostEventLoop(Middleware):
             tasks.append(task)
             task.add_done_callback(lambda done: _copy_outcome(done, result))
 
-        self.loop.call_soon_threadsafe(start, context=self.context.copy())
+        context = self.context.copy()
+        logs.carry_into(context)  # the message's request id, bound by ActorObserver
+        self.loop.call_soon_threadsafe(start, context=context)
         try:
             while True:
                 try:

@@ -29,9 +29,9 @@ console = Console()
 
 
 def _logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    from crossflow import logs
+
+    logs.configure(settings)  # structured lines (CROSSFLOW_LOG_FORMAT), secrets redacted
     # Dramatiq narrates every message at INFO; its warnings and errors are what matter here.
     logging.getLogger("dramatiq").setLevel(max(logging.WARNING, logging.root.level))
     logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.root.level))
@@ -131,6 +131,9 @@ def serve(
         console.print(f"[red]{refusal}[/red]", markup=False)
         raise typer.Exit(2) from None
     if workers > 1:
+        from crossflow.metrics_dir import prepare_multiprocess_metrics
+
+        prepare_multiprocess_metrics()
         uvicorn.run(
             "crossflow.asgi:app",
             host=host,

@@ -16,7 +16,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F
 
 from crossflow import broker as broker_module
-from crossflow import clock
+from crossflow import clock, logs
 from models import OutboxMessage
 from models.enums import OutboxStatus
 
@@ -26,8 +26,16 @@ RELAY_BATCH = 200
 
 
 async def stage(actor_name: str, *args: Any, using_db: BaseDBAsyncClient | None = None) -> None:
-    """Record a message for ``actor_name`` inside the caller's transaction."""
-    await OutboxMessage.create(actor=actor_name, args=list(args), using_db=using_db)
+    """Record a message for ``actor_name`` inside the caller's transaction.
+
+    The current request id goes with it, so the actor's log lines join the request's.
+    """
+    await OutboxMessage.create(
+        actor=actor_name,
+        args=list(args),
+        request_id=logs.current_request_id(),
+        using_db=using_db,
+    )
 
 
 async def relay(limit: int = RELAY_BATCH) -> int:
@@ -45,7 +53,9 @@ async def relay(limit: int = RELAY_BATCH) -> int:
         failure: Exception | None = None
         for message in pending:
             try:
-                broker.get_actor(message.actor).send(*message.args)
+                broker.get_actor(message.actor).send_with_options(
+                    args=tuple(message.args), **_options(message)
+                )
             except Exception as exc:  # the broker is down: keep the rest for the next relay
                 failure = exc
                 break
@@ -96,6 +106,7 @@ async def run_inline() -> int:
                 continue
             actor = broker.get_actor(message.actor)
             function = getattr(actor.fn, "__wrapped__", actor.fn)
+            tokens = logs.bind(request_id=message.request_id, actor=message.actor)
             try:
                 await function(*message.args)
             except Exception as exc:
@@ -104,7 +115,14 @@ async def run_inline() -> int:
                     status=OutboxStatus.PENDING, last_error=str(exc)[:500]
                 )
                 return done
+            finally:
+                logs.unbind(tokens)
             done += 1
+
+
+def _options(message: OutboxMessage) -> dict[str, Any]:
+    """The Dramatiq options of a row's message: its request id, when it has one."""
+    return {"request_id": message.request_id} if message.request_id else {}
 
 
 def kick() -> None:

@@ -13,6 +13,7 @@ from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.middleware import Middleware
 
 from crossflow import broker as broker_module
+from crossflow import logs
 from crossflow.db import close_orm, open_orm
 from crossflow.settings import Settings, get_settings
 
@@ -41,6 +42,7 @@ class OrmLifecycle(Middleware):
 
 def _boot() -> dramatiq.Broker:
     settings = get_settings()
+    logs.configure(settings)
     if not settings.redis_url:
         raise SystemExit(
             "crossflow worker needs CROSSFLOW_REDIS_URL; without Redis the server runs the "

@@ -71,6 +71,8 @@ class OutboxMessage(TimestampedModel):
     attempts = fields.IntField(default=0)
     sent_at = fields.DatetimeField(null=True)
     last_error = fields.TextField(default="")
+    #: The request that caused the message (its X-Request-ID), bound again while it runs.
+    request_id = fields.CharField(max_length=64, default="", db_default="")
 
     class Meta:
         table = "outbox_message"

@@ -12,7 +12,7 @@ from datetime import timedelta
 import dramatiq
 from tortoise.expressions import F, Q
 
-from crossflow import channels, clock, realtime
+from crossflow import channels, clock, metrics, realtime
 from crossflow.settings import get_settings
 from models import Delivery, Notification, WebhookChannel
 from models.enums import DeliveryStatus, WebhookFormat
@@ -62,6 +62,7 @@ async def deliver_webhook(delivery_id: int) -> None:
         await Delivery.filter(id=delivery.id).update(
             status=DeliveryStatus.FAILED, last_error="channel removed or disabled"
         )
+        metrics.DELIVERIES.labels(delivery.channel, "failed").inc()
         return
     payload = delivery.payload
     url, body = channels.webhook_request(
@@ -116,6 +117,7 @@ async def _sent(delivery: Delivery) -> None:
     await Delivery.filter(id=delivery.id).update(
         status=DeliveryStatus.SENT, sent_at=clock.now(), last_error=""
     )
+    metrics.DELIVERIES.labels(delivery.channel, "sent").inc()
 
 
 async def _failed(delivery: Delivery, error: Exception) -> None:
@@ -124,3 +126,4 @@ async def _failed(delivery: Delivery, error: Exception) -> None:
         status=DeliveryStatus.FAILED if permanent else DeliveryStatus.PENDING,
         last_error=f"{type(error).__name__}: {error}"[:500],
     )
+    metrics.DELIVERIES.labels(delivery.channel, "failed" if permanent else "retry").inc()
