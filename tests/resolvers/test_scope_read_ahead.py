@@ -30,8 +30,16 @@ async def test_the_ids_read_ahead_are_the_scoped_requirements_of_every_demo_user
             assert again == allowed, user.username
 
 
-async def test_a_token_without_person_or_department_reads_nothing(demo: None) -> None:
+async def test_a_bi_token_without_person_reads_every_requirement(demo: None) -> None:
+    # a BI principal reads what reports are built from, like EXECUTIVE: nothing to read ahead
     viewer = Viewer(user_id=None, role=Role.BI, department_id=None, username="bi")
+    ahead = await with_participation(viewer)
+    assert ahead is viewer and ahead.requirement_ids is None
+    assert await scoped(Requirement, ahead).count() == await Requirement.all().count() > 0
+
+
+async def test_a_participant_role_without_person_or_department_reads_nothing(demo: None) -> None:
+    viewer = Viewer(user_id=None, role=Role.EMPLOYEE, department_id=None, username="nobody")
     ahead = await with_participation(viewer)
     assert ahead.requirement_ids == ()
     assert await scoped(Requirement, ahead).count() == 0
