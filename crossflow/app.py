@@ -15,7 +15,14 @@ from starlette.routing import Route, WebSocketRoute
 from tortoise.connection import get_connection
 
 from crossflow import broker as broker_module
-from crossflow import http_errors, http_security, observability, realtime, web_app
+from crossflow import (
+    graphiql_page,
+    http_errors,
+    http_security,
+    observability,
+    realtime,
+    web_app,
+)
 from crossflow.db import close_orm, open_orm, pending_migrations
 from crossflow.downloads import download_file, meeting_invite
 from crossflow.graphql_view import CrossFlowGraphQL
@@ -119,6 +126,7 @@ def create_app(
             Route("/readyz", readyz),
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql_app),
+            graphiql_page.static_files(),
             # ``:path`` because global ids are standard base64, which may contain "/".
             Route("/files/{version_id:path}", download_file, methods=["GET"]),
             Route("/meetings/{meeting_id:path}.ics", meeting_invite, methods=["GET"]),

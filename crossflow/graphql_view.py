@@ -10,7 +10,7 @@ import orjson
 from cross_web import HTTPException
 from starlette.datastructures import Headers
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
@@ -24,6 +24,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
 from crossflow.db_errors import is_unavailable
+from crossflow.graphiql_page import PAGE as GRAPHIQL_PAGE
 from crossflow.live_sockets import LiveConnection
 from crossflow.multipart import MalformedMultipart, check_map, json_part
 from crossflow.operation_choice import BAD_REQUEST_CODE, operation_refusal
@@ -135,6 +136,10 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         self.comment_limiter = build_limiter(
             settings, settings.comments_rate_per_minute, "crossflow:rate:comments:"
         )
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        """GraphiQL from the package's own files (strawberry's page loads them from a CDN)."""
+        return HTMLResponse(GRAPHIQL_PAGE)
 
     def encode_json(self, data: object) -> bytes:
         """Responses encoded with orjson: several times faster than the standard library."""

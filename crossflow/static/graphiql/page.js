@@ -1,0 +1,36 @@
+// GraphiQL at /graphql, with the explorer plugin; everything it loads comes from this server.
+// The API is the page's own URL; subscriptions use the websocket at the same path.
+(function () {
+  "use strict";
+  var endpoint = new URL(window.location.pathname, window.location.href);
+  var subscriptions = new URL(endpoint.href);
+  subscriptions.protocol = endpoint.protocol === "https:" ? "wss:" : "ws:";
+
+  var fetcher = GraphiQL.createFetcher({ url: endpoint.href, subscriptionUrl: subscriptions.href });
+
+  var defaultQuery = [
+    "# CrossFlow GraphQL API: the Docs panel (book icon)",
+    "# describes every type and field; docs/api.md is the guide.",
+    "# Sign in, then put the token under Headers below:",
+    '#   {"Authorization": "Bearer <token>"}',
+    "mutation SignIn {",
+    '  login(input: {username: "market_head", password: "demo"}) {',
+    "    token",
+    "    user { displayName role department { name } }",
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+
+  function App() {
+    return React.createElement(GraphiQL, {
+      fetcher: fetcher,
+      defaultQuery: defaultQuery,
+      isHeadersEditorEnabled: true,
+      shouldPersistHeaders: false,
+      plugins: [GraphiQLPluginExplorer.explorerPlugin()],
+    });
+  }
+
+  ReactDOM.createRoot(document.getElementById("graphiql")).render(React.createElement(App));
+})();
