@@ -181,6 +181,22 @@ async def test_a_role_change_closes_the_socket_with_4403_and_a_new_one_has_the_n
         assert viewer.json()["data"]["viewer"] == {"role": "DEPT_HEAD"}
 
 
+async def test_an_unannounced_change_is_found_by_the_periodic_recheck(
+    client: GraphQLClient, demo: None, settings: Settings
+) -> None:
+    # given sockets re-checked every second, and an open one
+    settings.ws_recheck_seconds = 1.0
+    staff = await client.sign_in("sales_staff")
+    async with live_server(settings) as base, subscribed(base, str(staff.token)) as socket:
+        await receiving(socket, "sales_staff")
+        # when the user is deactivated behind the API's back (SQL, a script): no notice
+        await User.filter(username="sales_staff").update(is_active=False)
+        # then the next periodic re-check closes the socket as Unauthorized
+        code, _, seconds = await until_closed(socket)
+    assert code == 4401
+    assert seconds < 3
+
+
 def _token_expiring_in(settings: Settings, user: User, seconds: int) -> str:
     """A bearer token as ``login`` issues it, signed so that it expires in ``seconds``."""
     ttl = settings.token_ttl_hours * 3600
