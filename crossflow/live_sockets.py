@@ -15,8 +15,9 @@ Close codes (graphql-ws's own meanings, so its client does the right thing):
 ``4401 Unauthorized`` when the token is no longer valid (signed out, deactivated, expired,
 revoked): the client stops and must sign in again; ``4403 Forbidden`` when the token is
 valid but the viewer's role or department changed: graphql-ws's client reconnects, and
-the new socket is signed in with the current permissions. Subscriptions stop before the
-socket closes, so nothing is delivered after the verdict.
+the new socket is signed in with the current permissions; ``1011`` when the re-check
+itself failed (fail closed; the client reconnects). Subscriptions stop before the socket
+closes, so nothing is delivered after the verdict.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ log = logging.getLogger(__name__)
 
 UNAUTHORIZED = 4401
 FORBIDDEN = 4403
+#: The re-check itself failed (the database away): WebSocket's "internal error".
+INTERNAL_ERROR = 1011
 #: After an announced change, the viewer is read again this much later: a notice sent
 #: inside a transaction can arrive before the change is visible.
 SECOND_LOOK_SECONDS = 2.0
@@ -120,8 +123,9 @@ class LiveConnection:
         try:
             verdict = await self._until_verdict(settings, token, viewer)
         except Exception:
+            # Fail closed, but not as a sign-out: the client reconnects and signs in afresh.
             log.exception("re-checking a websocket's viewer failed; closing it")
-            verdict = Verdict(UNAUTHORIZED, "Unauthorized")
+            verdict = Verdict(INTERNAL_ERROR, "Internal error, reconnect")
         self.closed.set()
         with contextlib.suppress(RuntimeError):  # the client went away meanwhile
             await websocket.close(code=verdict.code, reason=verdict.reason)
