@@ -43,7 +43,8 @@ class AuthMutations:
     @strawberry.mutation(
         description="Sign in; send the token as `Authorization: Bearer <token>`. Errors: "
         "UNAUTHENTICATED (wrong username or password, deactivated); FORBIDDEN (the demo "
-        "password outside demo mode)"
+        "password outside demo mode); RATE_LIMITED (too many failed attempts for the account "
+        "or address; extensions.retryAfterSeconds says when to retry)"
     )
     async def login(
         self,

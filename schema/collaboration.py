@@ -115,9 +115,10 @@ class AnswerCollaborationRequestInput:
 @strawberry.type
 class CollaborationMutations:
     @strawberry.mutation(
-        description="Comment on a task (participants); @mentions notify. Errors: "
-        "UNAUTHENTICATED; FORBIDDEN (read-only token, not a participant, archived); "
-        "NOT_FOUND; BAD_USER_INPUT (the field named)",
+        description="Comment on a task (participants, or a person @mentioned on it); "
+        "@mentions notify. Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, neither, "
+        "archived); NOT_FOUND; BAD_USER_INPUT (the field named, too many mentions); "
+        "RATE_LIMITED (too many comments; extensions.retryAfterSeconds)",
         permission_classes=[CanWrite],
     )
     async def add_comment(
