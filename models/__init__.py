@@ -9,6 +9,7 @@ from models.codes import CodeCounter
 from models.collaboration import CollaborationRequest
 from models.comments import Comment, Mention
 from models.departments import Department, DepartmentHead
+from models.directory import PeopleSyncRun
 from models.feedback import Feedback, FeedbackDepartment, Suggestion
 from models.forms import FormField, RequirementFieldValue, RequirementFormVersion
 from models.meetings import Meeting, MeetingAttendee
@@ -50,6 +51,7 @@ __all__ = [
     "Mention",
     "Notification",
     "OutboxMessage",
+    "PeopleSyncRun",
     "ProgressUpdate",
     "Requirement",
     "RequirementDepartment",

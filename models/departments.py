@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from tortoise import fields
 
 from models.base import TimestampedModel
+from models.directory import AccountSource
 
 if TYPE_CHECKING:
     from models.users import User
@@ -20,6 +21,18 @@ class Department(TimestampedModel):
     name_en = fields.CharField(max_length=64, default="")
     is_active = fields.BooleanField(default=True)
     sort_order = fields.IntField(default=0)
+    #: The department above this one (the tree an import or a directory brings).
+    parent: fields.ForeignKeyNullableRelation[Department] = fields.ForeignKeyField(
+        "models.Department", related_name="children", null=True, on_delete=fields.SET_NULL
+    )
+    #: Who owns the record: an import or a sync changes only departments of its own source.
+    source = fields.CharEnumField(
+        AccountSource, max_length=16, default=AccountSource.LOCAL, db_default="LOCAL"
+    )
+    #: The stable key in that source (the OU's ``entryUUID`` for LDAP).
+    external_id = fields.CharField(max_length=128, null=True)
+
+    parent_id: int | None
 
     class Meta:
         table = "department"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from tortoise import fields
 
 from models.base import TimestampedModel
+from models.directory import AccountSource
 from models.enums import Role
 
 if TYPE_CHECKING:
@@ -30,12 +31,21 @@ class User(TimestampedModel):
     #: Raised to revoke every bearer token issued before (sign out everywhere).
     token_epoch = fields.IntField(default=0)
     last_login_at = fields.DatetimeField(null=True)
+    #: Who owns the identity; decides how the person signs in (a directory account by an
+    #: LDAP bind, never by ``password_hash``) and which import or sync may change it.
+    source = fields.CharEnumField(
+        AccountSource, max_length=16, default=AccountSource.LOCAL, db_default="LOCAL"
+    )
+    #: The stable key in the source: employee number (or username) for an import, the
+    #: entry's ``entryUUID`` for LDAP, so a rename or a move keeps the same account.
+    external_id = fields.CharField(max_length=128, null=True)
 
     department_id: int | None
 
     class Meta:
         table = "user"
         ordering = ["id"]
+        unique_together = (("source", "external_id"),)
 
     def __str__(self) -> str:
         return f"{self.display_name} ({self.username})"
