@@ -2,8 +2,8 @@
 // Screens other than sign-in are lazy-loaded to keep the first download small.
 import { ApolloProvider, useApolloClient, useQuery } from "@apollo/client";
 import { App as AntApp, ConfigProvider, Result, Spin } from "antd";
-import enUS from "antd/locale/en_US";
-import zhCN from "antd/locale/zh_CN";
+import enUS from "antd/es/locale/en_US";
+import zhCN from "antd/es/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";

@@ -57,7 +57,7 @@ function Section<T>(props: {
         size="small"
         loading={props.loading}
         dataSource={props.items ?? []}
-        locale={{ emptyText: t("work.empty") }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t("work.empty")}</Typography.Text> }}
         renderItem={(item) => <List.Item>{props.render(item)}</List.Item>}
       />
     </Card>

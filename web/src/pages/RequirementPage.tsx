@@ -350,10 +350,11 @@ export default function RequirementPage() {
           rowKey="id"
           pagination={false}
           scroll={{ x: true }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t("common.none")}</Typography.Text> }}
           dataSource={requirement.tasks}
           columns={[
             {
-              title: t("req.title"),
+              title: t("task.title"),
               key: "title",
               render: (_, task) => <Link to={`/tasks/${task.code}`}>{`${task.code} ${task.title}`}</Link>,
             },

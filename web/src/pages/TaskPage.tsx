@@ -275,7 +275,7 @@ export default function TaskPage() {
         <List
           size="small"
           dataSource={[...task.progressUpdates].reverse()}
-          locale={{ emptyText: t("common.none") }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t("common.none")}</Typography.Text> }}
           renderItem={(update) => (
             <List.Item>
               <List.Item.Meta
@@ -313,7 +313,7 @@ export default function TaskPage() {
         <List
           size="small"
           dataSource={task.comments}
-          locale={{ emptyText: t("common.none") }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t("common.none")}</Typography.Text> }}
           renderItem={(item) => (
             <List.Item>
               <List.Item.Meta

@@ -1,0 +1,20 @@
+import{$t as e,T as t,V as n,a as r,gr as i,jr as a,l as o,m as s,n as c,o as l,s as u,t as d}from"./index-DKScxxhA.js";import{t as f}from"./badge-l9wy3AYR.js";import{n as p,t as m}from"./row-BBGE_yGi.js";import{n as h,t as g}from"./work-oC-FGqaG.js";import{t as _}from"./progress-DSd-m9yO.js";import{t as v}from"./space-Ch2OlAXw.js";import{n as y,t as b}from"./StatusTag-DXF2ljCW.js";var x=a(n(),1),S=c(),C=l(`
+  query MyRequirements($filter: RequirementFilter, $after: String) {
+    requirements(filter: $filter, first: 10, after: $after) {
+      totalCount
+      edges {
+        node {
+          id
+          code
+          title
+          status
+          updatedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);function w(e){let{t:n}=u();return(0,S.jsx)(t,{size:`small`,"data-testid":e.testId,title:(0,S.jsxs)(v,{children:[(0,S.jsx)(s.Title,{level:2,style:{fontSize:16,margin:0},children:e.title}),(0,S.jsx)(f,{count:e.items?.length??0,showZero:!0,color:e.items?.length?`#cf1322`:`#595959`})]}),children:(0,S.jsx)(h,{size:`small`,loading:e.loading,dataSource:e.items??[],locale:{emptyText:(0,S.jsx)(s.Text,{type:`secondary`,children:n(`work.empty`)})},renderItem:t=>(0,S.jsx)(h.Item,{children:e.render(t)})})})}function T(){let{t,language:n}=u(),{viewer:a}=d(),{data:c,loading:l,error:f}=i(g),h=i(C,{variables:{filter:{initiatorId:a.id}}}),T=c?.myWork,E=e=>e?(0,x.default)(e).format(`YYYY-MM-DD`):``;return(0,S.jsxs)(v,{direction:`vertical`,size:16,style:{width:`100%`},children:[(0,S.jsx)(s.Title,{level:1,style:{fontSize:22,margin:0},children:t(`nav.myWork`)}),f&&(0,S.jsx)(e,{type:`error`,showIcon:!0,message:r(f,t,n)}),(0,S.jsxs)(m,{gutter:[16,16],children:[(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:t(`work.reviews`),testId:`work-reviews`,items:T?.reviews,loading:l,render:e=>(0,S.jsxs)(v,{wrap:!0,children:[(0,S.jsxs)(o,{to:`/requirements/${e.code}`,children:[e.code,` `,e.title]}),e.priority===`URGENT`&&(0,S.jsx)(y,{color:`red`,children:t(`priority.URGENT`)}),(0,S.jsx)(s.Text,{type:`secondary`,children:e.initiator?.displayName})]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:t(`work.tasks`),testId:`work-tasks`,items:T?.tasks,loading:l,render:e=>(0,S.jsxs)(v,{wrap:!0,style:{width:`100%`},children:[(0,S.jsxs)(o,{to:`/tasks/${e.code}`,children:[e.code,` `,e.title]}),(0,S.jsx)(b,{status:e.status}),e.isOverdue&&(0,S.jsx)(y,{color:`red`,children:t(`task.overdue`)}),(0,S.jsx)(_,{percent:e.progress,size:`small`,style:{width:120,margin:0}}),(0,S.jsxs)(s.Text,{type:`secondary`,children:[t(`work.deadline`),` `,E(e.deadline)]})]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:t(`work.acceptances`),testId:`work-acceptances`,items:T?.acceptances,loading:l,render:e=>(0,S.jsxs)(v,{wrap:!0,children:[(0,S.jsxs)(o,{to:`/tasks/${e.code}`,children:[e.code,` `,e.title]}),(0,S.jsx)(s.Text,{type:`secondary`,children:e.assignee?.displayName})]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:t(`work.requests`),testId:`work-requests`,items:T?.collaborationRequests,loading:l,render:e=>(0,S.jsxs)(v,{direction:`vertical`,size:0,children:[(0,S.jsxs)(o,{to:`/tasks/${e.task?.code??``}`,children:[e.task?.code,` `,e.task?.title]}),(0,S.jsx)(s.Text,{children:e.content}),(0,S.jsxs)(s.Text,{type:`secondary`,children:[t(`work.from`),` `,n===`en`?e.fromDepartment?.nameEn:e.fromDepartment?.name,` `,e.fromUser?.displayName]})]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:t(`work.feedback`),testId:`work-feedback`,items:T?.feedback,loading:l,render:e=>(0,S.jsxs)(o,{to:`/requirements/${e.code}`,children:[e.code,` `,e.title]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:t(`work.mine`),testId:`work-mine`,items:h.data?.requirements.edges.map(e=>e.node),loading:h.loading,render:e=>(0,S.jsxs)(v,{wrap:!0,children:[(0,S.jsxs)(o,{to:`/requirements/${e.code}`,children:[e.code,` `,e.title]}),(0,S.jsx)(b,{status:e.status})]})})})]})]})}export{T as default};

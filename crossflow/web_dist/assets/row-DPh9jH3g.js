@@ -1,1 +1,0 @@
-import{C as e,S as t}from"./index-DdNAuqrr.js";var n=e,r=t;export{n,r as t};
