@@ -17,6 +17,7 @@ from starlette_admin.contrib.tortoise import Admin
 from tortoise import Tortoise
 from tortoise.context import TortoiseContext
 
+from admin_ui import csp
 from admin_ui.auth import AdminAuthProvider, session_middleware, session_secret
 from admin_ui.dashboard import Dashboard
 from admin_ui.graphiql import GraphiQLPage
@@ -120,6 +121,7 @@ def build_admin(settings: Settings) -> Admin:
     admin.add_view(AuditEntryView())
     admin.add_view(GraphiQLPage(settings))
     admin.add_view(RulePreview(settings, rules))
+    csp.install(admin)
     return admin
 
 

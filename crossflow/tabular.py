@@ -95,15 +95,22 @@ def from_rows(row_type: type[Any], rows: Iterable[Any]) -> Table:
     )
 
 
+def defused(text: str) -> str:
+    """``text`` as a spreadsheet shows it and never evaluates (OWASP's CSV injection advice).
+
+    A cell starting like a formula gets a leading apostrophe. Every CSV the product writes
+    goes through here: ``/reports`` and the admin panel's exports (``admin_ui/export.py``).
+    """
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
 def _csv_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     value = _text_of(value)
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return str(value)
+    return defused(value) if isinstance(value, str) else str(value)
 
 
 def to_csv(table: Table) -> bytes:

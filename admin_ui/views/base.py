@@ -28,6 +28,7 @@ from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from admin_ui.auth import admin_viewer
+from admin_ui.export import DefusedCsvExporter
 from admin_ui.i18n import enum_choices, field_label, pick, t
 from resolvers import audit
 from resolvers.auth import Viewer
@@ -100,6 +101,8 @@ class CrossFlowView(ModelView):
     create_template = "crossflow/create.html"
     #: No CSV/JSON import: an import would create rows past the use cases and their rules.
     importers: Sequence[Any] = []
+    #: CSV cells that would start a formula are defused, as in ``/reports`` CSV.
+    exporters: Sequence[Any] = [DefusedCsvExporter(), "json"]
 
     def __init__(self) -> None:
         # Names are converted to fields by ModelView.__init__; instances pass through.

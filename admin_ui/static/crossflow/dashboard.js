@@ -34,4 +34,8 @@
   draw("chart-overdue", "bar", data.overdue, integers);
   draw("chart-lead-time", "bar", data.leadTime, { scales: { y: { beginAtZero: true } } });
   draw("chart-board", "doughnut", data.board);
+
+  // Choosing a requirement shows its board (a listener: the CSP refuses inline handlers).
+  var chooser = document.getElementById("board-requirement");
+  if (chooser) chooser.addEventListener("change", function () { chooser.form.submit(); });
 })();
