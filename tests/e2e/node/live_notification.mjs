@@ -4,8 +4,9 @@
 //   node live_notification.mjs <ws://host:port/graphql> <token>
 //
 // Prints one JSON line per event, for tests/e2e/test_node_clients.py to read:
-// {"event":"connected"} once the server acknowledged the sign-in, {"event":"next",...} with
-// the notification, {"event":"closed","code":...} when the server closes the socket.
+// {"event":"connected"} once the server acknowledged the sign-in, {"event":"next",...} for
+// each notification, {"event":"closed","code":...} when the server closes the socket. It
+// listens until it is stopped, the socket closes, or WAIT_MS (30 s) have passed.
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 
@@ -31,11 +32,7 @@ const giveUp = setTimeout(() => {
 client.subscribe(
   { query: "subscription { notificationAdded { kind title } }" },
   {
-    next: (result) => {
-      emit({ event: "next", data: result.data ?? null, errors: result.errors ?? null });
-      clearTimeout(giveUp);
-      client.dispose();
-    },
+    next: (result) => emit({ event: "next", data: result.data ?? null, errors: result.errors ?? null }),
     error: () => {
       // the close event above already said why
       clearTimeout(giveUp);
