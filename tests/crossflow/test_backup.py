@@ -20,11 +20,13 @@ from tortoise.context import TortoiseContext
 
 from crossflow.app import create_app
 from crossflow.backup import MANIFEST, BackupError, backup, restore
-from crossflow.db import tortoise_config
+from crossflow.db import committed_migrations, migrate, orm, tortoise_config
+from crossflow.demo import load_demo_data
 from crossflow.settings import Settings, configure
 from models import Notification, User
 from models.enums import NotificationKind
 from tests.conftest import GraphQLClient
+from tests.crossflow.test_cli import crossflow
 from tests.resolvers.test_attachments import PDF, uploaded
 
 QUERIES = [
@@ -204,3 +206,32 @@ async def test_a_backup_taken_while_writes_run_restores_a_consistent_snapshot(
     assert 0 < len(copied) < written
     assert copied == list(range(len(copied)))
     assert total == start + len(copied)
+
+
+async def test_the_commands_back_up_restore_and_refuse_with_exit_codes(tmp_path: Path) -> None:
+    # given a data folder with a migrated SQLite database holding the demo
+    source, target = tmp_path / "source", tmp_path / "target"
+    data = Settings(data_dir=source / "crossflow-data", _env_file=None)  # type: ignore[call-arg]
+    await migrate(data)
+    async with orm(data):
+        await load_demo_data()
+    target.mkdir()
+    archive = str(tmp_path / "crossflow.tar")
+    # when it is backed up and restored into another folder from the command line
+    made = crossflow("backup", archive, cwd=source)
+    restored = crossflow("restore", archive, cwd=target)
+    # then both succeed, naming the backend and the migration level
+    assert made.returncode == 0, made.stderr
+    assert "sqlite" in made.stdout and committed_migrations()[-1] in made.stdout
+    assert restored.returncode == 0, restored.stderr
+    # and restoring again is refused with a message and exit code 2, unless --force
+    again = crossflow("restore", archive, cwd=target)
+    assert again.returncode == 2 and "not empty" in again.stdout
+    assert crossflow("restore", archive, "--force", cwd=target).returncode == 0
+    # and a missing archive is a message, not a traceback
+    missing = crossflow("restore", str(tmp_path / "nothing.tar"), cwd=target)
+    assert missing.returncode == 2 and "no archive" in missing.stdout
+    # and retention's dry run counts without deleting
+    dry = crossflow("retention", "--dry-run", cwd=target)
+    assert dry.returncode == 0, dry.stderr
+    assert "would delete: 0 sent outbox rows" in dry.stdout
