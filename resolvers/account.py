@@ -66,7 +66,7 @@ async def set_language(viewer: Viewer, language: str) -> User:
     if user.language != language:
         before = user.language
         user.language = language
-        await user.save(update_fields=["language"])
+        await user.save(update_fields=["language", "updated_at"])
         await audit.record(
             viewer,
             "user.set_language",

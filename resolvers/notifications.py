@@ -8,7 +8,12 @@ from resolvers.auth import Viewer
 
 
 async def mark_read(viewer: Viewer, notification_ids: list[int]) -> list[Notification]:
-    """Mark the viewer's own notifications read; ids of others' notifications are ignored."""
+    """Mark the viewer's own notifications read; ids of others' notifications are ignored.
+
+    ``updated_at`` is set with ``read_at``: a bulk UPDATE skips ``auto_now``, and a client
+    loading notifications changed since its last pull must see them read.
+    """
     mine = Notification.filter(id__in=notification_ids, recipient_id=viewer.user_id)
-    await mine.filter(read_at=None).update(read_at=clock.now())
+    now = clock.now()
+    await mine.filter(read_at=None).update(read_at=now, updated_at=now)
     return await mine.order_by("-id")

@@ -8,13 +8,14 @@ what a task list shows (a comment, a collaboration request).
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from strawberry.relay import to_base64
 
 from crossflow import clock
-from models import Archive, Requirement, Task
-from models.enums import Role
+from models import Archive, Notification, Requirement, Task, User
+from models.enums import NotificationKind, Role
 from resolvers.api_tokens import create_api_token
 from tests.conftest import GraphQLClient
 
@@ -140,3 +141,21 @@ async def test_an_inverted_range_or_a_foreign_cursor_is_refused_with_the_field_n
         {"a": cursor},
     )
     assert foreign["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "after"}
+
+
+async def test_reading_a_notification_moves_its_updated_at(
+    client: GraphQLClient, demo: None
+) -> None:
+    # given a notification in the market head's inbox
+    head = await User.get(username="market_head")
+    notice = await Notification.create(recipient=head, kind=NotificationKind.SYSTEM, title="hi")
+    # when they mark it read (one bulk UPDATE, which auto_now would not touch)
+    reader = await client.sign_in("market_head")
+    data = await reader.data(
+        "mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { readAt updatedAt } }",
+        {"ids": [to_base64("Notification", notice.id)]},
+    )
+    # then its last change is the moment it was read
+    [read] = data["markNotificationsRead"]
+    assert read["updatedAt"] == read["readAt"]
+    assert datetime.fromisoformat(read["updatedAt"]) > notice.updated_at
