@@ -16,6 +16,13 @@ from models.meetings import Meeting, MeetingAttendee
 from models.notifications import Delivery, Notification, OutboxMessage
 from models.reports import AnalysisReport, SavedReport
 from models.requirements import Requirement, RequirementDepartment, Review, ReviewRound
+from models.signoff import (
+    ResultSignoff,
+    ResultVersion,
+    ReviewHandover,
+    ReviewReminder,
+    RoundSigner,
+)
 from models.tasks import ProgressUpdate, Task, TaskAssistingDepartment, TaskReschedule, TaskResult
 from models.templates import (
     RequirementTemplate,
@@ -60,8 +67,13 @@ __all__ = [
     "RequirementTemplate",
     "RequirementTemplateVersion",
     "ResultReport",
+    "ResultSignoff",
+    "ResultVersion",
     "Review",
+    "ReviewHandover",
+    "ReviewReminder",
     "ReviewRound",
+    "RoundSigner",
     "SavedReport",
     "Suggestion",
     "Task",

@@ -46,6 +46,13 @@ class ReviewDecision(StrEnum):
     REJECT = "REJECT"
 
 
+class SignOffMode(StrEnum):
+    """How a group of signers decides: 会签 every one of them, 或签 the first of them."""
+
+    ALL = "ALL"
+    ANY = "ANY"
+
+
 class RoundOutcome(StrEnum):
     OPEN = "OPEN"
     APPROVED = "APPROVED"
@@ -115,6 +122,8 @@ class WebhookFormat(StrEnum):
 class NotificationKind(StrEnum):
     REVIEW_REQUESTED = "REVIEW_REQUESTED"
     REVIEW_REJECTED = "REVIEW_REJECTED"
+    REVIEW_REMINDER = "REVIEW_REMINDER"
+    REQUIREMENT_SUBMITTED = "REQUIREMENT_SUBMITTED"
     REQUIREMENT_APPROVED = "REQUIREMENT_APPROVED"
     REQUIREMENT_INITIATED = "REQUIREMENT_INITIATED"
     TASK_ASSIGNED = "TASK_ASSIGNED"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from tortoise import fields
 
 from models.base import TimestampedModel
-from models.enums import Priority, RequirementStatus, ReviewDecision, RoundOutcome
+from models.enums import Priority, RequirementStatus, ReviewDecision, RoundOutcome, SignOffMode
 
 if TYPE_CHECKING:
     from models.departments import Department
@@ -60,6 +60,14 @@ class Requirement(TimestampedModel):
     form_version = fields.IntField(null=True)
     #: Admin-defined field values by key, as validated when they were written.
     custom_fields: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)
+    #: 会签 (ALL reviewing heads approve) or 或签 (the first approval decides).
+    signoff_mode = fields.CharEnumField(
+        SignOffMode, max_length=8, default=SignOffMode.ALL, db_default="ALL"
+    )
+    #: How the acceptance group (验收小组) decides a task's results: ALL members or ANY one.
+    acceptance_mode = fields.CharEnumField(
+        SignOffMode, max_length=8, default=SignOffMode.ALL, db_default="ALL"
+    )
 
     initiator_id: int
     initiating_department_id: int | None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from tortoise import fields
 
 from models.base import TimestampedModel
-from models.enums import Priority, ThresholdUnit, WarningRuleKind
+from models.enums import Priority, SignOffMode, ThresholdUnit, WarningRuleKind
 
 if TYPE_CHECKING:
     from models.departments import Department
@@ -30,6 +30,14 @@ class RequirementTemplate(TimestampedModel):
     description = fields.TextField(default="")
     priority = fields.CharEnumField(Priority, max_length=16, default=Priority.NORMAL)
     enabled = fields.BooleanField(default=True)
+    #: The sign-off mode its requirements start with (会签 ALL / 或签 ANY).
+    signoff_mode = fields.CharEnumField(
+        SignOffMode, max_length=8, default=SignOffMode.ALL, db_default="ALL"
+    )
+    #: The acceptance group's mode its requirements start with.
+    acceptance_mode = fields.CharEnumField(
+        SignOffMode, max_length=8, default=SignOffMode.ALL, db_default="ALL"
+    )
     #: Raised by every change of the template or of its rows (departments, tasks, limits).
     version = fields.IntField(default=1)
     updated_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(

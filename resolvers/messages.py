@@ -18,6 +18,14 @@ TEXTS: dict[K, dict[str, tuple[str, str]]] = {
         "zh": ("需求被驳回：{title}", "{department}驳回了需求{code}：{comment}"),
         "en": ("Requirement rejected: {title}", "{department} rejected {code}: {comment}"),
     },
+    K.REVIEW_REMINDER: {
+        "zh": ("催办：{title}", "{sender}催办需求{code}「{title}」的审核，请尽快处理。"),
+        "en": ("Reminder to review: {title}", "{sender} asks you to review {code} soon."),
+    },
+    K.REQUIREMENT_SUBMITTED: {
+        "zh": ("本部门需求已提交审核：{title}", "本部门发起的需求{code}「{title}」已提交审核。"),
+        "en": ("Your department's requirement submitted: {title}", "{code} was submitted."),
+    },
     K.REQUIREMENT_APPROVED: {
         "zh": ("需求已通过审核：{title}", "需求{code}已获全部涉及部门同意，待管理员确认立项。"),
         "en": ("Requirement approved: {title}", "Every department approved {code}."),

@@ -27,6 +27,7 @@ from models.enums import (
     ReviewDecision,
     Role,
     RoundOutcome,
+    SignOffMode,
     SuggestionStatus,
     TaskStatus,
     ThresholdUnit,
@@ -99,6 +100,13 @@ DESCRIPTIONS: dict[type[Enum], tuple[str, dict[str, str]]] = {
             "OPEN": "Some involved departments have not decided yet",
             "APPROVED": "Every involved department approved",
             "REJECTED": "At least one department rejected",
+        },
+    ),
+    SignOffMode: (
+        "How a group of signers decides: the reviewing heads, or the acceptance group",
+        {
+            "ALL": "会签: every member must approve; any rejection sends it back",
+            "ANY": "或签: the first decision of any member decides, approval or rejection",
         },
     ),
     ResultDecision: (
@@ -184,6 +192,9 @@ DESCRIPTIONS: dict[type[Enum], tuple[str, dict[str, str]]] = {
         {
             "REVIEW_REQUESTED": "A requirement awaits your department's review",
             "REVIEW_REJECTED": "A department rejected your requirement",
+            "REVIEW_REMINDER": "The initiator nudges you to review (催办)",
+            "REQUIREMENT_SUBMITTED": "A requirement of your department was submitted for "
+            "review (you lead it and do not review it)",
             "REQUIREMENT_APPROVED": "Every involved department approved the requirement",
             "REQUIREMENT_INITIATED": "The admin confirmed the initiation (确认立项)",
             "TASK_ASSIGNED": "A task was assigned to you",
@@ -247,6 +258,7 @@ __all__ = [
     "ReviewDecision",
     "Role",
     "RoundOutcome",
+    "SignOffMode",
     "SuggestionStatus",
     "TaskStatus",
     "ThresholdUnit",
