@@ -93,6 +93,8 @@ def shot(page: Page, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.evaluate("document.fonts.ready.then(() => true)")
+    # From the top: a full-page shot of a scrolled page draws the sticky header mid-page.
+    page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_timeout(300)
     page.screenshot(path=str(path), full_page=True)
     return path
