@@ -165,7 +165,7 @@ async def state_registry() -> CollectorRegistry:
         "Messages Dramatiq parked after their last retry",
         await _dead_letters(),
     )
-    _record_pool()
+    record_pool()
     return registry
 
 
@@ -195,9 +195,16 @@ async def _dead_letters() -> int:
     return sum(counts)
 
 
-def _record_pool() -> None:
-    """The asyncpg pool's use in this process (nothing on SQLite: one connection)."""
-    pool = getattr(get_connection("default"), "_pool", None)
+def record_pool() -> None:
+    """The asyncpg pool's use in this process (nothing on SQLite: one connection).
+
+    Called after every request too: under ``serve --workers`` each process keeps its own
+    share of the summed gauge current, not only the one answering the scrape.
+    """
+    try:
+        pool = getattr(get_connection("default"), "_pool", None)
+    except Exception:  # no ORM in this process (yet): nothing to report
+        return
     if pool is None:
         return
     size, idle = pool.get_size(), pool.get_idle_size()

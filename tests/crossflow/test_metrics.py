@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from tortoise.context import TortoiseContext
 from crossflow import broker as broker_module
 from crossflow import metrics, outbox
 from crossflow.app import create_app
+from crossflow.metrics_dir import ENV, prepare_multiprocess_metrics
 from crossflow.request_metrics import RequestMetrics
 from crossflow.security import hash_api_token, new_api_token
 from crossflow.settings import Settings
@@ -76,7 +79,7 @@ async def moved(http: httpx.AsyncClient, before: Samples, name: str, **labels: s
 async def test_a_workflow_moves_the_counters(
     demo: None, server: tuple[httpx.AsyncClient, Settings]
 ) -> None:
-    http, _ = server
+    http, configured = server
     before = await scrape(http)
     # given a signed-in department head (a named login operation)
     client = await GraphQLClient(http).sign_in("market_head")
@@ -141,6 +144,10 @@ async def test_a_workflow_moves_the_counters(
     assert grew("crossflow_deliveries_total", channel="EMAIL", result="failed") == 1
     assert grew("crossflow_warning_scan_duration_seconds_count") >= 1  # the scheduler scans too
     assert value(after, "crossflow_deliveries_failed") == 1
+    # and on PostgreSQL the pool's size and use
+    if not configured.uses_sqlite:
+        assert value(after, "crossflow_db_pool_connections", state="max") == 10
+        assert value(after, "crossflow_db_pool_connections", state="idle") >= 1
     # and the outbox is empty again, with no age
     assert value(after, "crossflow_outbox_pending_messages") == 0
     assert value(after, "crossflow_outbox_oldest_pending_age_seconds") == 0
@@ -227,3 +234,35 @@ async def test_the_dashboard_reads_only_exported_metrics(
     assert used and used <= exported, used - exported
     for area in ("graphql", "http", "outbox", "actor", "deliveries", "warning_scan", "db_pool"):
         assert any(area in name for name in used), area
+
+
+def test_server_processes_share_their_counters_through_the_multiprocess_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given the folder `crossflow serve --workers N` prepares (old files from a past run in it)
+    folder = tmp_path / "metrics"
+    folder.mkdir()
+    (folder / "counter_999.db").write_bytes(b"stale")
+    monkeypatch.setenv(ENV, str(folder))
+    prepare_multiprocess_metrics()
+    assert not (folder / "counter_999.db").exists()
+    count = "import crossflow.metrics as m; m.HTTP_REQUESTS.labels('GET', '/x', '200').inc()"
+    show = (
+        "import crossflow.metrics as m; from prometheus_client import generate_latest;"
+        " print(generate_latest(m.event_registry()).decode())"
+    )
+    # when two worker processes each count a request, and a third answers the scrape
+    for _ in range(2):
+        subprocess.run([sys.executable, "-c", count], check=True, timeout=60)
+    scraped = subprocess.run(
+        [sys.executable, "-c", show], check=True, timeout=60, capture_output=True, text=True
+    ).stdout
+    # then the answer is their sum
+    samples = {
+        (s.name, frozenset(s.labels.items())): s.value
+        for family in text_string_to_metric_families(scraped)
+        for s in family.samples
+    }
+    assert (
+        value(samples, "crossflow_http_requests_total", method="GET", route="/x", status="200") == 2
+    )
