@@ -34,6 +34,7 @@ _SECRET_KEY = re.compile(r"pass(word)?|secret|token|authori[sz]ation|cookie|api[
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _BEARER = re.compile(r"(?i)\bbearer\s+[\w.~+/=-]+")
 REDACTED = "[redacted]"
+QUIET_ROUTES = frozenset({"/healthz", "/readyz", "/metrics"})
 
 log = structlog.get_logger("crossflow.http")
 
@@ -153,7 +154,10 @@ class RequestId:
         finally:
             if scope["type"] == "http":
                 route = getattr(scope.get("route"), "path", None) or "(unmatched)"
-                log.info(
+                # Probes and scrapes arrive every few seconds: kept out of INFO.
+                level = logging.DEBUG if route in QUIET_ROUTES else logging.INFO
+                log.log(
+                    level,
                     "request",
                     method=scope["method"],
                     route=route,

@@ -86,6 +86,9 @@ async def test_a_request_id_follows_a_request_into_the_actors_it_causes(
     access = next(line for line in trail if line["event"] == "request")
     assert access["route"] == "/graphql" and access["status"] == 200
     assert {"timestamp", "level", "logger"} <= set(access)
+    # and the load balancer's probes stay out of the INFO lines
+    await http.get("/healthz", headers={"X-Request-ID": "probe-1"})
+    assert not [line for line in lines(captured) if line.get("request_id") == "probe-1"]
 
 
 async def test_request_ids_are_generated_when_missing_or_unusable(
