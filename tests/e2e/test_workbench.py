@@ -235,3 +235,61 @@ def test_the_screens_fit_a_phone_and_pass_axe(
         assert _no_horizontal_scroll(page)
         assert serious_accessibility_violations(page) == []
         shot(page, "13-phone-new-requirement")
+
+
+def test_an_assignee_reports_and_submits_and_the_initiator_accepts(
+    browser: Browser,  # noqa: F811
+    server: str,
+) -> None:
+    with (
+        workbench_page(browser, server) as initiator,
+        workbench_page(browser, server) as designer,
+    ):
+        # given the initiator's 待办事项 open, and the designer on the Q3 visual task
+        sign_in(initiator, "market_staff")
+        sign_in(designer, "design_staff")
+        designer.get_by_test_id("work-tasks").get_by_role("link", name=re.compile("主视觉")).click()
+        designer.get_by_role("heading", name=re.compile("主视觉")).wait_for()
+
+        # when the designer reports progress
+        designer.get_by_label("完成百分比").fill("80")
+        designer.get_by_label("进展说明").fill("主视觉初稿完成，待细化配色")
+        designer.get_by_role("button", name="提交进度").click()
+        # then it is recorded on the task
+        designer.get_by_text("80% · ").first.wait_for()
+        assert "主视觉初稿完成，待细化配色" in designer.inner_text("body")
+
+        # when they submit the results
+        designer.get_by_label("成果说明").fill("主视觉初稿三版，见附件")
+        designer.get_by_role("button", name="提交成果").click()
+        # then the task awaits acceptance, and the forms are gone
+        designer.get_by_text("待验收").first.wait_for()
+        assert designer.get_by_role("button", name="提交成果").count() == 0
+        shot(designer, "06-task-submitted")
+
+        # and the initiator's open page shows it to accept, without a reload
+        to_accept = initiator.get_by_test_id("work-acceptances")
+        to_accept.get_by_role("link", name=re.compile("主视觉")).wait_for(timeout=15_000)
+        to_accept.get_by_role("link", name=re.compile("主视觉")).click()
+        initiator.get_by_label("验收意见").fill("初稿符合要求")
+        initiator.get_by_role("button", name="确认完成").click()
+        # then the task is completed
+        initiator.get_by_text("已完成").first.wait_for()
+        shot(initiator, "07-task-accepted")
+
+
+def test_an_english_browser_gets_english_screens(
+    browser: Browser,  # noqa: F811
+    server: str,
+) -> None:
+    with workbench_page(browser, server, locale="en-US") as page:
+        # given a browser that prefers English
+        # when the workbench opens
+        page.goto("/")
+        # then it speaks English, the API's refusals too
+        page.get_by_role("heading", name="CrossFlow Workbench").wait_for()
+        page.get_by_label("Username").fill("design_staff")
+        page.get_by_label("Password").fill("wrong-password")
+        page.keyboard.press("Enter")
+        page.get_by_text("wrong username or password").wait_for()
+        shot(page, "14-english-sign-in-refused")

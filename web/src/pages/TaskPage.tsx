@@ -7,9 +7,11 @@ import { Link, useParams } from "react-router-dom";
 import { StatusTag } from "../components/StatusTag";
 import { errorCode, errorText } from "../errors";
 import { graphql } from "../gql";
-import { useI18n } from "../i18n";
+import { useI18n, word } from "../i18n";
 import { useSession } from "../viewer";
 import { MY_WORK } from "../work";
+
+const RESULT_COLOURS: Record<string, string> = { PENDING: "purple", ACCEPTED: "success", REJECTED: "error" };
 
 const TASK = graphql(`
   query TaskPage($code: String!) {
@@ -161,8 +163,8 @@ export default function TaskPage() {
       </Space>
       <Card size="small">
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
-          <Descriptions.Item label={t("req.code")}>{task.code}</Descriptions.Item>
-          <Descriptions.Item label={t("nav.newRequirement").replace(/^新建/, "")}>
+          <Descriptions.Item label={t("task.code")}>{task.code}</Descriptions.Item>
+          <Descriptions.Item label={t("task.requirement")}>
             {task.requirement && <Link to={`/requirements/${task.requirement.code}`}>{task.requirement.title}</Link>}
           </Descriptions.Item>
           <Descriptions.Item label={t("task.assignee")}>{task.assignee?.displayName}</Descriptions.Item>
@@ -176,7 +178,7 @@ export default function TaskPage() {
             <Progress percent={task.progress} size="small" style={{ minWidth: 120 }} />
           </Descriptions.Item>
           {task.description && (
-            <Descriptions.Item label={t("req.background")} span={{ xs: 1, md: 2, xl: 3 }}>
+            <Descriptions.Item label={t("task.description")} span={{ xs: 1, md: 2, xl: 3 }}>
               {task.description}
             </Descriptions.Item>
           )}
@@ -274,7 +276,7 @@ export default function TaskPage() {
       <Card size="small" title={t("task.updates")}>
         <List
           size="small"
-          dataSource={[...task.progressUpdates].reverse()}
+          dataSource={task.progressUpdates}
           locale={{ emptyText: <Typography.Text type="secondary">{t("common.none")}</Typography.Text> }}
           renderItem={(update) => (
             <List.Item>
@@ -295,7 +297,7 @@ export default function TaskPage() {
               <List.Item>
                 <Space direction="vertical" size={0}>
                   <Space>
-                    <StatusTag status={result.decision} />
+                    <Tag color={RESULT_COLOURS[result.decision]}>{word(t, "result", result.decision)}</Tag>
                     <Typography.Text>{result.note}</Typography.Text>
                   </Space>
                   {result.decisionComment && (
