@@ -130,6 +130,36 @@ class Settings(BaseSettings):
     #: standard OTEL_EXPORTER_OTLP_ENDPOINT is honoured too).
     otlp_endpoint: str | None = None
 
+    # Directory sync (LDAP / Active Directory; docs/operations.md, "Connecting a directory").
+    #: e.g. ldap://ldap.example.com:389 or ldaps://…; unset: no directory sync, no LDAP sign-in.
+    ldap_url: str | None = None
+    #: The service account the sync searches with (read access to people and departments).
+    ldap_bind_dn: str = ""
+    ldap_bind_password: str = ""
+    ldap_people_base: str = ""
+    ldap_people_filter: str = "(objectClass=inetOrgPerson)"
+    #: Departments are the entries below this base (an OU tree); empty: the people base.
+    ldap_departments_base: str = ""
+    ldap_departments_filter: str = "(objectClass=organizationalUnit)"
+    #: The attribute mapping. ``ldap_attr_key`` is the stable id that survives renames and
+    #: moves (OpenLDAP ``entryUUID``, Active Directory ``objectGUID``).
+    ldap_attr_key: str = "entryUUID"
+    ldap_attr_username: str = "uid"
+    ldap_attr_display_name: str = "displayName"
+    ldap_attr_email: str = "mail"
+    #: A person's department: this attribute's value is a department code; empty: the
+    #: department entry the person sits under (the DN's parent).
+    ldap_attr_department: str = ""
+    ldap_attr_department_code: str = "ou"
+    ldap_attr_department_name: str = "description"
+    #: The head of a department: this attribute of the department entry (AD ``managedBy``)
+    #: names the head's DN; empty: the manager most of its members name (``manager``).
+    ldap_attr_department_head: str = ""
+    ldap_attr_manager: str = "manager"
+    #: How often the scheduler runs the sync (0: only on demand).
+    ldap_sync_minutes: int = Field(default=60, ge=0, le=7 * 24 * 60)
+    ldap_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+
     @property
     def is_demo(self) -> bool:
         return self.mode is Mode.DEMO

@@ -18,8 +18,10 @@ from crossflow.security import (
 )
 from crossflow.settings import DEMO_PASSWORD, Settings
 from models import ApiToken, User
+from models.directory import AccountSource
 from models.enums import Role
 from resolvers import audit
+from resolvers.credentials import password_matches
 from resolvers.errors import Forbidden, Unauthenticated
 from resolvers.sign_in_guard import guard_for
 
@@ -103,7 +105,7 @@ async def login(
         verify_password(_DUMMY_HASH, password)
         await guard.failed(username, address, via=via)
         raise Unauthenticated("用户名或密码错误 (wrong username or password)")
-    if not verify_password(user.password_hash, password):
+    if not await password_matches(settings, user, password):
         await guard.failed(username, address, via=via)
         raise Unauthenticated("用户名或密码错误 (wrong username or password)")
     await guard.succeeded(username)
@@ -111,7 +113,7 @@ async def login(
         raise Forbidden("演示密码仅限演示模式 (the demo password only works in demo mode)")
     fields = ["last_login_at"]
     user.last_login_at = clock.now()
-    if needs_rehash(user.password_hash):
+    if user.source == AccountSource.LOCAL and needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
         fields.append("password_hash")
     await user.save(update_fields=fields)
