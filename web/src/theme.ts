@@ -31,6 +31,6 @@ export const theme: ThemeConfig = {
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif",
   },
   components: {
-    Menu: { itemSelectedColor: "#003eb3", itemSelectedBg: "#e6f0ff" },
+    Menu: { itemSelectedColor: "#003eb3", itemSelectedBg: "#e6f0ff", itemPaddingInline: 12 },
   },
 };

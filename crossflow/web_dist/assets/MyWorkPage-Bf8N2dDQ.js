@@ -1,4 +1,4 @@
-import{$t as e,T as t,V as n,a as r,gr as i,jr as a,l as o,m as s,n as c,o as l,s as u,t as d}from"./index-CDN0_O3Q.js";import{t as f}from"./badge-DaUKEJvE.js";import{n as p,t as m}from"./row-DI_eaczm.js";import{n as h,t as g}from"./work-D2CJ-JQ1.js";import{t as _}from"./progress-BoqdF0Vg.js";import{t as v}from"./space-DMtpD2Zr.js";import{n as y,t as b}from"./StatusTag-C9ju9m4G.js";var x=a(n(),1),S=c(),C=l(`
+import{$t as e,T as t,V as n,a as r,gr as i,jr as a,l as o,m as s,n as c,o as l,s as u,t as d}from"./index-CuGs6OcC.js";import{t as f}from"./badge-DPsaCv98.js";import{n as p,t as m}from"./row-WjXsBVpl.js";import{n as h,t as g}from"./work-8No_e3Za.js";import{t as _}from"./progress-COBZwZRC.js";import{t as v}from"./space-CgE23yXn.js";import{n as y,t as b}from"./StatusTag-DXeKTCdq.js";var x=a(n(),1),S=c(),C=l(`
   query MyRequirements($filter: RequirementFilter, $after: String) {
     requirements(filter: $filter, first: 10, after: $after) {
       totalCount

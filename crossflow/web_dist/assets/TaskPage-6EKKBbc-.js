@@ -1,4 +1,4 @@
-import{T as e,Tt as t,V as n,a as r,c as i,gr as a,h as o,jr as s,l as ee,m as c,mr as l,n as u,o as d,p as f,r as p,s as m,t as h,v as g,vt as _,y as v}from"./index-CDN0_O3Q.js";import{t as y}from"./descriptions-Dk1Etrjr.js";import{t as b}from"./input-number-B9Ok0AuA.js";import{n as x,t as S}from"./work-D2CJ-JQ1.js";import{t as C}from"./progress-BoqdF0Vg.js";import{t as w}from"./space-DMtpD2Zr.js";import{n as T,t as E}from"./StatusTag-C9ju9m4G.js";var D=s(n(),1),O=u(),k={PENDING:`purple`,ACCEPTED:`success`,REJECTED:`error`},A=d(`
+import{T as e,Tt as t,V as n,a as r,c as i,gr as a,h as o,jr as s,l as ee,m as c,mr as l,n as u,o as d,p as f,r as p,s as m,t as h,v as g,vt as _,y as v}from"./index-CuGs6OcC.js";import{t as y}from"./descriptions-CIeECloI.js";import{t as b}from"./input-number-B3esyPWA.js";import{n as x,t as S}from"./work-8No_e3Za.js";import{t as C}from"./progress-COBZwZRC.js";import{t as w}from"./space-CgE23yXn.js";import{n as T,t as E}from"./StatusTag-DXeKTCdq.js";var D=s(n(),1),O=u(),k={PENDING:`purple`,ACCEPTED:`success`,REJECTED:`error`},A=d(`
   query TaskPage($code: String!) {
     task(code: $code) {
       id

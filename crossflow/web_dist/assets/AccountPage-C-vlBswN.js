@@ -1,4 +1,4 @@
-import{T as e,Tt as t,a as n,i as r,m as i,mr as a,n as o,o as s,s as c,t as l,v as u,vt as d,y as f}from"./index-CDN0_O3Q.js";import{t as p}from"./radio-D4yMlRXO.js";import{t as m}from"./space-DMtpD2Zr.js";var h=o(),g=s(`
+import{T as e,Tt as t,a as n,i as r,m as i,mr as a,n as o,o as s,s as c,t as l,v as u,vt as d,y as f}from"./index-CuGs6OcC.js";import{t as p}from"./radio-CRKLYRkb.js";import{t as m}from"./space-CgE23yXn.js";var h=o(),g=s(`
   mutation SetLanguage($language: String!) {
     setLanguage(language: $language) {
       id
