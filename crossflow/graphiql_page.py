@@ -40,7 +40,7 @@ PAGE = """<!doctype html>
   <script src="graphql/static/react-dom.production.min.js?v=18.2.0"></script>
   <script src="graphql/static/graphiql.min.js?v=3.8.3"></script>
   <script src="graphql/static/plugin-explorer.umd.js?v=1.0.2"></script>
-  <script src="graphql/static/page.js?v=1"></script>
+  <script src="graphql/static/page.js?v=2"></script>
 </body>
 </html>
 """

@@ -8,9 +8,11 @@ the tests skip, unless ``CROSSFLOW_REQUIRE_SERVICES=1`` (CI), where they fail.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import httpx
@@ -89,9 +91,9 @@ def test_graphiql_renders_and_runs_a_query_with_only_the_server_reachable(
     )
     page.on(
         "response",
-        lambda response: problems.append(f"{response.status} {response.url}")
-        if response.status >= 400
-        else None,
+        lambda response: (
+            problems.append(f"{response.status} {response.url}") if response.status >= 400 else None
+        ),
     )
     # when the page opens: it renders its editor and the explorer plugin
     page.goto(f"{server}/graphql")
@@ -115,6 +117,80 @@ def test_graphiql_renders_and_runs_a_query_with_only_the_server_reachable(
     # and nothing was fetched from outside, nothing failed, nothing broke
     assert loopback.aborted == []
     assert problems == []
+
+
+LOGIN = (
+    "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }"
+)
+CREATE = "mutation($input: CreateRequirementInput!) { createRequirement(input: $input) { id } }"
+SUBMIT = "mutation($id: ID!) { submitRequirement(id: $id) { status } }"
+
+
+def _api(server: str, query: str, variables: dict[str, Any], token: str | None = None) -> Any:
+    headers = {"authorization": f"Bearer {token}"} if token else {}
+    response = httpx.post(
+        f"{server}/graphql", json={"query": query, "variables": variables}, headers=headers
+    )
+    body = response.json()
+    assert not body.get("errors"), body
+    return body["data"]
+
+
+def _set_editor(page: Page, editor: str, text: str) -> None:
+    """Replace the text of one of GraphiQL's CodeMirror editors (typing would auto-close).
+
+    GraphiQL takes an edit (and the operation name in it) in a moment, as after typing.
+    """
+    page.eval_on_selector(
+        f"{editor} .CodeMirror", "(el, text) => el.CodeMirror.setValue(text)", text
+    )
+    page.wait_for_timeout(500)
+
+
+def _run_until(page: Page, expected: str) -> str:
+    page.click(".graphiql-execute-button")
+    page.wait_for_function(
+        f"() => document.querySelector('{RESULT}')?.innerText.includes({json.dumps(expected)})",
+        timeout=30_000,
+    )
+    return page.inner_text(RESULT)
+
+
+def test_graphiql_sends_the_token_under_headers_over_http_and_the_websocket(
+    browser: Browser, server: str
+) -> None:
+    # given the design head's token under GraphiQL's Headers
+    token = _api(server, LOGIN, {"u": "design_head", "p": "demo"})["login"]["token"]
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+    loopback = LoopbackOnly()
+    context.route("**/*", loopback)
+    page = context.new_page()
+    page.goto(f"{server}/graphql")
+    page.wait_for_selector(".graphiql-container .graphiql-execute-button", timeout=30_000)
+    page.click("button:has-text('Headers')")
+    headers_editor = ".graphiql-editor-tool .graphiql-editor:not(.hidden)"
+    _set_editor(page, headers_editor, json.dumps({"Authorization": f"Bearer {token}"}))
+    # when a query runs, it runs as the design head
+    _set_editor(page, ".graphiql-query-editor", "query Me { viewer { username } }")
+    assert '"design_head"' in _run_until(page, "design_head")
+    # and when a subscription runs and market staff then asks design for a review
+    _set_editor(page, ".graphiql-query-editor", "subscription { notificationAdded { kind } }")
+    page.click(".graphiql-execute-button")
+    page.wait_for_timeout(1_000)  # the socket signs in and subscribes
+    staff = _api(server, LOGIN, {"u": "market_staff", "p": "demo"})["login"]["token"]
+    departments = _api(server, "{ departments { id code } }", {}, staff)["departments"]
+    design = next(d["id"] for d in departments if d["code"] == "design")
+    draft = {"title": "GraphiQL 里看到的评审请求", "involvedDepartmentIds": [design]}
+    created = _api(server, CREATE, {"input": draft}, staff)["createRequirement"]
+    _api(server, SUBMIT, {"id": created["id"]}, staff)
+    # then the notification appears in the result pane
+    page.wait_for_function(
+        f"() => document.querySelector('{RESULT}')?.innerText.includes('REVIEW_REQUESTED')",
+        timeout=30_000,
+    )
+    _shot(page, "04-subscription")
+    context.close()
+    assert loopback.aborted == []
 
 
 def test_graphiql_page_loads_only_script_files_of_this_server(server: str) -> None:

@@ -6,7 +6,21 @@
   var subscriptions = new URL(endpoint.href);
   subscriptions.protocol = endpoint.protocol === "https:" ? "wss:" : "ws:";
 
-  var fetcher = GraphiQL.createFetcher({ url: endpoint.href, subscriptionUrl: subscriptions.href });
+  // The websocket signs in once, in connection_init, not per request: one GraphiQL fetcher
+  // (and socket) per Authorization typed under Headers, which it sends as connectionParams.
+  var fetchers = {};
+  function fetcher(params, options) {
+    var headers = (options && options.headers) || {};
+    var authorization = headers.Authorization || headers.authorization || "";
+    if (!fetchers[authorization]) {
+      fetchers[authorization] = GraphiQL.createFetcher({
+        url: endpoint.href,
+        subscriptionUrl: subscriptions.href,
+        wsConnectionParams: authorization ? { Authorization: authorization } : {},
+      });
+    }
+    return fetchers[authorization](params, options);
+  }
 
   var defaultQuery = [
     "# CrossFlow GraphQL API: the Docs panel (book icon)",
