@@ -401,6 +401,7 @@ def check_schema(
         raise typer.Exit(1)
 
 
-from crossflow import ops_cli  # noqa: E402  (its commands join this app)
+from crossflow import ops_cli, people_cli  # noqa: E402  (their commands join this app)
 
 ops_cli.register(app)
+people_cli.register(app)

@@ -1,6 +1,7 @@
 """Periodic work (APScheduler): enqueue a warning scan every few minutes, relay outbox
-messages that an earlier relay could not send (after a broker outage), and build the monthly
-Collaboration Analysis Report on the first day of each month.
+messages that an earlier relay could not send (after a broker outage), build the monthly
+Collaboration Analysis Report on the first day of each month, and sync the directory
+(CROSSFLOW_LDAP_SYNC_MINUTES) when one is configured.
 
 Running two schedulers is harmless: every warning is recorded once under its unique key,
 and every delivery is claimed before it is sent.
@@ -50,7 +51,37 @@ def build_scheduler(settings: Settings, *, inline: bool) -> AsyncIOScheduler:
         misfire_grace_time=6 * 3600,
         id="analysis-report",
     )
+    if settings.ldap_url and settings.ldap_sync_minutes:
+        scheduler.add_job(
+            _sync_inline if inline else _enqueue_directory_sync,
+            "interval",
+            minutes=settings.ldap_sync_minutes,
+            args=[settings] if inline else [],
+            next_run_time=datetime.now(UTC),
+            max_instances=1,
+            coalesce=True,
+            id="directory-sync",
+        )
     return scheduler
+
+
+async def _enqueue_directory_sync() -> None:
+    from workers.directory import sync_directory
+
+    try:
+        sync_directory.send()
+    except Exception as exc:  # the broker is away: the next tick tries again
+        log.warning("could not enqueue the directory sync: %s", type(exc).__name__)
+
+
+async def _sync_inline(settings: Settings) -> None:
+    from resolvers.directory_sync import sync_directory
+
+    try:
+        run = await sync_directory(settings, started_by="scheduler")
+        log.info("directory sync %s", run.status)
+    except Exception:
+        log.exception("directory sync failed; the next tick tries again")
 
 
 async def _enqueue_scan() -> None:

@@ -14,6 +14,7 @@ deactivation raises the token epoch, so every session and bearer token ends, and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -220,8 +221,17 @@ async def _plan_heads(
             result.new_heads[code] = key
 
 
-async def apply(plan_: Plan, viewer: Viewer | None, conn: BaseDBAsyncClient) -> list[int]:
-    """Make the planned changes in ``conn``'s transaction; returns the users to announce."""
+async def apply(
+    plan_: Plan,
+    viewer: Viewer | None,
+    conn: BaseDBAsyncClient,
+    tick: Callable[[], None] | None = None,
+) -> list[int]:
+    """Make the planned changes in ``conn``'s transaction; returns the users to announce.
+
+    ``tick`` is called after each person (the command line's progress bar).
+    """
+    tick = tick or (lambda: None)
     via = plan_.source.value.lower()
     codes = {d.code: d for d in await Department.all().using_db(conn)}
     for code, name, key in plan_.new_departments:
@@ -277,6 +287,7 @@ async def apply(plan_: Plan, viewer: Viewer | None, conn: BaseDBAsyncClient) -> 
             using_db=conn,
         )
         keys[record.key] = user.id
+        tick()
         await audit.record(
             viewer,
             "user.create",
@@ -306,9 +317,11 @@ async def apply(plan_: Plan, viewer: Viewer | None, conn: BaseDBAsyncClient) -> 
             using_db=conn,
         )
         announce.append(user.id)
+        tick()
     for user in plan_.deactivated:
         await deactivate(viewer, user, via, conn)
         announce.append(user.id)
+        tick()
     await _apply_heads(plan_, viewer, codes, keys, conn)
     return announce
 

@@ -9,6 +9,8 @@ earlier imports can be deactivated, and only when asked (``deactivate_missing``)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from models import PeopleSyncRun
 from models.directory import AccountSource
 from resolvers import people, people_runs, policy
@@ -25,10 +27,12 @@ async def import_people(
     dry_run: bool,
     deactivate_missing: bool = False,
     started_by: str = "",
+    progress: Callable[[int], Callable[[], None]] | None = None,
 ) -> PeopleSyncRun:
     """Check the file and apply it (unless ``dry_run``); the run is the report.
 
-    ``viewer`` is the panel's administrator, ``None`` for the command line.
+    ``viewer`` is the panel's administrator, ``None`` for the command line, whose
+    ``progress`` is given the number of people to change and returns a per-person tick.
     """
     if viewer is not None:
         policy.require_writer(viewer)
@@ -42,4 +46,8 @@ async def import_people(
     label = started_by or (viewer.username if viewer else "cli")
     run = await people_runs.start(AccountSource.IMPORT, label, dry_run=dry_run, file_name=file_name)
     plan = await people.plan(AccountSource.IMPORT, snapshot)
-    return await people_runs.finish(run, plan, viewer, apply=not dry_run, refuse_all=True)
+    total = len(plan.new_people) + len(plan.changed_people) + len(plan.deactivated)
+    tick = progress(total) if progress is not None and not dry_run else None
+    return await people_runs.finish(
+        run, plan, viewer, apply=not dry_run, refuse_all=True, tick=tick
+    )

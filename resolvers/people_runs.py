@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from tortoise.transactions import in_transaction
@@ -32,6 +33,7 @@ async def finish(
     apply: bool,
     refuse_all: bool,
     watermark: datetime | None = None,
+    tick: Callable[[], None] | None = None,
 ) -> PeopleSyncRun:
     """Apply ``plan`` (unless a dry run, or refused as a whole) in one transaction, record it.
 
@@ -43,7 +45,7 @@ async def finish(
     announce: list[int] = []
     if apply and not refused:
         async with in_transaction() as conn:
-            announce = await people.apply(plan, viewer, conn)
+            announce = await people.apply(plan, viewer, conn, tick)
     if announce:
         await people.announce(announce)
     run.status = SyncStatus.REFUSED if refused else SyncStatus.SUCCEEDED

@@ -1,4 +1,4 @@
-"""Dramatiq actors: notification delivery, warning scans, monthly reports.
+"""Dramatiq actors: notification delivery, warning scans, monthly reports, directory sync.
 
 Importing this package imports the broker module first, so every actor binds to the
 process's broker.
@@ -8,6 +8,6 @@ from crossflow import broker as _broker
 
 _broker.current()
 
-from workers import alerts, delivery, reports  # noqa: E402  (actors must follow the broker)
+from workers import alerts, delivery, directory, reports  # noqa: E402  (actors follow the broker)
 
-__all__ = ["alerts", "delivery", "reports"]
+__all__ = ["alerts", "delivery", "directory", "reports"]

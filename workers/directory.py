@@ -1,0 +1,31 @@
+"""The directory sync as a background job (the scheduler enqueues it every few minutes)."""
+
+from __future__ import annotations
+
+import logging
+
+import dramatiq
+
+from crossflow.settings import get_settings
+from resolvers.directory_sync import sync_directory as run_sync
+from resolvers.errors import Conflict
+
+log = logging.getLogger(__name__)
+
+
+@dramatiq.actor(max_retries=0, time_limit=30 * 60_000)
+async def sync_directory(full: bool = False) -> None:
+    """One sync; not retried: the next scheduled run starts from the last good watermark."""
+    try:
+        run = await run_sync(get_settings(), started_by="scheduler", full=full)
+    except Conflict:
+        log.info("directory sync skipped: another one is running")
+        return
+    log.info(
+        "directory sync %s: %s created, %s updated, %s deactivated, %s refused",
+        run.status,
+        run.created,
+        run.updated,
+        run.deactivated,
+        run.refused,
+    )
