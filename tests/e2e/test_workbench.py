@@ -293,3 +293,24 @@ def test_an_english_browser_gets_english_screens(
         page.keyboard.press("Enter")
         page.get_by_text("wrong username or password").wait_for()
         shot(page, "14-english-sign-in-refused")
+
+
+def test_a_refusal_only_the_server_knows_is_shown_on_its_field(
+    browser: Browser,  # noqa: F811
+    server: str,
+) -> None:
+    with workbench_page(browser, server) as page:
+        # given a blank requirement whose title hides a control character the browser allows
+        sign_in(page, "finance_staff")
+        page.goto("/requirements/new")
+        page.get_by_test_id("template-next").click()
+        page.get_by_label("需求名称").fill("报销流程\u0007线上化试点")
+        _pick(page, "涉及部门", "财务部")
+        page.keyboard.press("Escape")
+        # when it is saved as a draft
+        page.get_by_role("button", name="保存草稿").click()
+        # then the server's BAD_USER_INPUT appears under the title, and nothing was created
+        title_item = page.locator(".ant-form-item", has=page.get_by_label("需求名称"))
+        title_item.get_by_text("控制字符").wait_for()
+        assert "/requirements/new" in page.url
+        shot(page, "15-server-refusal-on-field")

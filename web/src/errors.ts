@@ -21,10 +21,19 @@ export function errorText(error: unknown, t: Translate, language: Language): str
   return t("error.unknown");
 }
 
-/** The form path of the field a BAD_USER_INPUT error names ("customFields.budget"). */
+/** The form path of the field a BAD_USER_INPUT error names: "customFields.budget", or
+ * "input.title" when named by the variable (every mutation here takes `$input`). */
 export function errorField(error: unknown): (string | number)[] | undefined {
   const graphql = firstError(error);
   const field = graphql?.extensions?.field;
   if (graphql?.extensions?.code !== "BAD_USER_INPUT" || typeof field !== "string") return undefined;
-  return field.split(".");
+  const path = field.split(".");
+  return path[0] === "input" && path.length > 1 ? path.slice(1) : path;
+}
+
+/** The message as shown under its field: without a leading field path it may repeat. */
+export function errorTextOnField(error: unknown, t: Translate, language: Language): string {
+  const text = errorText(error, t, language);
+  const field = firstError(error)?.extensions?.field;
+  return typeof field === "string" && text.startsWith(field) ? text.slice(field.length).trim() : text;
 }

@@ -3,7 +3,7 @@
 // new token the API returns.
 import { useMutation } from "@apollo/client";
 import { App, Button, Card, Form, Input, Radio, Space, Typography } from "antd";
-import { errorField, errorText } from "../errors";
+import { errorField, errorText, errorTextOnField } from "../errors";
 import { graphql } from "../gql";
 import { useI18n } from "../i18n";
 import type { Language } from "../session";
@@ -54,7 +54,7 @@ export default function AccountPage() {
     } catch (error) {
       const field = errorField(error);
       const text = errorText(error, t, language);
-      if (field) form.setFields([{ name: field[0] as keyof PasswordValues, errors: [text] }]);
+      if (field) form.setFields([{ name: field[0] as keyof PasswordValues, errors: [errorTextOnField(error, t, language)] }]);
       else message.error(text);
     }
   };

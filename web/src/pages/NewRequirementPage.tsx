@@ -7,7 +7,7 @@ import type { SelectProps } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { errorField, errorText } from "../errors";
+import { errorField, errorText, errorTextOnField } from "../errors";
 import { customFieldValues, FieldInput, fieldLabel, fieldRules } from "../forms/customFields";
 import { graphql } from "../gql";
 import { useI18n } from "../i18n";
@@ -210,7 +210,7 @@ export default function NewRequirementPage() {
       const field = errorField(error);
       const text = errorText(error, t, language);
       if (field && form.getFieldInstance(field) !== undefined) {
-        form.setFields([{ name: field, errors: [text] }]);
+        form.setFields([{ name: field, errors: [errorTextOnField(error, t, language)] }]);
         form.scrollToField(field);
       } else {
         setFailure(text);

@@ -1,0 +1,20 @@
+import{E as e,H as t,Mr as n,_r as r,a as i,c as a,en as o,h as s,n as c,s as l,t as u,u as d}from"./index-uvvQpjEy.js";import{t as f}from"./badge-DQ3C74r2.js";import{n as p,t as m}from"./row-DE6ONND3.js";import{n as h,t as g}from"./work-YCOw1YPD.js";import{t as _}from"./progress-D4FVg_gk.js";import{t as v}from"./space-CHUOOz-Q.js";import{n as y,t as b}from"./StatusTag-CYbA1VPw.js";var x=n(t(),1),S=c(),C=l(`
+  query MyRequirements($filter: RequirementFilter, $after: String) {
+    requirements(filter: $filter, first: 10, after: $after) {
+      totalCount
+      edges {
+        node {
+          id
+          code
+          title
+          status
+          updatedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);function w(t){let{t:n}=a();return(0,S.jsx)(e,{size:`small`,"data-testid":t.testId,title:(0,S.jsxs)(v,{children:[(0,S.jsx)(s.Title,{level:2,style:{fontSize:16,margin:0},children:t.title}),(0,S.jsx)(f,{count:t.items?.length??0,showZero:!0,color:t.items?.length?`#cf1322`:`#595959`})]}),children:(0,S.jsx)(h,{size:`small`,loading:t.loading,dataSource:t.items??[],locale:{emptyText:(0,S.jsx)(s.Text,{type:`secondary`,children:n(`work.empty`)})},renderItem:e=>(0,S.jsx)(h.Item,{children:t.render(e)})})})}function T(){let{t:e,language:t}=a(),{viewer:n}=u(),{data:c,loading:l,error:f}=r(g),h=r(C,{variables:{filter:{initiatorId:n.id}}}),T=c?.myWork,E=e=>e?(0,x.default)(e).format(`YYYY-MM-DD`):``;return(0,S.jsxs)(v,{direction:`vertical`,size:16,style:{width:`100%`},children:[(0,S.jsx)(s.Title,{level:1,style:{fontSize:22,margin:0},children:e(`nav.myWork`)}),f&&(0,S.jsx)(o,{type:`error`,showIcon:!0,message:i(f,e,t)}),(0,S.jsxs)(m,{gutter:[16,16],children:[(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:e(`work.reviews`),testId:`work-reviews`,items:T?.reviews,loading:l,render:t=>(0,S.jsxs)(v,{wrap:!0,children:[(0,S.jsxs)(d,{to:`/requirements/${t.code}`,children:[t.code,` `,t.title]}),t.priority===`URGENT`&&(0,S.jsx)(y,{color:`red`,children:e(`priority.URGENT`)}),(0,S.jsx)(s.Text,{type:`secondary`,children:t.initiator?.displayName})]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:e(`work.tasks`),testId:`work-tasks`,items:T?.tasks,loading:l,render:t=>(0,S.jsxs)(v,{wrap:!0,style:{width:`100%`},children:[(0,S.jsxs)(d,{to:`/tasks/${t.code}`,children:[t.code,` `,t.title]}),(0,S.jsx)(b,{status:t.status}),t.isOverdue&&(0,S.jsx)(y,{color:`red`,children:e(`task.overdue`)}),(0,S.jsx)(_,{percent:t.progress,size:`small`,style:{width:120,margin:0}}),(0,S.jsxs)(s.Text,{type:`secondary`,children:[e(`work.deadline`),` `,E(t.deadline)]})]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:e(`work.acceptances`),testId:`work-acceptances`,items:T?.acceptances,loading:l,render:e=>(0,S.jsxs)(v,{wrap:!0,children:[(0,S.jsxs)(d,{to:`/tasks/${e.code}`,children:[e.code,` `,e.title]}),(0,S.jsx)(s.Text,{type:`secondary`,children:e.assignee?.displayName})]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:e(`work.requests`),testId:`work-requests`,items:T?.collaborationRequests,loading:l,render:n=>(0,S.jsxs)(v,{direction:`vertical`,size:0,children:[(0,S.jsxs)(d,{to:`/tasks/${n.task?.code??``}`,children:[n.task?.code,` `,n.task?.title]}),(0,S.jsx)(s.Text,{children:n.content}),(0,S.jsxs)(s.Text,{type:`secondary`,children:[e(`work.from`),` `,t===`en`?n.fromDepartment?.nameEn:n.fromDepartment?.name,` `,n.fromUser?.displayName]})]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:e(`work.feedback`),testId:`work-feedback`,items:T?.feedback,loading:l,render:e=>(0,S.jsxs)(d,{to:`/requirements/${e.code}`,children:[e.code,` `,e.title]})})}),(0,S.jsx)(p,{xs:24,lg:12,children:(0,S.jsx)(w,{title:e(`work.mine`),testId:`work-mine`,items:h.data?.requirements.edges.map(e=>e.node),loading:h.loading,render:e=>(0,S.jsxs)(v,{wrap:!0,children:[(0,S.jsxs)(d,{to:`/requirements/${e.code}`,children:[e.code,` `,e.title]}),(0,S.jsx)(b,{status:e.status})]})})})]})]})}export{T as default};

@@ -1,1 +1,0 @@
-import{C as e,w as t}from"./index-CuGs6OcC.js";var n=t,r=e;export{n,r as t};
