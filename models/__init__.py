@@ -14,8 +14,10 @@ from models.feedback import Feedback, FeedbackDepartment, Suggestion
 from models.forms import FormField, RequirementFieldValue, RequirementFormVersion
 from models.meetings import Meeting, MeetingAttendee
 from models.notifications import Delivery, Notification, OutboxMessage
+from models.preferences import NotificationDefault, NotificationPreference, QuietHours
 from models.reports import AnalysisReport, SavedReport
 from models.requirements import Requirement, RequirementDepartment, Review, ReviewRound
+from models.reschedules import RescheduleRequest
 from models.signoff import (
     ResultSignoff,
     ResultVersion,
@@ -57,15 +59,19 @@ __all__ = [
     "MeetingAttendee",
     "Mention",
     "Notification",
+    "NotificationDefault",
+    "NotificationPreference",
     "OutboxMessage",
     "PeopleSyncRun",
     "ProgressUpdate",
+    "QuietHours",
     "Requirement",
     "RequirementDepartment",
     "RequirementFieldValue",
     "RequirementFormVersion",
     "RequirementTemplate",
     "RequirementTemplateVersion",
+    "RescheduleRequest",
     "ResultReport",
     "ResultSignoff",
     "ResultVersion",

@@ -10,6 +10,7 @@ from models.base import TimestampedModel
 from models.enums import ThresholdUnit, WarningRuleKind, WebhookFormat
 
 if TYPE_CHECKING:
+    from models.departments import Department
     from models.tasks import Task
     from models.users import User
 
@@ -85,6 +86,10 @@ class WebhookChannel(TimestampedModel):
     url = fields.CharField(max_length=1024)
     secret = fields.CharField(max_length=255, default="")
     enabled = fields.BooleanField(default=True)
+    #: The departments whose people and warnings it serves; none named means every one.
+    departments: fields.ManyToManyRelation[Department] = fields.ManyToManyField(
+        "models.Department", related_name="webhook_channels", through="webhook_channel_department"
+    )
 
     class Meta:
         table = "webhook_channel"

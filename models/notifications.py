@@ -50,6 +50,8 @@ class Delivery(TimestampedModel):
     attempts = fields.IntField(default=0)
     last_error = fields.TextField(default="")
     sent_at = fields.DatetimeField(null=True)
+    #: Held until then: the recipient's quiet hours were in force when it was staged.
+    not_before = fields.DatetimeField(null=True)
 
     notification_id: int | None
 

@@ -74,6 +74,18 @@ TEXTS: dict[K, dict[str, tuple[str, str]]] = {
         "zh": ("请填写协作反馈：{title}", "需求{code}已完成，请填写跨部门协作反馈表。"),
         "en": ("Feedback requested: {title}", "{code} is completed: please give feedback."),
     },
+    K.PROGRESS_ISSUE: {
+        "zh": ("进度问题：{title}", "{code}进度{percent}%，问题：{problems}；需支持：{support}"),
+        "en": ("Progress issue: {title}", "{code} at {percent}%: {problems} / {support}"),
+    },
+    K.RESCHEDULE_REQUESTED: {
+        "zh": ("延期申请：{title}", "{requester}申请将任务{code}延至{deadline}{late}：{reason}"),
+        "en": ("Reschedule asked: {title}", "{requester}: {code} to {deadline}{late}; {reason}"),
+    },
+    K.RESCHEDULE_DECIDED: {
+        "zh": ("延期申请{decision}：{title}", "任务{code}的延期申请{decision}。{note}"),
+        "en": ("Reschedule {decision_en}: {title}", "{code}: {decision_en}. {note}"),
+    },
 }
 
 
