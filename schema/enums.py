@@ -175,7 +175,8 @@ DESCRIPTIONS: dict[type[Enum], tuple[str, dict[str, str]]] = {
         {
             "IN_APP": "An in-app notification (and a live subscription push)",
             "EMAIL": "An email over SMTP to the person's address",
-            "WEBHOOK": "A post to the enabled webhook channels (group chat bots)",
+            "WEBHOOK": "A post to the enabled webhook channels (group chat bots) serving the "
+            "person's department (or every department)",
         },
     ),
     WebhookFormat: (
@@ -207,6 +208,9 @@ DESCRIPTIONS: dict[type[Enum], tuple[str, dict[str, str]]] = {
             "RESULT_ACCEPTED": "Your task results were accepted",
             "RESULT_REJECTED": "Your task results were rejected",
             "FEEDBACK_REQUESTED": "A completed requirement asks for your feedback (协作反馈表)",
+            "PROGRESS_ISSUE": "A progress update reports problems or asks for support",
+            "RESCHEDULE_REQUESTED": "An assignee asks to move a task's deadline (you decide)",
+            "RESCHEDULE_DECIDED": "Your request to move a task's deadline was approved or declined",
             "ALERT_DUE_SOON": _ALERT + "DUE_SOON",
             "ALERT_STALE": _ALERT + "STALE",
             "ALERT_ESCALATION": _ALERT + "ESCALATION",
