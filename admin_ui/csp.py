@@ -10,11 +10,16 @@ template's web-font import from rsms.me, which the policy (and an offline server
 
 from __future__ import annotations
 
+import re
+
 from jinja2 import Environment
 from jinja2.ext import Extension
 from starlette_admin.contrib.tortoise import Admin
 
-from crossflow.http_security import SCRIPT_TAG, csp_nonce
+from crossflow.http_security import csp_nonce
+
+#: A ``<script`` tag that has no nonce yet.
+SCRIPT_TAG = re.compile(r"<script\b(?![^>]*\bnonce=)", re.IGNORECASE)
 
 NONCE_ATTRIBUTE = '<script nonce="{{ csp_nonce() }}"'
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 import secrets
 from contextvars import ContextVar
 
@@ -36,8 +35,6 @@ BASE_HEADERS = {
 ALLOWED_HANDLERS = ("window.location = this.value", "applyColumnVisibility()")
 
 _nonce: ContextVar[str] = ContextVar("crossflow_csp_nonce", default="")
-#: A ``<script`` tag that has no nonce yet.
-SCRIPT_TAG = re.compile(r"<script\b(?![^>]*\bnonce=)", re.IGNORECASE)
 
 
 def _hash(source: str) -> str:
