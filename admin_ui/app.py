@@ -26,6 +26,7 @@ from admin_ui.views.alerts import (
     CalendarOverrideView,
     RulePreview,
     WarningRuleView,
+    NotificationDefaultView,
     WebhookChannelView,
 )
 from admin_ui.views.form_fields import RequirementFormFieldView, TemplateFormFieldView
@@ -35,6 +36,7 @@ from admin_ui.views.organisation import (
     DepartmentView,
     UserView,
 )
+from admin_ui.views.people import DirectorySyncPage, PeopleImportPage, PeopleSyncRunView
 from admin_ui.views.records import (
     ArchiveView,
     AuditEntryView,
@@ -85,14 +87,28 @@ def build_admin(settings: Settings) -> Admin:
         DropDown(
             t("组织与权限", "Organisation"),
             icon="fa fa-building",
-            views=[DepartmentView(), DepartmentHeadView(), UserView(settings), DelegationView()],
+            views=[
+                DepartmentView(),
+                DepartmentHeadView(),
+                UserView(settings),
+                DelegationView(),
+                PeopleImportPage(settings),
+                DirectorySyncPage(settings),
+                PeopleSyncRunView(),
+            ],
         )
     )
     admin.add_view(
         DropDown(
             t("预警与集成", "Warnings & integration"),
             icon="fa fa-bell",
-            views=[rules, WebhookChannelView(), CalendarOverrideView(), ApiTokenView()],
+            views=[
+                rules,
+                WebhookChannelView(),
+                NotificationDefaultView(),
+                CalendarOverrideView(),
+                ApiTokenView(),
+            ],
         )
     )
     admin.add_view(DropDown(t("需求模板", "Templates"), icon="fa fa-clone", views=template_views()))

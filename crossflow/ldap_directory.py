@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from ldap3 import SUBTREE, Connection, Server
-from ldap3.core.exceptions import LDAPBindError, LDAPException
+from ldap3.core.exceptions import LDAPBindError, LDAPException, LDAPInvalidCredentialsResult
 from ldap3.utils.conv import escape_filter_chars
 
 from crossflow.settings import Settings
@@ -91,7 +91,7 @@ def connect(
             receive_timeout=int(settings.ldap_timeout_seconds),  # ldap3 packs it as an int
             raise_exceptions=True,
         )
-    except LDAPBindError as exc:
+    except (LDAPBindError, LDAPInvalidCredentialsResult) as exc:  # as raise_exceptions has it
         raise BindRefused(f"the directory refused the bind as {bind_dn or 'the service'}") from exc
     except LDAPException as exc:
         raise DirectoryError(f"cannot bind to the directory: {type(exc).__name__}: {exc}") from exc

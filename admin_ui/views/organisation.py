@@ -18,6 +18,7 @@ from crossflow import realtime
 from crossflow.security import hash_password
 from crossflow.settings import Settings
 from models import Delegation, Department, DepartmentHead, User
+from models.directory import AccountSource
 from models.enums import Role
 from resolvers.delegations import check_delegation
 from resolvers.errors import DomainError
@@ -118,6 +119,10 @@ class UserView(AuditedView):
                 ),
             ),
             DateTimeField("last_login_at", read_only=True, exclude_from_create=True),
+            # Where the account comes from (local, import, ldap, oidc): a directory account
+            # signs in by an LDAP bind, and only its own source changes or deactivates it.
+            enum_field("source", AccountSource, read_only=True, exclude_from_create=True),
+            StringField("external_id", read_only=True, exclude_from_create=True),
             "created_at",
         ]
 
