@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 
@@ -89,3 +90,14 @@ def test_the_shipped_bundle_is_self_contained() -> None:
     assert not re.search(r"<script[^>]*>\s*[^<\s]", index)
     assert referenced and all((web_app.WEB_DIST / p.lstrip("/")).is_file() for p in referenced)
     assert not re.search(r"https?://", index)
+
+
+def test_the_first_screen_downloads_under_500_kb_of_javascript_gzipped() -> None:
+    # given the shipped bundle: routes other than sign-in are lazy-loaded chunks
+    index = (web_app.WEB_DIST / "index.html").read_text()
+    initial = re.findall(r'(?:src|href)="/(assets/[^"]+\.js)"', index)
+    # when the scripts the index loads up front are compressed as a server would
+    size = sum(len(gzip.compress((web_app.WEB_DIST / path).read_bytes())) for path in initial)
+    # then they stay under the issue's budget, and the lazy chunks exist beside them
+    assert 0 < size < 500 * 1024
+    assert len(list((web_app.WEB_DIST / "assets").glob("*.js"))) > len(initial)
