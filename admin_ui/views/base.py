@@ -34,6 +34,7 @@ from resolvers import audit
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, DomainError
 from resolvers.workflow import snapshot
+from schema.hygiene import FORBIDDEN
 
 R = TypeVar("R")
 
@@ -181,6 +182,9 @@ class AuditedView(CrossFlowView):
         errors: dict[str | int, Any] = {}
         editing = request.state.action in (RequestAction.EDIT, RequestAction.INLINE_EDIT)
         current = self._coerce_pk(request.query_params.get("pk")) if editing else None
+        for name, value in data.items():  # as the API refuses them (schema/hygiene.py)
+            if isinstance(value, str) and FORBIDDEN.search(value):
+                errors[name] = pick("含有不允许的控制字符", "Contains a control character")
         for name in self.unique_fields:
             value = data.get(name)
             if value is None or value == "":

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from models import AuditEntry, Requirement
+from models import AuditEntry, Department, Requirement
+from tests.admin_ui.conftest import Panel, admin_panel, panel  # noqa: F401  (fixtures)
 from tests.conftest import GraphQLClient
 
 CREATE = "mutation($input: CreateRequirementInput!) { createRequirement(input: $input) { id } }"
@@ -220,3 +221,24 @@ async def test_a_malformed_multipart_map_is_a_coded_400_even_anonymously(
     assert response.status_code == 400, response.text
     error = only_error(response.json())
     assert error["extensions"]["code"] == "BAD_REQUEST"
+
+
+async def test_a_control_character_typed_into_the_panel_is_a_form_error(
+    admin_panel: Panel,  # noqa: F811
+) -> None:
+    # given the administrator editing a department in the panel
+    market = await Department.get(code="market")
+    form = {
+        "code": market.code,
+        "name": "市场\x00部",
+        "name_en": market.name_en,
+        "is_active": "on",
+        "sort_order": str(market.sort_order),
+    }
+    # when the name carries a NUL
+    response = await admin_panel.post_form(f"/admin/department/edit?pk={market.id}", form)
+    # then the form comes back with the error on that field, and nothing changed
+    assert response.status_code == 422, response.text[:300]
+    assert "含有不允许的控制字符" in response.text
+    assert (await Department.get(id=market.id)).name == market.name
+    assert not await AuditEntry.filter(via="admin").exists()
