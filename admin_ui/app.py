@@ -26,7 +26,6 @@ from admin_ui.views.alerts import (
     CalendarOverrideView,
     RulePreview,
     WarningRuleView,
-    NotificationDefaultView,
     WebhookChannelView,
 )
 from admin_ui.views.form_fields import RequirementFormFieldView, TemplateFormFieldView
@@ -102,13 +101,7 @@ def build_admin(settings: Settings) -> Admin:
         DropDown(
             t("预警与集成", "Warnings & integration"),
             icon="fa fa-bell",
-            views=[
-                rules,
-                WebhookChannelView(),
-                NotificationDefaultView(),
-                CalendarOverrideView(),
-                ApiTokenView(),
-            ],
+            views=[rules, WebhookChannelView(), CalendarOverrideView(), ApiTokenView()],
         )
     )
     admin.add_view(DropDown(t("需求模板", "Templates"), icon="fa fa-clone", views=template_views()))
