@@ -82,14 +82,21 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                     {"value": "weibo", "label": "微博"},
                 ],
             },
+            {"key": "eventDate", "label": "活动日期", "type": "DATE", "position": 5},
+            {"key": "host", "label": "现场主持", "type": "USER", "position": 6},
+            {"key": "venueDept", "label": "场地负责部门", "type": "DEPARTMENT", "position": 7},
+            {"key": "venueNote", "label": "场地要求", "type": "TEXT", "position": 8},
         ):
             graphql(base, "admin", ADD_FIELD, {"input": {**field, "templateId": template}})
         yield base
 
 
-def _pick(page: Page, label: str, option: str) -> None:
-    """Choose ``option`` in the Ant Design select labelled ``label``."""
+def _pick(page: Page, label: str, option: str, *, search: bool = False) -> None:
+    """Choose ``option`` in the Ant Design select labelled ``label`` (typed first in a
+    searchable one: long lists render only the options in view)."""
     page.get_by_label(label).click()
+    if search:
+        page.get_by_label(label).fill(option)
     page.locator(".ant-select-dropdown:visible .ant-select-item-option", has_text=option).click()
 
 
@@ -115,7 +122,8 @@ def test_a_requirement_raised_from_a_template_reaches_the_head_live_and_is_appro
         staff.get_by_text(TEMPLATE).click()
         staff.get_by_test_id("template-next").click()
         staff.get_by_label("需求名称").fill(TITLE)
-        # then the template's own fields are there, required ones marked, with their help
+        # then the template's own fields (one of each type) are there, required ones marked,
+        # with their help
         assert staff.get_by_text("场地确认前请先选择类型").first.is_visible()
         required = staff.locator(".ant-form-item-required", has_text="场地类型")
         assert required.count() == 1
@@ -136,6 +144,11 @@ def test_a_requirement_raised_from_a_template_reaches_the_head_live_and_is_appro
         _pick(staff, "宣传渠道", "微信")
         staff.keyboard.press("Escape")
         staff.get_by_label("邀请人数").fill("200")
+        staff.get_by_label("活动日期").fill("2027-01-15")
+        staff.get_by_label("活动日期").press("Enter")
+        _pick(staff, "现场主持", "周杰", search=True)
+        _pick(staff, "场地负责部门", "行政部", search=True)
+        staff.get_by_label("场地要求").fill("可容纳200人，带投影")
         staff.get_by_role("button", name="提交审核").click()
 
         # then its page shows it pending review with the custom values
@@ -143,8 +156,11 @@ def test_a_requirement_raised_from_a_template_reaches_the_head_live_and_is_appro
         staff.get_by_role("heading", name=TITLE).wait_for()
         staff.get_by_text("待审核").first.wait_for()
         body = staff.inner_text("body")
-        for text in (TITLE, "室内场馆", "¥150000.50", "微信", "200"):
+        for text in (TITLE, "室内场馆", "¥150000.50", "微信", "200", "2027-01-15", "周杰"):
             assert text in body, text
+        assert "可容纳200人，带投影" in body
+        venue_dept = staff.locator(".ant-descriptions-item", has_text="场地负责部门")
+        assert "行政部" in venue_dept.inner_text()
         code = staff.url.rsplit("/", 1)[-1]
         shot(staff, "03-requirement-submitted")
 
