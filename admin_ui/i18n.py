@@ -26,6 +26,7 @@ from models.enums import (
     Recipient,
     RequirementStatus,
     Role,
+    SignOffMode,
     TaskStatus,
     ThresholdUnit,
     WarningRuleKind,
@@ -180,6 +181,10 @@ ENUM_LABELS: dict[type[Enum], dict[str, tuple[str, str]]] = {
         "COMPLETED": ("已完成", "Completed"),
     },
     Priority: {"NORMAL": ("普通", "Normal"), "URGENT": ("紧急", "Urgent")},
+    SignOffMode: {
+        "ALL": ("会签（全部同意）", "All must approve"),
+        "ANY": ("或签（任一同意）", "Any one decides"),
+    },
     Role: {
         "EMPLOYEE": ("员工", "Employee"),
         "DEPT_HEAD": ("部门负责人", "Department head"),

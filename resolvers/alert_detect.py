@@ -16,8 +16,6 @@ from typing import Any
 from crossflow import clock
 from models import (
     CollaborationRequest,
-    Delegation,
-    DepartmentHead,
     Requirement,
     RequirementDepartment,
     Review,
@@ -36,6 +34,7 @@ from models.enums import (
     TaskStatus,
     WarningRuleKind,
 )
+from resolvers.notify import heads_and_delegates
 from resolvers.template_thresholds import (
     Band,
     Overrides,
@@ -337,23 +336,12 @@ class Detector:
 
     async def _heads(self, department_ids: set[int]) -> dict[int, list[int]]:
         """Each department's head and the head's delegates in force now."""
-        if not department_ids:
-            return {}
-        rows = await DepartmentHead.filter(department_id__in=department_ids).values_list(
-            "department_id", "user_id"
-        )
-        delegates: dict[int, list[int]] = defaultdict(list)
-        for head_id, delegate_id in await Delegation.filter(
-            head_id__in=[user for _, user in rows],
-            revoked_at=None,
-            starts_at__lte=self.now,
-            ends_at__gt=self.now,
-        ).values_list("head_id", "delegate_id"):
-            delegates[head_id].append(delegate_id)
-        return {dept: [user, *delegates.get(user, [])] for dept, user in rows}
+        return await heads_and_delegates(department_ids, at=self.now)
 
     async def _acceptance_groups(self, requirement_ids: set[int]) -> dict[int, list[int]]:
-        """The initiator and the involved heads of each requirement."""
+        """The acceptance group of each requirement: its initiator and the heads (and their
+        delegates) of the departments that reviewed it (the definition is
+        ``policy.acceptance_group_department_ids``; this is its bulk form)."""
         groups: dict[int, list[int]] = defaultdict(list)
         for row in await Requirement.filter(id__in=requirement_ids).values("id", "initiator_id"):
             groups[row["id"]].append(row["initiator_id"])

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from crossflow import clock
 from models import Delegation, DepartmentHead, User
+from models.enums import Role
 from resolvers import audit, policy
 from resolvers.auth import Viewer
-from resolvers.errors import BadUserInput, Forbidden
+from resolvers.errors import BadUserInput, Forbidden, NotFound
+from resolvers.workflow import NOT_FOUND_MESSAGE
 
 MAX_PERIOD = timedelta(days=180)
 
@@ -69,6 +72,42 @@ async def set_delegate(
                 "startsAt": starts_at.isoformat(),
                 "endsAt": ends_at.isoformat(),
             },
+            using_db=conn,
+        )
+    return delegation
+
+
+async def my_delegations(viewer: Viewer, *, include_ended: bool = False) -> list[Delegation]:
+    """The delegations I gave (as head) and received (as delegate), newest first; ended and
+    revoked ones only when asked. A token acting for nobody has none."""
+    if viewer.user_id is None:
+        return []
+    query = Delegation.filter(Q(head_id=viewer.user_id) | Q(delegate_id=viewer.user_id))
+    if not include_ended:
+        query = query.filter(revoked_at=None, ends_at__gt=clock.now())
+    return await query.order_by("-starts_at", "-id")
+
+
+async def revoke_delegation(viewer: Viewer, delegation_id: int) -> Delegation:
+    """End a delegation now: its head or the ADMIN. Anyone else is told it does not exist
+    (NOT_FOUND), the delegate included: a stand-in does not end their own mandate."""
+    policy.require_writer(viewer)
+    async with in_transaction() as conn:
+        delegation = await Delegation.get_or_none(id=delegation_id, using_db=conn)
+        if delegation is None or (
+            viewer.role is not Role.ADMIN and delegation.head_id != viewer.user_id
+        ):
+            raise NotFound(NOT_FOUND_MESSAGE)
+        if delegation.revoked_at is not None:
+            return delegation
+        delegation.revoked_at = clock.now()
+        await delegation.save(using_db=conn, update_fields=["revoked_at", "updated_at"])
+        await audit.record(
+            viewer,
+            "delegation.revoke",
+            "Delegation",
+            delegation.id,
+            after={"revokedAt": delegation.revoked_at.isoformat()},
             using_db=conn,
         )
     return delegation

@@ -92,11 +92,13 @@ async def _reviews(viewer: Viewer, departments: set[int]) -> list[Requirement]:
 
 
 async def _acceptances(viewer: Viewer, departments: set[int]) -> list[Task]:
-    """Submitted results in requirements whose acceptance group (验收小组) includes me."""
+    """Submitted results in requirements whose acceptance group (验收小组) includes me: as
+    initiator, or heading a reviewing department (``policy.acceptance_group_department_ids``)."""
     mine = await int_column(Requirement.filter(initiator_id=viewer.user_id), "id")
     involved = (
         await int_column(
-            RequirementDepartment.filter(department_id__in=departments), "requirement_id"
+            RequirementDepartment.filter(department_id__in=departments, is_lead=False),
+            "requirement_id",
         )
         if departments
         else []

@@ -271,15 +271,44 @@ async def reviewer_authorities(
     return own
 
 
-async def acceptance_authority(viewer: Viewer, requirement: Requirement) -> HeadAuthority | None:
-    """Membership of the acceptance group (验收小组): the initiator or an involved head.
+INITIATOR_SEAT = "initiator"
 
-    Returns the authority used (the initiator acts for themselves: no department).
+
+def department_seat(department_id: int) -> str:
+    """The acceptance group seat of a reviewing department (its head's, or a delegate's)."""
+    return f"dept:{department_id}"
+
+
+async def acceptance_group_department_ids(requirement: Requirement) -> list[int]:
+    """The departments whose heads sit in the acceptance group (验收小组): those that
+    reviewed the requirement, not the lead (the initiator sits for it).
+
+    The one definition: the acceptance decision, the to-do list, the notifications and the
+    acceptance warnings (``alert_detect``) all take the group from the reviewing departments.
     """
+    return await int_column(
+        RequirementDepartment.filter(requirement_id=requirement.id, is_lead=False),
+        "department_id",
+    )
+
+
+async def acceptance_seats(
+    viewer: Viewer, requirement: Requirement
+) -> list[tuple[str, HeadAuthority]]:
+    """The acceptance group seats the viewer holds: the initiator's, and each reviewing
+    department's they head or stand in for (代理审批)."""
+    seats: list[tuple[str, HeadAuthority]] = []
     if viewer.user_id == requirement.initiator_id:
-        return HeadAuthority(0, requirement.initiator_id, None)
-    authorities = await reviewer_authorities(viewer, requirement)
-    return authorities[0] if authorities else None
+        seats.append((INITIATOR_SEAT, HeadAuthority(0, requirement.initiator_id, None)))
+    departments = await acceptance_group_department_ids(requirement)
+    try:
+        authorities = await reviewer_authorities(viewer, requirement, departments)
+    except Forbidden:
+        if seats:  # the initiator keeps their own seat; they never sit for a head
+            return seats
+        raise
+    seats += [(department_seat(a.department_id), a) for a in authorities]
+    return seats
 
 
 async def require_commenter(viewer: Viewer, task_id: int, requirement_id: int) -> None:

@@ -14,6 +14,7 @@ from models import (
     Department,
     Requirement,
     RequirementDepartment,
+    RequirementTemplate,
     ReviewRound,
 )
 from models.enums import (
@@ -155,6 +156,15 @@ async def reviewing_department_ids(requirement_id: int, conn: BaseDBAsyncClient)
     )
 
 
+async def _template_modes(template_id: int | None, conn: BaseDBAsyncClient) -> dict[str, Any]:
+    """A requirement made from a template starts with the template's sign-off and
+    acceptance modes (会签/或签); the initiator may change them while it is a draft."""
+    if template_id is None:
+        return {}
+    template = await RequirementTemplate.get(id=template_id, using_db=conn)
+    return {"signoff_mode": template.signoff_mode, "acceptance_mode": template.acceptance_mode}
+
+
 async def create_requirement(viewer: Viewer, form: RequirementForm) -> Requirement:
     """Raise a requirement as a draft (草稿); its code is allocated now."""
     policy.require_writer(viewer)
@@ -171,6 +181,7 @@ async def create_requirement(viewer: Viewer, form: RequirementForm) -> Requireme
             status=S.DRAFT,
             template_id=form.template_id,
             template_version=form.template_version,
+            **await _template_modes(form.template_id, conn),
             using_db=conn,
             **{
                 name: getattr(form, name) for name in FORM_FIELDS if getattr(form, name) is not None
@@ -256,6 +267,16 @@ async def submit_requirement(viewer: Viewer, requirement_id: int) -> Requirement
         )
         reviewers = await head_ids(await reviewing_department_ids(requirement.id, conn), conn)
         await notify_about(requirement, reviewers, NotificationKind.REVIEW_REQUESTED, conn)
+        if requirement.initiating_department_id is not None:
+            # The lead's head does not review (decisions.md) but hears of it, as do delegates.
+            lead_heads = await head_ids([requirement.initiating_department_id], conn)
+            await notify_about(
+                requirement,
+                [user for user in lead_heads if user not in reviewers],
+                NotificationKind.REQUIREMENT_SUBMITTED,
+                conn,
+                exclude=viewer.user_id,
+            )
     outbox.kick()
     return requirement
 

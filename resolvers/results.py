@@ -1,4 +1,5 @@
-"""Step 5: results are submitted, the acceptance group decides, the initiator reports."""
+"""Step 5: results are submitted, the acceptance group decides (``resolvers/acceptance.py``),
+the initiator reports."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from crossflow import clock, outbox
+from crossflow import outbox
 from models import (
     Attachment,
     Requirement,
@@ -18,12 +19,12 @@ from models import (
     TaskResult,
     User,
 )
-from models.enums import NotificationKind, RequirementStatus, ResultDecision, TaskStatus
+from models.enums import NotificationKind, RequirementStatus, TaskStatus
 from resolvers import policy
+from resolvers.acceptance import pin_versions
 from resolvers.auth import Viewer
-from resolvers.errors import BadUserInput, Forbidden, InvalidTransition
+from resolvers.errors import BadUserInput, InvalidTransition
 from resolvers.notify import head_ids, notify_about
-from resolvers.requirements import reviewing_department_ids
 from resolvers.workflow import (
     ensure_state,
     ensure_writable,
@@ -70,13 +71,14 @@ async def submit_task_result(viewer: Viewer, data: ResultSubmission) -> Task:
         if found != len(attachments):
             raise BadUserInput("附件不属于该需求 (unknown attachment)", field="attachmentIds")
         assert viewer.user_id is not None
-        await TaskResult.create(
+        result = await TaskResult.create(
             task_id=task.id,
             submitted_by_id=viewer.user_id,
             note=note,
             attachment_ids=attachments,
             using_db=conn,
         )
+        await pin_versions(result, attachments, conn)
         await transition(
             viewer,
             task,
@@ -86,7 +88,7 @@ async def submit_task_result(viewer: Viewer, data: ResultSubmission) -> Task:
             stamp="submitted_at",
             note=note[:500],
         )
-        group = [requirement.initiator_id, *await _involved_head_ids(requirement.id, conn)]
+        group = await _acceptance_group_ids(requirement, conn)
         await notify_about(
             task, group, NotificationKind.RESULT_SUBMITTED, conn, exclude=viewer.user_id
         )
@@ -94,60 +96,10 @@ async def submit_task_result(viewer: Viewer, data: ResultSubmission) -> Task:
     return task
 
 
-async def _involved_head_ids(requirement_id: int, conn: BaseDBAsyncClient) -> list[int]:
-    return await head_ids(await reviewing_department_ids(requirement_id, conn), conn)
-
-
-async def review_task_result(viewer: Viewer, task_id: int, accept: bool, comment: str) -> Task:
-    """The acceptance group (验收小组) accepts (确认完成) or rejects with what to change."""
-    policy.require_writer(viewer)
-    comment = comment.strip()
-    if not accept and not comment:
-        raise BadUserInput("驳回需说明修改要求 (say what to change)", field="comment")
-    async with in_transaction() as conn:
-        task = await load_visible(Task, viewer, task_id, conn, lock=True)
-        requirement = await Requirement.get(id=task.requirement_id, using_db=conn)
-        authority = await policy.acceptance_authority(viewer, requirement)
-        if authority is None:
-            raise Forbidden("仅验收小组可验收 (only the acceptance group decides)")
-        ensure_writable(requirement)
-        ensure_state(task, (TaskStatus.SUBMITTED,), "reviewTaskResult")
-        result = (
-            await TaskResult.filter(task_id=task.id, decision=ResultDecision.PENDING)
-            .using_db(conn)
-            .order_by("-id")
-            .first()
-        )
-        if result is None:
-            raise InvalidTransition("没有待验收的成果 (nothing to decide)", status=str(task.status))
-        now = clock.now()
-        result.decision = ResultDecision.ACCEPTED if accept else ResultDecision.REJECTED
-        result.decided_by_id = viewer.user_id
-        result.decided_at = now
-        result.decision_comment = comment
-        await result.save(using_db=conn)
-        if accept:
-            task.progress = 100
-        await transition(
-            viewer,
-            task,
-            TaskStatus.COMPLETED if accept else TaskStatus.IN_PROGRESS,
-            "task.review_result",
-            conn,
-            stamp="completed_at" if accept else None,
-            fields=["progress"],
-            note=comment[:500],
-            on_behalf_of_id=authority.on_behalf_of_id,
-        )
-        await notify_about(
-            task,
-            [task.assignee_id],
-            NotificationKind.RESULT_ACCEPTED if accept else NotificationKind.RESULT_REJECTED,
-            conn,
-            comment=comment,
-        )
-    outbox.kick()
-    return task
+async def _acceptance_group_ids(requirement: Requirement, conn: BaseDBAsyncClient) -> list[int]:
+    """The group's people: the initiator, the reviewing heads and their active delegates."""
+    departments = await policy.acceptance_group_department_ids(requirement)
+    return [requirement.initiator_id, *await head_ids(departments, conn)]
 
 
 @dataclass

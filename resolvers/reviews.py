@@ -12,16 +12,25 @@ from tortoise.transactions import in_transaction
 
 from crossflow import clock, outbox
 from models import Department, Requirement, Review, ReviewRound, User
-from models.enums import NotificationKind, RequirementStatus, ReviewDecision, Role, RoundOutcome
-from resolvers import policy
+from models.enums import (
+    NotificationKind,
+    RequirementStatus,
+    ReviewDecision,
+    Role,
+    RoundOutcome,
+    SignOffMode,
+)
+from resolvers import policy, signoff_rounds
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, Forbidden, InvalidTransition
 from resolvers.notify import notify_about
 from resolvers.requirements import reviewing_department_ids
 from resolvers.signoff import content_hash
+from resolvers.signoff_rounds import RoundSigners, round_signers
 from resolvers.workflow import ensure_state, int_column, load_visible, transition
 
 S = RequirementStatus
+NOT_A_REVIEWER = "仅涉及部门负责人或其代理人可审核 (only an involved head or their delegate)"
 
 
 @dataclass
@@ -37,8 +46,10 @@ class ReviewInput:
 async def review_requirement(viewer: Viewer, data: ReviewInput) -> Requirement:
     """A head (or their active delegate) signs off: approve with claimed tasks, or reject.
 
-    Any rejection sends the requirement back for changes; the last approval of the round
-    makes it APPROVED. Concurrent reviewers are serialised on the requirement's row.
+    Any rejection sends the requirement back for changes, in both modes. The round is
+    APPROVED by the last approval under 会签 (ALL), by the first under 或签 (ANY), and in
+    either mode only once every added signer (加签) approved. Concurrent reviewers are
+    serialised on the requirement's row.
     """
     policy.require_writer(viewer)
     comment = data.comment.strip()
@@ -49,24 +60,20 @@ async def review_requirement(viewer: Viewer, data: ReviewInput) -> Requirement:
         raise BadUserInput("审核意见或认领任务过长 (comment or claims too long)", field="comment")
     async with in_transaction() as conn:
         requirement = await load_visible(Requirement, viewer, data.requirement_id, conn, lock=True)
-        reviewing = set(await reviewing_department_ids(requirement.id, conn))
-        authorities = await policy.reviewer_authorities(viewer, requirement, reviewing)
-        if data.department_id is not None:
-            authorities = [a for a in authorities if a.department_id == data.department_id]
-        if not authorities:
-            raise Forbidden(
-                "仅涉及部门负责人或其代理人可审核 (only an involved head or their delegate)"
-            )
+        if requirement.status is not S.PENDING_REVIEW:
+            await _refuse_outsiders(viewer, requirement, conn)
         ensure_state(requirement, (S.PENDING_REVIEW,), "reviewRequirement")
         round_ = await ReviewRound.get(
             requirement_id=requirement.id, number=requirement.current_round, using_db=conn
         )
-        done = set(
-            await Review.filter(round_id=round_.id)
-            .using_db(conn)
-            .values_list("department_id", flat=True)
-        )
-        pending = [a for a in authorities if a.department_id not in done]
+        signers = await round_signers(requirement, round_, conn)
+        wanted = signers.asked
+        if data.department_id is not None:
+            wanted = wanted & {data.department_id}
+        authorities = await signoff_rounds.authorities(viewer, requirement, round_, wanted, conn)
+        if not authorities:
+            raise Forbidden(NOT_A_REVIEWER)
+        pending = [a for a in authorities if a.department_id in signers.pending]
         if not pending:
             raise InvalidTransition(
                 "本轮已审核 (your department already reviewed this round)",
@@ -75,7 +82,7 @@ async def review_requirement(viewer: Viewer, data: ReviewInput) -> Requirement:
             )
         authority = pending[0]
         lead = requirement.initiating_department_id
-        involved = [*reviewing, *([lead] if lead else [])]
+        involved = [*signers.reviewing, *([lead] if lead else [])]
         now = clock.now()
         assert viewer.user_id is not None
         try:
@@ -111,7 +118,12 @@ async def review_requirement(viewer: Viewer, data: ReviewInput) -> Requirement:
                 conn,
                 **about,
             )
-        elif reviewing <= done | {authority.department_id}:
+        elif RoundSigners(
+            signers.reviewing,
+            signers.added,
+            signers.approved | {authority.department_id},
+            signers.decided,
+        ).complete(SignOffMode(requirement.signoff_mode)):
             target, stamp = S.APPROVED, "approved_at"
             await _close_round(round_, RoundOutcome.APPROVED, now, conn)
             admins = await int_column(
@@ -137,6 +149,16 @@ async def review_requirement(viewer: Viewer, data: ReviewInput) -> Requirement:
         )
     outbox.kick()
     return requirement
+
+
+async def _refuse_outsiders(
+    viewer: Viewer, requirement: Requirement, conn: BaseDBAsyncClient
+) -> None:
+    """Outside review, someone who would never sign is told so (FORBIDDEN) before being
+    told the requirement is not waiting for review."""
+    reviewing = await reviewing_department_ids(requirement.id, conn)
+    if not await policy.reviewer_authorities(viewer, requirement, reviewing):
+        raise Forbidden(NOT_A_REVIEWER)
 
 
 async def _close_round(

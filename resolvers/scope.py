@@ -18,6 +18,7 @@ from tortoise.expressions import Q, Subquery
 from tortoise.models import Model
 from tortoise.queryset import QuerySet, ValuesQuery
 
+from crossflow import clock
 from models import (
     Alert,
     AnalysisReport,
@@ -43,8 +44,13 @@ from models import (
     RequirementDepartment,
     RequirementTemplate,
     ResultReport,
+    ResultSignoff,
+    ResultVersion,
     Review,
+    ReviewHandover,
+    ReviewReminder,
     ReviewRound,
+    RoundSigner,
     SavedReport,
     Task,
     TaskAssistingDepartment,
@@ -163,6 +169,20 @@ def _joined_sources(viewer: Viewer) -> list[ValuesQuery[Any]]:
         user = viewer.user_id
         sources.append(Task.filter(assignee_id=user).values("requirement_id"))
         sources.append(MeetingAttendee.filter(user_id=user).values("meeting__requirement_id"))
+        # A head added to a review round (加签) and a head's active delegate (代理审批), who
+        # may belong to another department, act on the requirement and so take part in it.
+        sources.append(
+            RoundSigner.filter(department__headship__user_id=user).values("round__requirement_id")
+        )
+        now = clock.now()
+        sources.append(
+            RequirementDepartment.filter(
+                department__headship__user__delegations_given__delegate_id=user,
+                department__headship__user__delegations_given__revoked_at__isnull=True,
+                department__headship__user__delegations_given__starts_at__lte=now,
+                department__headship__user__delegations_given__ends_at__gt=now,
+            ).values("requirement_id")
+        )
     if viewer.department_id is not None:
         dept = viewer.department_id
         sources.append(RequirementDepartment.filter(department_id=dept).values("requirement_id"))
@@ -275,6 +295,11 @@ _SCOPES: dict[type[Model], Callable[[Viewer], Scope]] = {
     ProgressUpdate: _through_requirement("task__requirement_id"),
     TaskReschedule: _through_requirement("task__requirement_id"),
     TaskResult: _through_requirement("task__requirement_id"),
+    ResultSignoff: _through_requirement("result__task__requirement_id"),
+    ResultVersion: _through_requirement("result__task__requirement_id"),
+    RoundSigner: _through_requirement("round__requirement_id"),
+    ReviewHandover: _through_requirement("round__requirement_id"),
+    ReviewReminder: _through_requirement("round__requirement_id"),
     Comment: _or_mentioned("task__requirement_id", "task_id", "comment__task_id"),
     Mention: _or_mentioned("comment__task__requirement_id", "comment__task_id", "comment__task_id"),
     CollaborationRequest: _through_requirement("requirement_id"),

@@ -88,6 +88,8 @@ async def template_snapshot(
         "nameEn": template.name_en,
         "description": template.description,
         "priority": str(template.priority),
+        "signoffMode": str(template.signoff_mode),
+        "acceptanceMode": str(template.acceptance_mode),
         "enabled": template.enabled,
         "departments": [
             {

@@ -78,6 +78,7 @@ from schema.requirements import (
     ReviewType,
 )
 from schema.scalars import UTCDateTime
+from schema.signoff import SignOffMutations, SignOffQueries
 from schema.tasks import (
     ProgressUpdateType,
     TaskMutations,
@@ -108,6 +109,7 @@ Query = merge_types(
         SavedReportQueries,
         AnalysisQueries,
         MyWorkQueries,
+        SignOffQueries,
     ),
 )
 Mutation = merge_types(
@@ -126,6 +128,7 @@ Mutation = merge_types(
         NotificationMutations,
         SavedReportMutations,
         AnalysisMutations,
+        SignOffMutations,
     ),
 )
 Subscription = merge_types("Subscription", (NotificationSubscriptions,))

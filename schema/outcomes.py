@@ -10,7 +10,7 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 import models
-from resolvers import archives, feedback, listing, results
+from resolvers import acceptance, archives, feedback, listing, results
 from schema.base import Info, ModelNode, load_one, load_through
 from schema.enums import FeedbackKind, SuggestionStatus
 from schema.filters import ArchiveFilter, ArchiveOrder, SuggestionFilter, SuggestionOrder
@@ -281,10 +281,14 @@ class OutcomeMutations:
         return await results.submit_task_result(viewer, data)  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Accept or reject submitted results (验收), the acceptance group: the "
-        "initiator and the involved heads (or delegates). Errors: UNAUTHENTICATED; FORBIDDEN "
-        "(read-only token, not in the group, archived); NOT_FOUND; INVALID_TRANSITION (task "
-        "not SUBMITTED); BAD_USER_INPUT (a rejection without a comment)",
+        description="Accept or reject submitted results (验收) as a member of the acceptance "
+        "group: the initiator and the reviewing departments' heads (or their active delegates). "
+        "Under the requirement's acceptanceMode ALL (会签) the task is COMPLETED once every "
+        "member accepted, under ANY (或签) by the first acceptance; any rejection sends it back "
+        "IN_PROGRESS; until then it stays SUBMITTED. The submitted file versions are what is "
+        "accepted. Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not in the group, "
+        "archived); NOT_FOUND; INVALID_TRANSITION (task not SUBMITTED, you already decided "
+        "on these results); BAD_USER_INPUT (a rejection without a comment)",
         permission_classes=[CanWrite],
     )
     async def review_task_result(
@@ -294,7 +298,7 @@ class OutcomeMutations:
     ) -> TaskRef:
         viewer = info.context.require_viewer()
         task_id = decode_id(input.task_id, "Task", "taskId")
-        return await results.review_task_result(viewer, task_id, input.accept, input.comment)  # type: ignore[return-value]
+        return await acceptance.review_task_result(viewer, task_id, input.accept, input.comment)  # type: ignore[return-value]
 
     @strawberry.mutation(
         description="Write the result report (协作成果报告), the initiator, once every task is "

@@ -15,7 +15,7 @@ from resolvers.scope import scoped
 from resolvers.signoff import content_hash
 from resolvers.workflow import NOT_FOUND_MESSAGE
 from schema.base import Info, ModelNode, count_children, load_children, load_one
-from schema.enums import Priority, RequirementStatus, ReviewDecision, RoundOutcome
+from schema.enums import Priority, RequirementStatus, ReviewDecision, RoundOutcome, SignOffMode
 from schema.filters import RequirementFilter, RequirementOrder
 from schema.forms import custom_field_values
 from schema.ids import decode_id, decode_ids
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from schema.files import AttachmentType
     from schema.forms import CustomFieldValueType
     from schema.outcomes import FeedbackType, ResultReportType
+    from schema.signoff import AddedSignerType, ReviewHandoverType
     from schema.tasks import TaskType
     from schema.templates import CreateRequirementFromTemplateInput, RequirementTemplateType
     from schema.users import DelegationType, UserType
@@ -46,6 +47,8 @@ ResultReportRef = Annotated["ResultReportType", strawberry.lazy("schema.outcomes
 FeedbackRef = Annotated["FeedbackType", strawberry.lazy("schema.outcomes")]
 RequirementTemplateRef = Annotated["RequirementTemplateType", strawberry.lazy("schema.templates")]
 CustomFieldValueRef = Annotated["CustomFieldValueType", strawberry.lazy("schema.forms")]
+AddedSignerRef = Annotated["AddedSignerType", strawberry.lazy("schema.signoff")]
+HandoverRef = Annotated["ReviewHandoverType", strawberry.lazy("schema.signoff")]
 
 
 @strawberry.type(name="Requirement", description="The Requirement Form (需求申请表)")
@@ -70,8 +73,7 @@ class RequirementType(ModelNode):
         description="The number of the latest review round; 0 before the first submission"
     )
     version: int = strawberry.field(
-        description="Raised by every edit; send it back in updateRequirement to detect a "
-        "CONFLICT"
+        description="Raised by every edit; send it back in updateRequirement to detect a CONFLICT"
     )
     created_at: datetime = strawberry.field(description="When it was raised, UTC")
     updated_at: datetime = strawberry.field(description="When it last changed, UTC")
@@ -91,6 +93,12 @@ class RequirementType(ModelNode):
     cancelled_at: datetime | None = strawberry.field(description="When it was cancelled, UTC")
     form_version: int | None = strawberry.field(
         description="The requirement form version its custom fields were written against"
+    )
+    signoff_mode: SignOffMode = strawberry.field(
+        description="How the reviewing heads sign off: ALL (会签) or ANY (或签)"
+    )
+    acceptance_mode: SignOffMode = strawberry.field(
+        description="How the acceptance group decides each task's results: ALL or ANY"
     )
 
     @strawberry.field(
@@ -187,6 +195,14 @@ class ReviewRoundType(ModelNode):
     @strawberry.field(description="The departments' sign-offs in this round")
     async def reviews(self, root: models.ReviewRound, info: Info) -> list[ReviewType]:
         return await load_children(info, models.Review, "round_id", root.id)
+
+    @strawberry.field(description="Departments a reviewer added to this round (加签)")
+    async def added_signers(self, root: models.ReviewRound, info: Info) -> list[AddedSignerRef]:
+        return await load_children(info, models.RoundSigner, "round_id", root.id)
+
+    @strawberry.field(description="Reviews handed over in this round (转交), oldest first")
+    async def handovers(self, root: models.ReviewRound, info: Info) -> list[HandoverRef]:
+        return await load_children(info, models.ReviewHandover, "round_id", root.id)
 
 
 @strawberry.type(name="Review", description="An electronic sign-off (电子签批)")

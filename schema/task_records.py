@@ -9,15 +9,19 @@ import strawberry
 from strawberry import relay
 
 import models
-from schema.base import Info, ModelNode, load_one
+from schema.base import Info, ModelNode, load_children, load_one
 from schema.enums import ResultDecision
+from schema.signoff import result_files
 
 if TYPE_CHECKING:
+    from schema.signoff import ResultFileType, ResultSignoffType
     from schema.tasks import TaskType
     from schema.users import UserType
 
 UserRef = Annotated["UserType", strawberry.lazy("schema.users")]
 TaskRef = Annotated["TaskType", strawberry.lazy("schema.tasks")]
+ResultFileRef = Annotated["ResultFileType", strawberry.lazy("schema.signoff")]
+ResultSignoffRef = Annotated["ResultSignoffType", strawberry.lazy("schema.signoff")]
 
 
 @strawberry.type(name="ProgressUpdate", description="A progress report (进度更新)")
@@ -84,3 +88,16 @@ class TaskResultType(ModelNode):
     @strawberry.field(description="The task the results are for")
     async def task(self, root: models.TaskResult, info: Info) -> TaskRef | None:
         return await load_one(info, models.Task, root.task_id)
+
+    @strawberry.field(
+        description="The deliverables exactly as submitted: each file's version at submission "
+        "(what an acceptance accepts), for the acceptance group to open"
+    )
+    async def files(self, root: models.TaskResult, info: Info) -> list[ResultFileRef]:
+        return await result_files(info, root)
+
+    @strawberry.field(
+        description="Each acceptance group member's decision so far (会签: all must accept)"
+    )
+    async def signoffs(self, root: models.TaskResult, info: Info) -> list[ResultSignoffRef]:
+        return await load_children(info, models.ResultSignoff, "result_id", root.id)

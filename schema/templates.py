@@ -12,7 +12,7 @@ from strawberry.scalars import JSON
 import models
 from resolvers import templates
 from schema.base import Info, ModelNode, load_children, load_one
-from schema.enums import Priority, ThresholdUnit, WarningRuleKind
+from schema.enums import Priority, SignOffMode, ThresholdUnit, WarningRuleKind
 from schema.forms import CUSTOM_FIELDS_DESCRIPTION
 from schema.ids import decode_id
 from schema.permissions import CanWrite, SignedIn
@@ -40,6 +40,12 @@ class RequirementTemplateType(ModelNode):
     description: str = strawberry.field(description="Pre-fills the background (需求背景)")
     priority: Priority = strawberry.field(description="The priority its requirements start with")
     enabled: bool = strawberry.field(description="false: listed for the ADMIN only, not usable")
+    signoff_mode: SignOffMode = strawberry.field(
+        description="The sign-off mode its requirements start with: ALL (会签) or ANY (或签)"
+    )
+    acceptance_mode: SignOffMode = strawberry.field(
+        description="The acceptance group's mode its requirements start with: ALL or ANY"
+    )
     version: int = strawberry.field(
         description="Raised by every change; a requirement records the version it was made with"
     )

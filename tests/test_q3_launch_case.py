@@ -245,9 +245,11 @@ async def test_the_q3_launch_case_from_raising_to_feedback(
         )
     )["reviewTaskResult"]["status"] == "IN_PROGRESS"
     await designer.data(submit_result, {"input": {"taskId": visual["id"], "note": "已适配竖版"}})
-    await heads["finance"].data(decide, {"input": {"taskId": visual["id"], "accept": True}})
     await seller.data(submit_result, {"input": {"taskId": invitations["id"], "note": "名单120家"}})
-    await market.data(decide, {"input": {"taskId": invitations["id"], "accept": True}})
+    # the acceptance group (会签): the initiator and the three reviewing heads each accept
+    for member in (market, *heads.values()):
+        for task_ in (visual, invitations):
+            await member.data(decide, {"input": {"taskId": task_["id"], "accept": True}})
     completed = await market.data(
         """mutation($input: SubmitResultReportInput!) { submitResultReport(input: $input) {
            status } }""",

@@ -31,7 +31,7 @@ from models import (
     TemplateTask,
     TemplateWarningThreshold,
 )
-from models.enums import Priority, ThresholdUnit, WarningRuleKind
+from models.enums import Priority, SignOffMode, ThresholdUnit, WarningRuleKind
 from resolvers import policy, template_rules
 from resolvers.errors import BadUserInput, DomainError
 from resolvers.templates import bump_template_version
@@ -134,6 +134,8 @@ class RequirementTemplateView(VersionedView):
                 label=t("说明（预填需求背景）", "Description (pre-fills the background)"),
             ),
             enum_field("priority", Priority, label=t("默认优先级", "Default priority")),
+            enum_field("signoff_mode", SignOffMode, label=t("审核方式", "Sign-off mode")),
+            enum_field("acceptance_mode", SignOffMode, label=t("验收方式", "Acceptance mode")),
             "enabled",
             IntegerField("version", label=t("版本", "Version"), read_only=True),
             "updated_by",

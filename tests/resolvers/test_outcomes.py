@@ -57,8 +57,13 @@ async def test_results_are_rejected_then_accepted_by_the_acceptance_group(
         {"input": {"taskId": task_id, "accept": False, "comment": "竖版需适配手机海报尺寸"}},
     )
     assert rejected["reviewTaskResult"]["status"] == "IN_PROGRESS"
-    # then after a resubmission an involved head accepts
+    # then after a resubmission the group accepts (会签, the default: every member), the
+    # sales head last
     await assignee.data(SUBMIT_RESULT, {"input": {"taskId": task_id, "note": "已调整竖版尺寸"}})
+    for username in ("market_staff", "design_head", "finance_head"):
+        member = await client.sign_in(username)
+        partial = await member.data(REVIEW_RESULT, {"input": {"taskId": task_id, "accept": True}})
+        assert partial["reviewTaskResult"]["status"] == "SUBMITTED"
     head = await client.sign_in("sales_head")
     accepted = (await head.data(REVIEW_RESULT, {"input": {"taskId": task_id, "accept": True}}))[
         "reviewTaskResult"
