@@ -330,3 +330,37 @@ def test_a_refusal_only_the_server_knows_is_shown_on_its_field(
         title_item.get_by_text("控制字符").wait_for()
         assert "/requirements/new" in page.url
         shot(page, "15-server-refusal-on-field")
+
+
+def test_a_head_rejects_with_the_changes_wanted_and_the_initiator_resubmits(
+    browser: Browser,  # noqa: F811
+    server: str,
+) -> None:
+    with (
+        workbench_page(browser, server) as head,
+        workbench_page(browser, server) as initiator,
+    ):
+        # given the complaint under review, which sales has yet to review
+        sign_in(head, "sales_head")
+        head.get_by_test_id("work-reviews").get_by_role("link", name=re.compile("客户投诉")).click()
+        review = head.get_by_test_id("review-card")
+        # when the head rejects without saying why, the browser asks for the changes wanted
+        review.get_by_role("button", name=re.compile("驳\\s*回")).click()
+        review.get_by_text("驳回需填写具体意见").wait_for()
+        # when they say what to change and reject
+        head.get_by_label("审核意见").fill("请补充涉及批次的销售区域")
+        review.get_by_role("button", name=re.compile("驳\\s*回")).click()
+        # then the requirement goes back for changes, the rejection on the timeline
+        head.get_by_test_id("review-timeline").get_by_text("请补充涉及批次的销售区域").wait_for()
+        assert head.get_by_text("待修改").first.is_visible()
+
+        # when the initiator opens it, they may submit it again
+        sign_in(initiator, "service_staff")
+        initiator.get_by_test_id("work-mine").get_by_role(
+            "link", name=re.compile("客户投诉")
+        ).click()
+        initiator.get_by_role("button", name="提交审核").click()
+        # then a new round is open
+        initiator.get_by_text("第2轮").wait_for()
+        assert initiator.get_by_text("待审核").first.is_visible()
+        shot(initiator, "08-resubmitted")
