@@ -86,6 +86,18 @@ def forbidden_in_document(node: Node, path: tuple[str, ...] = ()) -> str | None:
     return None
 
 
+def _may_hold_one(query: str) -> bool:
+    """Whether a string literal of ``query`` can hold a forbidden character.
+
+    GraphQL's lexer refuses raw C0 characters in a document; the others arrive raw (C1) or
+    as a ``\\u`` escape. A document with neither is not walked: walking every node of a
+    large document costs milliseconds, this look at its text microseconds.
+    """
+    if "\\u" in query:
+        return True
+    return "\x7f" in query if query.isascii() else FORBIDDEN.search(query) is not None
+
+
 def refusal(field: str) -> GraphQLError:
     """The ``BAD_USER_INPUT`` for a control character in ``field``."""
     return GraphQLError(
@@ -101,7 +113,7 @@ class InputHygiene(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         field = forbidden_in_variables(context.variables)
-        if field is None and document is not None:
+        if field is None and document is not None and _may_hold_one(context.query or ""):
             field = forbidden_in_document(document)
         if field is None:
             yield
