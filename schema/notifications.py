@@ -13,6 +13,7 @@ from strawberry.scalars import JSON
 import models
 from crossflow import realtime
 from resolvers import listing, notifications
+from resolvers.errors import DomainError, Forbidden
 from schema.base import Info, ModelNode, load_one
 from schema.enums import NotificationKind
 from schema.filters import NotificationFilter, NotificationOrder
@@ -81,8 +82,12 @@ class NotificationSubscriptions:
     async def notification_added(self, info: Info) -> AsyncGenerator[NotificationType, None]:
         viewer = info.context.require_viewer()
         live = info.context.live
-        if viewer.user_id is None or live is None:
-            return
+        if viewer.user_id is None:
+            raise Forbidden("API 令牌没有通知 (an API token has no notifications to subscribe to)")
+        if live is None:
+            raise DomainError(
+                "订阅只通过 websocket (subscriptions run over a graphql-transport-ws websocket)"
+            )
         async with realtime.hub().subscribe(viewer.user_id) as queue:
             # Ends when the socket's watcher closes it (signed out, deactivated, role
             # changed, token expired): nothing is delivered after that verdict.

@@ -19,6 +19,7 @@ import pytest
 from graphql import parse, validate
 
 from crossflow import realtime
+from crossflow.live_sockets import LiveConnection
 from crossflow.settings import Settings
 from models import Notification, User
 from models.enums import NotificationKind
@@ -89,7 +90,7 @@ async def test_each_subscription_example_delivers(
     assert not validate(schema._schema, parse(example.document))
     assert example.username is not None
     user = await User.get(username=example.username)
-    context = RequestContext.build(settings, Viewer.of_user(user))
+    context = RequestContext.build(settings, Viewer.of_user(user), live=LiveConnection())
     hub = realtime.Hub(None)
     realtime.set_hub(hub)
     try:

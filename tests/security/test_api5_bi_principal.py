@@ -18,6 +18,8 @@ from pathlib import Path
 import openpyxl
 from strawberry.relay import to_base64
 
+from crossflow.live_sockets import LiveConnection
+from crossflow.settings import Settings
 from models import (
     Archive,
     Attachment,
@@ -28,6 +30,10 @@ from models import (
 )
 from models.enums import Role
 from resolvers.api_tokens import create_api_token
+from resolvers.auth import viewer_from_token
+from resolvers.context import RequestContext
+from resolvers.errors import Forbidden
+from schema import schema
 from tests.conftest import GraphQLClient
 
 API_DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
@@ -214,3 +220,23 @@ async def test_a_saved_report_over_tasks_gives_a_bi_token_rows_and_always_a_head
     assert [[c.value for c in row] for row in book.iter_rows()] == [
         ["code", "progress", "executingDepartment.code"]
     ]
+
+
+async def test_a_bi_token_subscribing_to_notifications_is_refused_with_the_reason(
+    settings: Settings, demo: None
+) -> None:
+    # given a BI token bound to no person, signed in on a websocket
+    viewer = await viewer_from_token(settings, await bi_token())
+    assert viewer is not None
+    context = RequestContext.build(settings, viewer, live=LiveConnection())
+    # when it subscribes to notificationAdded
+    stream = await schema.subscribe(
+        "subscription { notificationAdded { title } }", context_value=context
+    )
+    assert hasattr(stream, "__anext__"), stream
+    result = await stream.__anext__()
+    # then it is told why, instead of a stream that silently ends
+    assert result.errors is not None
+    assert isinstance(result.errors[0].original_error, Forbidden)
+    assert "API" in result.errors[0].message
+    await stream.aclose()
