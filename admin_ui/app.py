@@ -24,6 +24,7 @@ from admin_ui.graphiql import GraphiQLPage
 from admin_ui.i18n import I18N, t
 from admin_ui.views.alerts import (
     CalendarOverrideView,
+    NotificationDefaultView,
     RulePreview,
     WarningRuleView,
     WebhookChannelView,
@@ -101,7 +102,13 @@ def build_admin(settings: Settings) -> Admin:
         DropDown(
             t("预警与集成", "Warnings & integration"),
             icon="fa fa-bell",
-            views=[rules, WebhookChannelView(), CalendarOverrideView(), ApiTokenView()],
+            views=[
+                rules,
+                WebhookChannelView(),
+                NotificationDefaultView(),
+                CalendarOverrideView(),
+                ApiTokenView(),
+            ],
         )
     )
     admin.add_view(DropDown(t("需求模板", "Templates"), icon="fa fa-clone", views=template_views()))

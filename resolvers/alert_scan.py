@@ -20,10 +20,11 @@ from tortoise.transactions import in_transaction
 
 from crossflow import clock
 from crossflow.settings import Settings
-from models import Alert, Delivery, Notification, OutboxMessage, User, WarningRule, WebhookChannel
+from models import Alert, Notification, OutboxMessage, User, WarningRule
 from models.enums import Channel, NotificationKind, Role, WarningRuleKind
 from resolvers.alert_detect import Detector, Finding
 from resolvers.alert_texts import notification_kind, render, render_digest
+from resolvers.notification_channels import Outgoing, stage_deliveries
 from resolvers.workdays import Fallback, WorkCalendar
 
 BATCH = 500
@@ -61,11 +62,10 @@ async def scan(settings: Settings, now: datetime | None = None) -> ScanReport:
     report.found = len(findings)
     quiet = settings.quiet_hours and not calendar.is_working_time(now)
     held_until = calendar.next_working_start(now) if quiet else None
-    email = bool(settings.smtp_host)
     for start in range(0, len(findings), BATCH):
-        await _record(findings[start : start + BATCH], now, held_until, report, email)
+        await _record(findings[start : start + BATCH], now, held_until, report)
     if not quiet:
-        await _release_digests(now, report, email)
+        await _release_digests(now, report)
     for rule in rules:
         await WarningRule.filter(id=rule.id, version=rule.version).update(scanned_until=now)
     report.unknown_years = calendar.unknown_years
@@ -86,7 +86,6 @@ async def _record(
     now: datetime,
     held_until: datetime | None,
     report: ScanReport,
-    email: bool,
 ) -> None:
     by_key = {finding.dedup_key: finding for finding in findings}
     async with in_transaction() as conn:
@@ -134,7 +133,7 @@ async def _record(
                         channels=list(finding.rule.channels),
                     )
                 )
-        await _deliver(messages, report, conn, email)
+        await _deliver(messages, report, conn)
 
 
 @dataclass
@@ -154,12 +153,12 @@ class _Message:
         return render(self.rule, language, self.params)
 
 
-async def _deliver(
-    messages: list[_Message], report: ScanReport, conn: BaseDBAsyncClient, email: bool
-) -> None:
-    """Notifications, e-mail and webhook deliveries for messages, staged in the outbox.
+async def _deliver(messages: list[_Message], report: ScanReport, conn: BaseDBAsyncClient) -> None:
+    """Notifications for messages, and their e-mail and webhook deliveries by the one path
+    of every notification (``resolvers/notification_channels.py``), staged in the outbox.
 
-    Without an SMTP server configured (the demo), the e-mail channel is off.
+    The rule's channels apply to whoever chose none for the kind; without an SMTP server
+    configured (the demo), the e-mail channel is off.
     """
     if not messages:
         return
@@ -167,7 +166,7 @@ async def _deliver(
         row["id"]: row
         for row in await User.filter(id__in={m.recipient for m in messages}, is_active=True)
         .using_db(conn)
-        .values("id", "language", "email")
+        .values("id", "language")
     }
     messages = [m for m in messages if m.recipient in users]
     notifications = []
@@ -191,58 +190,34 @@ async def _deliver(
     stored = await Notification.filter(dedup_key__in=keys).using_db(conn).values("id", "dedup_key")
     ids = {row["dedup_key"]: row["id"] for row in stored}
     report.notifications += len(stored)
-    deliveries = []
-    webhooks = await WebhookChannel.filter(enabled=True).using_db(conn).values_list("id", flat=True)
-    for m, n in zip(messages, notifications, strict=True):
-        if email and Channel.EMAIL in m.channels and users[m.recipient]["email"]:
-            deliveries.append(
-                Delivery(
-                    notification_id=ids.get(n.dedup_key),
-                    channel=Channel.EMAIL,
-                    target=users[m.recipient]["email"],
-                    dedup_key=f"{m.key}:email:{m.recipient}",
-                    payload={"subject": n.title, "body": n.body},
-                )
+    report.deliveries += await stage_deliveries(
+        [
+            Outgoing(
+                notification_id=ids.get(n.dedup_key),
+                recipient_id=m.recipient,
+                kind=m.kind,
+                title=n.title,
+                body=n.body,
+                code=m.subject[2],
+                key=m.key,
+                fallback=m.channels,
+                group_text=m.text("zh"),
             )
-    for m in {m.key: m for m in messages}.values():
-        if Channel.WEBHOOK in m.channels:
-            title, body = m.text("zh")
-            for channel_id in webhooks:
-                deliveries.append(
-                    Delivery(
-                        channel=Channel.WEBHOOK,
-                        target=str(channel_id),
-                        dedup_key=f"{m.key}:webhook:{channel_id}",
-                        payload={
-                            "title": title,
-                            "body": body,
-                            "code": m.subject[2],
-                            "kind": m.kind.value,
-                        },
-                    )
-                )
-    await Delivery.bulk_create(deliveries, ignore_conflicts=True, using_db=conn)
-    staged = (
-        await Delivery.filter(dedup_key__in=[d.dedup_key for d in deliveries], status="PENDING")
-        .using_db(conn)
-        .values("id", "channel")
+            for m, n in zip(messages, notifications, strict=True)
+        ],
+        conn,
     )
-    report.deliveries += len(staged)
     pushes = sorted(ids.values())
     await OutboxMessage.bulk_create(
         [
             OutboxMessage(actor="push_notifications", args=[pushes[i : i + 100]])
             for i in range(0, len(pushes), 100)
-        ]
-        + [
-            OutboxMessage(actor=f"deliver_{row['channel'].lower()}", args=[row["id"]])
-            for row in staged
         ],
         using_db=conn,
     )
 
 
-async def _release_digests(now: datetime, report: ScanReport, email: bool) -> None:
+async def _release_digests(now: datetime, report: ScanReport) -> None:
     """Alerts held in quiet hours become one digest per recipient once work starts."""
     async with in_transaction() as conn:
         held = (
@@ -279,7 +254,7 @@ async def _release_digests(now: datetime, report: ScanReport, email: bool) -> No
                 )
             )
         report.released += len(held)
-        await _deliver(messages, report, conn, email)
+        await _deliver(messages, report, conn)
 
 
 async def _warn_admins_about_calendar(

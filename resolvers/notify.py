@@ -13,6 +13,7 @@ from crossflow import clock, outbox
 from models import Delegation, DepartmentHead, Notification, User
 from models.enums import NotificationKind
 from resolvers.messages import render
+from resolvers.notification_channels import Outgoing, stage_deliveries
 from resolvers.workflow import int_column
 
 
@@ -30,7 +31,8 @@ async def notify(
     """One notification per distinct recipient (not ``exclude``, usually the actor).
 
     Each is staged for the live push in the same transaction, so it is pushed only once it
-    is committed, and still pushed if the process dies right after the commit.
+    is committed, and still pushed if the process dies right after the commit; so are its
+    e-mail and webhook deliveries, by the recipient's channels for the kind.
     """
     ids = sorted({rid for rid in recipient_ids if rid is not None and rid != exclude})
     if not ids:
@@ -51,6 +53,13 @@ async def notify(
         )
         created.append(notification)
     await outbox.stage("push_notifications", [n.id for n in created], using_db=conn)
+    await stage_deliveries(
+        [
+            Outgoing(n.id, n.recipient_id, kind, n.title, n.body, subject_code, f"n{n.id}")
+            for n in created
+        ],
+        conn,
+    )
     return created
 
 

@@ -48,6 +48,10 @@ from schema.hygiene import InputHygiene
 from schema.limits import Limits, limit_extensions
 from schema.my_work import MyWorkQueries
 from schema.node import NodeQueries
+from schema.notification_preferences import (
+    NotificationPreferenceMutations,
+    NotificationPreferenceQueries,
+)
 from schema.notifications import (
     AuditEntryType,
     NotificationMutations,
@@ -105,6 +109,7 @@ Query = merge_types(
         FileQueries,
         AlertQueries,
         NotificationQueries,
+        NotificationPreferenceQueries,
         ReportQueries,
         SavedReportQueries,
         AnalysisQueries,
@@ -126,6 +131,7 @@ Mutation = merge_types(
         FileMutations,
         AlertMutations,
         NotificationMutations,
+        NotificationPreferenceMutations,
         SavedReportMutations,
         AnalysisMutations,
         SignOffMutations,

@@ -32,7 +32,9 @@ async def push_notifications(notification_ids: list[int]) -> None:
 
 @dramatiq.actor(throws=(channels.PermanentFailure,), **RETRY)  # type: ignore[call-overload]
 async def deliver_email(delivery_id: int) -> None:
-    """Send one e-mail delivery, once."""
+    """Send one e-mail delivery, once (after the recipient's quiet hours)."""
+    if await _held(deliver_email, delivery_id):
+        return
     delivery = await _claim(delivery_id)
     if delivery is None:
         return
@@ -53,7 +55,9 @@ async def deliver_email(delivery_id: int) -> None:
 
 @dramatiq.actor(throws=(channels.PermanentFailure,), **RETRY)  # type: ignore[call-overload]
 async def deliver_webhook(delivery_id: int) -> None:
-    """Post one webhook delivery in its channel's format, once."""
+    """Post one webhook delivery in its channel's format, once (after quiet hours)."""
+    if await _held(deliver_webhook, delivery_id):
+        return
     delivery = await _claim(delivery_id)
     if delivery is None:
         return
@@ -79,6 +83,20 @@ async def deliver_webhook(delivery_id: int) -> None:
         await _failed(delivery, exc)
         raise
     await _sent(delivery)
+
+
+async def _held(actor: dramatiq.Actor, delivery_id: int) -> bool:
+    """A pending delivery staged in its recipient's quiet hours waits until they end: the
+    message goes back to the broker with that delay, and the row stays pending."""
+    now = clock.now()
+    row = await Delivery.get_or_none(
+        id=delivery_id, status=DeliveryStatus.PENDING, not_before__gt=now
+    )
+    if row is None or row.not_before is None:
+        return False
+    delay = int((row.not_before - now).total_seconds() * 1000) + 1_000
+    actor.send_with_options(args=(delivery_id,), delay=delay)
+    return True
 
 
 class ClaimedElsewhere(Exception):

@@ -31,8 +31,15 @@ from admin_ui.views.base import (
 )
 from admin_ui.views.fields import WriteOnlyField
 from crossflow.settings import Settings
-from models import CalendarOverride, User, WarningRule, WebhookChannel
-from models.enums import Channel, Recipient, ThresholdUnit, WarningRuleKind, WebhookFormat
+from models import CalendarOverride, NotificationDefault, User, WarningRule, WebhookChannel
+from models.enums import (
+    Channel,
+    NotificationKind,
+    Recipient,
+    ThresholdUnit,
+    WarningRuleKind,
+    WebhookFormat,
+)
 from resolvers import alerts, audit
 from resolvers.errors import DomainError
 from resolvers.workflow import snapshot
@@ -174,7 +181,8 @@ class RulePreview(CustomView):
 
 
 class WebhookChannelView(AuditedView):
-    """Group bots and JSON webhooks that receive warnings; the signing secret is write-only."""
+    """Group bots and JSON webhooks that receive warnings and to-dos; the signing secret is
+    write-only. The departments it serves route messages to it; none chosen: all of them."""
 
     model = WebhookChannel
     label = ("群机器人渠道", "Webhook channels")
@@ -189,6 +197,7 @@ class WebhookChannelView(AuditedView):
             URLField("url", required=True, maxlength=1024),
             WriteOnlyField("secret", maxlength=255),
             "enabled",
+            "departments",
             "updated_at",
         ]
 
@@ -201,6 +210,27 @@ class WebhookChannelView(AuditedView):
     async def create(self, request: Request, data: dict[str, Any]) -> Any:
         data["secret"] = data.get("secret") or ""
         return await super().create(request, data)
+
+
+class NotificationDefaultView(AuditedView):
+    """The organisation's channels per kind of notification, for whoever chose none.
+
+    Read by the one delivery path (``resolvers/notification_channels.py``); the inbox is
+    always kept, so IN_APP here changes nothing.
+    """
+
+    model = NotificationDefault
+    label = ("通知渠道默认值", "Notification defaults")
+    icon_name = "fa fa-envelope"
+    unique_fields = ("kind",)
+
+    def build_fields(self) -> Sequence[str | BaseField]:
+        return [
+            "id",
+            enum_field("kind", NotificationKind, required=True),
+            multi_enum_field("channels", Channel),
+            "updated_at",
+        ]
 
 
 class CalendarOverrideView(AuditedView):
