@@ -7,14 +7,16 @@ receiving the next review request.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from tortoise.context import TortoiseContext
 
+from crossflow import ldap_directory
 from crossflow.settings import Settings, configure
 from models import AuditEntry, Department, DepartmentHead, Notification, PeopleSyncRun, User
 from models.directory import AccountSource, SyncStatus
@@ -138,6 +140,38 @@ async def test_first_sync_then_a_move_a_new_head_and_a_leaver_follow_the_directo
         kind=NotificationKind.REVIEW_REQUESTED, subject_id=requirement.id
     ).values_list("recipient_id", flat=True)
     assert new_head.id in asked and old_head.id not in asked
+
+
+async def test_an_incremental_sync_reads_only_entries_changed_since_its_watermark(
+    db: TortoiseContext, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    require_slapd()
+    read = ldap_directory.read
+    changed_counts: list[int] = []
+
+    def counting(current: Settings, since: datetime | None) -> ldap_directory.Listing:
+        listing = read(current, since)
+        changed_counts.append(len(listing.changed))
+        return listing
+
+    monkeypatch.setattr(ldap_directory, "read", counting)
+    with running_directory(tmp_path / "ldap", 10, 2) as directory:
+        current = ldap_settings(settings, directory.url)
+        # given a synced directory whose watermark has moved past the load (slapadd stamps
+        # every entry in one second, and a watermark re-reads its own second)
+        await sync_directory(current, started_by="test")
+        await asyncio.sleep(1.1)
+        directory.rename("p00003", "d01", "王三")
+        await sync_directory(current, started_by="test")
+        await asyncio.sleep(1.1)
+        # when one more person changes and the directory is synced
+        directory.rename("p00004", "d00", "李四")
+        run = await sync_directory(current, started_by="test")
+    # then only the entries of the watermark's second and after are read in full
+    assert changed_counts[0] == 10 and changed_counts[-1] == 2
+    assert (run.full, run.updated) == (False, 1)
+    assert (await User.get(username="p00004")).display_name == "李四"
+    assert (await User.get(username="p00003")).display_name == "王三"
 
 
 async def test_an_unreachable_directory_fails_the_run_and_changes_nothing(

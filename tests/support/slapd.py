@@ -72,6 +72,13 @@ class Directory:
                     person_dn(uid, dept), {"manager": [(MODIFY_REPLACE, [manager])]}
                 ), conn.result
 
+    def rename(self, uid: str, dept: str, display_name: str) -> None:
+        """Change the person's display name (their ``modifyTimestamp`` moves on)."""
+        with self.admin() as conn:
+            assert conn.modify(
+                person_dn(uid, dept), {"displayName": [(MODIFY_REPLACE, [display_name])]}
+            ), conn.result
+
     def remove(self, uid: str, dept: str) -> None:
         with self.admin() as conn:
             assert conn.delete(person_dn(uid, dept)), conn.result
