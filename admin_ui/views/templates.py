@@ -159,6 +159,9 @@ class RequirementTemplateView(VersionedView):
 
     async def check_row(self, data: dict[str, Any], current: Any) -> None:
         template_rules.check_template(str(data.get("key") or ""), str(data.get("name") or ""))
+        for name in ("signoff_mode", "acceptance_mode"):
+            if str(data.get(name) or "") not in SignOffMode.__members__:
+                raise BadUserInput("请选择会签或或签 (choose ALL or ANY)", field=name)
 
 
 class TemplateRowView(VersionedView):
