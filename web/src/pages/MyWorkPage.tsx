@@ -1,6 +1,6 @@
 // 待办事项: what awaits me, from the one `myWork` query, and the requirements I raised.
 import { useQuery } from "@apollo/client";
-import { Alert, Badge, Card, Col, List, Progress, Row, Space, Tag, Typography } from "antd";
+import { Alert, Badge, Button, Card, Col, List, Progress, Row, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
@@ -38,6 +38,8 @@ function Section<T>(props: {
   items: T[] | undefined;
   loading: boolean;
   render: (item: T) => ReactNode;
+  count?: number;
+  more?: () => void;
 }) {
   const { t } = useI18n();
   return (
@@ -49,7 +51,11 @@ function Section<T>(props: {
           <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
             {props.title}
           </Typography.Title>
-          <Badge count={props.items?.length ?? 0} showZero color={props.items?.length ? "#cf1322" : "#595959"} />
+          <Badge
+            count={props.count ?? props.items?.length ?? 0}
+            showZero
+            color={props.items?.length ? "#cf1322" : "#595959"}
+          />
         </Space>
       }
     >
@@ -59,6 +65,13 @@ function Section<T>(props: {
         dataSource={props.items ?? []}
         locale={{ emptyText: <Typography.Text type="secondary">{t("work.empty")}</Typography.Text> }}
         renderItem={(item) => <List.Item>{props.render(item)}</List.Item>}
+        loadMore={
+          props.more && (
+            <Button type="link" block onClick={props.more}>
+              {t("work.more")}
+            </Button>
+          )
+        }
       />
     </Card>
   );
@@ -170,7 +183,13 @@ export default function MyWorkPage() {
             title={t("work.mine")}
             testId="work-mine"
             items={mine.data?.requirements.edges.map((edge) => edge.node)}
+            count={mine.data?.requirements.totalCount}
             loading={mine.loading}
+            more={
+              mine.data?.requirements.pageInfo.hasNextPage
+                ? () => void mine.fetchMore({ variables: { after: mine.data?.requirements.pageInfo.endCursor } })
+                : undefined
+            }
             render={(r) => (
               <Space wrap>
                 <Link to={`/requirements/${r.code}`}>
