@@ -16,7 +16,9 @@ import hmac
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+from starlette.templating import Jinja2Templates
 from starlette_admin.auth import AdminUser
 from starlette_admin.auth.password import AuthProvider
 from starlette_admin.exceptions import LoginFailed
@@ -24,7 +26,7 @@ from starlette_admin.exceptions import LoginFailed
 from admin_ui.i18n import t
 from crossflow.settings import Settings
 from models import User
-from resolvers import auth, policy
+from resolvers import auth, policy, sso_accounts
 from resolvers.auth import Viewer
 from resolvers.errors import DomainError, Forbidden
 
@@ -69,7 +71,7 @@ class AdminAuthProvider(AuthProvider):
     """starlette-admin's login page, checked by CrossFlow's own sign-in use case."""
 
     def __init__(self, settings: Settings) -> None:
-        super().__init__(login_path="/login", logout_path="/logout")
+        super().__init__(login_path="/login", logout_path="/logout", allow_routes=["sso"])
         self.settings = settings
 
     async def login(
@@ -100,6 +102,39 @@ class AdminAuthProvider(AuthProvider):
         request.session[SESSION_KEY] = {"user": user.id, "epoch": user.token_epoch}
         return None
 
+    def get_routes(self, templates: Jinja2Templates) -> list[Route]:
+        """starlette-admin's sign-in and sign-out, and ``/admin/sso`` for the company account."""
+        return [*super().get_routes(templates), Route("/sso", self.complete_sign_on, name="sso")]
+
+    async def render_login(self, request: Request, templates: Jinja2Templates) -> Response:
+        """The sign-in page, with the company-account button and a refused SSO's reason."""
+        if request.method != "GET" or getattr(request.state, "admin_user", None) is not None:
+            return await super().render_login(request, templates)
+        reason = request.query_params.get("sso_error")
+        return templates.TemplateResponse(
+            request=request,
+            name="login.html",
+            context={
+                "company_sign_in": self.settings.oidc_enabled,
+                "error": sso_refusal(reason) if reason else None,
+            },
+            status_code=400 if reason else 200,
+        )
+
+    async def complete_sign_on(self, request: Request) -> Response:
+        """Trade the one-time code of ``/auth/oidc/callback`` for the panel's session."""
+        try:
+            user = await sso_accounts.redeem_code(
+                self.settings, request.query_params.get("code", ""), "panel"
+            )
+        except DomainError:
+            return RedirectResponse("/admin/login?sso_error=EXPIRED", 303)
+        if not Viewer.of_user(user).is_admin:
+            return RedirectResponse("/admin/login?sso_error=NOT_ADMIN", 303)
+        request.session.clear()
+        request.session[SESSION_KEY] = {"user": user.id, "epoch": user.token_epoch, "sso": True}
+        return RedirectResponse("/admin/", 303)
+
     async def authenticate(self, request: Request) -> AdminUser | None:
         data = request.session.get(SESSION_KEY)
         if not isinstance(data, dict):
@@ -119,5 +154,30 @@ class AdminAuthProvider(AuthProvider):
         return AdminUser(username=user.display_name)
 
     async def logout(self, request: Request) -> Response | None:
+        """End the panel session; one begun at the provider goes on to its sign-out."""
+        data = request.session.get(SESSION_KEY)
         request.session.clear()
+        if isinstance(data, dict) and data.get("sso") and self.settings.oidc_enabled:
+            return RedirectResponse("/auth/oidc/logout", 303)
         return None
+
+
+def sso_refusal(reason: str) -> str:
+    """What the panel's sign-in page says when the company account was refused."""
+    messages = {
+        "NO_DEPARTMENT": t(
+            "你的企业账号未对应任何部门，请联系管理员",
+            "Your company account maps to no department; ask an administrator",
+        ),
+        "DEACTIVATED": t(
+            "你的账号已停用，请联系管理员", "Your account is deactivated; ask an administrator"
+        ),
+        "NOT_ADMIN": t(
+            "仅平台管理员可登录管理后台",
+            "Only the platform administrator may sign in to the admin panel",
+        ),
+    }
+    return messages.get(
+        reason,
+        t("企业账号登录未完成，请重试", "Signing in with the company account failed; try again"),
+    )

@@ -20,6 +20,7 @@ from crossflow import (
     http_errors,
     http_security,
     observability,
+    oidc,
     realtime,
     web_app,
 )
@@ -131,6 +132,7 @@ def create_app(
             Route("/files/{version_id:path}", download_file, methods=["GET"]),
             Route("/meetings/{meeting_id:path}.ics", meeting_invite, methods=["GET"]),
             *report_routes,
+            *oidc.routes(),
         ],
         lifespan=lifespan,
         middleware=http_security.middleware(settings),

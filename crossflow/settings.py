@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     #: Hold warnings found outside working time and deliver one digest per person at the
     #: start of the next working period.
     quiet_hours: bool = False
+    #: A task lags (进度滞后) when its progress trails the share of its time already gone by
+    #: this many points or more (the source's 30%).
+    lagging_margin_points: int = Field(default=30, ge=1, le=100)
     #: For years neither chinesecalendar nor the override table knows: ``weekdays`` (Monday
     #: to Friday work) or ``all_days``. The admin is notified whenever it is used.
     calendar_fallback: Literal["weekdays", "all_days"] = "weekdays"
@@ -159,6 +162,34 @@ class Settings(BaseSettings):
     #: How often the scheduler runs the sync (0: only on demand).
     ldap_sync_minutes: int = Field(default=60, ge=0, le=7 * 24 * 60)
     ldap_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+
+    # Single sign-on with OpenID Connect (docs/operations.md, "Connecting an identity provider").
+    #: The provider's issuer, e.g. https://idp.example.com/realms/corp; unset: no SSO.
+    oidc_issuer: str | None = None
+    #: Where its metadata is; empty: ``<issuer>/.well-known/openid-configuration``.
+    oidc_discovery_url: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = ""
+    oidc_scopes: str = "openid profile email"
+    #: The callback registered at the provider; empty: this server's ``/auth/oidc/callback``
+    #: as the browser reached it (set it behind a proxy that rewrites the host).
+    oidc_redirect_url: str = ""
+    #: Which claims (from the ID token, then userinfo) give the account's fields. The
+    #: department claim is matched to a department's code, then to its name.
+    oidc_claim_username: str = "preferred_username"
+    oidc_claim_email: str = "email"
+    oidc_claim_display_name: str = "name"
+    oidc_claim_department: str = "department"
+    oidc_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    #: Off: only the break-glass administrators below may sign in with a password here;
+    #: everyone else signs in with the company account (or their directory's bind).
+    local_passwords: bool = True
+    #: Usernames of administrator accounts that keep their local password when it is off.
+    break_glass_admins: list[str] = Field(default_factory=list)
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_client_id)
 
     @property
     def is_demo(self) -> bool:

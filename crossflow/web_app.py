@@ -21,7 +21,7 @@ from starlette.types import Scope
 
 WEB_DIST = Path(__file__).with_name("web_dist")
 #: Paths the server answers itself; a miss under them is a 404, never the app.
-SERVER_PREFIXES = ("graphql", "admin", "files", "meetings", "reports", "healthz", "readyz")
+SERVER_PREFIXES = ("graphql", "admin", "auth", "files", "meetings", "reports", "healthz", "readyz")
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 

@@ -22,7 +22,7 @@ from models.directory import AccountSource
 from models.enums import Role
 from resolvers import audit
 from resolvers.credentials import password_matches
-from resolvers.errors import Forbidden, Unauthenticated
+from resolvers.errors import DomainError, Forbidden, Unauthenticated
 from resolvers.sign_in_guard import guard_for
 
 #: Verified against when the username is unknown, so both failures take the same time.
@@ -109,6 +109,7 @@ async def login(
         await guard.failed(username, address, via=via)
         raise Unauthenticated("用户名或密码错误 (wrong username or password)")
     await guard.succeeded(username)
+    _require_local_passwords_allowed(settings, user)
     if password == DEMO_PASSWORD and not settings.is_demo:
         raise Forbidden("演示密码仅限演示模式 (the demo password only works in demo mode)")
     fields = ["last_login_at"]
@@ -118,6 +119,28 @@ async def login(
         fields.append("password_hash")
     await user.save(update_fields=fields)
     return tokens_for(settings).issue(user.id, user.token_epoch), user
+
+
+class LocalPasswordDisabled(DomainError):
+    """Local passwords are switched off (``CROSSFLOW_LOCAL_PASSWORDS``) for this account."""
+
+    code = "LOCAL_PASSWORD_DISABLED"
+
+
+def _require_local_passwords_allowed(settings: Settings, user: User) -> None:
+    """With local passwords off, only break-glass administrators use one.
+
+    Checked after the password, so the answer tells nothing to someone who does not know
+    it. A directory account's bind is the directory's password, not a local one.
+    """
+    if settings.local_passwords or user.source == AccountSource.LDAP:
+        return
+    if user.username in settings.break_glass_admins and user.role == Role.ADMIN:
+        return
+    raise LocalPasswordDisabled(
+        "本系统已停用本地密码登录，请使用企业账号登录 "
+        "(local passwords are switched off; sign in with the company account)"
+    )
 
 
 async def viewer_from_token(settings: Settings, token: str) -> Viewer | None:

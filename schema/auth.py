@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from crossflow import realtime
-from resolvers import auth
+from resolvers import auth, sso_accounts
 from schema.base import Info, load_one
 from schema.permissions import CanWrite
 from schema.users import UserType
@@ -37,6 +37,13 @@ class AuthQueries:
             return None
         return await load_one(info, UserType.model, viewer.user_id)
 
+    @strawberry.field(
+        description="Whether sign-in with the company account (OpenID Connect) is offered: "
+        "the sign-in page shows its button and sends the browser to /auth/oidc/login"
+    )
+    def company_sign_in(self, info: Info) -> bool:
+        return info.context.settings.oidc_enabled
+
 
 @strawberry.type
 class AuthMutations:
@@ -59,6 +66,28 @@ class AuthMutations:
         info.context.sign_in(auth.Viewer.of_user(user))
         return LoginPayload(
             token=token,
+            user=user,  # type: ignore[arg-type]  # model-backed type
+            expires_in_seconds=settings.token_ttl_hours * 3600,
+        )
+
+    @strawberry.mutation(
+        description="Finish a sign-in with the company account: trade the one-time code the "
+        "workbench received from /auth/oidc/callback (in its URL fragment) for a bearer token. "
+        "Errors: UNAUTHENTICATED (the code is unknown, used, expired or for the panel, or the "
+        "account was deactivated since)"
+    )
+    async def redeem_sign_on_code(
+        self,
+        info: Info,
+        code: Annotated[
+            str, strawberry.argument(description="The one-time code, valid for two minutes")
+        ],
+    ) -> LoginPayload:
+        settings = info.context.settings
+        user = await sso_accounts.redeem_code(settings, code, "workbench")
+        info.context.sign_in(auth.Viewer.of_user(user))
+        return LoginPayload(
+            token=auth.tokens_for(settings).issue(user.id, user.token_epoch),
             user=user,  # type: ignore[arg-type]  # model-backed type
             expires_in_seconds=settings.token_ttl_hours * 3600,
         )

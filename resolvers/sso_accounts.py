@@ -1,0 +1,229 @@
+"""The account behind a single sign-on: matched or created from the provider's claims.
+
+Shared by OpenID Connect (``crossflow/oidc.py``) and the Chinese suites' OAuth sign-in
+(``crossflow/suites``): each turns its provider's answer into :class:`Claims`, and this
+module decides who that is. Accounts are matched by the provider's subject, then by
+username, then by e-mail; a person nobody knows yet is created just in time, in the
+department the claims name (by code, then by name). A person whose claims map to no
+department, or whose account is deactivated (by an admin or by the directory), is refused.
+
+The sign-in ends with a one-time code, not a token: the browser carries it for seconds
+(in a URL fragment for the workbench, a redirect for the panel) and trades it for a bearer
+token or a panel session. Its single use needs no table: the code names the instant
+written to the account's ``last_login_at`` at sign-in, and trading it moves that instant
+on with a compare-and-set, so a second trade (or a code older than a newer sign-in) finds
+nothing to swap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from crossflow import clock
+from crossflow.settings import Settings
+from models import Department, User
+from models.directory import AccountSource
+from models.enums import Role
+from resolvers import audit
+from resolvers.errors import DomainError, Unauthenticated
+
+#: Seconds a one-time sign-in code stays valid.
+CODE_TTL_SECONDS = 120
+Purpose = Literal["workbench", "panel"]
+
+
+class SignOnRefused(DomainError):
+    """The provider signed the person in, but CrossFlow will not; ``reason`` says why."""
+
+    code = "SIGN_ON_REFUSED"
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message, reason=reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Claims:
+    """What a provider says about the person, already mapped to CrossFlow's fields."""
+
+    #: Which provider (``oidc``, ``feishu``, …): named in the audit log.
+    provider: str
+    subject: str
+    username: str
+    email: str
+    display_name: str
+    department: str
+
+
+def claims_from(provider: str, raw: dict[str, Any], settings: Settings) -> Claims:
+    """Read the configured claims out of a provider's merged ID token and userinfo."""
+
+    def text(name: str) -> str:
+        value = raw.get(name) if name else None
+        return str(value).strip() if isinstance(value, str | int) else ""
+
+    email = text(settings.oidc_claim_email)
+    username = text(settings.oidc_claim_username) or email.split("@", 1)[0]
+    return Claims(
+        provider=provider,
+        subject=text("sub"),
+        username=username[:64],
+        email=email[:254],
+        display_name=(text(settings.oidc_claim_display_name) or username)[:64],
+        department=text(settings.oidc_claim_department),
+    )
+
+
+async def _department(claims: Claims) -> Department:
+    if claims.department:
+        found = await Department.get_or_none(code=claims.department, is_active=True)
+        found = found or await Department.filter(name=claims.department, is_active=True).first()
+        if found is not None:
+            return found
+    raise SignOnRefused(
+        "NO_DEPARTMENT",
+        "你的企业账号未对应任何部门，请联系管理员 "
+        "(your company account maps to no department; ask an administrator)",
+    )
+
+
+async def _matching(claims: Claims) -> User | None:
+    """The account these claims belong to: by subject, then username, then e-mail."""
+    source = AccountSource.OIDC if claims.provider == "oidc" else None
+    if claims.subject and source is not None:
+        user = await User.get_or_none(source=source, external_id=claims.subject)
+        if user is not None:
+            return user
+    query = Q(username=claims.username)
+    if claims.email:
+        query |= Q(email=claims.email)
+    return await User.filter(query).order_by("id").first()
+
+
+async def sign_on(settings: Settings, claims: Claims) -> User:
+    """The active account for ``claims``: found (kept in step with them) or created."""
+    if not claims.subject or not claims.username:
+        raise SignOnRefused(
+            "INCOMPLETE_CLAIMS",
+            "身份提供方未返回用户名 (the identity provider sent no username)",
+        )
+    user = await _matching(claims)
+    if user is not None and not user.is_active:
+        raise SignOnRefused(
+            "DEACTIVATED",
+            "你的账号已停用，请联系管理员 (your account is deactivated; ask an administrator)",
+        )
+    via = claims.provider
+    if user is None:
+        department = await _department(claims)
+        async with in_transaction() as connection:
+            user = await User.create(
+                username=claims.username,
+                display_name=claims.display_name,
+                email=claims.email,
+                department=department,
+                role=Role.EMPLOYEE,
+                password_hash="",  # no password: an invalid hash never matches
+                source=AccountSource.OIDC,
+                external_id=claims.subject if claims.provider == "oidc" else None,
+                using_db=connection,
+            )
+            await audit.record(
+                None,
+                "user.create",
+                "User",
+                user.id,
+                subject_code=user.username,
+                after=_fields(user, department.code),
+                note=f"created at the first sign-in through {via}",
+                via=via,
+                using_db=connection,
+            )
+        return user
+    if user.source == AccountSource.OIDC:
+        await _follow_claims(user, claims)
+    return user
+
+
+def _fields(user: User, department_code: str | None) -> dict[str, Any]:
+    return {
+        "username": user.username,
+        "display_name": user.display_name,
+        "email": user.email,
+        "department": department_code,
+    }
+
+
+async def _follow_claims(user: User, claims: Claims) -> None:
+    """An account the provider owns takes its name, e-mail and department from it."""
+    department = await _department(claims)
+    await user.fetch_related("department")
+    before = _fields(user, user.department.code if user.department else None)
+    user.display_name = claims.display_name
+    user.email = claims.email
+    user.department = department
+    after = _fields(user, department.code)
+    if before == after:
+        return
+    async with in_transaction() as connection:
+        await user.save(
+            update_fields=["display_name", "email", "department_id"], using_db=connection
+        )
+        await audit.record(
+            None,
+            "user.update",
+            "User",
+            user.id,
+            subject_code=user.username,
+            before=before,
+            after=after,
+            note=f"changed at sign-in through {claims.provider}",
+            via=claims.provider,
+            using_db=connection,
+        )
+
+
+def _serializer(settings: Settings) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(settings.signing_key, salt="crossflow.sign-on-code")
+
+
+async def issue_code(settings: Settings, user: User, purpose: Purpose, via: str) -> str:
+    """Record the sign-in and return the one-time code that completes it for ``purpose``."""
+    stamp = clock.now()
+    await User.filter(id=user.id).update(last_login_at=stamp)
+    await audit.record(
+        None, "user.sign_on", "User", user.id, subject_code=user.username, note=purpose, via=via
+    )
+    return _serializer(settings).dumps(
+        {"u": user.id, "t": stamp.isoformat(), "p": purpose, "v": via}
+    )
+
+
+async def redeem_code(settings: Settings, code: str, purpose: Purpose) -> User:
+    """The account a fresh, unused code for ``purpose`` signs in; it is used up."""
+    refused = Unauthenticated("登录链接无效或已过期 (the sign-in link is invalid or has expired)")
+    try:
+        data = _serializer(settings).loads(code, max_age=CODE_TTL_SECONDS)
+    except (BadSignature, SignatureExpired):
+        raise refused from None
+    if not isinstance(data, dict) or data.get("p") != purpose:
+        raise refused
+    try:
+        stamp = datetime.fromisoformat(str(data.get("t")))
+    except ValueError:
+        raise refused from None
+    user_id = data.get("u")
+    if not isinstance(user_id, int):
+        raise refused
+    swapped = await User.filter(id=user_id, last_login_at=stamp, is_active=True).update(
+        last_login_at=clock.now()
+    )
+    if swapped != 1:
+        raise refused
+    return await User.get(id=user_id)

@@ -1,0 +1,217 @@
+"""Single sign-on over HTTP against a real OpenID provider (oidc-provider on a loopback port).
+
+One cookie jar walks like a browser: the app (served in-process at ``http://crossflow.test``)
+sends it to the provider, the provider's dev login and consent forms are posted, and the
+callback lands back in the app. Both halves of the database run (SQLite and PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import httpx
+import pytest
+from tortoise.context import TortoiseContext
+
+from crossflow.app import create_app
+from crossflow.settings import Settings
+from models import AuditEntry, User
+from models.directory import AccountSource
+from tests.conftest import GraphQLClient
+from tests.support.oidc_provider import oidc_provider, sso_settings
+
+APP = "http://crossflow.test"
+REDEEM = "mutation($c: String!) { redeemSignOnCode(code: $c) { token user { username } } }"
+LOGIN = (
+    "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }"
+)
+
+
+@pytest.fixture(scope="module")
+def issuer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with oidc_provider([APP], tmp_path_factory.mktemp("idp") / "idp.log") as url:
+        yield url
+
+
+@pytest.fixture
+async def browser(
+    db: TortoiseContext, demo: None, settings: Settings, issuer: str
+) -> AsyncIterator[httpx.AsyncClient]:
+    """One cookie jar for the app (in-process) and the provider (over loopback)."""
+    app = create_app(sso_settings(settings, issuer), manage_orm=False)
+    async with httpx.AsyncClient(
+        mounts={f"{APP}/": httpx.ASGITransport(app=app)}, base_url=APP, timeout=10
+    ) as client:
+        yield client
+
+
+async def walk(client: httpx.AsyncClient, url: str, login: str) -> httpx.Response:
+    """Follow redirects, posting the provider's login and consent forms, until a page
+    other than the provider's answers (the app's last redirect is returned, unfollowed)."""
+    for _ in range(20):
+        response = await client.get(url)
+        if response.is_redirect:
+            url = urljoin(url, response.headers["location"])
+            if url.startswith(APP) and "/auth/oidc/" not in url:
+                return response
+            continue
+        form = re.search(r'<form[^>]*action="([^"]+)"', response.text)
+        if form is None:
+            return response
+        action = urljoin(str(response.url), form.group(1).replace("&amp;", "&"))
+        prompt = re.search(r'name="prompt" value="(\w+)"', response.text)
+        assert prompt is not None, response.text[:500]
+        data = {"prompt": prompt.group(1)}
+        if data["prompt"] == "login":
+            data |= {"login": login, "password": "any"}
+        posted = await client.post(action, data=data)
+        assert posted.is_redirect, posted.text[:500]
+        url = urljoin(action, posted.headers["location"])
+    raise AssertionError("the sign-in never came back")
+
+
+def fragment(response: httpx.Response) -> dict[str, str]:
+    location = urlsplit(response.headers["location"])
+    return {key: values[0] for key, values in parse_qs(location.fragment).items()}
+
+
+async def sign_in(client: httpx.AsyncClient, login: str, to: str = "workbench") -> httpx.Response:
+    return await walk(client, f"{APP}/auth/oidc/login?to={to}", login)
+
+
+async def test_a_first_sign_in_creates_the_account_from_the_claims(
+    browser: httpx.AsyncClient,
+) -> None:
+    # given a person the provider knows and CrossFlow does not
+    assert await User.get_or_none(username="chenjing") is None
+    # when they sign in with the company account through the workbench
+    start = await browser.get("/auth/oidc/login")
+    query = parse_qs(urlsplit(start.headers["location"]).query)
+    landed = await sign_in(browser, "chenjing")
+    code = fragment(landed)["sso_code"]
+    redeemed = await GraphQLClient(browser).data(REDEEM, {"c": code})
+    # then PKCE was asked for, and the account exists in the claimed department
+    assert query["code_challenge_method"] == ["S256"] and query["code_challenge"]
+    user = await User.get(username="chenjing").prefetch_related("department")
+    assert (user.display_name, user.email, user.source) == (
+        "陈静",
+        "chenjing@corp.test",
+        AccountSource.OIDC,
+    )
+    assert user.department is not None and user.department.code == "market"
+    assert user.external_id == "chenjing"
+    # and the workbench's token works, and the creation is audited as oidc's
+    signed_in = GraphQLClient(browser, redeemed["redeemSignOnCode"]["token"])
+    assert (await signed_in.data("{ viewer { username } }"))["viewer"] == {"username": "chenjing"}
+    created = await AuditEntry.get(action="user.create", subject_id=user.id)
+    assert created.via == "oidc"
+
+
+async def test_a_sign_in_code_is_used_once(browser: httpx.AsyncClient) -> None:
+    # given a code that was redeemed
+    code = fragment(await sign_in(browser, "chenjing"))["sso_code"]
+    await GraphQLClient(browser).data(REDEEM, {"c": code})
+    # when it is redeemed again, or a made-up one is
+    again = await GraphQLClient(browser).error_code(REDEEM, {"c": code})
+    forged = await GraphQLClient(browser).error_code(REDEEM, {"c": "not-a-code"})
+    # then both are refused
+    assert again == forged == "UNAUTHENTICATED"
+
+
+async def test_the_department_is_matched_by_name_as_well_as_code(
+    browser: httpx.AsyncClient,
+) -> None:
+    # given a person whose department claim is a name (财务部)
+    # when they sign in
+    landed = await sign_in(browser, "zhoulei")
+    # then they are in the finance department
+    assert "sso_code" in fragment(landed)
+    user = await User.get(username="zhoulei").prefetch_related("department")
+    assert user.department is not None and user.department.code == "finance"
+
+
+async def test_claims_that_map_to_no_department_are_refused(browser: httpx.AsyncClient) -> None:
+    # given a person whose department claim names no department
+    # when they sign in
+    landed = await sign_in(browser, "wangxm")
+    # then the sign-in page is told why, and no account was created
+    assert fragment(landed) == {"sso_error": "NO_DEPARTMENT"}
+    assert await User.get_or_none(username="wangxm") is None
+
+
+async def test_a_deactivated_person_is_refused(browser: httpx.AsyncClient) -> None:
+    # given the directory deactivated the person the provider signs in
+    await User.create(
+        username="chenjing",
+        display_name="陈静",
+        password_hash="",
+        source=AccountSource.LDAP,
+        external_id="uuid-1",
+        is_active=False,
+    )
+    # when they sign in with the company account
+    landed = await sign_in(browser, "chenjing")
+    # then they are refused as deactivated
+    assert fragment(landed) == {"sso_error": "DEACTIVATED"}
+
+
+async def test_a_callback_without_its_flow_is_refused(browser: httpx.AsyncClient) -> None:
+    # given a flow started in this browser
+    await browser.get("/auth/oidc/login")
+    # when a callback arrives with another state, then with no flow cookie at all
+    forged = await browser.get("/auth/oidc/callback?code=x&state=forged")
+    browser.cookies.clear()
+    cookieless = await browser.get("/auth/oidc/callback?code=x&state=forged")
+    # then both go back to the sign-in page as expired, and nobody is signed in
+    assert fragment(forged) == fragment(cookieless) == {"sso_error": "EXPIRED"}
+
+
+async def test_the_panel_signs_an_administrator_in_and_refuses_anyone_else(
+    browser: httpx.AsyncClient,
+) -> None:
+    # given the panel's sign-in page offers the company account
+    page = await browser.get("/admin/login")
+    assert "使用企业账号登录" in page.text
+    # when an employee signs in to the panel with the company account
+    refused = await sign_in(browser, "chenjing", to="panel")
+    assert refused.headers["location"].startswith("/admin/sso?code=")
+    denied = await browser.get(refused.headers["location"], follow_redirects=True)
+    # then the sign-in page says only the administrator may enter
+    assert "仅平台管理员可登录管理后台" in denied.text
+    assert (await browser.get("/admin/", follow_redirects=False)).is_redirect
+    # when the administrator (matched by username) does, in a browser of their own
+    browser.cookies.clear()
+    landed = await sign_in(browser, "admin", to="panel")
+    panel = await browser.get(landed.headers["location"], follow_redirects=True)
+    # then the panel opens, and signing out goes on to the provider's end_session
+    assert panel.status_code == 200 and str(panel.url) == f"{APP}/admin/"
+    csrf = re.search(r'name="csrftoken" value="([^"]+)"', panel.text)
+    headers = {"x-csrftoken": csrf.group(1)} if csrf else {}
+    out = await browser.post("/admin/logout", headers=headers)
+    assert out.headers["location"] == "/auth/oidc/logout"
+    provider = await browser.get("/auth/oidc/logout")
+    assert "/session/end" in provider.headers["location"]
+    assert (await browser.get("/admin/", follow_redirects=False)).is_redirect
+
+
+async def test_local_passwords_off_leave_only_break_glass_admins(
+    db: TortoiseContext, demo: None, settings: Settings, tmp_path: Path
+) -> None:
+    # given local passwords switched off with admin as the break-glass account
+    app = create_app(
+        settings.model_copy(update={"local_passwords": False, "break_glass_admins": ["admin"]}),
+        manage_orm=False,
+    )
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=APP) as http:
+        client = GraphQLClient(http)
+        # when an employee and the administrator sign in with their passwords
+        refused = await client.error_code(LOGIN, {"u": "market_staff", "p": "demo"})
+        wrong = await client.error_code(LOGIN, {"u": "market_staff", "p": "wrong"})
+        admitted = await client.data(LOGIN, {"u": "admin", "p": "demo"})
+    # then only the administrator gets in; a wrong password still reads as wrong
+    assert refused == "LOCAL_PASSWORD_DISABLED"
+    assert wrong == "UNAUTHENTICATED"
+    assert admitted["login"]["token"]
