@@ -11,7 +11,15 @@ import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { createApollo } from "./apollo";
 import { I18nContext, translator, useI18n } from "./i18n";
 import { LoginPage } from "./pages/LoginPage";
-import { initialLanguage, readToken, rememberLanguage, writeToken, type Language } from "./session";
+import {
+  initialLanguage,
+  readToken,
+  rememberCompanySignIn,
+  rememberLanguage,
+  signedInWithCompany,
+  writeToken,
+  type Language,
+} from "./session";
 import { theme } from "./theme";
 import { SessionContext, VIEWER } from "./viewer";
 
@@ -61,6 +69,10 @@ function Routed() {
     setToken(null);
     ws.terminate();
     void apollo.clearStore();
+    if (signedInWithCompany()) {
+      rememberCompanySignIn(false);
+      window.location.assign("/auth/oidc/logout"); // the provider's sign-out, when it has one
+    }
   }, [apollo]);
   const replaceToken = useCallback((fresh: string) => {
     writeToken(fresh);

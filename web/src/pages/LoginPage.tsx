@@ -1,9 +1,15 @@
-// Sign in with the API's `login` mutation; the token is kept (see session.ts).
-import { useMutation } from "@apollo/client";
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+// Sign in with the API's `login` mutation, or with the company account (OpenID Connect):
+// /auth/oidc/login sends the browser to the identity provider, which comes back to
+// /auth/oidc/callback; the server then returns here with a one-time code in the URL
+// fragment (never sent to a server), traded for the token through `redeemSignOnCode`.
+// The token is kept (see session.ts).
+import { useMutation, useQuery } from "@apollo/client";
+import { Alert, Button, Card, Divider, Form, Input, Typography } from "antd";
+import { useEffect, useState } from "react";
 import { graphql } from "../gql";
 import { errorText } from "../errors";
 import { useI18n } from "../i18n";
+import { rememberCompanySignIn, takeSignOnResult } from "../session";
 
 const LOGIN = graphql(`
   mutation Login($input: LoginInput!) {
@@ -13,6 +19,27 @@ const LOGIN = graphql(`
   }
 `);
 
+const COMPANY_SIGN_IN = graphql(`
+  query CompanySignIn {
+    companySignIn
+  }
+`);
+
+const REDEEM = graphql(`
+  mutation RedeemSignOnCode($code: String!) {
+    redeemSignOnCode(code: $code) {
+      token
+    }
+  }
+`);
+
+/** The reasons /auth/oidc/callback gives, each with its own explanation. */
+const SIGN_ON_REFUSALS = {
+  NO_DEPARTMENT: "sso.NO_DEPARTMENT",
+  DEACTIVATED: "sso.DEACTIVATED",
+  EXPIRED: "sso.EXPIRED",
+} as const;
+
 interface Values {
   username: string;
   password: string;
@@ -21,11 +48,32 @@ interface Values {
 export function LoginPage({ onSignedIn }: { onSignedIn: (token: string) => void }) {
   const { t, language, setLanguage } = useI18n();
   const [login, { loading, error }] = useMutation(LOGIN);
+  const [redeem, redeeming] = useMutation(REDEEM);
+  const company = useQuery(COMPANY_SIGN_IN);
+  const [signOn] = useState(takeSignOnResult);
+  useEffect(() => {
+    if (!signOn.code) return;
+    void redeem({ variables: { code: signOn.code } })
+      .then((result) => {
+        const token = result.data?.redeemSignOnCode.token;
+        if (!token) return;
+        rememberCompanySignIn(true);
+        onSignedIn(token);
+      })
+      .catch(() => null);
+  }, [signOn, redeem, onSignedIn]);
   const submit = async (values: Values) => {
     const result = await login({ variables: { input: values } }).catch(() => null);
     const token = result?.data?.login.token;
-    if (token) onSignedIn(token);
+    if (token) {
+      rememberCompanySignIn(false);
+      onSignedIn(token);
+    }
   };
+  const refusal = signOn.error
+    ? t(SIGN_ON_REFUSALS[signOn.error as keyof typeof SIGN_ON_REFUSALS] ?? "sso.failed")
+    : null;
+  const problem = error ?? redeeming.error;
   return (
     <main className="login">
       <Card style={{ width: "min(380px, 92vw)" }}>
@@ -33,8 +81,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (token: string) => void 
           CrossFlow {t("appName")}
         </Typography.Title>
         <Typography.Paragraph>{t("login.title")}</Typography.Paragraph>
-        {error && (
-          <Alert type="error" showIcon message={errorText(error, t, language)} style={{ marginBottom: 16 }} />
+        {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 16 }} />}
+        {problem && (
+          <Alert type="error" showIcon message={errorText(problem, t, language)} style={{ marginBottom: 16 }} />
         )}
         <Form<Values> layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item
@@ -55,6 +104,14 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (token: string) => void 
             {t("login.submit")}
           </Button>
         </Form>
+        {company.data?.companySignIn && (
+          <>
+            <Divider plain>{t("login.or")}</Divider>
+            <Button block href="/auth/oidc/login?to=workbench" loading={redeeming.loading}>
+              {t("login.company")}
+            </Button>
+          </>
+        )}
         <Button type="link" style={{ marginTop: 8, paddingInline: 0 }} onClick={() => setLanguage(language === "en" ? "zh" : "en")}>
           {language === "en" ? "中文" : "English"}
         </Button>

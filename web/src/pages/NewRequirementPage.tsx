@@ -98,6 +98,16 @@ const CREATE_FROM_TEMPLATE = graphql(`
   }
 `);
 
+const UPDATE = graphql(`
+  mutation UpdateRequirementDraft($input: UpdateRequirementInput!) {
+    updateRequirement(input: $input) {
+      id
+      code
+      status
+    }
+  }
+`);
+
 export const SUBMIT = graphql(`
   mutation SubmitRequirement($id: ID!) {
     submitRequirement(id: $id) {
@@ -140,6 +150,8 @@ export default function NewRequirementPage() {
   const [step, setStep] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The draft saved by an earlier click whose submission was refused: saved again, not twice.
+  const [draft, setDraft] = useState<{ id: string; code: string } | null>(null);
   const templates = useQuery(TEMPLATES);
   const templateId = choice === BLANK ? null : choice;
   const requirementForm = useQuery(FORM, { variables: { templateId }, skip: step === 0 });
@@ -151,6 +163,7 @@ export default function NewRequirementPage() {
   const [create] = useMutation(CREATE);
   const [createFromTemplate] = useMutation(CREATE_FROM_TEMPLATE);
   const [submit] = useMutation(SUBMIT);
+  const [update] = useMutation(UPDATE);
 
   const departments = (templates.data?.departments ?? []).map((d) => ({
     value: d.id,
@@ -165,6 +178,7 @@ export default function NewRequirementPage() {
 
   const begin = () => {
     form.resetFields();
+    setDraft(null);
     if (chosen) {
       form.setFieldsValue({
         priority: chosen.priority,
@@ -193,12 +207,19 @@ export default function NewRequirementPage() {
     };
     setBusy(true);
     try {
-      const created = templateId
-        ? (await createFromTemplate({ variables: { input: { ...common, templateId } } })).data
-            ?.createRequirementFromTemplate
-        : (await create({ variables: { input: { ...common, priority: values.priority ?? "NORMAL" } } })).data
-            ?.createRequirement;
-      if (!created) return;
+      let created = draft;
+      if (created) {
+        await update({ variables: { input: { ...common, id: created.id, priority: values.priority ?? "NORMAL" } } });
+      } else {
+        created =
+          (templateId
+            ? (await createFromTemplate({ variables: { input: { ...common, templateId } } })).data
+                ?.createRequirementFromTemplate
+            : (await create({ variables: { input: { ...common, priority: values.priority ?? "NORMAL" } } })).data
+                ?.createRequirement) ?? null;
+        if (!created) return;
+        setDraft(created);
+      }
       if (andSubmit) {
         await submit({ variables: { id: created.id } });
         message.success(t("req.submitted"));
