@@ -23,6 +23,7 @@ from crossflow.security import hash_api_token, new_api_token
 from models import (
     ApiToken,
     CollaborationRequest,
+    Delegation,
     Department,
     FormField,
     Meeting,
@@ -159,6 +160,33 @@ async def _delegate() -> dict[str, Any]:
             "endsAt": later(3),
         }
     }
+
+
+async def _pending_review(**extra: Any) -> dict[str, Any]:
+    row = await requirement(RequirementStatus.PENDING_REVIEW)
+    return {"id": gid("Requirement", row.id), **extra}
+
+
+async def _add_signer() -> dict[str, Any]:
+    return await _pending_review(user=gid("User", (await user("legal_head")).id))
+
+
+async def _hand_over() -> dict[str, Any]:
+    return await _pending_review(user=gid("User", (await user("finance_staff")).id))
+
+
+async def _remind() -> dict[str, Any]:
+    return await _pending_review(dept=gid("Department", (await dept("finance")).id))
+
+
+async def _revoke() -> dict[str, Any]:
+    row = await Delegation.create(
+        head=await user("finance_head"),
+        delegate=await user("design_head"),
+        starts_at=clock.now(),
+        ends_at=clock.now() + timedelta(days=3),
+    )
+    return {"id": gid("Delegation", row.id)}
 
 
 async def _create_task() -> dict[str, Any]:
@@ -366,6 +394,31 @@ CASES: dict[str, Case] = {
         M("setDelegate", "input: $input", "$input: SetDelegateInput!"),
         _delegate,
         {"involved_head", "outsider_head"},
+    ),
+    "setSignOffModes": Case(
+        M("setSignOffModes", "requirementId: $id, signoffMode: ANY", "$id: ID!"),
+        lambda: _requirement_id(S.DRAFT),
+        {"initiator"},
+    ),
+    "addSigner": Case(
+        M("addSigner", "requirementId: $id, userId: $user", "$id: ID!, $user: ID!"),
+        _add_signer,
+        {"involved_head"},
+    ),
+    "handOverReview": Case(
+        M("handOverReview", "requirementId: $id, toUserId: $user", "$id: ID!, $user: ID!"),
+        _hand_over,
+        {"involved_head"},
+    ),
+    "remindReviewer": Case(
+        M("remindReviewer", "requirementId: $id, departmentId: $dept", "$id: ID!, $dept: ID!"),
+        _remind,
+        {"initiator"},
+    ),
+    "revokeDelegation": Case(
+        M("revokeDelegation", "id: $id", "$id: ID!"),
+        _revoke,
+        {"involved_head", "admin"},
     ),
     "createTask": Case(
         M("createTask", "input: $input", "$input: CreateTaskInput!"),
