@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
@@ -20,6 +21,7 @@ from models.enums import NotificationKind, TaskStatus
 from resolvers import audit, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, NotFound
+from resolvers.lagging import lagging_count
 from resolvers.messages import beijing_time
 from resolvers.notify import head_ids, notify_about
 from resolvers.scope import scoped
@@ -37,6 +39,8 @@ class Board:
     by_status: dict[TaskStatus, int]
     delayed: int
     pending_assignment: int
+    #: Unfinished tasks whose progress trails the time elapsed (进度滞后, resolvers/lagging.py).
+    lagging: int = 0
 
     @property
     def total(self) -> int:
@@ -90,6 +94,7 @@ async def requirement_board(viewer: Viewer, requirement_id: int) -> Board:
         by_status=by_status,
         delayed=sum(int(row["delayed"] or 0) for row in rows),
         pending_assignment=sum(int(row["unassigned"] or 0) for row in rows),
+        lagging=await lagging_count(requirement.id),
     )
 
 
@@ -127,54 +132,62 @@ def _check_reschedule(data: RescheduleInput, task: Task) -> datetime:
 
 
 async def reschedule_task(viewer: Viewer, data: RescheduleInput) -> Task:
-    """Move a task's deadline with reason and solution (the initiator or the admin).
-
-    The history row keeps the old and new deadline; raising ``deadline_instance`` opens a
-    new warning instance, so warnings about the old deadline do not block the new ones.
-    """
+    """Move a task's deadline with reason and solution (the initiator or the admin)."""
     policy.require_writer(viewer)
     async with in_transaction() as conn:
         task, requirement = await task_in_context(viewer, data.task_id, conn)
         policy.require_initiator_or_admin(viewer, requirement)
         ensure_writable(requirement)
         ensure_state(task, UNFINISHED, "rescheduleTask")
-        new_deadline = _check_reschedule(data, task)
-        assert viewer.user_id is not None
-        old_deadline = task.deadline
-        await TaskReschedule.create(
-            task_id=task.id,
-            requested_by_id=viewer.user_id,
-            reason=data.reason,
-            solution=data.solution,
-            old_deadline=old_deadline,
-            new_deadline=new_deadline,
-            using_db=conn,
-        )
-        task.deadline = new_deadline
-        task.deadline_instance += 1
-        task.version += 1
-        await task.save(
-            using_db=conn, update_fields=["deadline", "deadline_instance", "version", "updated_at"]
-        )
-        await audit.record(
-            viewer,
-            "task.reschedule",
-            "Task",
-            task.id,
-            subject_code=task.code,
-            note=f"{data.reason} / {data.solution}",
-            before={"deadline": old_deadline.isoformat() if old_deadline else None},
-            after={"deadline": new_deadline.isoformat()},
-            using_db=conn,
-        )
-        await notify_about(
-            task,
-            [task.assignee_id, *await head_ids([task.executing_department_id], conn)],
-            NotificationKind.TASK_RESCHEDULED,
-            conn,
-            exclude=viewer.user_id,
-            deadline=beijing_time(new_deadline),
-            reason=data.reason,
-        )
+        await apply_reschedule(viewer, task, data, conn)
     outbox.kick()
     return task
+
+
+async def apply_reschedule(
+    viewer: Viewer, task: Task, data: RescheduleInput, conn: BaseDBAsyncClient
+) -> None:
+    """Validate and record a reschedule of a task locked by the caller, and tell people.
+
+    The history row keeps the old and new deadline; raising ``deadline_instance`` opens a
+    new warning instance, so warnings about the old deadline do not block the new ones.
+    An approved reschedule request (``resolvers/reschedule_requests.py``) comes here too.
+    """
+    new_deadline = _check_reschedule(data, task)
+    assert viewer.user_id is not None
+    old_deadline = task.deadline
+    await TaskReschedule.create(
+        task_id=task.id,
+        requested_by_id=viewer.user_id,
+        reason=data.reason,
+        solution=data.solution,
+        old_deadline=old_deadline,
+        new_deadline=new_deadline,
+        using_db=conn,
+    )
+    task.deadline = new_deadline
+    task.deadline_instance += 1
+    task.version += 1
+    await task.save(
+        using_db=conn, update_fields=["deadline", "deadline_instance", "version", "updated_at"]
+    )
+    await audit.record(
+        viewer,
+        "task.reschedule",
+        "Task",
+        task.id,
+        subject_code=task.code,
+        note=f"{data.reason} / {data.solution}",
+        before={"deadline": old_deadline.isoformat() if old_deadline else None},
+        after={"deadline": new_deadline.isoformat()},
+        using_db=conn,
+    )
+    await notify_about(
+        task,
+        [task.assignee_id, *await head_ids([task.executing_department_id], conn)],
+        NotificationKind.TASK_RESCHEDULED,
+        conn,
+        exclude=viewer.user_id,
+        deadline=beijing_time(new_deadline),
+        reason=data.reason,
+    )

@@ -20,6 +20,7 @@ from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
 from resolvers.messages import beijing_time
 from resolvers.notify import notify_about
+from resolvers.progress_escalation import escalate_progress
 from resolvers.task_list import ensure_every_task_has_someone
 from resolvers.workflow import (
     check_version,
@@ -358,6 +359,7 @@ def _check_report(report: ProgressReport) -> None:
 
 async def report_progress(viewer: Viewer, report: ProgressReport) -> Task:
     """The assignee reports progress; every report is kept and the task shows the latest.
+    Problems or a request for support are sent to the head and the initiator.
 
     The task's row lock orders concurrent reports, so the progress left on the task is
     the one of the report written last, and none is lost.
@@ -394,4 +396,9 @@ async def report_progress(viewer: Viewer, report: ProgressReport) -> Task:
             after={"progress": report.percent, "progress_update_id": update.id},
             using_db=conn,
         )
+        escalated = await escalate_progress(
+            viewer, task, requirement, report.percent, report.problems, report.support_needed, conn
+        )
+    if escalated:
+        outbox.kick()
     return task

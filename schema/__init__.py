@@ -81,6 +81,7 @@ from schema.requirements import (
     ReviewRoundType,
     ReviewType,
 )
+from schema.reschedule_requests import RescheduleRequestMutations
 from schema.scalars import UTCDateTime
 from schema.signoff import SignOffMutations, SignOffQueries
 from schema.tasks import (
@@ -127,6 +128,7 @@ Mutation = merge_types(
         TemplateMutations,
         OutcomeMutations,
         TaskMutations,
+        RescheduleRequestMutations,
         CollaborationMutations,
         FileMutations,
         AlertMutations,

@@ -23,6 +23,7 @@ from models.enums import (
     Priority,
     Recipient,
     RequirementStatus,
+    RescheduleRequestStatus,
     ResultDecision,
     ReviewDecision,
     Role,
@@ -115,6 +116,14 @@ DESCRIPTIONS: dict[type[Enum], tuple[str, dict[str, str]]] = {
             "PENDING": "Not decided yet",
             "ACCEPTED": "Accepted by the acceptance group; the task is COMPLETED",
             "REJECTED": "Rejected; the task goes back to IN_PROGRESS",
+        },
+    ),
+    RescheduleRequestStatus: (
+        "Where a reschedule request (延期申请) stands",
+        {
+            "PENDING": "Waiting for the initiator's decision",
+            "APPROVED": "Approved: the deadline moved (see the task's reschedules)",
+            "DECLINED": "Declined: the deadline stays; the note says why",
         },
     ),
     CollaborationStatus: (
@@ -260,6 +269,7 @@ __all__ = [
     "Priority",
     "Recipient",
     "RequirementStatus",
+    "RescheduleRequestStatus",
     "ResultDecision",
     "ReviewDecision",
     "Role",

@@ -12,7 +12,7 @@ from tortoise.queryset import QuerySet
 import models
 from crossflow import clock
 from models.enums import TaskStatus as TaskStatusEnum
-from resolvers import board, listing, tasks
+from resolvers import board, lagging, listing, tasks
 from resolvers.auth import Viewer
 from resolvers.errors import NotFound
 from resolvers.keyset import Ordering
@@ -32,6 +32,7 @@ from schema.filters import TaskFilter, TaskOrder
 from schema.ids import decode_id, decode_ids
 from schema.pagination import After, Connection, First, ordering, paginate
 from schema.permissions import CanWrite, SignedIn
+from schema.reschedule_requests import RescheduleRequestType
 from schema.task_inputs import (
     CreateTaskInput,
     ReportProgressInput,
@@ -105,6 +106,13 @@ class TaskType(ModelNode):
             and root.deadline < clock.now()
         )
 
+    @strawberry.field(
+        description="Progress trails the share of the planned time already gone by the "
+        "configured margin or more (进度滞后, 30 points by default); false when completed"
+    )
+    def lagging(self, root: models.Task) -> bool:
+        return lagging.is_lagging(root)
+
     @strawberry.field(description="The requirement (需求) the task belongs to")
     async def requirement(self, root: models.Task, info: Info) -> RequirementRef | None:
         return await load_one(info, models.Requirement, root.requirement_id)
@@ -137,6 +145,12 @@ class TaskType(ModelNode):
     @strawberry.field(description="Deadline changes with reason and solution, oldest first")
     async def reschedules(self, root: models.Task, info: Info) -> list[TaskRescheduleType]:
         return await load_children(info, models.TaskReschedule, "task_id", root.id, "id")
+
+    @strawberry.field(description="The assignee's reschedule requests (延期申请), newest first")
+    async def reschedule_requests(
+        self, root: models.Task, info: Info
+    ) -> list[RescheduleRequestType]:
+        return await load_children(info, models.RescheduleRequest, "task_id", root.id, "-id")
 
     @strawberry.field(description="Files of this task (附件), each with its versions")
     async def attachments(self, root: models.Task, info: Info) -> list[AttachmentRef]:
@@ -181,6 +195,9 @@ class RequirementBoardType:
     completed: int = strawberry.field(description="Tasks in status COMPLETED (已完成)")
     in_progress: int = strawberry.field(description="Tasks in status IN_PROGRESS")
     pending_assignment: int = strawberry.field(description="Tasks without a responsible person")
+    lagging: int = strawberry.field(
+        description="Unfinished tasks whose progress trails the time elapsed (进度滞后)"
+    )
     summary: str = strawberry.field(description="The board in one sentence, as the source says it")
 
     @strawberry.field(description="Every task status with its count (zero included)")
