@@ -20,9 +20,12 @@ from tests.e2e.processes import free_port
 
 
 @contextlib.asynccontextmanager
-async def live_server(settings: Settings) -> AsyncIterator[str]:
-    """The base URL (``http://127.0.0.1:<port>``) of the app while the block runs."""
-    port = free_port()
+async def live_server(settings: Settings, port: int | None = None) -> AsyncIterator[str]:
+    """The base URL (``http://127.0.0.1:<port>``) of the app while the block runs.
+
+    ``port`` when it must be known beforehand (an identity provider registers the callback).
+    """
+    port = port or free_port()
     app = create_app(settings, manage_orm=False)
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
