@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tortoise.expressions import Q
+
 from crossflow import clock
 from models import (
     CollaborationRequest,
@@ -18,11 +20,21 @@ from models import (
     Feedback,
     Requirement,
     RequirementDepartment,
+    ResultSignoff,
     Review,
+    ReviewHandover,
     ReviewRound,
+    RoundSigner,
     Task,
 )
-from models.enums import CollaborationStatus, RequirementStatus, Role, TaskStatus
+from models.enums import (
+    CollaborationStatus,
+    RequirementStatus,
+    ResultDecision,
+    Role,
+    RoundOutcome,
+    TaskStatus,
+)
 from resolvers.auth import Viewer
 from resolvers.scope import scoped
 from resolvers.workflow import int_column
@@ -60,17 +72,40 @@ async def headed_department_ids(viewer: Viewer) -> set[int]:
 
 
 async def _reviews(viewer: Viewer, departments: set[int]) -> list[Requirement]:
-    """PENDING_REVIEW requirements with a department of mine still to review this round."""
-    if not departments:
+    """PENDING_REVIEW requirements with a department I sign for still to sign this round:
+    a reviewing department I head (or stand in for), one added to the round (加签), or a
+    review handed over to me (转交); not one I, or my head, handed on to someone else."""
+    open_rounds = RoundOutcome.OPEN
+    pending = RequirementStatus.PENDING_REVIEW
+    pairs: set[tuple[int, int]] = set()
+    if departments:
+        pairs |= set(
+            await RequirementDepartment.filter(
+                department_id__in=departments, is_lead=False, requirement__status=pending
+            ).values_list("requirement_id", "department_id")
+        )
+        pairs |= set(
+            await RoundSigner.filter(
+                department_id__in=departments,
+                round__outcome=open_rounds,
+                round__requirement__status=pending,
+            ).values_list("round__requirement_id", "department_id")
+        )
+    handed = (
+        await ReviewHandover.filter(round__outcome=open_rounds, round__requirement__status=pending)
+        .filter(Q(to_user_id=viewer.user_id) | Q(department_id__in=list(departments) or [0]))
+        .order_by("id")
+        .values("round_id", "round__requirement_id", "department_id", "to_user_id")
+    )
+    latest = {(row["round_id"], row["department_id"]): row for row in handed}  # last wins
+    pairs |= {
+        (row["round__requirement_id"], row["department_id"])
+        for row in latest.values()
+        if row["to_user_id"] == viewer.user_id
+    }
+    if not pairs:
         return []
-    asked = await RequirementDepartment.filter(
-        department_id__in=departments,
-        is_lead=False,
-        requirement__status=RequirementStatus.PENDING_REVIEW,
-    ).values_list("requirement_id", "department_id")
-    if not asked:
-        return []
-    candidates = await scoped(Requirement, viewer, id__in={r for r, _ in asked}).order_by("-id")
+    candidates = await scoped(Requirement, viewer, id__in={r for r, _ in pairs}).order_by("-id")
     current = {requirement.id: requirement.current_round for requirement in candidates}
     open_round = {
         row.requirement_id: row.id
@@ -82,11 +117,15 @@ async def _reviews(viewer: Viewer, departments: set[int]) -> list[Requirement]:
             "round_id", "department_id"
         )
     )
-    still_to_review = {
-        requirement_id
-        for requirement_id, department_id in asked
-        if (open_round.get(requirement_id), department_id) not in reviewed
-    }
+    still_to_review = set()
+    for requirement_id, department_id in pairs:
+        round_id = open_round.get(requirement_id)
+        if round_id is None or (round_id, department_id) in reviewed:
+            continue
+        given = latest.get((round_id, department_id))
+        if given is not None and given["to_user_id"] != viewer.user_id:
+            continue  # handed over to someone else: theirs now
+        still_to_review.add(requirement_id)
     waiting = [r for r in candidates if r.id in still_to_review]
     return waiting[:LIMIT]
 
@@ -106,11 +145,19 @@ async def _acceptances(viewer: Viewer, departments: set[int]) -> list[Task]:
     requirement_ids = set(mine) | set(involved)
     if not requirement_ids:
         return []
-    return await (
+    tasks = await (
         scoped(Task, viewer, status=TaskStatus.SUBMITTED, requirement_id__in=requirement_ids)
         .order_by("-submitted_at", "-id")
         .limit(LIMIT)
     )
+    decided = set(  # 会签: what I already decided waits for the others, not for me
+        await ResultSignoff.filter(
+            signed_by_id=viewer.user_id,
+            result__decision=ResultDecision.PENDING,
+            result__task_id__in=[task.id for task in tasks],
+        ).values_list("result__task_id", flat=True)
+    )
+    return [task for task in tasks if task.id not in decided]
 
 
 async def _feedback(viewer: Viewer) -> list[Requirement]:

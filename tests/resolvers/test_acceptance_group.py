@@ -156,3 +156,17 @@ async def test_the_group_sees_the_submitted_versions_and_a_later_upload_is_not_a
     await decide(client, "finance_head", task_id)
     files = (await head.data(FILES, {"id": task_id}))["node"]["results"][0]["files"]
     assert [f["version"]["number"] for f in files] == [1]
+
+
+async def test_the_to_do_list_drops_what_i_already_accepted(
+    client: GraphQLClient, demo: None
+) -> None:
+    task_id = await submitted(client)
+    query = "{ myWork { acceptances { id } } }"
+    head = await client.sign_in("finance_head")
+    assert task_id in [t["id"] for t in (await head.data(query))["myWork"]["acceptances"]]
+    # when the finance head accepts, the task leaves their list but stays on the others'
+    await decide(client, "finance_head", task_id)
+    assert task_id not in [t["id"] for t in (await head.data(query))["myWork"]["acceptances"]]
+    other = await client.sign_in("sales_head")
+    assert task_id in [t["id"] for t in (await other.data(query))["myWork"]["acceptances"]]

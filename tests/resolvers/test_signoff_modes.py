@@ -86,9 +86,7 @@ async def test_all_mode_waits_for_every_head_any_mode_takes_the_first(
     assert await status_of(together) is RequirementStatus.APPROVED
 
 
-async def test_a_rejection_sends_an_any_requirement_back(
-    client: GraphQLClient, demo: None
-) -> None:
+async def test_a_rejection_sends_an_any_requirement_back(client: GraphQLClient, demo: None) -> None:
     # given a 或签 requirement
     either = await in_mode(SignOffMode.ANY, "design", "finance")
     # when the first head to decide rejects
@@ -273,3 +271,31 @@ async def test_nudging_is_the_initiators_and_only_for_pending_departments(
         error = body["errors"][0]["extensions"]
         assert (error["code"], error["field"]) == ("BAD_USER_INPUT", "departmentId")
     assert not await Notification.filter(kind=NotificationKind.REVIEW_REMINDER).exists()
+
+
+MY_REVIEWS = "{ myWork { reviews { code } } }"
+
+
+async def reviews_of(client: GraphQLClient, username: str) -> list[str]:
+    caller = await client.sign_in(username)
+    return [r["code"] for r in (await caller.data(MY_REVIEWS))["myWork"]["reviews"]]
+
+
+async def test_the_to_do_list_follows_added_signers_and_handovers(
+    client: GraphQLClient, demo: None
+) -> None:
+    # given a requirement awaiting design and sales
+    requirement = await in_mode(SignOffMode.ALL, "design", "sales")
+    rid = gid("Requirement", requirement.id)
+    # when the design head adds the legal head and the sales head hands sales' review over
+    await (await client.sign_in("design_head")).data(
+        ADD, {"id": rid, "u": await user_gid("legal_head")}
+    )
+    await (await client.sign_in("sales_head")).data(
+        HAND, {"id": rid, "u": await user_gid("sales_staff")}
+    )
+    # then the legal head and the sales employee find it in 待办事项, the sales head no more
+    assert requirement.code in await reviews_of(client, "legal_head")
+    assert requirement.code in await reviews_of(client, "sales_staff")
+    assert requirement.code not in await reviews_of(client, "sales_head")
+    assert requirement.code in await reviews_of(client, "design_head")
