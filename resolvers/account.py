@@ -11,6 +11,7 @@ from tortoise.expressions import F
 from crossflow.security import hash_password, verify_password
 from crossflow.settings import DEMO_PASSWORD, Settings
 from models import User
+from models.directory import AccountSource
 from resolvers import audit
 from resolvers.auth import Viewer, tokens_for
 from resolvers.errors import BadUserInput, Forbidden
@@ -30,8 +31,17 @@ def _person(viewer: Viewer) -> int:
 async def change_password(
     settings: Settings, viewer: Viewer, current: str, new: str
 ) -> tuple[str, User]:
-    """Replace the password after checking the current one; other sessions end."""
+    """Replace the password after checking the current one; other sessions end.
+
+    A directory or identity-provider account has no password here to change: it signs in
+    with the company's, which is changed there.
+    """
     user = await User.get(id=_person(viewer))
+    if user.source in (AccountSource.LDAP, AccountSource.OIDC):
+        raise Forbidden(
+            "该账号的密码由企业目录或身份提供方管理 "
+            "(this account's password is kept by the company directory or identity provider)"
+        )
     if not verify_password(user.password_hash, current):
         raise BadUserInput(
             "当前密码不正确 (the current password is wrong)", field="currentPassword"

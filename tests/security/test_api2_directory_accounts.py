@@ -34,6 +34,11 @@ LOGIN = (
     " { token user { username } } }"
 )
 
+CHANGE_PASSWORD = (
+    "mutation($c: String!, $n: String!) {"
+    " changePassword(input: {currentPassword: $c, newPassword: $n}) { token } }"
+)
+
 
 @pytest.fixture
 def small_directory(tmp_path: Path) -> Iterator[Directory]:
@@ -76,6 +81,18 @@ async def test_a_directory_account_signs_in_by_an_ldap_bind_and_nothing_else(
         assert error_code(await login(base, "p00005", "")) in ("UNAUTHENTICATED", "BAD_USER_INPUT")
         # when a username carries an LDAP filter: it matches nobody
         assert error_code(await login(base, "*)(uid=*", USER_PASSWORD)) == "UNAUTHENTICATED"
+        # when the signed-in directory account tries to set a CrossFlow password: forbidden
+        token = str(data["login"]["token"])
+        async with httpx.AsyncClient(base_url=base) as http:
+            changed = await http.post(
+                "/graphql",
+                json={
+                    "query": CHANGE_PASSWORD,
+                    "variables": {"c": USER_PASSWORD, "n": "new-pass-123"},
+                },
+                headers={"authorization": f"Bearer {token}"},
+            )
+        assert error_code(changed.json()) == "FORBIDDEN"
 
 
 async def test_removing_a_person_from_the_directory_closes_their_open_subscription(
