@@ -18,6 +18,7 @@ from crossflow.settings import Settings
 from models import (
     Delivery,
     Department,
+    Notification,
     NotificationDefault,
     Requirement,
     User,
@@ -127,6 +128,44 @@ async def test_a_review_request_reaches_the_head_by_email_and_their_group_webhoo
         await actor.fn.__wrapped__(delivery.id)
     assert len(mailbox.messages) == 1 and len(inboxes["all"].requests) == 2
     assert set(await Delivery.all().values_list("status", flat=True)) == {DeliveryStatus.SENT}
+
+
+async def test_a_delegate_receives_the_review_request_by_email_and_webhook_unless_turned_off(
+    client: GraphQLClient, demo: None, peers: tuple[Mailbox, dict[str, Inbox], dict[str, str]]
+) -> None:
+    mailbox, inboxes, urls = peers
+    await webhooks(urls)
+    await NotificationDefault.create(
+        kind=NotificationKind.REVIEW_REQUESTED, channels=[Channel.EMAIL, Channel.WEBHOOK]
+    )
+    # given the design head away for a week, design_staff named as delegate (代理审批)
+    head = await client.sign_in("design_head")
+    staff = await User.get(username="design_staff")
+    await head.data(
+        """mutation($input: SetDelegateInput!) { setDelegate(input: $input) { id } }""",
+        {
+            "input": {
+                "delegateId": to_base64("User", staff.id),
+                "startsAt": clock.now().isoformat(),
+                "endsAt": (clock.now() + timedelta(days=7)).isoformat(),
+            }
+        },
+    )
+    # ... and the head, who turned e-mail and webhooks off for review requests while away
+    await head.data(SET, {"input": {"kinds": [{"kind": "REVIEW_REQUESTED", "channels": []}]}})
+    # when a requirement is submitted to design and finance, and the worker runs
+    requirement = await submit_to_design_and_finance(client)
+    await outbox.run_inline()
+    # then the delegate has the request by e-mail and in the design group, the head neither
+    mailed = {m["to"] for m in mailbox.messages}
+    assert "design_staff@crossflow.example" in mailed
+    assert "design_head@crossflow.example" not in mailed
+    assert titles(inboxes["design"]) == [f"@{staff.display_name} 待审核：{requirement.title}"]
+    # and both still have it in their inbox
+    inbox = await Notification.filter(kind=NotificationKind.REVIEW_REQUESTED).values_list(
+        "recipient__username", flat=True
+    )
+    assert {"design_head", "design_staff"} <= set(inbox)
 
 
 async def test_without_a_choice_or_a_default_a_to_do_stays_in_the_inbox(
