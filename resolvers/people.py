@@ -46,6 +46,8 @@ class Plan:
     """The changes one run would make, and what it refuses."""
 
     source: AccountSource
+    #: The audit log's ``via`` when it is not the source's name (a suite: ``feishu``).
+    via: str = ""
     new_departments: list[tuple[str, str, str]] = field(default_factory=list)
     #: Department code -> fields to change (``parent_code`` among them).
     changed_departments: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -232,7 +234,7 @@ async def apply(
     ``tick`` is called after each person (the command line's progress bar).
     """
     tick = tick or (lambda: None)
-    via = plan_.source.value.lower()
+    via = plan_.via or plan_.source.value.lower()
     codes = {d.code: d for d in await Department.all().using_db(conn)}
     for code, name, key in plan_.new_departments:
         codes[code] = await Department.create(
@@ -356,7 +358,7 @@ async def _apply_heads(
             subject_code=code,
             before=before,
             after={"user_id": keys[key]},
-            via=plan_.source.value.lower(),
+            via=plan_.via or plan_.source.value.lower(),
             using_db=conn,
         )
 

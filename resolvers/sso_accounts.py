@@ -161,14 +161,18 @@ def _fields(user: User, department_code: str | None) -> dict[str, Any]:
 
 
 async def _follow_claims(user: User, claims: Claims) -> None:
-    """An account the provider owns takes its name, e-mail and department from it."""
-    department = await _department(claims)
+    """An account the provider owns takes its name, e-mail and department from it.
+
+    A provider whose sign-in names no department (a suite's user_info) leaves the one its
+    organisation sync set.
+    """
     await user.fetch_related("department")
+    department = await _department(claims) if claims.department else user.department
     before = _fields(user, user.department.code if user.department else None)
     user.display_name = claims.display_name
     user.email = claims.email
     user.department = department
-    after = _fields(user, department.code)
+    after = _fields(user, department.code if department else None)
     if before == after:
         return
     async with in_transaction() as connection:

@@ -111,9 +111,7 @@ def only_the_providers_fonts(loopback: Loopback) -> bool:
     return all(host in PROVIDER_FONTS for host in loopback.blocked)
 
 
-async def test_a_first_workbench_sign_in_creates_the_account(
-    browser: Browser, server: str
-) -> None:
+async def test_a_first_workbench_sign_in_creates_the_account(browser: Browser, server: str) -> None:
     # given a person the provider knows and CrossFlow does not
     page, loopback = await fresh_page(browser, server)
     await page.goto("/")
@@ -201,4 +199,3 @@ async def test_the_panel_admits_the_administrator_and_explains_a_refusal(
     assert "仪表盘" in await page.inner_text("body")
     await shot(page, "panel-signed-in")
     assert only_the_providers_fonts(loopback), loopback.blocked
-
