@@ -17,6 +17,7 @@ from starlette_admin import BaseField, CustomView, DateField, URLField
 from starlette_admin.exceptions import FormValidationError
 from starlette_admin.routing import route
 from starlette_admin.types import RequestAction
+from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from admin_ui.auth import admin_viewer
@@ -41,6 +42,7 @@ from models.enums import (
     WebhookFormat,
 )
 from resolvers import alerts, audit
+from resolvers.auth import Viewer
 from resolvers.errors import DomainError
 from resolvers.workflow import snapshot
 
@@ -210,6 +212,23 @@ class WebhookChannelView(AuditedView):
     async def create(self, request: Request, data: dict[str, Any]) -> Any:
         data["secret"] = data.get("secret") or ""
         return await super().create(request, data)
+
+    def audit_columns(self) -> list[str]:
+        """The columns, without the departments: a link table, recorded by :meth:`record`."""
+        return [name for name in super().audit_columns() if name != "departments_id"]
+
+    async def record(
+        self,
+        viewer: Viewer,
+        verb: str,
+        obj: Model,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> None:
+        if after is not None and isinstance(obj, WebhookChannel):
+            served = await obj.departments.all().values_list("id", flat=True)
+            after = {**after, "departments": sorted(int(pk) for pk in served)}
+        await super().record(viewer, verb, obj, before, after)
 
 
 class NotificationDefaultView(AuditedView):
