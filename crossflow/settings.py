@@ -53,9 +53,6 @@ class Settings(BaseSettings):
     #: A task lags (进度滞后) when its progress trails the share of its time already gone by
     #: this many points or more (the source's 30%).
     lagging_margin_points: int = Field(default=30, ge=1, le=100)
-    #: A task lags (进度滞后) when its progress trails the share of its time already gone by
-    #: this many points or more (the source's 30%).
-    lagging_margin_points: int = Field(default=30, ge=1, le=100)
     #: For years neither chinesecalendar nor the override table knows: ``weekdays`` (Monday
     #: to Friday work) or ``all_days``. The admin is notified whenever it is used.
     calendar_fallback: Literal["weekdays", "all_days"] = "weekdays"

@@ -44,7 +44,7 @@ from models.enums import (
 from resolvers import alerts, audit
 from resolvers.auth import Viewer
 from resolvers.errors import DomainError
-from resolvers.workflow import snapshot
+from resolvers.workflow import int_column, snapshot
 
 EDITABLE = ("enabled", "threshold_normal", "threshold_urgent", "unit", "recipients", "channels")
 
@@ -226,8 +226,8 @@ class WebhookChannelView(AuditedView):
         after: dict[str, Any] | None,
     ) -> None:
         if after is not None and isinstance(obj, WebhookChannel):
-            served = await obj.departments.all().values_list("id", flat=True)
-            after = {**after, "departments": sorted(int(pk) for pk in served)}
+            served = await int_column(obj.departments.all(), "id")
+            after = {**after, "departments": sorted(served)}
         await super().record(viewer, verb, obj, before, after)
 
 
