@@ -20,6 +20,7 @@ from models import (
     Department,
     Notification,
     NotificationDefault,
+    NotificationPreference,
     Requirement,
     User,
     WarningRule,
@@ -203,3 +204,29 @@ async def test_a_warning_reaches_the_groups_of_its_recipients_departments_once(
             "即将到期：完成主视觉图初稿"
         ]
     assert inboxes["finance"].requests == []
+
+
+async def test_a_warning_by_email_skips_whoever_turned_email_off_for_its_kind(
+    demo: None, settings: Settings, peers: tuple[Mailbox, dict[str, Inbox], dict[str, str]]
+) -> None:
+    mailbox, _, _ = peers
+    await WarningRule.filter(kind=WarningRuleKind.DUE_SOON).update(
+        channels=[Channel.IN_APP, Channel.EMAIL]
+    )
+    # given the initiator, who wants due-soon warnings in the inbox only
+    initiator = await User.get(username="market_staff")
+    await NotificationPreference.create(
+        user=initiator, kind=NotificationKind.ALERT_DUE_SOON, channels=[]
+    )
+    # when a design task comes due and the worker runs
+    await make_task(Priority.NORMAL, bj(7, 15, 18))
+    await scan(settings, bj(7, 14, 18, 5))
+    await outbox.run_inline()
+    # then the assignee and the head are mailed by the rule, the initiator is not
+    assert sorted(m["to"] for m in mailbox.messages) == [
+        "design_head@crossflow.example",
+        "design_staff@crossflow.example",
+    ]
+    assert await Notification.filter(
+        kind=NotificationKind.ALERT_DUE_SOON, recipient=initiator
+    ).exists()
