@@ -19,7 +19,9 @@ from models import (
     Requirement,
     RequirementDepartment,
     Review,
+    ReviewHandover,
     ReviewRound,
+    RoundSigner,
     Task,
     TaskResult,
     WarningRule,
@@ -260,18 +262,21 @@ class Detector:
             involved[link["requirement_id"]].append(
                 (link["department_id"], link["department__name"])
             )
+        round_ids = [r["id"] for r in rounds]
         reviewed = set(
-            await Review.filter(round_id__in=[r["id"] for r in rounds]).values_list(
-                "round_id", "department_id"
-            )
+            await Review.filter(round_id__in=round_ids).values_list("round_id", "department_id")
         )
-        heads = await self._heads({d for links in involved.values() for d, _ in links})
+        added, handed = await self._round_signers(round_ids)
+        asked = {d for links in [*involved.values(), *added.values()] for d, _ in links}
+        heads = await self._heads(asked)
         findings = []
         for round_ in rounds:
             requirement = requirements[round_["requirement_id"]]
-            for department_id, department_name in involved[round_["requirement_id"]]:
+            links = [*involved[round_["requirement_id"]], *added[round_["id"]]]
+            for department_id, department_name in links:
                 if (round_["id"], department_id) in reviewed:
                     continue
+                signer = handed.get((round_["id"], department_id))
                 findings.append(
                     Finding(
                         rule=rule,
@@ -281,7 +286,9 @@ class Detector:
                         instance=f"d{department_id}",
                         task_id=None,
                         roles={
-                            Recipient.DEPARTMENT_HEAD: heads.get(department_id, []),
+                            Recipient.DEPARTMENT_HEAD: [signer]
+                            if signer
+                            else heads.get(department_id, []),
                             Recipient.INITIATOR: [requirement["initiator_id"]],
                         },
                         params={
@@ -293,6 +300,24 @@ class Detector:
                     )
                 )
         return findings
+
+    async def _round_signers(
+        self, round_ids: list[int]
+    ) -> tuple[dict[int, list[tuple[int, str]]], dict[tuple[int, int], int]]:
+        """Departments added to each round (加签), and who signs a handed-over review (转交):
+        the review SLA warns them as it warns the reviewing heads."""
+        added: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for row in await RoundSigner.filter(round_id__in=round_ids).values(
+            "round_id", "department_id", "department__name"
+        ):
+            added[row["round_id"]].append((row["department_id"], row["department__name"]))
+        handed = {
+            (row["round_id"], row["department_id"]): row["to_user_id"]
+            for row in await ReviewHandover.filter(round_id__in=round_ids)
+            .order_by("id")
+            .values("round_id", "department_id", "to_user_id")
+        }
+        return added, handed
 
     async def _collaboration_sla(self, rule: WarningRule, since: datetime) -> list[Finding]:
         age = as_delta(rule, rule.threshold_normal)

@@ -7,11 +7,14 @@ The requirements are built at PENDING_REVIEW by ``tests/support/review_data.py``
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+import time_machine
 from strawberry.relay import to_base64
 
 from crossflow import clock
+from crossflow.clock import BUSINESS_TZ
+from crossflow.settings import Settings
 from models import (
     Delegation,
     Department,
@@ -19,9 +22,13 @@ from models import (
     Requirement,
     RequirementTemplate,
     Review,
+    ReviewHandover,
+    ReviewRound,
+    RoundSigner,
     User,
 )
 from models.enums import NotificationKind, RequirementStatus, SignOffMode
+from resolvers.alert_scan import scan
 from resolvers.auth import Viewer
 from resolvers.requirements import RequirementForm
 from resolvers.templates import create_requirement_from_template
@@ -299,3 +306,36 @@ async def test_the_to_do_list_follows_added_signers_and_handovers(
     assert requirement.code in await reviews_of(client, "sales_staff")
     assert requirement.code not in await reviews_of(client, "sales_head")
     assert requirement.code in await reviews_of(client, "design_head")
+
+
+async def test_the_review_sla_warns_added_signers_and_whoever_holds_a_handed_review(
+    demo: None, settings: Settings
+) -> None:
+    # given a requirement submitted on Wednesday 1 July awaiting design and sales, the legal
+    # department added to its round and sales' review handed to a sales employee
+    opened = datetime(2026, 7, 1, 10, tzinfo=BUSINESS_TZ).astimezone(UTC)
+    with time_machine.travel(opened, tick=False):
+        requirement = await in_mode(SignOffMode.ALL, "design", "sales")
+        round_ = await ReviewRound.get(requirement=requirement, number=1)
+        round_.opened_at = opened
+        await round_.save(update_fields=["opened_at"])
+        await RoundSigner.create(
+            round=round_,
+            department=await Department.get(code="legal"),
+            added_by=await User.get(username="design_head"),
+        )
+        sales_head = await User.get(username="sales_head")
+        await ReviewHandover.create(
+            round=round_,
+            department=await Department.get(code="sales"),
+            from_user=sales_head,
+            to_user=await User.get(username="sales_staff"),
+            head=sales_head,
+        )
+    # when the scan runs after three working days
+    await scan(settings, datetime(2026, 7, 6, 10, 5, tzinfo=BUSINESS_TZ).astimezone(UTC))
+    # then the design head, the added legal head and the sales employee are warned
+    warned = await Notification.filter(kind=NotificationKind.ALERT_REVIEW_SLA).values_list(
+        "recipient__username", flat=True
+    )
+    assert sorted(warned) == ["design_head", "legal_head", "sales_staff"]
