@@ -25,6 +25,7 @@ from starlette_admin.exceptions import LoginFailed
 
 from admin_ui.i18n import t
 from crossflow.settings import Settings
+from crossflow.suites.config import company_sign_in
 from models import User
 from resolvers import auth, policy, sso_accounts
 from resolvers.auth import Viewer
@@ -115,7 +116,7 @@ class AdminAuthProvider(AuthProvider):
             request=request,
             name="login.html",
             context={
-                "company_sign_in": self.settings.oidc_enabled,
+                "company_sign_in": company_sign_in(self.settings),
                 "error": sso_refusal(reason) if reason else None,
             },
             status_code=400 if reason else 200,

@@ -31,6 +31,8 @@ from crossflow.report_routes import routes as report_routes
 from crossflow.scheduler import build_scheduler
 from crossflow.secret_key import resolve as resolve_secret_key
 from crossflow.settings import Settings, get_settings
+from crossflow.suites import routes as suite_routes
+from crossflow.suites.config import configured_suite
 
 log = logging.getLogger(__name__)
 
@@ -133,12 +135,14 @@ def create_app(
             Route("/meetings/{meeting_id:path}.ics", meeting_invite, methods=["GET"]),
             *report_routes,
             *oidc.routes(),
+            *suite_routes.routes(),  # after OIDC's: /auth/{suite}/… would match /auth/oidc/…
         ],
         lifespan=lifespan,
         middleware=http_security.middleware(settings),
         exception_handlers=http_errors.exception_handlers(),  # type: ignore[arg-type]
     )
     app.state.settings = settings
+    app.state.suite = configured_suite()  # Feishu sign-in (CROSSFLOW_FEISHU_*), if set
     # The admin panel at /admin; it resolves the models' relations itself, without a
     # connection, so it is built the same way whether or not this app opens the ORM.
     mount_admin(app, settings)

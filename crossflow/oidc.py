@@ -84,11 +84,13 @@ async def metadata(settings: Settings) -> dict[str, Any]:
     return document
 
 
-def _target(value: str | None) -> sso_accounts.Purpose:
+def target(value: str | None) -> sso_accounts.Purpose:
+    """Which sign-in page started the flow (``?to=panel``; anything else: the workbench)."""
     return "panel" if value == "panel" else "workbench"
 
 
-def _refused(purpose: sso_accounts.Purpose, reason: str) -> RedirectResponse:
+def refused(purpose: sso_accounts.Purpose, reason: str) -> RedirectResponse:
+    """Back to the sign-in page that started the flow, with the reason it shows."""
     if purpose == "panel":
         return RedirectResponse(f"/admin/login?{urlencode({'sso_error': reason})}", 303)
     return RedirectResponse(f"/#{urlencode({'sso_error': reason})}", 303)
@@ -97,14 +99,14 @@ def _refused(purpose: sso_accounts.Purpose, reason: str) -> RedirectResponse:
 async def login(request: Request) -> Response:
     """Start the sign-in: redirect to the provider's authorization endpoint."""
     settings = _settings(request)
-    purpose = _target(request.query_params.get("to"))
+    purpose = target(request.query_params.get("to"))
     if not settings.oidc_enabled:
-        return _refused(purpose, "NOT_CONFIGURED")
+        return refused(purpose, "NOT_CONFIGURED")
     try:
         document = await metadata(settings)
     except (httpx.HTTPError, ValueError, ProviderError) as exc:
         log.warning("oidc discovery failed: %s", exc)
-        return _refused(purpose, "PROVIDER_UNAVAILABLE")
+        return refused(purpose, "PROVIDER_UNAVAILABLE")
     state, nonce = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
     verifier = generate_token(64)  # PKCE: 64 characters of the unreserved set (RFC 7636)
     client = AsyncOAuth2Client(
@@ -184,38 +186,49 @@ async def callback(request: Request) -> Response:
     """Finish the sign-in: check everything, find or create the account, hand over a code."""
     settings = _settings(request)
     flow = _flow(request, settings)
-    purpose = _target(flow.get("p") if flow else None)
+    purpose = target(flow.get("p") if flow else None)
     params = request.query_params
     if flow is None or not secrets.compare_digest(params.get("state", ""), flow["s"]):
-        return _finish(_refused(purpose, "EXPIRED"))
+        return _finish(refused(purpose, "EXPIRED"))
     if params.get("error"):
         log.info("oidc provider answered %s", params.get("error"))
-        return _finish(_refused(purpose, "PROVIDER_REFUSED"))
+        return _finish(refused(purpose, "PROVIDER_REFUSED"))
     if "iss" in params and params["iss"] != settings.oidc_issuer:
-        return _finish(_refused(purpose, "PROVIDER_REFUSED"))
+        return _finish(refused(purpose, "PROVIDER_REFUSED"))
     try:
         document = await metadata(settings)
         raw = await _claims(request, settings, flow, document)
     except (httpx.HTTPError, ValueError, ProviderError, KeyError) as exc:
         log.warning("oidc sign-in failed: %s", exc)
-        return _finish(_refused(purpose, "PROVIDER_REFUSED"))
+        return _finish(refused(purpose, "PROVIDER_REFUSED"))
+    return _finish(
+        await signed_on(settings, sso_accounts.claims_from("oidc", raw, settings), purpose)
+    )
+
+
+async def signed_on(
+    settings: Settings, claims: sso_accounts.Claims, purpose: sso_accounts.Purpose
+) -> Response:
+    """The account for verified ``claims`` handed to the page that asked, or its refusal.
+
+    Shared by every provider (OpenID Connect here, the suites in ``crossflow/suites``).
+    """
     try:
-        claims = sso_accounts.claims_from("oidc", raw, settings)
         user = await sso_accounts.sign_on(settings, claims)
     except sso_accounts.SignOnRefused as exc:
-        return _finish(_refused(purpose, exc.reason))
+        return refused(purpose, exc.reason)
     except DomainError as exc:
-        log.warning("oidc sign-in refused: %s", exc)
-        return _finish(_refused(purpose, "PROVIDER_REFUSED"))
-    code = await sso_accounts.issue_code(settings, user, purpose, "oidc")
+        log.warning("%s sign-in refused: %s", claims.provider, exc)
+        return refused(purpose, "PROVIDER_REFUSED")
+    code = await sso_accounts.issue_code(settings, user, purpose, claims.provider)
     if purpose == "panel":
-        return _finish(RedirectResponse(f"/admin/sso?{urlencode({'code': code})}", 303))
-    return _finish(RedirectResponse(f"/#{urlencode({'sso_code': code})}", 303))
+        return RedirectResponse(f"/admin/sso?{urlencode({'code': code})}", 303)
+    return RedirectResponse(f"/#{urlencode({'sso_code': code})}", 303)
 
 
-def _finish(response: Response) -> Response:
+def _finish(response: Response, cookie: str = FLOW_COOKIE, path: str = FLOW_PATH) -> Response:
     """The flow cookie is used once, whatever the outcome."""
-    response.delete_cookie(FLOW_COOKIE, path=FLOW_PATH)
+    response.delete_cookie(cookie, path=path)
     return response
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from crossflow import realtime
+from crossflow.suites.config import company_sign_in
 from resolvers import auth, sso_accounts
 from schema.base import Info, load_one
 from schema.permissions import CanWrite
@@ -38,11 +39,12 @@ class AuthQueries:
         return await load_one(info, UserType.model, viewer.user_id)
 
     @strawberry.field(
-        description="Whether sign-in with the company account (OpenID Connect) is offered: "
-        "the sign-in page shows its button and sends the browser to /auth/oidc/login"
+        description="Whether sign-in with the company account (an OpenID provider, or a suite "
+        "such as Feishu) is offered: the sign-in page shows its button and sends the browser "
+        "to /auth/company/login"
     )
     def company_sign_in(self, info: Info) -> bool:
-        return info.context.settings.oidc_enabled
+        return company_sign_in(info.context.settings)
 
 
 @strawberry.type

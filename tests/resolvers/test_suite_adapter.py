@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import httpx
 import pytest
 import uvicorn
 from starlette.applications import Starlette
@@ -26,6 +27,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from tortoise.context import TortoiseContext
 
+from crossflow.app import create_app
 from crossflow.settings import Settings
 from crossflow.suites.feishu import FeishuProvider
 from models import AuditEntry, Department, DepartmentHead, User
@@ -37,6 +39,7 @@ from tests.e2e.processes import free_port
 APP_ID, APP_SECRET = "cli_a1b2c3d4e5f6", "test-app-secret"
 TENANT_TOKEN = "t-g1044ghJRUIJJ5ELPYRKBWZC3UJX2ZQ7FIJM2WKD"
 USER_TOKEN = "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.test"
+REDEEM = "mutation($c: String!) { redeemSignOnCode(code: $c) { user { username } } }"
 
 
 def department(department_id: str, name: str, parent: str, leader: str) -> dict[str, Any]:
@@ -330,3 +333,40 @@ async def test_sign_in_is_refused_for_a_bad_code_and_for_someone_never_synced(
     with pytest.raises(sso_accounts.SignOnRefused) as refused:
         await sso_accounts.sign_on(settings, claims)
     assert refused.value.reason == "NO_DEPARTMENT"
+
+
+async def test_the_app_signs_a_synced_person_in_with_feishu_and_refuses_a_forged_state(
+    feishu: FeishuProvider, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given CrossFlow connected to the (replayed) Feishu tenant, and its organisation synced
+    await sync_suite(feishu)
+    monkeypatch.setenv("CROSSFLOW_FEISHU_APP_ID", APP_ID)
+    monkeypatch.setenv("CROSSFLOW_FEISHU_APP_SECRET", APP_SECRET)
+    monkeypatch.setenv("CROSSFLOW_FEISHU_API_URL", feishu.api_url)
+    monkeypatch.setenv("CROSSFLOW_FEISHU_ACCOUNTS_URL", feishu.accounts_url)
+    app = create_app(settings, manage_orm=False)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://crossflow.test"
+    ) as http:
+        offered = (await http.post("/graphql", json={"query": "{ companySignIn }"})).json()
+        # when the company-account button is followed to Feishu
+        button = await http.get("/auth/company/login")
+        start = await http.get(button.headers["location"])
+        authorize = urlsplit(start.headers["location"])
+        # and Feishu sends the browser back, first with a forged state, then with its own
+        forged = await http.get("/auth/feishu/callback?code=valid-code&state=forged")
+        again = urlsplit((await http.get(button.headers["location"])).headers["location"])
+        state = parse_qs(again.query)["state"][0]
+        back = await http.get(f"/auth/feishu/callback?code=valid-code&state={state}")
+        code = parse_qs(urlsplit(back.headers["location"]).fragment)["sso_code"][0]
+        redeemed = await http.post(
+            "/graphql",
+            json={"query": REDEEM, "variables": {"c": code}},
+        )
+    # then the button led to Feishu's authorize page, the forged state was refused,
+    # and 林晓 is signed in
+    assert offered["data"] == {"companySignIn": True}
+    assert button.headers["location"] == "/auth/feishu/login?"
+    assert authorize.path == "/open-apis/authen/v1/authorize"
+    assert forged.headers["location"] == "/#sso_error=EXPIRED"
+    assert redeemed.json()["data"]["redeemSignOnCode"]["user"] == {"username": "linxiao"}

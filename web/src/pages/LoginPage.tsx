@@ -1,7 +1,8 @@
-// Sign in with the API's `login` mutation, or with the company account (OpenID Connect):
-// /auth/oidc/login sends the browser to the identity provider, which comes back to
-// /auth/oidc/callback; the server then returns here with a one-time code in the URL
-// fragment (never sent to a server), traded for the token through `redeemSignOnCode`.
+// Sign in with the API's `login` mutation, or with the company account: /auth/company/login
+// sends the browser to the identity provider (OpenID Connect, or a suite such as Feishu),
+// which comes back to the server's callback; the server then returns here with a one-time
+// code in the URL fragment (never sent to a server), traded for the token through
+// `redeemSignOnCode`.
 // The token is kept (see session.ts).
 import { useMutation, useQuery } from "@apollo/client";
 import { Alert, Button, Card, Divider, Form, Input, Typography } from "antd";
@@ -107,7 +108,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (token: string) => void 
         {company.data?.companySignIn && (
           <>
             <Divider plain>{t("login.or")}</Divider>
-            <Button block href="/auth/oidc/login?to=workbench" loading={redeeming.loading}>
+            <Button block href="/auth/company/login?to=workbench" loading={redeeming.loading}>
               {t("login.company")}
             </Button>
           </>
