@@ -2,9 +2,11 @@
 
 ``GET /files/{attachment version id}`` and ``GET /meetings/{meeting id}.ics``, both with
 the same bearer token as ``/graphql`` in the ``Authorization`` header (never in the URL,
-where it would end up in logs and browser history). An object the viewer may not read is
-a 404, exactly like one that does not exist (the API's NOT_FOUND rule); a BI token is
-refused the bytes of files with a 403 that says so.
+where it would end up in logs and browser history), or with the ``sig`` of a short-lived
+link from ``signDownloadLink`` (``resolvers/download_links.py``) so a plain browser link
+opens them; a forged, altered or expired link is a 403 that says to open it again. An
+object the viewer may not read is a 404, exactly like one that does not exist (the API's
+NOT_FOUND rule); a BI token is refused the bytes of files with a 403 that says so.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from strawberry import relay
 
 from crossflow.graphql_view import bearer_token, coded_error
 from crossflow.settings import Settings
-from resolvers import attachments, meetings
+from resolvers import attachments, download_links, meetings
 from resolvers.auth import Viewer, viewer_from_token
 from resolvers.errors import Forbidden, NotFound
 from resolvers.workflow import NOT_FOUND_MESSAGE
@@ -39,10 +41,30 @@ def content_disposition(file_name: str, disposition: str = "attachment") -> str:
     return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quoted}"
 
 
-async def request_viewer(request: Request) -> Viewer | None:
+async def request_caller(request: Request) -> Viewer | Response:
+    """The viewer of the bearer token, else of a signed link, else the refusal to send.
+
+    The header wins when both are present: a program's token is never traded for a link.
+    """
     settings: Settings = request.app.state.settings
     token = bearer_token(request.headers.get("authorization"))
-    return await viewer_from_token(settings, token) if token else None
+    if token:
+        viewer = await viewer_from_token(settings, token)
+        return viewer if viewer is not None else unauthenticated()
+    signature = request.query_params.get(download_links.PARAM)
+    if signature is None:
+        return unauthenticated()
+    viewer = await download_links.viewer_for(
+        settings, signature, request.url.path, request.query_params.multi_items()
+    )
+    if viewer is None:
+        return coded_error(
+            403,
+            "下载链接无效或已过期，请回到页面重新打开 (the download link is not valid or has"
+            " expired: open it again from the page)",
+            "FORBIDDEN",
+        )
+    return viewer
 
 
 def _pk(global_id: str, type_name: str) -> int | None:
@@ -66,9 +88,9 @@ def _not_found() -> Response:
 
 async def download_file(request: Request) -> Response:
     """The bytes of one attachment version, as stored, with its name and type."""
-    viewer = await request_viewer(request)
-    if viewer is None:
-        return unauthenticated()
+    viewer = await request_caller(request)
+    if isinstance(viewer, Response):
+        return viewer
     pk = _pk(request.path_params["version_id"], "AttachmentVersion")
     if pk is None:
         return _not_found()
@@ -90,9 +112,9 @@ async def download_file(request: Request) -> Response:
 
 async def meeting_invite(request: Request) -> Response:
     """A meeting's iCalendar invite."""
-    viewer = await request_viewer(request)
-    if viewer is None:
-        return unauthenticated()
+    viewer = await request_caller(request)
+    if isinstance(viewer, Response):
+        return viewer
     pk = _pk(request.path_params["meeting_id"], "Meeting")
     if pk is None:
         return _not_found()

@@ -4,7 +4,8 @@
 ``GET /reports/saved/<name>.json|.csv|.xlsx``     a saved report (persisted query), by name
 ``GET /reports/analysis/<YYYY-MM>.html|.xlsx``    the monthly Collaboration Analysis Report
 
-All with ``Authorization: Bearer <token>`` (a person's token or a ``cft_…`` API token) and
+All with ``Authorization: Bearer <token>`` (a person's token or a ``cft_…`` API token), or
+a person's short-lived signed link (``signDownloadLink``, ``resolvers/download_links.py``), and
 the same rights and department scope as the GraphQL ``reports`` field. Built-in reports
 take ``from``/``to`` (Beijing dates), ``month`` (YYYY-MM) and repeated ``department``
 (codes) query parameters; a saved report takes its declared variables as query
@@ -22,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from crossflow.downloads import content_disposition, request_viewer, unauthenticated
+from crossflow.downloads import content_disposition, request_caller
 from crossflow.graphql_view import coded_error
 from crossflow.rate_limit import Limiter, build_limiter
 from crossflow.saved_tables import shape_of, table_of
@@ -38,7 +39,7 @@ from crossflow.tabular import (
     to_xlsx,
 )
 from models import Department
-from resolvers import analysis, reports, saved_reports
+from resolvers import analysis, download_links, reports, saved_reports
 from resolvers.auth import Viewer
 from resolvers.context import RequestContext
 from resolvers.errors import BadUserInput, DomainError
@@ -75,9 +76,9 @@ def _limiter(request: Request) -> Limiter:
 
 async def _caller(request: Request) -> Viewer | Response:
     """The signed-in viewer with a token left in their bucket, or the refusal."""
-    viewer = await request_viewer(request)
-    if viewer is None:
-        return unauthenticated()
+    viewer = await request_caller(request)
+    if isinstance(viewer, Response):
+        return viewer
     key = f"token:{viewer.api_token_id}" if viewer.api_token_id else f"user:{viewer.user_id}"
     wait = await _limiter(request).take(key)
     if wait > 0:
@@ -150,6 +151,11 @@ async def built_in_report(request: Request) -> Response:
     return _table_response(from_rows(report.row_type, rows), fmt, name)
 
 
+def _variables(request: Request) -> dict[str, str]:
+    """The saved query's variables: the query parameters but a signed link's signature."""
+    return {k: v for k, v in request.query_params.items() if k != download_links.PARAM}
+
+
 async def saved_report(request: Request) -> Response:
     """``GET /reports/saved/<name>.<json|csv|xlsx>``: run a saved query as the caller.
 
@@ -171,7 +177,7 @@ async def saved_report(request: Request) -> Response:
     context = RequestContext.build(settings, caller, request=request)
     graphql_schema = schema_for(settings)
     result = await graphql_schema.execute(
-        saved.document, variable_values=dict(request.query_params), context_value=context
+        saved.document, variable_values=_variables(request), context_value=context
     )
     if result.errors:
         first = result.errors[0]

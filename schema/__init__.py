@@ -35,6 +35,7 @@ from schema.collaboration import (
     CommentType,
 )
 from schema.departments import DepartmentQueries, DepartmentType
+from schema.download_links import DownloadLinkMutations
 from schema.errors import ErrorCodes
 from schema.files import (
     AttachmentType,
@@ -43,6 +44,7 @@ from schema.files import (
     FileQueries,
     MeetingType,
 )
+from schema.follow_ups import FollowUpMutations
 from schema.forms import FormFieldNode, FormMutations, FormQueries
 from schema.hygiene import InputHygiene
 from schema.limits import Limits, limit_extensions
@@ -127,10 +129,12 @@ Mutation = merge_types(
         FormMutations,
         TemplateMutations,
         OutcomeMutations,
+        FollowUpMutations,
         TaskMutations,
         RescheduleRequestMutations,
         CollaborationMutations,
         FileMutations,
+        DownloadLinkMutations,
         AlertMutations,
         NotificationMutations,
         NotificationPreferenceMutations,
