@@ -8,7 +8,7 @@ from datetime import timedelta
 from strawberry.relay import to_base64
 
 from crossflow import clock
-from models import Delegation, Department, Notification, Requirement, Review, User
+from models import Delegation, Department, Notification, Requirement, Review, Task, User
 from models.enums import NotificationKind
 from tests.conftest import GraphQLClient
 from tests.support.review_data import REVIEW, pending_review, review_input
@@ -159,3 +159,21 @@ async def test_only_the_head_or_admin_revokes_and_the_delegate_stops(
     await admin.data(REVOKE, {"id": to_base64("Delegation", other.id)})
     await other.refresh_from_db()
     assert other.revoked_at is not None
+
+
+async def test_the_active_delegate_is_asked_to_accept_results_with_the_head(
+    client: GraphQLClient, demo: None
+) -> None:
+    # given the finance head's running delegation to a finance employee
+    await running("finance_head", "finance_staff")
+    requirement = await Requirement.get(title="2024年Q3新品上市推广方案")
+    task = await Task.get(requirement=requirement, title="完成主视觉图初稿")
+    # when the assignee submits the task's results
+    assignee = await client.sign_in("design_staff")
+    submit = (
+        "mutation($input: SubmitTaskResultInput!) { submitTaskResult(input: $input) { status } }"
+    )
+    await assignee.data(submit, {"input": {"taskId": to_base64("Task", task.id), "note": "完成"}})
+    # then the delegate is asked to accept them, as the head is
+    for username in ("finance_head", "finance_staff"):
+        assert task.id in await told(username, NotificationKind.RESULT_SUBMITTED), username
