@@ -1,4 +1,4 @@
-import{E as e,Et as t,H as n,Mr as r,_r as i,a,b as o,c as s,g as c,h as l,hr as u,l as d,m as f,n as p,r as m,s as h,t as g,u as _,y as v,yt as y}from"./index-tpi_rXbn.js";import{t as b}from"./descriptions-Bj-nF3HG.js";import{t as x}from"./input-number-COZxkUW3.js";import{n as S,t as C}from"./work-C_kySJBL.js";import{t as ee}from"./progress-B9YEjxCY.js";import{t as w}from"./space-By77F_LX.js";import{n as T,t as E}from"./StatusTag-mmlglqRT.js";var D=r(n(),1),O=p(),k={PENDING:`purple`,ACCEPTED:`success`,REJECTED:`error`},A=h(`
+import{E as e,Et as t,H as n,Mr as r,_r as i,a,b as o,c as s,g as c,h as l,hr as u,l as d,m as f,n as p,r as m,s as h,t as g,u as _,y as v,yt as y}from"./index-DHQSTR2Z.js";import{t as b}from"./descriptions-tgjc8GD8.js";import{t as x}from"./input-number-CcdGAFhu.js";import{n as S,t as C}from"./work-DBGKldBP.js";import{t as ee}from"./progress-B0lHni1y.js";import{t as w}from"./space-CHX-bpgn.js";import{n as T,t as E}from"./StatusTag-BBNXJrz1.js";var D=r(n(),1),O=p(),k={PENDING:`purple`,ACCEPTED:`success`,REJECTED:`error`},A=h(`
   query TaskPage($code: String!) {
     task(code: $code) {
       id

@@ -1,4 +1,4 @@
-import{E as e,Et as t,H as n,Mr as r,_r as i,a,c as o,en as s,h as c,n as l,s as u,t as d,u as f}from"./index-tpi_rXbn.js";import{t as p}from"./badge-BQrXFWoG.js";import{n as m,t as h}from"./row-C5kmqRCZ.js";import{n as g,t as _}from"./work-C_kySJBL.js";import{t as v}from"./progress-B9YEjxCY.js";import{t as y}from"./space-By77F_LX.js";import{n as b,t as x}from"./StatusTag-mmlglqRT.js";var S=r(n(),1),C=l(),w=u(`
+import{E as e,Et as t,H as n,Mr as r,_r as i,a,c as o,en as s,h as c,n as l,s as u,t as d,u as f}from"./index-DHQSTR2Z.js";import{t as p}from"./badge-DUnBe7PU.js";import{n as m,t as h}from"./row-2nQN94b4.js";import{n as g,t as _}from"./work-DBGKldBP.js";import{t as v}from"./progress-B0lHni1y.js";import{t as y}from"./space-CHX-bpgn.js";import{n as b,t as x}from"./StatusTag-BBNXJrz1.js";var S=r(n(),1),C=l(),w=u(`
   query MyRequirements($filter: RequirementFilter, $after: String) {
     requirements(filter: $filter, first: 10, after: $after) {
       totalCount

@@ -1,4 +1,4 @@
-import{E as e,Et as t,a as n,b as r,c as i,h as a,hr as o,i as s,n as c,o as l,s as u,t as d,y as f,yt as p}from"./index-tpi_rXbn.js";import{t as m}from"./radio-BtbXDbaj.js";import{t as h}from"./space-By77F_LX.js";var g=c(),_=u(`
+import{E as e,Et as t,a as n,b as r,c as i,h as a,hr as o,i as s,n as c,o as l,s as u,t as d,y as f,yt as p}from"./index-DHQSTR2Z.js";import{t as m}from"./radio-BeEUJzEH.js";import{t as h}from"./space-CHX-bpgn.js";var g=c(),_=u(`
   mutation SetLanguage($language: String!) {
     setLanguage(language: $language) {
       id

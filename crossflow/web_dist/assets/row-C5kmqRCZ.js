@@ -1,1 +1,0 @@
-import{T as e,w as t}from"./index-tpi_rXbn.js";var n=e,r=t;export{n,r as t};
