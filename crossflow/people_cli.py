@@ -1,4 +1,4 @@
-"""People commands (``import-people``, ``directory-sync``), registered on the main CLI.
+"""People commands (``import-people``, ``directory-sync``, ``suite-sync``), on the main CLI.
 
 Both call the same use cases as the panel (``resolvers/people_import.py``,
 ``resolvers/directory_sync.py``), audited with the source ``import`` or ``ldap`` and the
@@ -27,6 +27,7 @@ def register(app: typer.Typer) -> None:
     """Add the people commands to ``app``."""
     app.command("import-people")(import_people)
     app.command("directory-sync")(directory_sync)
+    app.command("suite-sync")(suite_sync)
 
 
 def import_people(
@@ -89,6 +90,28 @@ def directory_sync(
     except DomainError as refusal:
         console.print(f"[red]{refusal.message}[/red]")
         raise typer.Exit(2) from None
+    _print_run(outcome)
+    if outcome.status == "FAILED":
+        raise typer.Exit(1)
+
+
+def suite_sync() -> None:
+    """Sync people, departments and heads from the configured suite (Feishu) now."""
+    from crossflow.suites.config import configured_suite
+    from resolvers.suite_sync import sync_suite
+
+    settings = get_settings()
+    suite = configured_suite()
+    if suite is None:
+        console.print("[red]no suite is configured (CROSSFLOW_FEISHU_APP_ID and _SECRET)[/red]")
+        raise typer.Exit(2)
+
+    async def run() -> PeopleSyncRun:
+        async with db.orm(settings):
+            with console.status(f"syncing from {suite.name}"):
+                return await sync_suite(suite, started_by="cli")
+
+    outcome = asyncio.run(run())
     _print_run(outcome)
     if outcome.status == "FAILED":
         raise typer.Exit(1)

@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -27,6 +28,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from tortoise.context import TortoiseContext
 
+from crossflow import db
 from crossflow.app import create_app
 from crossflow.settings import Settings
 from crossflow.suites.feishu import FeishuProvider
@@ -34,6 +36,7 @@ from models import AuditEntry, Department, DepartmentHead, User
 from models.directory import AccountSource, SyncStatus
 from resolvers import sso_accounts
 from resolvers.suite_sync import sync_suite
+from tests.crossflow.test_cli import crossflow
 from tests.e2e.processes import free_port
 
 APP_ID, APP_SECRET = "cli_a1b2c3d4e5f6", "test-app-secret"
@@ -370,3 +373,24 @@ async def test_the_app_signs_a_synced_person_in_with_feishu_and_refuses_a_forged
     assert authorize.path == "/open-apis/authen/v1/authorize"
     assert forged.headers["location"] == "/#sso_error=EXPIRED"
     assert redeemed.json()["data"]["redeemSignOnCode"]["user"] == {"username": "linxiao"}
+
+
+async def test_crossflow_suite_sync_runs_from_the_command_line(
+    tenant: Tenant, tmp_path: Path
+) -> None:
+    # given an empty, migrated CrossFlow and the (replayed) Feishu tenant
+    settings = Settings(data_dir=tmp_path / "crossflow-data", _env_file=None)  # type: ignore[call-arg]
+    await db.migrate(settings)
+    async with serving(replay(tenant)) as base:
+        env = {
+            "CROSSFLOW_FEISHU_APP_ID": APP_ID,
+            "CROSSFLOW_FEISHU_APP_SECRET": APP_SECRET,
+            "CROSSFLOW_FEISHU_API_URL": base,
+        }
+        # when `crossflow suite-sync` runs with Feishu configured, and without
+        synced = await asyncio.to_thread(crossflow, "suite-sync", cwd=tmp_path, env=env)
+    unconfigured = await asyncio.to_thread(crossflow, "suite-sync", cwd=tmp_path)
+    # then the first brings everyone in, the second says nothing is configured
+    assert synced.returncode == 0, synced.stdout + synced.stderr
+    assert "SUCCEEDED" in synced.stdout and "6 created" in synced.stdout
+    assert unconfigured.returncode == 2 and "no suite is configured" in unconfigured.stdout
