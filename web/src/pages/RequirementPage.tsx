@@ -1,5 +1,5 @@
 // A requirement: its fields and custom values, departments, review rounds as a timeline
-// with each head's sign-off, and its tasks. A head it awaits reviews it here; the
+// with each head's sign-off, its files with their versions, and its tasks. A head it awaits reviews it here; the
 // initiator submits a draft (or a requirement sent back for changes).
 import { useMutation, useQuery } from "@apollo/client";
 import { App, Alert, Button, Card, Descriptions, Form, Input, List, Progress, Result, Select, Space, Table, Tag, Timeline, Typography } from "antd";
@@ -7,6 +7,7 @@ import dayjs from "dayjs";
 import { useParams, Link } from "react-router-dom";
 import { StatusTag } from "../components/StatusTag";
 import { errorCode, errorText } from "../errors";
+import { AttachmentsCard } from "../files/AttachmentsCard";
 import { graphql } from "../gql";
 import type { RequirementPageQuery } from "../gql/graphql";
 import { useI18n, word } from "../i18n";
@@ -115,6 +116,9 @@ const REQUIREMENT = graphql(`
           }
         }
       }
+      attachments(includeTasks: true) {
+        ...AttachmentItem
+      }
       tasks {
         id
         code
@@ -210,7 +214,7 @@ export default function RequirementPage() {
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const { viewer } = useSession();
-  const { data, loading, error } = useQuery(REQUIREMENT, { variables: { code } });
+  const { data, loading, error, refetch } = useQuery(REQUIREMENT, { variables: { code } });
   const work = useQuery(MY_WORK);
   const [submit, submitting] = useMutation(SUBMIT, { refetchQueries: [REQUIREMENT] });
   if (error) {
@@ -301,6 +305,11 @@ export default function RequirementPage() {
           )}
         />
       </Card>
+      <AttachmentsCard
+        attachments={requirement.attachments}
+        target={["ARCHIVED", "CANCELLED"].includes(requirement.status) ? null : { requirementId: requirement.id }}
+        onUploaded={() => void refetch()}
+      />
       <Card size="small" title={t("req.reviews")} data-testid="review-timeline">
         {requirement.reviewRounds.length === 0 ? (
           <Typography.Text type="secondary">{t("common.none")}</Typography.Text>
@@ -373,7 +382,14 @@ export default function RequirementPage() {
             {
               title: t("task.percent"),
               key: "progress",
-              render: (_, task) => <Progress percent={task.progress} size="small" style={{ minWidth: 100 }} />,
+              render: (_, task) => (
+                <Progress
+                  percent={task.progress}
+                  size="small"
+                  style={{ minWidth: 100 }}
+                  aria-label={`${task.code} ${t("task.percent")}`}
+                />
+              ),
             },
             {
               title: t("task.deadline"),

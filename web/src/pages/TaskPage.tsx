@@ -6,6 +6,7 @@ import dayjs from "dayjs";
 import { Link, useParams } from "react-router-dom";
 import { StatusTag } from "../components/StatusTag";
 import { errorCode, errorText } from "../errors";
+import { AttachmentsCard } from "../files/AttachmentsCard";
 import { graphql } from "../gql";
 import { useI18n, word } from "../i18n";
 import { useSession } from "../viewer";
@@ -63,6 +64,9 @@ const TASK = graphql(`
           id
           displayName
         }
+      }
+      attachments {
+        ...AttachmentItem
       }
       comments {
         id
@@ -122,7 +126,7 @@ export default function TaskPage() {
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const { viewer } = useSession();
-  const { data, loading, error } = useQuery(TASK, { variables: { code } });
+  const { data, loading, error, refetch } = useQuery(TASK, { variables: { code } });
   const work = useQuery(MY_WORK);
   const refetchQueries = [TASK, MY_WORK];
   const [start] = useMutation(START, { refetchQueries });
@@ -175,7 +179,7 @@ export default function TaskPage() {
             {task.deadline ? dayjs(task.deadline).format("YYYY-MM-DD HH:mm") : "—"}
           </Descriptions.Item>
           <Descriptions.Item label={t("task.percent")}>
-            <Progress percent={task.progress} size="small" style={{ minWidth: 120 }} />
+            <Progress percent={task.progress} size="small" style={{ minWidth: 120 }} aria-label={t("task.percent")} />
           </Descriptions.Item>
           {task.description && (
             <Descriptions.Item label={t("task.description")} span={{ xs: 1, md: 2, xl: 3 }}>
@@ -311,6 +315,13 @@ export default function TaskPage() {
           />
         </Card>
       )}
+      <AttachmentsCard
+        attachments={task.attachments}
+        target={
+          task.status === "COMPLETED" || !task.requirement ? null : { requirementId: task.requirement.id, taskId: task.id }
+        }
+        onUploaded={() => void refetch()}
+      />
       <Card size="small" title={t("task.comments")}>
         <List
           size="small"

@@ -1,1 +1,0 @@
-import{T as e,w as t}from"./index-DHQSTR2Z.js";var n=e,r=t;export{n,r as t};
