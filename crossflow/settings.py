@@ -80,7 +80,7 @@ class Settings(BaseSettings):
     # people who already take part in the requirement, ``company``: anyone active), how
     # many people one comment may mention, and comments per minute per person (shared
     # through Redis like the report downloads' limit).
-    mentions_scope: Literal["involved", "company"] = "involved"
+    mentions_scope: Literal["involved", "company"] = "company"
     mentions_per_comment: int = Field(default=10, ge=1, le=1000)
     comments_rate_per_minute: int = Field(default=20, ge=1, le=100_000)
 
