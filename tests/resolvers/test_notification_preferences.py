@@ -11,9 +11,13 @@ from typing import Any
 
 import pytest
 import time_machine
+from dramatiq import Message
+from dramatiq.brokers.stub import StubBroker
 from strawberry.relay import to_base64
+from tortoise.context import TortoiseContext
 from tortoise.transactions import in_transaction
 
+from crossflow import broker as broker_module
 from crossflow import clock, outbox
 from crossflow.security import hash_api_token, new_api_token
 from crossflow.settings import Settings
@@ -29,11 +33,12 @@ from models import (
     Requirement,
     User,
 )
-from models.enums import Channel, NotificationKind, Role
+from models.enums import Channel, DeliveryStatus, NotificationKind, Role
 from resolvers.notification_channels import quiet_until
 from resolvers.notify import head_ids, notify_about
 from tests.conftest import GraphQLClient
 from tests.support.review_data import pending_review
+from workers import delivery as actors
 
 READ = """{ notificationPreferences { quietHours { start end }
   kinds { kind channels personal } } }"""
@@ -191,6 +196,37 @@ async def test_a_delivery_in_quiet_hours_waits_until_they_end(
     # then the e-mail is held until 08:00 Beijing time (00:00 UTC) the next day
     held = await Delivery.get(channel=Channel.EMAIL, target="design_head@crossflow.example")
     assert held.not_before == datetime(2026, 11, 11, 0, 0, tzinfo=UTC)
+
+
+async def test_a_held_email_goes_back_to_the_broker_until_the_quiet_hours_end(
+    db: TortoiseContext, settings: Settings
+) -> None:
+    settings.smtp_host = "127.0.0.1"
+    broker = broker_module.install(StubBroker())
+    broker.declare_actor(actors.deliver_email)
+    # given an e-mail held for two hours by its recipient's quiet hours
+    delivery = await Delivery.create(
+        channel=Channel.EMAIL,
+        target="design_head@crossflow.example",
+        dedup_key="held",
+        payload={"subject": "待审核", "body": "请审核"},
+        not_before=clock.now() + timedelta(hours=2),
+    )
+    # when its message arrives
+    await actors.deliver_email.fn.__wrapped__(delivery.id)
+    # then nothing is sent: it stays pending, and waits in the broker's delay queue
+    stored = await Delivery.get(id=delivery.id)
+    assert (stored.status, stored.attempts) == (DeliveryStatus.PENDING, 0)
+    delayed = broker.queues[f"{actors.deliver_email.queue_name}.DQ"]
+    message = delayed.get_nowait()
+    eta = message_eta(message)
+    later = clock.now() + timedelta(hours=2)
+    assert abs(eta / 1000 - later.timestamp()) < 60
+
+
+def message_eta(raw: bytes) -> int:
+    """The ``eta`` (ms since the epoch) of a message in a Dramatiq stub delay queue."""
+    return int(Message.decode(raw).options["eta"])
 
 
 def test_quiet_hours_on_one_day_and_over_midnight() -> None:
