@@ -380,6 +380,7 @@ class _Story:
             background="纸质报销单据流转慢，平均报销周期12天。",
             goals="9月起全员线上报销，报销周期缩短到5天以内。",
             deliverables="线上报销流程+培训材料+试运行报告",
+            acceptance_criteria="试运行一个月，报销周期不超过5天，差错率低于1%。",
             expected_by=(self.now + timedelta(days=60)).date(),
             created_at=self.days(-2),
         )

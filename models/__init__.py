@@ -10,7 +10,7 @@ from models.collaboration import CollaborationRequest
 from models.comments import Comment, Mention
 from models.departments import Department, DepartmentHead
 from models.directory import PeopleSyncRun
-from models.feedback import Feedback, FeedbackDepartment, Suggestion
+from models.feedback import Feedback, FeedbackDepartment, FeedbackPerson, Suggestion
 from models.forms import FormField, RequirementFieldValue, RequirementFormVersion
 from models.meetings import Meeting, MeetingAttendee
 from models.notifications import Delivery, Notification, OutboxMessage
@@ -54,6 +54,7 @@ __all__ = [
     "DepartmentHead",
     "Feedback",
     "FeedbackDepartment",
+    "FeedbackPerson",
     "FormField",
     "Meeting",
     "MeetingAttendee",

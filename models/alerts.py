@@ -86,7 +86,7 @@ class WebhookChannel(TimestampedModel):
     url = fields.CharField(max_length=1024)
     secret = fields.CharField(max_length=255, default="")
     enabled = fields.BooleanField(default=True)
-    #: The departments whose people and warnings it serves; none named means every one.
+    #: The departments whose people and warnings it serves (none named: every one).
     departments: fields.ManyToManyRelation[Department] = fields.ManyToManyField(
         "models.Department", related_name="webhook_channels", through="webhook_channel_department"
     )

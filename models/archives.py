@@ -50,6 +50,9 @@ class Archive(TimestampedModel):
     summary = fields.TextField(default="")
     search_text = fields.TextField(default="")
     snapshot: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)
+    #: Confidential archives are read by the requirement's participants only.
+    #: The others are read by every employee (知识库, for later collaborations to learn from).
+    confidential = fields.BooleanField(default=False, db_default=False)
 
     requirement_id: int
     archived_by_id: int

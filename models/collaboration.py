@@ -49,6 +49,8 @@ class CollaborationRequest(TimestampedModel):
         "models.User", related_name="collaboration_answers", null=True, on_delete=fields.RESTRICT
     )
     answered_at = fields.DatetimeField(null=True)
+    #: Why it was declined, or what a partial answer still leaves open.
+    reason = fields.TextField(default="", db_default="")
 
     task_id: int
     requirement_id: int

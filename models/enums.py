@@ -68,6 +68,10 @@ class ResultDecision(StrEnum):
 class CollaborationStatus(StrEnum):
     OPEN = "OPEN"
     ANSWERED = "ANSWERED"
+    #: Answered in part; the reason says what is still missing, and it stays on the clock.
+    PARTLY_ANSWERED = "PARTLY_ANSWERED"
+    #: The addressed department cannot help; the reason says why.
+    DECLINED = "DECLINED"
 
 
 class FeedbackKind(StrEnum):
@@ -91,6 +95,8 @@ class WarningRuleKind(StrEnum):
     REVIEW_SLA = "REVIEW_SLA"
     ACCEPTANCE_SLA = "ACCEPTANCE_SLA"
     COLLABORATION_SLA = "COLLABORATION_SLA"
+    #: A collaboration request not fully answered near its expected response time.
+    COLLABORATION_DUE = "COLLABORATION_DUE"
 
 
 class ThresholdUnit(StrEnum):
@@ -146,6 +152,10 @@ class NotificationKind(StrEnum):
     ALERT_REVIEW_SLA = "ALERT_REVIEW_SLA"
     ALERT_ACCEPTANCE_SLA = "ALERT_ACCEPTANCE_SLA"
     ALERT_COLLABORATION_SLA = "ALERT_COLLABORATION_SLA"
+    ALERT_COLLABORATION_DUE = "ALERT_COLLABORATION_DUE"
+    COLLABORATION_DECLINED = "COLLABORATION_DECLINED"
+    RESULT_REPORT_WRITTEN = "RESULT_REPORT_WRITTEN"
+    ANALYSIS_REPORT_READY = "ANALYSIS_REPORT_READY"
     ALERT_DIGEST = "ALERT_DIGEST"
     SYSTEM = "SYSTEM"
 

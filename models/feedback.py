@@ -32,15 +32,38 @@ class Feedback(TimestampedModel):
     content = fields.TextField()
     proposal = fields.TextField(default="")
     handling_result = fields.TextField(default="")
+    handled_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="feedback_handled", null=True, on_delete=fields.RESTRICT
+    )
+    handled_at = fields.DatetimeField(null=True)
 
     requirement_id: int
     author_id: int
     author_department_id: int | None
+    handled_by_id: int | None
 
     class Meta:
         table = "feedback"
         unique_together = (("requirement", "author"),)
         indexes = (("kind", "created_at"),)
+
+
+class FeedbackPerson(TimestampedModel):
+    """A person a feedback item names (praised for what they did, or involved in a problem)."""
+
+    feedback: fields.ForeignKeyRelation[Feedback] = fields.ForeignKeyField(
+        "models.Feedback", related_name="people", on_delete=fields.CASCADE
+    )
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="feedback_naming", on_delete=fields.RESTRICT
+    )
+
+    feedback_id: int
+    user_id: int
+
+    class Meta:
+        table = "feedback_person"
+        unique_together = (("feedback", "user"),)
 
 
 class FeedbackDepartment(TimestampedModel):
@@ -84,6 +107,8 @@ class Suggestion(TimestampedModel):
     )
     evaluated_at = fields.DatetimeField(null=True)
     remarks = fields.TextField(default="")
+    #: When an adopted or planned suggestion is to take effect (e.g. 计划8月上线).
+    planned_for = fields.DateField(null=True)
 
     department_id: int | None
     proposer_id: int

@@ -38,6 +38,9 @@ class RequirementTemplate(TimestampedModel):
     acceptance_mode = fields.CharEnumField(
         SignOffMode, max_length=8, default=SignOffMode.ALL, db_default="ALL"
     )
+    #: Urgent intake (快速触发, complaints): a requirement made from it is initiated at once,
+    #: its work orders assigned to each department's on-duty person, clocks running.
+    urgent_intake = fields.BooleanField(default=False, db_default=False)
     #: Raised by every change of the template or of its rows (departments, tasks, limits).
     version = fields.IntField(default=1)
     updated_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
@@ -68,9 +71,14 @@ class TemplateDepartment(TimestampedModel):
     )
     is_lead = fields.BooleanField(default=False)
     contribution = fields.CharField(max_length=255, default="")
+    #: Who takes this department's work orders of an urgent-intake requirement (值班人).
+    on_duty: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="on_duty_templates", null=True, on_delete=fields.SET_NULL
+    )
 
     template_id: int
     department_id: int
+    on_duty_id: int | None
 
     class Meta:
         table = "template_department"

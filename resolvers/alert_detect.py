@@ -123,6 +123,10 @@ class Detector:
             return await self._review_sla(rule, since)
         if kind is WarningRuleKind.ACCEPTANCE_SLA:
             return await self._acceptance_sla(rule, since)
+        if kind is WarningRuleKind.COLLABORATION_DUE:
+            from resolvers.alert_collaboration import collaboration_due  # it imports this module
+
+            return await collaboration_due(self, rule, since)
         return await self._collaboration_sla(rule, since)
 
     async def _deadline_rule(self, rule: WarningRule, since: datetime) -> list[Finding]:
@@ -358,6 +362,10 @@ class Detector:
             )
             for row in rows
         ]
+
+    async def heads(self, department_ids: set[int]) -> dict[int, list[int]]:
+        """Each department's head and the head's delegates in force now (for rule modules)."""
+        return await self._heads(department_ids)
 
     async def _heads(self, department_ids: set[int]) -> dict[int, list[int]]:
         """Each department's head and the head's delegates in force now."""

@@ -88,6 +88,19 @@ TEXTS: dict[R, tuple[K, dict[str, tuple[str, str]]]] = {
             ),
         },
     ),
+    R.COLLABORATION_DUE: (
+        K.ALERT_COLLABORATION_DUE,
+        {
+            "zh": (
+                "协作请求即将超时：{title}",
+                "任务'{title}'向{department}发出的协作请求期望{expected}前答复，尚未完成",
+            ),
+            "en": (
+                "Collaboration request due: {title}",
+                "{department} has not fully answered; expected by {expected}.",
+            ),
+        },
+    ),
 }
 
 DIGEST = {

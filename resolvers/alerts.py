@@ -92,6 +92,15 @@ DEFAULT_RULES = (
         ThresholdUnit.HOURS,
         (Recipient.DEPARTMENT_HEAD,),
     ),
+    RuleDefault(
+        WarningRuleKind.COLLABORATION_DUE,
+        "协作请求到期预警",
+        "Collaboration request due",
+        2,
+        2,
+        ThresholdUnit.HOURS,
+        (Recipient.DEPARTMENT_HEAD, Recipient.ASSIGNEE),
+    ),
 )
 
 
@@ -128,6 +137,7 @@ ALLOWED_UNITS: dict[WarningRuleKind, dict[ThresholdUnit, int]] = {
     WarningRuleKind.REVIEW_SLA: {ThresholdUnit.WORKING_DAYS: 30},
     WarningRuleKind.ACCEPTANCE_SLA: {ThresholdUnit.WORKING_DAYS: 30},
     WarningRuleKind.COLLABORATION_SLA: {ThresholdUnit.HOURS: 24 * 14},
+    WarningRuleKind.COLLABORATION_DUE: {ThresholdUnit.HOURS: 24 * 7},
 }
 
 

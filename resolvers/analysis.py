@@ -26,6 +26,7 @@ from models.enums import AnalysisReportStatus, FeedbackKind, SuggestionStatus
 from resolvers import audit, policy, reports
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, NotFound
+from resolvers.handoffs import tell_executives_report_ready
 from resolvers.reports import ReportScope
 from resolvers.workflow import NOT_FOUND_MESSAGE
 
@@ -304,6 +305,7 @@ async def _store(key: str, analysis: MonthAnalysis, html: str, xlsx: bytes) -> A
         report = await AnalysisReport.filter(month=key).using_db(conn).select_for_update().first()
         if report is None:
             report = AnalysisReport(month=key)
+        newly_ready = report.status != AnalysisReportStatus.READY
         report.html = html
         report.xlsx = xlsx
         report.summary = analysis.summary()
@@ -311,6 +313,9 @@ async def _store(key: str, analysis: MonthAnalysis, html: str, xlsx: bytes) -> A
         report.generated_at = analysis.generated_at
         report.error = ""
         await report.save(using_db=conn)
+        if newly_ready:
+            await tell_executives_report_ready(report, conn)
+    outbox.kick()
     return report
 
 

@@ -3,6 +3,10 @@
 Archived text is segmented into words with jieba when it is archived, and a search query
 is segmented the same way; a record matches when it contains every word of the query.
 This behaves the same on SQLite and PostgreSQL and needs no database extension.
+
+The knowledge base is there "供后续协作参考": every employee reads an archived record, unless
+the admin marked it confidential when archiving it, and then only its participants do
+(``resolvers/scope.py``). The snapshot is the whole record (``resolvers/archive_record.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from models import (
 )
 from models.enums import RequirementStatus
 from resolvers import form_reading, policy
+from resolvers.archive_record import full_record
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, InvalidTransition
 from resolvers.scope import scoped
@@ -40,8 +45,11 @@ def segment(text: str) -> list[str]:
     return [word for word in words if word and any(ch.isalnum() for ch in word)]
 
 
-async def archive_requirement(viewer: Viewer, requirement_id: int) -> Requirement:
-    """The admin freezes a completed requirement (its report written) into the archive."""
+async def archive_requirement(
+    viewer: Viewer, requirement_id: int, *, confidential: bool = False
+) -> Requirement:
+    """The admin freezes a completed requirement (its report written) into the archive;
+    ``confidential`` keeps it to the requirement's participants."""
     policy.require_writer(viewer)
     policy.require_admin(viewer)
     async with in_transaction() as conn:
@@ -65,6 +73,7 @@ async def archive_requirement(viewer: Viewer, requirement_id: int) -> Requiremen
         # the admin-defined fields, with the labels they were filled in under
         custom = await form_reading.archive_entries(requirement)
         snapshot["customFields"] = custom
+        snapshot.update(await full_record(requirement.id, conn))
         text = " ".join(
             [
                 requirement.title,
@@ -87,6 +96,7 @@ async def archive_requirement(viewer: Viewer, requirement_id: int) -> Requiremen
             summary=report.goal_achievement[:2000],
             search_text=" ".join(segment(text)),
             snapshot=snapshot,
+            confidential=confidential,
             using_db=conn,
         )
         await transition(
@@ -96,6 +106,7 @@ async def archive_requirement(viewer: Viewer, requirement_id: int) -> Requiremen
             "requirement.archive",
             conn,
             stamp="archived_at",
+            note="confidential" if confidential else "",
         )
     return requirement
 

@@ -2,6 +2,12 @@
 
 Raising a request makes the addressed department's members participants of the requirement
 (``resolvers/scope.py``), so they can read the task they are asked to help with.
+
+Every request says by when the help is needed (``expected_by``, required): the
+COLLABORATION_DUE warning rule watches that time as the other rules watch deadlines. The
+addressed department answers (ANSWERED), answers in part (PARTLY_ANSWERED, with what is
+still open; it stays on the clock and can be answered fully or declined later) or declines
+(DECLINED, with why), so an asker is never left with a request that silently goes nowhere.
 """
 
 from __future__ import annotations
@@ -64,7 +70,9 @@ async def create_collaboration_request(
             raise BadUserInput("被请求部门不存在 (unknown department)", field="toDepartmentId")
         content = _checked_text(data.content, "content", "需要的协助")
         expected_by = as_utc(data.expected_by, "expectedBy")
-        if expected_by is not None and expected_by <= clock.now():
+        if expected_by is None:
+            raise BadUserInput("请填写期望完成时间 (expectedBy is required)", field="expectedBy")
+        if expected_by <= clock.now():
             raise BadUserInput(
                 "期望完成时间须晚于现在 (expectedBy is in the past)", field="expectedBy"
             )
@@ -116,44 +124,103 @@ async def _asker_label(viewer: Viewer, conn: BaseDBAsyncClient) -> str:
     return user.display_name
 
 
+#: States a request can still be answered or declined from.
+UNSETTLED = (C.OPEN, C.PARTLY_ANSWERED)
+OUTCOME_WORDS = {
+    C.PARTLY_ANSWERED: ("部分答复", "partly answered"),
+    C.DECLINED: ("被拒绝", "declined"),
+}
+
+
 async def answer_collaboration_request(
-    viewer: Viewer, request_id: int, answer: str
+    viewer: Viewer, request_id: int, answer: str, *, partly: bool = False, reason: str = ""
 ) -> CollaborationRequest:
-    """The addressed department answers (its members or head); the requester is notified."""
+    """The addressed department answers (its members or head); the requester is notified.
+
+    ``partly``: the answer covers part of the help; ``reason`` says what is still open.
+    """
+    text = _checked_text(answer, "answer", "答复")
+    open_part = _checked_text(reason, "reason", "尚未解决的部分") if partly else ""
+    return await _settle(
+        viewer,
+        request_id,
+        C.PARTLY_ANSWERED if partly else C.ANSWERED,
+        answer=text,
+        reason=open_part,
+        action="answerCollaborationRequest",
+    )
+
+
+async def decline_collaboration_request(
+    viewer: Viewer, request_id: int, reason: str
+) -> CollaborationRequest:
+    """The addressed department cannot help and says why; the requester is notified."""
+    why = _checked_text(reason, "reason", "拒绝原因")
+    return await _settle(
+        viewer,
+        request_id,
+        C.DECLINED,
+        answer=None,
+        reason=why,
+        action="declineCollaborationRequest",
+    )
+
+
+async def _settle(
+    viewer: Viewer,
+    request_id: int,
+    to: CollaborationStatus,
+    *,
+    answer: str | None,
+    reason: str,
+    action: str,
+) -> CollaborationRequest:
+    """Record the addressed department's answer, partial answer or refusal."""
     policy.require_writer(viewer)
     async with in_transaction() as conn:
         request = await load_visible(CollaborationRequest, viewer, request_id, conn, lock=True)
         await policy.require_addressed_department(viewer, request)
         requirement = await Requirement.get(id=request.requirement_id, using_db=conn)
         ensure_writable(requirement)
-        ensure_state(request, (C.OPEN,), "answerCollaborationRequest")
-        text = _checked_text(answer, "answer", "答复")
+        ensure_state(request, UNSETTLED, action)
         assert viewer.user_id is not None
-        request.status = C.ANSWERED
-        request.answer = text
+        previous = request.status
+        request.status = to
+        if answer is not None:
+            request.answer = answer
+        request.reason = reason
         request.answered_by_id = viewer.user_id
         request.answered_at = clock.now()
         await request.save(
             using_db=conn,
-            update_fields=["status", "answer", "answered_by_id", "answered_at", "updated_at"],
+            update_fields=[
+                "status",
+                "answer",
+                "reason",
+                "answered_by_id",
+                "answered_at",
+                "updated_at",
+            ],
         )
         task = await Task.get(id=request.task_id, using_db=conn)
         await touch_task(task.id, conn)
         await audit.record(
             viewer,
-            "collaboration.answer",
+            "collaboration.answer" if to is C.ANSWERED else f"collaboration.{to.lower()}",
             "CollaborationRequest",
             request.id,
             subject_code=task.code,
-            from_state=C.OPEN,
-            to_state=C.ANSWERED,
-            note=text,
+            from_state=str(previous),
+            to_state=str(to),
+            note=" / ".join(part for part in (answer or "", reason) if part),
             using_db=conn,
         )
         await notify(
             [request.from_user_id],
-            NotificationKind.COLLABORATION_ANSWERED,
-            {"title": task.title, "code": task.code, "answer": text},
+            NotificationKind.COLLABORATION_DECLINED
+            if to is C.DECLINED
+            else NotificationKind.COLLABORATION_ANSWERED,
+            _notice(task, to, request.answer, reason),
             subject_type="CollaborationRequest",
             subject_id=request.id,
             subject_code=task.code,
@@ -162,3 +229,12 @@ async def answer_collaboration_request(
         )
     outbox.kick()
     return request
+
+
+def _notice(task: Task, to: CollaborationStatus, answer: str, reason: str) -> dict[str, str]:
+    """The notification's fields: a partial answer says what is still open."""
+    if to is C.DECLINED:
+        return {"title": task.title, "code": task.code, "reason": reason}
+    if to is C.PARTLY_ANSWERED:
+        answer = f"{answer}（尚未解决 still open：{reason}）"
+    return {"title": task.title, "code": task.code, "answer": answer}

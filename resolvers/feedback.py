@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from crossflow import clock
-from models import Department, Feedback, FeedbackDepartment, Requirement, Suggestion
+from models import (
+    Department,
+    Feedback,
+    FeedbackDepartment,
+    FeedbackPerson,
+    Requirement,
+    Suggestion,
+    User,
+)
 from models.enums import FeedbackKind, RequirementStatus, SuggestionStatus
 from resolvers import audit, codes, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, InvalidTransition
+from resolvers.feedback_handling import check_suggestion_plan
 from resolvers.workflow import ensure_state, load_visible
 
 TEXT_LIMIT = 5_000
@@ -33,6 +43,7 @@ class FeedbackInput:
     kind: FeedbackKind
     content: str
     department_ids: list[int] = field(default_factory=list)
+    person_ids: list[int] = field(default_factory=list)
     proposal: str = ""
 
 
@@ -54,6 +65,9 @@ async def submit_feedback(viewer: Viewer, data: FeedbackInput) -> Feedback:
         departments = list(dict.fromkeys(data.department_ids))
         if await Department.filter(id__in=departments).using_db(conn).count() != len(departments):
             raise BadUserInput("部门不存在 (unknown department)", field="departmentIds")
+        people = list(dict.fromkeys(data.person_ids))
+        if await User.filter(id__in=people, is_active=True).using_db(conn).count() != len(people):
+            raise BadUserInput("人员不存在 (unknown person)", field="personIds")
         if (
             await Feedback.filter(requirement_id=requirement.id, author_id=viewer.user_id)
             .using_db(conn)
@@ -86,6 +100,8 @@ async def submit_feedback(viewer: Viewer, data: FeedbackInput) -> Feedback:
             await FeedbackDepartment.create(
                 feedback_id=feedback.id, department_id=department_id, using_db=conn
             )
+        for person_id in people:
+            await FeedbackPerson.create(feedback_id=feedback.id, user_id=person_id, using_db=conn)
         await audit.record(
             viewer,
             "feedback.submit",
@@ -140,13 +156,21 @@ async def create_suggestion(viewer: Viewer, data: SuggestionInput) -> Suggestion
 
 
 async def evaluate_suggestion(
-    viewer: Viewer, suggestion_id: int, status: SuggestionStatus, note: str
+    viewer: Viewer,
+    suggestion_id: int,
+    status: SuggestionStatus,
+    note: str,
+    *,
+    remarks: str | None = None,
+    planned_for: date | None = None,
 ) -> Suggestion:
-    """The admin evaluates a suggestion: adopted (已采纳), planned (计划中) or rejected."""
+    """The admin evaluates a suggestion: adopted (已采纳), planned (计划中, with the date it
+    is planned for) or rejected; ``remarks`` (备注) replace the old ones when given."""
     policy.require_writer(viewer)
     policy.require_admin(viewer)
     if status is SuggestionStatus.SUBMITTED:
         raise BadUserInput("评估结果不能是待评估 (choose an evaluation)", field="status")
+    remarks, planned_for = check_suggestion_plan(status, remarks, planned_for)
     async with in_transaction() as conn:
         suggestion = await load_visible(Suggestion, viewer, suggestion_id, conn, lock=True)
         previous = suggestion.status
@@ -154,6 +178,10 @@ async def evaluate_suggestion(
         suggestion.evaluation_note = _text(note, "note", required=False)
         suggestion.evaluated_by_id = viewer.user_id
         suggestion.evaluated_at = clock.now()
+        if remarks is not None:
+            suggestion.remarks = remarks
+        if planned_for is not None:
+            suggestion.planned_for = planned_for
         await suggestion.save(using_db=conn)
         await audit.record(
             viewer,

@@ -50,6 +50,18 @@ TEXTS: dict[K, dict[str, tuple[str, str]]] = {
         "zh": ("协作请求已答复：{title}", "任务{code}的协作请求已答复：{answer}"),
         "en": ("Collaboration answered: {title}", "Your request on {code} was answered."),
     },
+    K.COLLABORATION_DECLINED: {
+        "zh": ("协作请求被拒绝：{title}", "任务{code}的协作请求被拒绝，原因：{reason}"),
+        "en": ("Collaboration declined: {title}", "Your request on {code} was declined: {reason}"),
+    },
+    K.RESULT_REPORT_WRITTEN: {
+        "zh": ("协作成果报告已提交：{title}", "需求{code}「{title}」的成果报告已提交，可归档。"),
+        "en": ("Result report written: {title}", "{code} has its result report: archive it."),
+    },
+    K.ANALYSIS_REPORT_READY: {
+        "zh": ("协作分析报告已生成：{month}", "{month}的协作分析报告已生成，请查阅。"),
+        "en": ("Analysis report ready: {month}", "The analysis report of {month} is ready."),
+    },
     K.MEETING_SCHEDULED: {
         "zh": ("会议邀请：{title}", "会议「{title}」将于{starts_at}召开。"),
         "en": ("Meeting: {title}", "Meeting '{title}' starts at {starts_at}."),

@@ -26,6 +26,7 @@ from models.enums import (
 from resolvers import audit, codes, form_fields, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput
+from resolvers.key_points import checked_contributions, require_key_points, store_contributions
 from resolvers.notify import head_ids, notify_about
 from resolvers.task_list import generate_draft_tasks
 from resolvers.workflow import (
@@ -83,6 +84,9 @@ class RequirementForm:
     #: clients: the scenario template and the version of it the requirement is made with.
     template_id: int | None = None
     template_version: int | None = None
+    #: What each involved department provides, by department id (销售部（提供客户数据）);
+    #: on update only the departments named change.
+    contributions: dict[int, str] | None = None
 
 
 def _validate(form: RequirementForm, *, creating: bool) -> None:
@@ -106,6 +110,7 @@ def _validate(form: RequirementForm, *, creating: bool) -> None:
         raise BadUserInput(
             "请勾选涉及部门 (tick at least one involved department)", field="involvedDepartmentIds"
         )
+    form.contributions = checked_contributions(form.contributions)
 
 
 def _audited(requirement: Requirement) -> dict[str, Any]:
@@ -124,7 +129,8 @@ def _camel(name: str) -> str:
 async def _set_involved(
     requirement: Requirement, department_ids: list[int], conn: BaseDBAsyncClient
 ) -> list[int]:
-    """Replace the involved departments; the initiator's department leads and is kept."""
+    """Replace the involved departments; the initiator's department leads and is kept, as
+    is what a department that stays involved provides."""
     wanted = list(dict.fromkeys(department_ids))
     found = await Department.filter(id__in=wanted, is_active=True).using_db(conn).count()
     if found != len(wanted):
@@ -136,6 +142,11 @@ async def _set_involved(
             "至少涉及一个其他部门 (involve at least one other department)",
             field="involvedDepartmentIds",
         )
+    kept = dict(
+        await RequirementDepartment.filter(requirement_id=requirement.id)
+        .using_db(conn)
+        .values_list("department_id", "contribution")
+    )
     await RequirementDepartment.filter(requirement_id=requirement.id).using_db(conn).delete()
     rows = ([lead] if lead else []) + reviewers
     for department_id in rows:
@@ -143,6 +154,7 @@ async def _set_involved(
             requirement_id=requirement.id,
             department_id=department_id,
             is_lead=department_id == lead,
+            contribution=kept.get(department_id, ""),
             using_db=conn,
         )
     return rows
@@ -188,6 +200,8 @@ async def create_requirement(viewer: Viewer, form: RequirementForm) -> Requireme
             },
         )
         await _set_involved(requirement, form.involved_department_ids, conn)
+        if form.contributions:
+            await store_contributions(requirement.id, form.contributions, conn)
         await form_fields.store_custom_fields(requirement, custom, conn)
         await audit.record(
             viewer,
@@ -226,6 +240,8 @@ async def update_requirement(
         await requirement.save(using_db=conn, update_fields=[*changed, "version", "updated_at"])
         if form.involved_department_ids is not None:
             await _set_involved(requirement, form.involved_department_ids, conn)
+        if form.contributions:
+            await store_contributions(requirement.id, form.contributions, conn)
         if custom is not None:
             await form_fields.store_custom_fields(requirement, custom, conn)
         await audit.record(
@@ -242,12 +258,16 @@ async def update_requirement(
 
 
 async def submit_requirement(viewer: Viewer, requirement_id: int) -> Requirement:
-    """Send the form for review (待审核): opens a review round, notifies the heads."""
+    """Send the form for review (待审核): opens a review round, notifies the heads.
+
+    The form's key points and required fields must be filled in (``resolvers/key_points.py``).
+    """
     policy.require_writer(viewer)
     async with in_transaction() as conn:
         requirement = await load_visible(Requirement, viewer, requirement_id, conn, lock=True)
         policy.require_initiator(viewer, requirement)
         ensure_state(requirement, EDITABLE, "submitRequirement")
+        await require_key_points(requirement)
         requirement.current_round += 1
         await transition(
             viewer,

@@ -24,6 +24,7 @@ from resolvers import policy
 from resolvers.acceptance import pin_versions
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, InvalidTransition
+from resolvers.handoffs import tell_admins_of_result_report
 from resolvers.notify import head_ids, notify_about
 from resolvers.workflow import (
     ensure_state,
@@ -160,6 +161,7 @@ async def submit_result_report(viewer: Viewer, data: ReportInput) -> Requirement
             NotificationKind.FEEDBACK_REQUESTED,
             conn,
         )
+        await tell_admins_of_result_report(requirement, viewer.user_id, conn)
     outbox.kick()
     return requirement
 

@@ -279,6 +279,15 @@ def _delegations(viewer: Viewer) -> Scope:
     return Q(head_id=viewer.user_id) | Q(delegate_id=viewer.user_id)
 
 
+def _archives(viewer: Viewer) -> Scope:
+    """The knowledge base: every signed-in person reads what is not confidential; a
+    confidential record only its participants (and those who read everything)."""
+    participants = _through_requirement("requirement_id")(viewer)
+    if participants is None or viewer.user_id is None:
+        return participants
+    return Q(confidential=False) | participants
+
+
 def _alerts(viewer: Viewer) -> Scope:
     if viewer.reads_everything:
         return None
@@ -310,7 +319,7 @@ _SCOPES: dict[type[Model], Callable[[Viewer], Scope]] = {
     Meeting: _through_requirement("requirement_id"),
     MeetingAttendee: _through_requirement("meeting__requirement_id"),
     ResultReport: _through_requirement("requirement_id"),
-    Archive: _through_requirement("requirement_id"),
+    Archive: _archives,
     Feedback: _through_requirement("requirement_id"),
     FeedbackDepartment: _through_requirement("feedback__requirement_id"),
     Alert: _alerts,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from models import TemplateDepartment
+from models import TemplateDepartment, User
 from models.enums import ThresholdUnit, WarningRuleKind
 from resolvers.alerts import ALLOWED_UNITS
 from resolvers.errors import BadUserInput
@@ -43,6 +43,19 @@ async def check_department(
         others = others.exclude(id=exclude_id)
     if await others.exclude(department_id=department_id).exists():
         raise BadUserInput("模板只能有一个主导部门 (one lead department)", field="isLead")
+
+
+async def check_on_duty(department_id: int, on_duty_id: int | None) -> None:
+    """An on-duty person (值班人) takes the department's urgent work orders, so must be an
+    active member of that department."""
+    if on_duty_id is None:
+        return
+    if not await User.filter(id=on_duty_id, department_id=department_id, is_active=True).exists():
+        raise BadUserInput(
+            "值班人须为该部门的在职成员 (the on-duty person must be an active member of the "
+            "department)",
+            field="onDuty",
+        )
 
 
 def check_task(title: str, offset_days: int | None) -> None:

@@ -16,10 +16,10 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from crossflow import outbox
 from models import (
     FormField,
     Requirement,
-    RequirementDepartment,
     RequirementTemplate,
     RequirementTemplateVersion,
     TemplateDepartment,
@@ -32,6 +32,7 @@ from models.enums import Priority
 from resolvers import audit, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, NotFound
+from resolvers.fast_track import is_fast_track, start_urgent_intake
 from resolvers.requirements import RequirementForm, create_requirement
 
 #: The version the snapshot format has; readers tolerate missing keys of older formats.
@@ -53,7 +54,7 @@ async def template_snapshot(
         await TemplateDepartment.filter(template_id=template_id)
         .using_db(conn)
         .order_by("-is_lead", "id")
-        .values("department_id", "is_lead", "contribution")
+        .values("department_id", "is_lead", "contribution", "on_duty_id")
     )
     tasks = (
         await TemplateTask.filter(template_id=template_id)
@@ -91,11 +92,13 @@ async def template_snapshot(
         "signoffMode": str(template.signoff_mode),
         "acceptanceMode": str(template.acceptance_mode),
         "enabled": template.enabled,
+        "urgentIntake": template.urgent_intake,
         "departments": [
             {
                 "departmentId": int(row["department_id"]),
                 "isLead": bool(row["is_lead"]),
                 "contribution": row["contribution"],
+                "onDutyId": row["on_duty_id"],
             }
             for row in departments
         ],
@@ -250,7 +253,8 @@ async def create_requirement_from_template(
     requirement records: the involved departments (the initiator's own department leads,
     as for every requirement; the template's lead is involved like the others), the
     priority, and the description as the background. The form's values win. Everything
-    else is the plain ``createRequirement`` use case, in the same transaction.
+    else is the plain ``createRequirement`` use case, in the same transaction. A template
+    marked for urgent intake initiates it at once (``resolvers/fast_track.py``).
     """
     policy.require_writer(viewer)
     template = await RequirementTemplate.get_or_none(id=template_id)
@@ -260,30 +264,31 @@ async def create_requirement_from_template(
         raise BadUserInput("该模板已停用 (this template is disabled)", field="templateId")
     version, snapshot = await recorded_version(template)
     departments = snapshot.get("departments", [])
+    contributions = {
+        int(row["departmentId"]): str(row.get("contribution", ""))[:255]
+        for row in departments
+        if row.get("contribution")
+    }
+    involved = form.involved_department_ids or [int(row["departmentId"]) for row in departments]
+    # the template's contributions of the departments involved, the form's over them
+    kept = {
+        key: value
+        for key, value in contributions.items()
+        if key in {*involved, viewer.department_id}
+    }
     filled = replace(
         form,
         background=form.background or snapshot.get("description") or None,
         priority=form.priority or Priority(snapshot.get("priority", Priority.NORMAL)),
-        involved_department_ids=form.involved_department_ids
-        or [int(row["departmentId"]) for row in departments],
+        involved_department_ids=involved,
         template_id=template.id,
         template_version=version,
+        contributions={**kept, **(form.contributions or {})},
     )
-    contributions = {
-        int(row["departmentId"]): row.get("contribution", "")
-        for row in departments
-        if row.get("contribution")
-    }
     async with in_transaction() as conn:
         requirement = await create_requirement(viewer, filled)
-        for department_id, contribution in contributions.items():
-            await (
-                RequirementDepartment.filter(
-                    requirement_id=requirement.id, department_id=department_id
-                )
-                .using_db(conn)
-                .update(contribution=contribution[:255])
-            )
+        if is_fast_track(snapshot):
+            await start_urgent_intake(viewer, requirement, snapshot, conn)
         await audit.record(
             viewer,
             "requirement.from_template",
@@ -294,4 +299,5 @@ async def create_requirement_from_template(
             after={"template_id": template.id, "template_version": version},
             using_db=conn,
         )
+    outbox.kick()
     return requirement

@@ -54,9 +54,17 @@ class CollaborationRequestType(ModelNode):
 
     id: relay.NodeID[int]
     content: str = strawberry.field(description="What help is needed")
-    expected_by: datetime | None = strawberry.field(description="When it is needed, UTC")
-    status: CollaborationStatus = strawberry.field(description="OPEN until answered")
+    expected_by: datetime | None = strawberry.field(
+        description="When it is needed (expected response time), UTC; null only for requests "
+        "raised before it was required"
+    )
+    status: CollaborationStatus = strawberry.field(
+        description="OPEN until answered, answered in part or declined"
+    )
     answer: str = strawberry.field(description="The answer given; empty while OPEN")
+    reason: str = strawberry.field(
+        description="Why it was declined, or what a partial answer leaves open; else empty"
+    )
     answered_at: datetime | None = strawberry.field(description="When it was answered, UTC")
     created_at: datetime = strawberry.field(description="When it was raised, UTC")
     updated_at: datetime = strawberry.field(
@@ -67,7 +75,7 @@ class CollaborationRequestType(ModelNode):
     async def task(self, root: models.CollaborationRequest, info: Info) -> TaskRef | None:
         return await load_one(info, models.Task, root.task_id)
 
-    @strawberry.field(description='Who asked')
+    @strawberry.field(description="Who asked")
     async def from_user(self, root: models.CollaborationRequest, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.from_user_id)
 
@@ -83,7 +91,7 @@ class CollaborationRequestType(ModelNode):
     ) -> DepartmentRef | None:
         return await load_one(info, models.Department, root.to_department_id)
 
-    @strawberry.field(description='Who answered; null while OPEN')
+    @strawberry.field(description="Who answered; null while OPEN")
     async def answered_by(self, root: models.CollaborationRequest, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.answered_by_id)
 
@@ -100,16 +108,31 @@ class CreateCollaborationRequestInput:
     to_department_id: strawberry.ID = strawberry.field(
         description="The department asked (global id)"
     )
-    content: str = strawberry.field(default="", description="What help is needed (required)")
-    expected_by: datetime | None = strawberry.field(
-        default=None, description="When the help is needed, in the future, with a time zone"
+    expected_by: datetime = strawberry.field(
+        description="When the help is needed (expected response time), in the future, with a "
+        "time zone; the COLLABORATION_DUE warning watches it"
     )
+    content: str = strawberry.field(default="", description="What help is needed (required)")
 
 
 @strawberry.input(description="The addressed department's answer")
 class AnswerCollaborationRequestInput:
     id: strawberry.ID = strawberry.field(description="The request's global id")
     answer: str = strawberry.field(description="The answer; required")
+    partly: bool = strawberry.field(
+        default=False,
+        description="true: the answer covers part of the help (PARTLY_ANSWERED); say what is "
+        "still open in `reason`",
+    )
+    reason: str = strawberry.field(
+        default="", description="What is still open; required when `partly` is true"
+    )
+
+
+@strawberry.input(description="The addressed department declines a request, saying why")
+class DeclineCollaborationRequestInput:
+    id: strawberry.ID = strawberry.field(description="The request's global id")
+    reason: str = strawberry.field(description="Why it cannot help; required")
 
 
 @strawberry.type
@@ -160,9 +183,10 @@ class CollaborationMutations:
         return await collaboration.create_collaboration_request(viewer, data)  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Answer a request addressed to your department (its members or head); "
-        "the asker is notified. Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not the "
-        "addressed department, archived); NOT_FOUND; INVALID_TRANSITION (already answered); "
+        description="Answer a request addressed to your department (its members or head), "
+        "fully or in part (partly: true, with what is still open); the asker is notified. "
+        "Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not the addressed department, "
+        "archived); NOT_FOUND; INVALID_TRANSITION (already answered or declined); "
         "BAD_USER_INPUT",
         permission_classes=[CanWrite],
     )
@@ -176,5 +200,25 @@ class CollaborationMutations:
         viewer = info.context.require_viewer()
         request_id = decode_id(input.id, "CollaborationRequest", "id")
         return await collaboration.answer_collaboration_request(  # type: ignore[return-value]
-            viewer, request_id, input.answer
+            viewer, request_id, input.answer, partly=input.partly, reason=input.reason
+        )
+
+    @strawberry.mutation(
+        description="Decline a request addressed to your department (its members or head), "
+        "saying why (DECLINED); the asker is notified. Errors: UNAUTHENTICATED; FORBIDDEN "
+        "(read-only token, not the addressed department, archived); NOT_FOUND; "
+        "INVALID_TRANSITION (already answered or declined); BAD_USER_INPUT (no reason)",
+        permission_classes=[CanWrite],
+    )
+    async def decline_collaboration_request(
+        self,
+        info: Info,
+        input: Annotated[
+            DeclineCollaborationRequestInput, strawberry.argument(description="The refusal")
+        ],
+    ) -> CollaborationRequestType:
+        viewer = info.context.require_viewer()
+        request_id = decode_id(input.id, "CollaborationRequest", "id")
+        return await collaboration.decline_collaboration_request(  # type: ignore[return-value]
+            viewer, request_id, input.reason
         )

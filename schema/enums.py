@@ -131,6 +131,9 @@ DESCRIPTIONS: dict[type[Enum], tuple[str, dict[str, str]]] = {
         {
             "OPEN": "Waiting for the addressed department's answer",
             "ANSWERED": "Answered by the addressed department",
+            "PARTLY_ANSWERED": "Answered in part; `reason` says what is still open, and the "
+            "expected response time still warns",
+            "DECLINED": "Declined by the addressed department; `reason` says why",
         },
     ),
     FeedbackKind: (
@@ -160,6 +163,8 @@ DESCRIPTIONS: dict[type[Enum], tuple[str, dict[str, str]]] = {
             "REVIEW_SLA": "A department has not reviewed within the threshold (working days)",
             "ACCEPTANCE_SLA": "Submitted results not decided within the threshold",
             "COLLABORATION_SLA": "A collaboration request unanswered within the threshold",
+            "COLLABORATION_DUE": "A collaboration request not fully answered within the "
+            "threshold before its expected response time (expectedBy)",
         },
     ),
     ThresholdUnit: (
@@ -227,6 +232,12 @@ DESCRIPTIONS: dict[type[Enum], tuple[str, dict[str, str]]] = {
             "ALERT_REVIEW_SLA": _ALERT + "REVIEW_SLA",
             "ALERT_ACCEPTANCE_SLA": _ALERT + "ACCEPTANCE_SLA",
             "ALERT_COLLABORATION_SLA": _ALERT + "COLLABORATION_SLA",
+            "ALERT_COLLABORATION_DUE": _ALERT + "COLLABORATION_DUE",
+            "COLLABORATION_DECLINED": "Your collaboration request was declined (with the reason)",
+            "RESULT_REPORT_WRITTEN": "A result report (协作成果报告) was written: time to "
+            "archive (admins)",
+            "ANALYSIS_REPORT_READY": "The monthly analysis report (协作分析报告) is ready "
+            "(executives)",
             "ALERT_DIGEST": "The warnings held during quiet hours, in one message",
             "SYSTEM": "A message from the platform to the admins (e.g. missing calendar data)",
         },

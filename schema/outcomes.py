@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -56,20 +56,31 @@ class ArchiveType(ModelNode):
     id: relay.NodeID[int]
     title: str = strawberry.field(description="The requirement's title when archived")
     summary: str = strawberry.field(description="The result report's goal achievement, shortened")
+    confidential: bool = strawberry.field(
+        description="true: readable by the requirement's participants only; false: by every "
+        "employee"
+    )
     created_at: datetime = strawberry.field(description="When it was archived, UTC")
     updated_at: datetime = strawberry.field(
         description="When this record last changed (UTC); filter or sort by it to load changes"
     )
 
-    @strawberry.field(description="The archived requirement (read-only)")
+    @strawberry.field(
+        description="The archived requirement (read-only); null for readers who are not its "
+        "participants (the snapshot holds the record)"
+    )
     async def requirement(self, root: models.Archive, info: Info) -> RequirementRef | None:
         return await load_one(info, models.Requirement, root.requirement_id)
 
-    @strawberry.field(description='Who archived it (ADMIN)')
+    @strawberry.field(description="Who archived it (ADMIN)")
     async def archived_by(self, root: models.Archive, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.archived_by_id)
 
-    @strawberry.field(description="The whole record as archived: form, tasks, progress, report")
+    @strawberry.field(
+        description="The whole record as archived: form, reviews, tasks with progress, "
+        "acceptance (results, each member's decision, pinned file versions), files and their "
+        "versions, reschedules, meetings with minutes, the result report"
+    )
     def snapshot(self, root: models.Archive) -> JSON:
         return root.snapshot  # type: ignore[return-value]
 
@@ -83,7 +94,12 @@ class FeedbackType(ModelNode):
     kind: FeedbackKind = strawberry.field(description="Praise, problem or suggestion")
     content: str = strawberry.field(description="What happened (反馈内容)")
     proposal: str = strawberry.field(description="What the author proposes (改进建议)")
-    handling_result: str = strawberry.field(description="How it was handled (处理结果)")
+    handling_result: str = strawberry.field(
+        description="How it was handled (处理结果), written by the admin; empty until then"
+    )
+    handled_at: datetime | None = strawberry.field(
+        description="When the handling result was last written, UTC"
+    )
     created_at: datetime = strawberry.field(description="When it was given, UTC")
     updated_at: datetime = strawberry.field(
         description="When this record last changed (UTC); filter or sort by it to load changes"
@@ -100,6 +116,16 @@ class FeedbackType(ModelNode):
     @strawberry.field(description="The author's department when it was given")
     async def author_department(self, root: models.Feedback, info: Info) -> DepartmentRef | None:
         return await load_one(info, models.Department, root.author_department_id)
+
+    @strawberry.field(description="The admin who wrote the handling result")
+    async def handled_by(self, root: models.Feedback, info: Info) -> UserRef | None:
+        return await load_one(info, models.User, root.handled_by_id)
+
+    @strawberry.field(description="People the feedback names (praised, or involved in a problem)")
+    async def people(self, root: models.Feedback, info: Info) -> list[UserRef]:
+        return await load_through(
+            info, models.FeedbackPerson, "feedback_id", root.id, models.User, "user_id"
+        )
 
     @strawberry.field(description="Departments the feedback is about")
     async def departments(self, root: models.Feedback, info: Info) -> list[DepartmentRef]:
@@ -126,21 +152,24 @@ class SuggestionType(ModelNode):
     status: SuggestionStatus = strawberry.field(description="The admin's evaluation")
     evaluation_note: str = strawberry.field(description="The admin's note on the evaluation")
     evaluated_at: datetime | None = strawberry.field(description="When it was evaluated, UTC")
-    remarks: str = strawberry.field(description="Remarks (备注)")
+    remarks: str = strawberry.field(description="Remarks (备注), written by the admin")
+    planned_for: date | None = strawberry.field(
+        description="When an adopted or planned suggestion takes effect (e.g. 计划8月上线)"
+    )
     created_at: datetime = strawberry.field(description="When it was submitted, UTC")
     updated_at: datetime = strawberry.field(
         description="When this record last changed (UTC); filter or sort by it to load changes"
     )
 
-    @strawberry.field(description='The department it concerns, if named')
+    @strawberry.field(description="The department it concerns, if named")
     async def department(self, root: models.Suggestion, info: Info) -> DepartmentRef | None:
         return await load_one(info, models.Department, root.department_id)
 
-    @strawberry.field(description='Who proposed it')
+    @strawberry.field(description="Who proposed it")
     async def proposer(self, root: models.Suggestion, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.proposer_id)
 
-    @strawberry.field(description='The admin who evaluated it')
+    @strawberry.field(description="The admin who evaluated it")
     async def evaluated_by(self, root: models.Suggestion, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.evaluated_by_id)
 
@@ -183,6 +212,10 @@ class SubmitFeedbackInput:
     department_ids: list[strawberry.ID] = strawberry.field(
         default_factory=list, description="Departments it is about (global ids)"
     )
+    person_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list,
+        description="People it names (global User ids), e.g. praised for what they did",
+    )
     proposal: str = strawberry.field(default="", description="What you propose")
 
 
@@ -204,13 +237,21 @@ class EvaluateSuggestionInput:
         description="ADOPTED, PLANNED or REJECTED (not SUBMITTED)"
     )
     note: str = strawberry.field(default="", description="Why (评估意见)")
+    remarks: str | None = strawberry.field(
+        default=None, description="Remarks (备注), replacing the old ones; null keeps them"
+    )
+    planned_for: date | None = strawberry.field(
+        default=None,
+        description="When it takes effect (YYYY-MM-DD, not in the past); required for PLANNED",
+    )
 
 
 @strawberry.type
 class OutcomeQueries:
     @strawberry.field(
         description="Archived records (知识库) containing every word of `search`, newest "
-        "first; the requirements' participants see theirs, ADMIN, EXECUTIVE and BI all",
+        "first; every employee reads those not confidential, a confidential one its "
+        "requirement's participants (ADMIN, EXECUTIVE and BI all)",
         permission_classes=[SignedIn],
     )
     async def archives(
@@ -323,7 +364,8 @@ class OutcomeMutations:
 
     @strawberry.mutation(
         description="Archive a COMPLETED requirement into the knowledge base (知识库), ADMIN "
-        "only; it is read-only afterwards. Errors: UNAUTHENTICATED; FORBIDDEN (not ADMIN); "
+        "only; it is read-only afterwards and every employee reads it unless confidential. "
+        "Errors: UNAUTHENTICATED; FORBIDDEN (not ADMIN); "
         "NOT_FOUND; INVALID_TRANSITION (not COMPLETED, or no result report); BAD_USER_INPUT",
         permission_classes=[CanWrite],
     )
@@ -331,9 +373,17 @@ class OutcomeMutations:
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The requirement's id")],
+        confidential: Annotated[
+            bool,
+            strawberry.argument(
+                description="true: only the requirement's participants may read the archive"
+            ),
+        ] = False,
     ) -> RequirementRef:
         viewer = info.context.require_viewer()
-        return await archives.archive_requirement(viewer, decode_id(id, "Requirement", "id"))  # type: ignore[return-value]
+        return await archives.archive_requirement(  # type: ignore[return-value]
+            viewer, decode_id(id, "Requirement", "id"), confidential=confidential
+        )
 
     @strawberry.mutation(
         description="Give feedback (协作反馈表) once per requirement, as a participant, after "
@@ -353,6 +403,7 @@ class OutcomeMutations:
             kind=input.kind,
             content=input.content,
             department_ids=decode_ids(input.department_ids, "Department", "departmentIds"),
+            person_ids=decode_ids(input.person_ids, "User", "personIds"),
             proposal=input.proposal,
         )
         return await feedback.submit_feedback(viewer, data)  # type: ignore[return-value]
@@ -380,8 +431,9 @@ class OutcomeMutations:
         return await feedback.create_suggestion(viewer, data)  # type: ignore[return-value]
 
     @strawberry.mutation(
-        description="Evaluate a suggestion, ADMIN only. Errors: UNAUTHENTICATED; FORBIDDEN "
-        "(not ADMIN); NOT_FOUND; BAD_USER_INPUT (status SUBMITTED, the field named)",
+        description="Evaluate a suggestion, ADMIN only, with remarks and the planned date. "
+        "Errors: UNAUTHENTICATED; FORBIDDEN (not ADMIN); NOT_FOUND; BAD_USER_INPUT (status "
+        "SUBMITTED, PLANNED without plannedFor, the field named)",
         permission_classes=[CanWrite],
     )
     async def evaluate_suggestion(
@@ -393,5 +445,10 @@ class OutcomeMutations:
     ) -> SuggestionType:
         viewer = info.context.require_viewer()
         return await feedback.evaluate_suggestion(  # type: ignore[return-value]
-            viewer, decode_id(input.id, "Suggestion", "id"), input.status, input.note
+            viewer,
+            decode_id(input.id, "Suggestion", "id"),
+            input.status,
+            input.note,
+            remarks=input.remarks,
+            planned_for=input.planned_for,
         )

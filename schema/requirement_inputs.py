@@ -10,6 +10,20 @@ from strawberry.scalars import JSON
 from schema.enums import Priority
 from schema.forms import CUSTOM_FIELDS_DESCRIPTION
 
+CONTRIBUTIONS_DESCRIPTION = (
+    "What involved departments provide, e.g. 销售部（提供客户数据）; each must be involved"
+)
+
+
+@strawberry.input(description="What one involved department provides (its part of the work)")
+class DepartmentContributionInput:
+    department_id: strawberry.ID = strawberry.field(
+        description="An involved department (global id)"
+    )
+    contribution: str = strawberry.field(
+        description="What it provides, e.g. 提供客户数据; at most 255 characters"
+    )
+
 
 @strawberry.input(description="The Requirement Form (需求申请表)")
 class CreateRequirementInput:
@@ -31,6 +45,9 @@ class CreateRequirementInput:
     priority: Priority = strawberry.field(default=Priority.NORMAL, description="NORMAL or URGENT")
     custom_fields: JSON | None = strawberry.field(
         default=None, description=CUSTOM_FIELDS_DESCRIPTION
+    )
+    contributions: list[DepartmentContributionInput] | None = strawberry.field(
+        default=None, description=CONTRIBUTIONS_DESCRIPTION
     )
 
 
@@ -60,6 +77,10 @@ class UpdateRequirementInput:
         default=None,
         description="Custom field values to change, merged over the stored ones (null clears "
         "a field); checked against the current form",
+    )
+    contributions: list[DepartmentContributionInput] | None = strawberry.field(
+        default=None,
+        description=CONTRIBUTIONS_DESCRIPTION + "; departments not named keep theirs",
     )
 
 

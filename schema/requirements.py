@@ -10,7 +10,7 @@ from strawberry import relay
 
 import models
 from resolvers import delegations, form_reading, listing, requirements, reviews
-from resolvers.errors import NotFound
+from resolvers.errors import BadUserInput, NotFound
 from resolvers.scope import scoped
 from resolvers.signoff import content_hash
 from resolvers.workflow import NOT_FOUND_MESSAGE
@@ -23,6 +23,7 @@ from schema.pagination import After, Connection, First, ordering, paginate
 from schema.permissions import CanWrite, SignedIn
 from schema.requirement_inputs import (
     CreateRequirementInput,
+    DepartmentContributionInput,
     ReviewRequirementInput,
     SetDelegateInput,
     UpdateRequirementInput,
@@ -261,7 +262,20 @@ def requirement_form(
         else decode_ids(departments, "Department", "involvedDepartmentIds"),
         version=getattr(data, "version", None),
         custom_fields=data.custom_fields,  # type: ignore[arg-type]  # checked by the use case
+        contributions=_contributions(data.contributions),
     )
+
+
+def _contributions(
+    rows: list[DepartmentContributionInput] | None,
+) -> dict[int, str] | None:
+    """Contributions by department id; naming a department twice is refused."""
+    if rows is None:
+        return None
+    ids = decode_ids([row.department_id for row in rows], "Department", "contributions")
+    if len(set(ids)) != len(ids):
+        raise BadUserInput("同一部门只能填写一次 (a department named twice)", field="contributions")
+    return {department_id: row.contribution for department_id, row in zip(ids, rows, strict=True)}
 
 
 def _requirement_id(value: strawberry.ID, field: str = "id") -> int:

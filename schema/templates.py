@@ -16,13 +16,16 @@ from schema.enums import Priority, SignOffMode, ThresholdUnit, WarningRuleKind
 from schema.forms import CUSTOM_FIELDS_DESCRIPTION
 from schema.ids import decode_id
 from schema.permissions import CanWrite, SignedIn
+from schema.requirement_inputs import CONTRIBUTIONS_DESCRIPTION, DepartmentContributionInput
 from schema.requirements import requirement_form
 
 if TYPE_CHECKING:
     from schema.departments import DepartmentType
     from schema.requirements import RequirementType
+    from schema.users import UserType
 
 DepartmentRef = Annotated["DepartmentType", strawberry.lazy("schema.departments")]
+UserRef = Annotated["UserType", strawberry.lazy("schema.users")]
 RequirementRef = Annotated["RequirementType", strawberry.lazy("schema.requirements")]
 
 
@@ -40,6 +43,10 @@ class RequirementTemplateType(ModelNode):
     description: str = strawberry.field(description="Pre-fills the background (需求背景)")
     priority: Priority = strawberry.field(description="The priority its requirements start with")
     enabled: bool = strawberry.field(description="false: listed for the ADMIN only, not usable")
+    urgent_intake: bool = strawberry.field(
+        description="Urgent intake (快速触发, complaints): a requirement made from it is "
+        "initiated at once, its work orders assigned to each department's on-duty person"
+    )
     signoff_mode: SignOffMode = strawberry.field(
         description="The sign-off mode its requirements start with: ALL (会签) or ANY (或签)"
     )
@@ -86,6 +93,13 @@ class TemplateDepartmentType:
     @strawberry.field(description="The department")
     async def department(self, root: models.TemplateDepartment, info: Info) -> DepartmentRef:
         return await load_one(info, models.Department, root.department_id)
+
+    @strawberry.field(
+        description="Who takes this department's work orders of an urgent-intake requirement "
+        "(值班人); null: the department's head"
+    )
+    async def on_duty(self, root: models.TemplateDepartment, info: Info) -> UserRef | None:
+        return await load_one(info, models.User, root.on_duty_id)
 
 
 @strawberry.type(name="TemplateTask", description="设计部：主视觉图初稿, 10 days after initiation")
@@ -143,6 +157,10 @@ class CreateRequirementFromTemplateInput:
     )
     custom_fields: JSON | None = strawberry.field(
         default=None, description=CUSTOM_FIELDS_DESCRIPTION
+    )
+    contributions: list[DepartmentContributionInput] | None = strawberry.field(
+        default=None,
+        description=CONTRIBUTIONS_DESCRIPTION + "; over the template's contributions",
     )
 
 

@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from starlette.requests import Request
-from starlette_admin import BaseField, IntegerField, JSONField, StringField, TextAreaField
+from starlette_admin import (
+    BaseField,
+    BooleanField,
+    IntegerField,
+    JSONField,
+    StringField,
+    TextAreaField,
+)
 from starlette_admin.types import RequestAction
 from starlette_admin.views import BaseView
 from tortoise.models import Model
@@ -39,6 +46,7 @@ from resolvers.templates import bump_template_version
 #: Use-case field names (camelCase) → the panel's field names.
 PANEL_NAMES = {
     "isLead": "is_lead",
+    "onDuty": "on_duty",
     "offsetDays": "offset_days",
     "thresholdNormal": "threshold_normal",
     "thresholdUrgent": "threshold_urgent",
@@ -137,6 +145,15 @@ class RequirementTemplateView(VersionedView):
             enum_field("signoff_mode", SignOffMode, label=t("审核方式", "Sign-off mode")),
             enum_field("acceptance_mode", SignOffMode, label=t("验收方式", "Acceptance mode")),
             "enabled",
+            BooleanField(
+                "urgent_intake",
+                label=t("快速触发（投诉类）", "Urgent intake (complaints)"),
+                help_text=t(
+                    "开启后，由此模板发起的需求立即立项，工单分派给各部门值班人并开始计时",
+                    "Requirements made from it are initiated at once, their work orders "
+                    "assigned to each department's on-duty person, clocks running",
+                ),
+            ),
             IntegerField("version", label=t("版本", "Version"), read_only=True),
             "updated_by",
             "updated_at",
@@ -181,7 +198,15 @@ class TemplateDepartmentView(TemplateRowView):
     noun = "department"
 
     def build_fields(self) -> Sequence[str | BaseField]:
-        return ["id", "template", "department", "is_lead", "contribution", "updated_at"]
+        return [
+            "id",
+            "template",
+            "department",
+            "is_lead",
+            "contribution",
+            "on_duty",
+            "updated_at",
+        ]
 
     def describe(self, obj: Any) -> str:
         return str(obj.department_id)
@@ -195,6 +220,8 @@ class TemplateDepartmentView(TemplateRowView):
             await template_rules.check_department(
                 template, department, bool(data.get("is_lead")), _pk(current)
             )
+        if department is not None:
+            await template_rules.check_on_duty(department, _pk(data.get("on_duty")))
 
 
 class TemplateTaskView(TemplateRowView):

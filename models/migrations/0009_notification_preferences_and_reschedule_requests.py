@@ -84,6 +84,6 @@ class Migration(migrations.Migration):
         ops.AddField(
             model_name='WebhookChannel',
             name='departments',
-            field=fields.ManyToManyField('models.Department', unique=True, description='The departments whose people and warnings it serves; none named means every one.', db_constraint=True, through='webhook_channel_department', forward_key='department_id', backward_key='webhook_channel_id', related_name='webhook_channels', on_delete=OnDelete.CASCADE),
+            field=fields.ManyToManyField('models.Department', unique=True, description='The departments whose people and warnings it serves (none named: every one).', db_constraint=True, through='webhook_channel_department', forward_key='department_id', backward_key='webhook_channel_id', related_name='webhook_channels', on_delete=OnDelete.CASCADE),
         ),
     ]

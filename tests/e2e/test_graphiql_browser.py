@@ -180,7 +180,14 @@ def test_graphiql_sends_the_token_under_headers_over_http_and_the_websocket(
     staff = _api(server, LOGIN, {"u": "market_staff", "p": "demo"})["login"]["token"]
     departments = _api(server, "{ departments { id code } }", {}, staff)["departments"]
     design = next(d["id"] for d in departments if d["code"] == "design")
-    draft = {"title": "GraphiQL 里看到的评审请求", "involvedDepartmentIds": [design]}
+    draft = {
+        "title": "GraphiQL 里看到的评审请求",
+        "involvedDepartmentIds": [design],
+        "background": "评审通知测试",
+        "goals": "负责人实时收到评审请求",
+        "deliverables": "通知消息",
+        "acceptanceCriteria": "订阅端收到 REVIEW_REQUESTED",
+    }
     created = _api(server, CREATE, {"input": draft}, staff)["createRequirement"]
     _api(server, SUBMIT, {"id": created["id"]}, staff)
     # then the notification appears in the result pane

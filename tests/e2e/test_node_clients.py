@@ -32,6 +32,13 @@ LOGIN = (
     "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }"
 )
 CREATE = """mutation($input: CreateRequirementInput!) { createRequirement(input: $input) { id } }"""
+#: The form's key points, which a submission needs.
+KEY_POINTS = {
+    "background": "评审通知测试",
+    "goals": "负责人实时收到评审请求",
+    "deliverables": "通知消息",
+    "acceptanceCriteria": "订阅端收到 REVIEW_REQUESTED",
+}
 SUBMIT = "mutation($id: ID!) { submitRequirement(id: $id) { status } }"
 
 
@@ -90,9 +97,7 @@ def _events(process: subprocess.Popen[str]) -> Iterator[dict[str, Any]]:
         yield json.loads(line)
 
 
-def test_graphql_ws_hears_a_review_request_another_user_caused(
-    node: str, demo_url: str
-) -> None:
+def test_graphql_ws_hears_a_review_request_another_user_caused(node: str, demo_url: str) -> None:
     # given the design head listening with graphql-ws, signed in through connectionParams
     head = _token(demo_url, "design_head")
     staff = _token(demo_url, "market_staff")
@@ -112,7 +117,7 @@ def test_graphql_ws_hears_a_review_request_another_user_caused(
         created = _graphql(
             demo_url,
             CREATE,
-            {"input": {"title": title, "involvedDepartmentIds": [design]}},
+            {"input": {"title": title, "involvedDepartmentIds": [design], **KEY_POINTS}},
             staff,
         )
         _graphql(demo_url, SUBMIT, {"id": created["createRequirement"]["id"]}, staff)

@@ -125,6 +125,10 @@ async def test_two_of_everything_deliver_once_and_push_across_replicas(
                             "variables": {
                                 "i": {
                                     "title": "跨副本推送测试需求",
+                                    "background": "多副本推送测试",
+                                    "goals": "另一副本的订阅者收到通知",
+                                    "deliverables": "通知消息",
+                                    "acceptanceCriteria": "跨副本送达",
                                     "involvedDepartmentIds": [
                                         to_base64("Department", finance.id),
                                         to_base64("Department", design.id),

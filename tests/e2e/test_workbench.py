@@ -122,6 +122,9 @@ def test_a_requirement_raised_from_a_template_reaches_the_head_live_and_is_appro
         staff.get_by_text(TEMPLATE).click()
         staff.get_by_test_id("template-next").click()
         staff.get_by_label("需求名称").fill(TITLE)
+        staff.get_by_label("需求目标").fill("到场率90%以上，现场签约10家")
+        staff.get_by_label("交付物").fill("活动方案+场地合同+预算表")
+        staff.get_by_label("验收标准").fill("场地确认不晚于活动前30天")
         # then the template's own fields (one of each type) are there, required ones marked,
         # with their help
         assert staff.get_by_text("场地确认前请先选择类型").first.is_visible()

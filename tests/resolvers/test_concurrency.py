@@ -15,6 +15,13 @@ from tests.conftest import GraphQLClient
 CREATE = (
     """mutation($input: CreateRequirementInput!) { createRequirement(input: $input) { code } }"""
 )
+#: The form's key points, which a submission needs.
+KEY_POINTS = {
+    "background": "并发测试",
+    "goals": "两位部门负责人同时审核",
+    "deliverables": "审核记录",
+    "acceptanceCriteria": "每个审核只记一次",
+}
 SUBMIT = "mutation($id: ID!) { submitRequirement(id: $id) { status } }"
 REVIEW = """mutation($input: ReviewRequirementInput!) { reviewRequirement(input: $input) {
   status } }"""
@@ -53,7 +60,8 @@ async def test_two_heads_approving_at_the_same_moment_both_count(
     ids = [to_base64("Department", (await Department.get(code=c)).id) for c in ("design", "sales")]
     code = (
         await staff.data(
-            CREATE, {"input": {"title": "双部门并发审核", "involvedDepartmentIds": ids}}
+            CREATE,
+            {"input": {"title": "双部门并发审核", "involvedDepartmentIds": ids, **KEY_POINTS}},
         )
     )["createRequirement"]["code"]
     requirement = await Requirement.get(code=code)
@@ -79,7 +87,9 @@ async def test_the_same_head_clicking_approve_twice_at_once_signs_once(
     staff = await client.sign_in("market_staff")
     ids = [to_base64("Department", (await Department.get(code=c)).id) for c in ("design", "sales")]
     code = (
-        await staff.data(CREATE, {"input": {"title": "重复点击审核", "involvedDepartmentIds": ids}})
+        await staff.data(
+            CREATE, {"input": {"title": "重复点击审核", "involvedDepartmentIds": ids, **KEY_POINTS}}
+        )
     )["createRequirement"]["code"]
     requirement = await Requirement.get(code=code)
     global_id = to_base64("Requirement", requirement.id)

@@ -64,10 +64,15 @@ async def template_id(key: str = COMPLAINT) -> int:
 async def raise_complaint(
     title: str = "客户投诉：B2026批次包装破损处理", **form: object
 ) -> Requirement:
+    key_points = {
+        "goals": "48小时内查明原因并答复客户",
+        "deliverables": "质量追溯报告+客户回访记录",
+        "acceptance_criteria": "客户确认接受处理方案",
+    }
     return await create_requirement_from_template(
         await as_user("service_staff"),
         await template_id(),
-        RequirementForm(title=title, **form),  # type: ignore[arg-type]
+        RequirementForm(title=title, **{**key_points, **form}),  # type: ignore[arg-type]
     )
 
 

@@ -25,6 +25,7 @@ from models import (
     CollaborationRequest,
     Delegation,
     Department,
+    Feedback,
     FormField,
     Meeting,
     Notification,
@@ -89,6 +90,10 @@ async def requirement(status: RequirementStatus) -> Requirement:
     row = await Requirement.create(
         code=code,
         title="权限矩阵需求",
+        background="权限测试",
+        goals="每个调用者按角色放行或拒绝",
+        deliverables="权限矩阵",
+        acceptance_criteria="矩阵全部通过",
         status=status,
         initiator=initiator,
         initiating_department_id=initiator.department_id,
@@ -237,6 +242,11 @@ async def _answer() -> dict[str, Any]:
     return {"input": {"id": gid("CollaborationRequest", request.id), "answer": "已处理"}}
 
 
+async def _decline() -> dict[str, Any]:
+    answer = await _answer()
+    return {"input": {"id": answer["input"]["id"], "reason": "本周无人力"}}
+
+
 async def _meeting() -> dict[str, Any]:
     row = await task(TaskStatus.IN_PROGRESS)
     return {
@@ -318,6 +328,18 @@ async def _evaluate() -> dict[str, Any]:
         proposal="快",
     )
     return {"input": {"id": gid("Suggestion", row.id), "status": "ADOPTED"}}
+
+
+async def _feedback_result() -> dict[str, Any]:
+    row = await task(TaskStatus.COMPLETED, RequirementStatus.COMPLETED)
+    given = await Feedback.create(
+        code=f"FK2099{await Feedback.all().count():05d}",
+        requirement_id=row.requirement_id,
+        author=await user("sales_staff"),
+        kind="PROBLEM",
+        content="数据晚到",
+    )
+    return {"input": {"id": gid("Feedback", given.id), "result": "已约定提前5个工作日"}}
 
 
 async def _rule() -> dict[str, Any]:
@@ -461,6 +483,15 @@ CASES: dict[str, Case] = {
         _answer,
         {"member"},
     ),
+    "declineCollaborationRequest": Case(
+        M(
+            "declineCollaborationRequest",
+            "input: $input",
+            "$input: DeclineCollaborationRequestInput!",
+        ),
+        _decline,
+        {"member"},
+    ),
     "rescheduleTask": Case(
         M("rescheduleTask", "input: $input", "$input: RescheduleTaskInput!"),
         lambda: _task_input(
@@ -503,6 +534,16 @@ CASES: dict[str, Case] = {
         M("createSuggestion", "input: $input", "$input: CreateSuggestionInput!"),
         _suggestion,
         PEOPLE,
+    ),
+    "recordFeedbackResult": Case(
+        M("recordFeedbackResult", "input: $input", "$input: RecordFeedbackResultInput!"),
+        _feedback_result,
+        {"admin"},
+    ),
+    "setTaskRemarks": Case(
+        M("setTaskRemarks", "input: $input", "$input: SetTaskRemarksInput!"),
+        lambda: _task_input(TaskStatus.IN_PROGRESS, remarks="需加急处理"),
+        {"initiator", "assignee", "admin"},
     ),
     "evaluateSuggestion": Case(
         M("evaluateSuggestion", "input: $input", "$input: EvaluateSuggestionInput!"),

@@ -78,7 +78,9 @@ async def _one_of_each() -> dict[str, Model]:
         "ResultReport": await models.ResultReport.create(
             requirement_id=q3.id, author=staff, goal_achievement="g"
         ),
-        "Archive": await models.Archive.filter(requirement__status="ARCHIVED").first(),
+        # archived as confidential: the knowledge base's other records are for every
+        # employee (tests/resolvers/test_knowledge_base_visibility.py)
+        "Archive": await _confidential_archive(),
         "Feedback": await models.Feedback.first(),
         "Alert": await models.Alert.create(
             rule=rule,
@@ -113,6 +115,11 @@ async def _one_of_each() -> dict[str, Model]:
     return {name: row for name, row in rows.items() if row is not None}
 
 
+async def _confidential_archive() -> models.Archive | None:
+    await models.Archive.all().update(confidential=True)
+    return await models.Archive.filter(requirement__status="ARCHIVED").first()
+
+
 async def test_every_private_node_type_is_not_found_for_an_outsider(
     client: GraphQLClient, demo: None
 ) -> None:
@@ -132,6 +139,7 @@ async def test_nothing_of_it_appears_by_code_or_in_any_list(
     q3 = await models.Requirement.get(title=Q3)
     task = await models.Task.filter(requirement=q3).first()
     assert task is not None
+    await _confidential_archive()  # the demo's archive, kept to its participants
     outsider = await client.sign_in("legal_staff")
     assert (
         await outsider.error_code(
