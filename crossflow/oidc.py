@@ -19,12 +19,13 @@ from __future__ import annotations
 import logging
 import secrets
 import time
+import warnings
 from typing import Any
 from urllib.parse import urlencode
 
 import httpx
 from authlib.common.security import generate_token
-from authlib.integrations.httpx_client import AsyncOAuth2Client
+from authlib.deprecate import AuthlibDeprecationWarning
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from joserfc import jwt
 from joserfc.errors import JoseError
@@ -36,6 +37,12 @@ from starlette.routing import Route
 from crossflow.settings import Settings
 from resolvers import sso_accounts
 from resolvers.errors import DomainError
+
+with warnings.catch_warnings():
+    # authlib 1.9 announces on import that its httpx integration moves to httpx2 (it still
+    # works); authlib.deprecate has already set that warning to "always", so it is muted here.
+    warnings.simplefilter("ignore", AuthlibDeprecationWarning)
+    from authlib.integrations.httpx_client import AsyncOAuth2Client
 
 log = logging.getLogger(__name__)
 
