@@ -68,7 +68,9 @@ def claims_from(provider: str, raw: dict[str, Any], settings: Settings) -> Claim
         value = raw.get(name) if name else None
         return str(value).strip() if isinstance(value, str | int) else ""
 
-    email = text(settings.oidc_claim_email)
+    # An address the provider itself says it has not verified could be anyone's: it is
+    # neither matched against accounts nor stored.
+    email = "" if raw.get("email_verified") is False else text(settings.oidc_claim_email)
     username = text(settings.oidc_claim_username) or email.split("@", 1)[0]
     return Claims(
         provider=provider,

@@ -158,6 +158,18 @@ async def test_a_deactivated_person_is_refused(browser: httpx.AsyncClient) -> No
     assert fragment(landed) == {"sso_error": "DEACTIVATED"}
 
 
+async def test_an_unverified_e_mail_never_matches_an_account(browser: httpx.AsyncClient) -> None:
+    # given a provider account claiming market_staff's address, but not verified
+    # when it signs in
+    landed = await sign_in(browser, "mallory")
+    redeemed = await GraphQLClient(browser).data(REDEEM, {"c": fragment(landed)["sso_code"]})
+    # then it is an account of its own, without the address, and market_staff is untouched
+    assert redeemed["redeemSignOnCode"]["user"] == {"username": "mallory"}
+    assert (await User.get(username="mallory")).email == ""
+    staff = await User.get(username="market_staff")
+    assert staff.source == AccountSource.LOCAL and staff.last_login_at is None
+
+
 async def test_a_callback_without_its_flow_is_refused(browser: httpx.AsyncClient) -> None:
     # given a flow started in this browser
     await browser.get("/auth/oidc/login")

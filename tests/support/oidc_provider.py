@@ -35,6 +35,13 @@ ACCOUNTS: dict[str, dict[str, Any]] = {
     "zhoulei": {"name": "周磊", "email": "zhoulei@corp.test", "department": "财务部"},
     "wangxm": {"name": "王小明", "email": "wangxm@corp.test", "department": "unknown-unit"},
     "admin": {"name": "管理员", "email": "admin@corp.test", "department": "market"},
+    #: Claims the demo's market_staff's address, unverified.
+    "mallory": {
+        "name": "马洛",
+        "email": "market_staff@crossflow.example",
+        "email_verified": False,
+        "department": "market",
+    },
 }
 
 
