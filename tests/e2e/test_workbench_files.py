@@ -9,6 +9,7 @@ axe-core finding nothing serious. Screenshots go to ``test-artifacts/workbench/`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,3 +110,48 @@ def test_versions_are_uploaded_and_each_opens_from_a_signed_link(
     refused = httpx.get(server + outsider["signDownloadLink"]["url"])
     assert refused.status_code == 404
     assert refused.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+COMPLAINT = "客户投诉跨部门处理"
+ADD_FIELD = """mutation($input: CreateFormFieldInput!) { createFormField(input: $input) { key } }"""
+
+
+def test_a_file_field_of_the_form_is_uploaded_with_the_requirement(
+    browser: Browser,  # noqa: F811
+    server: str,
+    tmp_path: Path,
+) -> None:
+    # given the admin added a FILE field (photos of the damage) to the complaint template
+    templates = graphql(server, "admin", "{ requirementTemplates { id name } }", {})
+    template = next(t["id"] for t in templates["requirementTemplates"] if t["name"] == COMPLAINT)
+    field = {"key": "damagePhoto", "label": "破损照片", "type": "FILE", "templateId": template}
+    graphql(server, "admin", ADD_FIELD, {"input": field})
+    photo = tmp_path / "破损照片.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(64))
+    with workbench_page(browser, server) as page:
+        # when service staff raises a complaint with the photo chosen in the form
+        sign_in(page, "service_staff")
+        page.goto("/requirements/new")
+        page.get_by_text(COMPLAINT).click()
+        page.get_by_test_id("template-next").click()
+        page.get_by_label("需求名称").fill("B2026批次外箱破损投诉处理")
+        page.get_by_label("需求目标").fill("三个工作日内给客户处理方案")
+        page.get_by_label("交付物").fill("原因分析与赔付方案")
+        page.get_by_label("验收标准").fill("客户确认方案")
+        field_item = page.get_by_test_id("custom-damagePhoto")
+        field_item.locator("input[type=file]").set_input_files(str(photo))
+        field_item.get_by_text("破损照片.png").wait_for()
+        shot(page, "41-form-file-field")
+        page.get_by_role("button", name="提交审核").click()
+        # then the submitted requirement shows the file as the field's value and in 附件
+        page.wait_for_url(re.compile(r"/requirements/XQ\d+"))
+        page.get_by_text("待审核").first.wait_for()
+        value = page.locator(".ant-descriptions-item", has_text="破损照片")
+        assert "破损照片.png" in value.first.inner_text()
+        attachments = page.get_by_test_id("attachments")
+        assert "破损照片.png" in attachments.inner_text()
+        # and the file opens from its signed link
+        with page.expect_download() as pending:
+            attachments.get_by_role("button", name="下载 破损照片.png 第1版").click()
+        assert Path(pending.value.path()).read_bytes() == photo.read_bytes()
+        shot(page, "42-requirement-with-file-field")

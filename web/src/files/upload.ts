@@ -21,8 +21,9 @@ export interface UploadTarget {
   taskId?: string | null;
 }
 
-/** Uploads `file` (a new attachment, or a new version of the one with its name). */
-export async function uploadAttachment(file: File, target: UploadTarget, note: string): Promise<void> {
+/** Uploads `file` (a new attachment, or a new version of the one with its name); the
+ * attachment's id, which a FILE form field takes as its value. */
+export async function uploadAttachment(file: File, target: UploadTarget, note: string): Promise<string> {
   const variables = { input: { file: null, requirementId: target.requirementId, taskId: target.taskId ?? null, note } };
   const body = new FormData();
   body.append("operations", JSON.stringify({ query: print(UPLOAD), variables }));
@@ -39,7 +40,12 @@ export async function uploadAttachment(file: File, target: UploadTarget, note: s
   } catch (networkError) {
     throw new ApolloError({ networkError: networkError as Error });
   }
-  const result = (await response.json().catch(() => ({}))) as { errors?: GraphQLFormattedError[] };
+  const result = (await response.json().catch(() => ({}))) as {
+    data?: { uploadAttachment?: { id: string } };
+    errors?: GraphQLFormattedError[];
+  };
   if (result.errors?.length) throw new ApolloError({ graphQLErrors: result.errors });
-  if (!response.ok) throw new ApolloError({ networkError: new Error(`HTTP ${response.status}`) });
+  const id = result.data?.uploadAttachment?.id;
+  if (!response.ok || !id) throw new ApolloError({ networkError: new Error(`HTTP ${response.status}`) });
+  return id;
 }

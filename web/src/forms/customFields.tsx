@@ -1,6 +1,9 @@
 // Admin-defined form fields (自定义字段), rendered by type with the same rules the server
 // applies (resolvers/form_values.py): required, text length, number places and range.
-import { DatePicker, Input, InputNumber, Select, Typography } from "antd";
+// A FILE field holds the chosen file until the draft exists; it is then uploaded to the
+// requirement and the field set to the attachment (NewRequirementPage).
+import { UploadOutlined } from "@ant-design/icons";
+import { Button, DatePicker, Input, InputNumber, Select, Upload } from "antd";
 import type { Rule } from "antd/es/form";
 import type { Dayjs } from "dayjs";
 import type { RequirementFormQuery } from "../gql/graphql";
@@ -33,7 +36,7 @@ function isBlank(value: unknown): boolean {
 export function fieldRules(field: FieldDefinition, t: Translate, language: Language): Rule[] {
   const label = fieldLabel(field, language);
   const rules: Rule[] = [];
-  if (field.required && field.type !== "FILE") {
+  if (field.required) {
     rules.push({
       validator: (_, value) =>
         isBlank(value) ? Promise.reject(new Error(t("field.required", { label }))) : Promise.resolve(),
@@ -125,9 +128,33 @@ export function FieldInput(props: {
           onChange={(next) => onChange?.(next)}
         />
       );
+    case "FILE":
+      return (
+        <Upload
+          maxCount={1}
+          beforeUpload={() => false}
+          fileList={value instanceof File ? [{ uid: "chosen", name: value.name, status: "done" }] : []}
+          onChange={({ fileList }) => onChange?.(fileList[0]?.originFileObj ?? undefined)}
+        >
+          <Button id={id} icon={<UploadOutlined />}>
+            {t("field.chooseFile")}
+          </Button>
+        </Upload>
+      );
     default:
-      return <Typography.Text type="secondary">{t("new.fileLater")}</Typography.Text>;
+      return null;
   }
+}
+
+/** The files chosen for FILE fields, by key: uploaded once the requirement exists. */
+export function chosenFiles(
+  fields: FieldDefinition[],
+  values: Record<string, unknown> | undefined,
+): [string, File][] {
+  return fields.flatMap((field) => {
+    const value = values?.[field.key];
+    return field.type === "FILE" && value instanceof File ? [[field.key, value] as [string, File]] : [];
+  });
 }
 
 /** The JSON the API takes for each field's value (see CreateRequirementInput.customFields). */

@@ -1,6 +1,7 @@
 // 新建需求: pick a scenario template or a blank form, fill in the base fields and the
 // admin-defined ones from `requirementForm(templateId)`, then save a draft or submit.
-// The server's BAD_USER_INPUT is shown on the field it names.
+// The server's BAD_USER_INPUT is shown on the field it names. Files chosen for FILE fields
+// are uploaded to the draft once it exists.
 import { useMutation, useQuery } from "@apollo/client";
 import { App, Alert, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Steps, Typography } from "antd";
 import type { SelectProps } from "antd";
@@ -8,7 +9,8 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { errorField, errorText, errorTextOnField } from "../errors";
-import { customFieldValues, FieldInput, fieldLabel, fieldRules } from "../forms/customFields";
+import { uploadAttachment } from "../files/upload";
+import { chosenFiles, customFieldValues, FieldInput, fieldLabel, fieldRules } from "../forms/customFields";
 import { graphql } from "../gql";
 import { useI18n } from "../i18n";
 
@@ -219,6 +221,13 @@ export default function NewRequirementPage() {
                 ?.createRequirement) ?? null;
         if (!created) return;
         setDraft(created);
+      }
+      // A FILE field's value is an attachment of this requirement: upload, then point at it.
+      const files = chosenFiles(fields, values.customFields);
+      if (files.length > 0) {
+        const attachments: Record<string, string> = {};
+        for (const [key, file] of files) attachments[key] = await uploadAttachment(file, { requirementId: created.id }, "");
+        await update({ variables: { input: { id: created.id, customFields: attachments } } });
       }
       if (andSubmit) {
         await submit({ variables: { id: created.id } });

@@ -1,1 +1,0 @@
-import{D as e,E as t}from"./index-cEoC-Tfp.js";var n=e,r=t;export{n,r as t};
