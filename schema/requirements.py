@@ -362,7 +362,8 @@ class RequirementMutations:
     @strawberry.mutation(
         description="Submit for review (待审核), opening a review round; notifies the heads. "
         "Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not the initiator); NOT_FOUND; "
-        "INVALID_TRANSITION (not DRAFT or PENDING_MODIFICATION); BAD_USER_INPUT",
+        "INVALID_TRANSITION (not DRAFT or PENDING_MODIFICATION); BAD_USER_INPUT (a key point "
+        "or required field not filled in, the first named)",
         permission_classes=[CanWrite],
     )
     async def submit_requirement(
@@ -389,7 +390,8 @@ class RequirementMutations:
 
     @strawberry.mutation(
         description="Sign off (电子签批) as an involved department's head or active delegate; "
-        "the last approval makes it APPROVED, a rejection sends it back. Errors: "
+        "it becomes APPROVED with the last approval under 会签 (ALL), the first under 或签 "
+        "(ANY), once every added signer (加签) approved; a rejection sends it back. Errors: "
         "UNAUTHENTICATED; FORBIDDEN (read-only token, not an involved head or delegate); "
         "NOT_FOUND; INVALID_TRANSITION (not PENDING_REVIEW, already reviewed this round); "
         "BAD_USER_INPUT (a rejection without a comment)",
@@ -428,7 +430,8 @@ class RequirementMutations:
     @strawberry.mutation(
         description="Name a delegate for your reviews and acceptances (代理审批), as a "
         "department head. Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not a head); "
-        "BAD_USER_INPUT (the field named: period, unknown delegate)",
+        "BAD_USER_INPUT (the field named: the period; a delegate who is you, unknown, or "
+        "neither in your department nor a head)",
         permission_classes=[CanWrite],
     )
     async def set_delegate(
