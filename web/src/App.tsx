@@ -29,6 +29,7 @@ const NewRequirementPage = lazy(() => import("./pages/NewRequirementPage"));
 const RequirementPage = lazy(() => import("./pages/RequirementPage"));
 const TaskPage = lazy(() => import("./pages/TaskPage"));
 const AccountPage = lazy(() => import("./pages/AccountPage"));
+const BoardPage = lazy(() => import("./pages/BoardPage"));
 
 const { client, ws } = createApollo();
 
@@ -100,6 +101,7 @@ function Routed() {
               <Route path="requirements/:code" element={<RequirementPage />} />
               <Route path="tasks/:code" element={<TaskPage />} />
               <Route path="account" element={<AccountPage />} />
+              <Route path="board" element={<BoardPage />} />
               <Route path="login" element={<Navigate to="/" replace />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Route>

@@ -16,7 +16,14 @@ export default function Shell() {
   const location = useLocation();
   const { data } = useQuery(MY_WORK, { pollInterval: 60_000 });
   const total = data?.myWork.total ?? 0;
-  const selected = location.pathname.startsWith("/requirements/new") ? "new" : location.pathname === "/" ? "work" : "";
+  const selected = location.pathname.startsWith("/requirements/new")
+    ? "new"
+    : location.pathname === "/board"
+      ? "board"
+      : location.pathname === "/"
+        ? "work"
+        : "";
+  const paths: Record<string, string> = { new: "/requirements/new", board: "/board" };
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <Layout.Header className="shell-header">
@@ -27,7 +34,7 @@ export default function Shell() {
           className="shell-menu"
           mode="horizontal"
           selectedKeys={[selected]}
-          onClick={({ key }) => navigate(key === "new" ? "/requirements/new" : "/")}
+          onClick={({ key }) => navigate(paths[key] ?? "/")}
           items={[
             {
               key: "work",
@@ -39,6 +46,7 @@ export default function Shell() {
               ),
             },
             { key: "new", label: t("nav.newRequirement") },
+            { key: "board", label: t("nav.board") },
           ]}
         />
         <NotificationBell />
@@ -52,7 +60,7 @@ export default function Shell() {
             onClick: ({ key }) => (key === "signOut" ? signOut() : navigate("/account")),
           }}
         >
-          <Button type="text" icon={<UserOutlined />} aria-label={t("nav.account")}>
+          <Button type="text" icon={<UserOutlined />} aria-label={`${viewer.displayName} ${t("nav.account")}`}>
             <span className="shell-brand-text">{viewer.displayName}</span>
           </Button>
         </Dropdown>

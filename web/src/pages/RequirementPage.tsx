@@ -7,6 +7,7 @@ import dayjs from "dayjs";
 import { useParams, Link } from "react-router-dom";
 import { StatusTag } from "../components/StatusTag";
 import { errorCode, errorText } from "../errors";
+import { RequirementBoardCard } from "../board/RequirementBoardCard";
 import { AttachmentsCard } from "../files/AttachmentsCard";
 import { graphql } from "../gql";
 import type { RequirementPageQuery } from "../gql/graphql";
@@ -353,6 +354,7 @@ export default function RequirementPage() {
           />
         )}
       </Card>
+      {requirement.tasks.length > 0 && <RequirementBoardCard requirementId={requirement.id} />}
       <Card size="small" title={t("req.tasks")}>
         <Table
           size="small"
