@@ -1,7 +1,7 @@
 """Periodic work (APScheduler): enqueue a warning scan every few minutes, relay outbox
 messages that an earlier relay could not send (after a broker outage), build the monthly
 Collaboration Analysis Report on the first day of each month, and sync the directory
-(CROSSFLOW_LDAP_SYNC_MINUTES) when one is configured.
+(CROSSFLOW_LDAP_SYNC_MINUTES) once one is configured (environment or panel).
 
 Running two schedulers is harmless: every warning is recorded once under its unique key,
 and every delivery is claimed before it is sent.
@@ -51,7 +51,7 @@ def build_scheduler(settings: Settings, *, inline: bool) -> AsyncIOScheduler:
         misfire_grace_time=6 * 3600,
         id="analysis-report",
     )
-    if settings.ldap_url and settings.ldap_sync_minutes:
+    if settings.ldap_sync_minutes:  # a no-op while no directory is configured
         scheduler.add_job(
             _sync_inline if inline else _enqueue_directory_sync,
             "interval",
@@ -75,9 +75,12 @@ async def _enqueue_directory_sync() -> None:
 
 
 async def _sync_inline(settings: Settings) -> None:
+    from resolvers.directory_settings import effective
     from resolvers.directory_sync import sync_directory
 
     try:
+        if not (await effective(settings)).ldap_url:
+            return
         run = await sync_directory(settings, started_by="scheduler")
         log.info("directory sync %s", run.status)
     except Exception:

@@ -9,7 +9,7 @@ from models.codes import CodeCounter
 from models.collaboration import CollaborationRequest
 from models.comments import Comment, Mention
 from models.departments import Department, DepartmentHead
-from models.directory import PeopleSyncRun
+from models.directory import DirectorySettings, PeopleSyncRun
 from models.feedback import Feedback, FeedbackDepartment, FeedbackPerson, Suggestion
 from models.forms import FormField, RequirementFieldValue, RequirementFormVersion
 from models.meetings import Meeting, MeetingAttendee
@@ -52,6 +52,7 @@ __all__ = [
     "Delivery",
     "Department",
     "DepartmentHead",
+    "DirectorySettings",
     "Feedback",
     "FeedbackDepartment",
     "FeedbackPerson",

@@ -73,3 +73,23 @@ class PeopleSyncRun(Model):
 
     def __admin_repr__(self, request: object) -> str:
         return str(self)
+
+
+class DirectorySettings(Model):
+    """The directory connection and mapping as edited in the panel (one row, ``id`` 1).
+
+    A value set here overrides the ``CROSSFLOW_LDAP_*`` environment variable of the same
+    name for every process (read at each sync and each directory sign-in), so an
+    administrator can connect a directory without a redeploy. The bind password is kept
+    apart, never shown back, and audited only as "changed".
+    """
+
+    id = fields.IntField(primary_key=True)
+    #: Setting name (``ldap_url``, ``ldap_attr_username`` …) -> value.
+    values: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)
+    bind_password = fields.CharField(max_length=255, default="")
+    updated_at = fields.DatetimeField(auto_now=True)
+    updated_by = fields.CharField(max_length=128, default="")
+
+    class Meta:
+        table = "directory_settings"

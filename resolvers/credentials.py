@@ -27,6 +27,9 @@ async def password_matches(settings: Settings, user: User, password: str) -> boo
     """Whether ``password`` is the account's password, asked of the account's source."""
     source = AccountSource(user.source)
     if source is AccountSource.LDAP:
+        from resolvers.directory_settings import effective  # it imports the auth module
+
+        settings = await effective(settings)
         if not settings.ldap_url:
             return False
         try:

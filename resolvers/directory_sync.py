@@ -27,7 +27,7 @@ from crossflow.ldap_directory import DirectoryError, Entry, Listing, normal_dn, 
 from crossflow.settings import Settings
 from models import PeopleSyncRun, User
 from models.directory import AccountSource, SyncStatus
-from resolvers import people, people_runs, policy
+from resolvers import directory_settings, people, people_runs, policy
 from resolvers.auth import Viewer
 from resolvers.errors import BadUserInput, Conflict
 from resolvers.people_records import DepartmentRecord, PersonRecord, Snapshot
@@ -48,9 +48,11 @@ async def sync_directory(
     if viewer is not None:
         policy.require_writer(viewer)
         policy.require_admin(viewer)
+    settings = await directory_settings.effective(settings)
     if not settings.ldap_url:
         raise BadUserInput(
-            "未配置目录服务 (no directory is configured: set CROSSFLOW_LDAP_URL)", field="ldap"
+            "未配置目录服务 (no directory is configured: CROSSFLOW_LDAP_URL or the panel)",
+            field="ldap",
         )
     if await PeopleSyncRun.filter(
         source=LDAP, status=SyncStatus.RUNNING, started_at__gt=clock.now() - STALE_RUN

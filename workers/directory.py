@@ -7,6 +7,7 @@ import logging
 import dramatiq
 
 from crossflow.settings import get_settings
+from resolvers.directory_settings import effective
 from resolvers.directory_sync import sync_directory as run_sync
 from resolvers.errors import Conflict
 
@@ -15,9 +16,15 @@ log = logging.getLogger(__name__)
 
 @dramatiq.actor(max_retries=0, time_limit=30 * 60_000)
 async def sync_directory(full: bool = False) -> None:
-    """One sync; not retried: the next scheduled run starts from the last good watermark."""
+    """One sync; not retried: the next scheduled run starts from the last good watermark.
+
+    Nothing to do while no directory is configured (neither environment nor panel).
+    """
+    settings = await effective(get_settings())
+    if not settings.ldap_url:
+        return
     try:
-        run = await run_sync(get_settings(), started_by="scheduler", full=full)
+        run = await run_sync(settings, started_by="scheduler", full=full)
     except Conflict:
         log.info("directory sync skipped: another one is running")
         return

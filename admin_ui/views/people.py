@@ -3,9 +3,9 @@
 The import page uploads a file and shows the dry run's preview (created, changed,
 deactivated, unchanged, and each refused row); "apply" then imports the very file the
 preview was made from (kept under the data folder by a random name until applied). The
-directory page shows the connection and the attribute mapping (from the settings, the
-password never shown), runs a sync now, and lists the runs. Both call the same use cases
-as the command line, as the signed-in administrator.
+directory page edits the connection and the attribute mapping (over the environment's
+``CROSSFLOW_LDAP_*``; the bind password write-only), runs a sync now, and lists the runs.
+Both call the same use cases as the command line, as the signed-in administrator.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from admin_ui.views.base import ReadOnlyView, enum_field
 from crossflow.settings import Settings
 from models import PeopleSyncRun
 from models.directory import AccountSource, SyncStatus
+from resolvers import directory_settings
+from resolvers.directory_settings import EDITABLE
 from resolvers.directory_sync import sync_directory
 from resolvers.errors import DomainError
 from resolvers.people_import import import_people
@@ -36,25 +38,6 @@ from resolvers.people_import import import_people
 PENDING = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx)$")
 #: Rows of the preview table shown (the counts are always complete).
 PREVIEW_ROWS = 300
-#: Settings shown on the directory page; the bind password is never among them.
-SHOWN_SETTINGS = (
-    "ldap_url",
-    "ldap_bind_dn",
-    "ldap_people_base",
-    "ldap_people_filter",
-    "ldap_departments_base",
-    "ldap_departments_filter",
-    "ldap_attr_key",
-    "ldap_attr_username",
-    "ldap_attr_display_name",
-    "ldap_attr_email",
-    "ldap_attr_department",
-    "ldap_attr_department_code",
-    "ldap_attr_department_name",
-    "ldap_attr_department_head",
-    "ldap_attr_manager",
-    "ldap_sync_minutes",
-)
 
 
 class PeopleImportPage(CustomView):
@@ -94,9 +77,7 @@ class PeopleImportPage(CustomView):
     def _render(self, request: Request, context: dict[str, Any]) -> Response:
         assert self._admin is not None
         context["title"] = self.title(request)
-        response = self._admin._template_response(
-            request, "crossflow/people_import.html", context
-        )
+        response = self._admin._template_response(request, "crossflow/people_import.html", context)
         response.headers["cache-control"] = "no-store"
         return response
 
@@ -156,24 +137,30 @@ class DirectorySyncPage(CustomView):
     @route("", methods=["GET", "POST"], name="directory_sync")
     async def index(self, request: Request) -> Response:
         assert self._admin is not None
-        context: dict[str, Any] = {"run": None, "error": None}
+        context: dict[str, Any] = {"run": None, "error": None, "saved": False}
         if request.method == "POST":
             form = await request.form()
             try:
-                context["run"] = await sync_directory(
-                    self.settings, admin_viewer(request), full=bool(form.get("full"))
-                )
+                if form.get("action") == "save":
+                    values = {name: str(form.get(name) or "") for name in EDITABLE}
+                    password = str(form.get("ldap_bind_password") or "") or None
+                    await directory_settings.save(admin_viewer(request), values, password)
+                    context["saved"] = True
+                else:
+                    context["run"] = await sync_directory(
+                        self.settings, admin_viewer(request), full=bool(form.get("full"))
+                    )
             except DomainError as exc:
                 context["error"] = exc.message
+        current = await directory_settings.effective(self.settings)
         context.update(
             title=self.title(request),
-            settings=[(name, getattr(self.settings, name)) for name in SHOWN_SETTINGS],
-            password_set=bool(self.settings.ldap_bind_password),
+            settings=[(name, getattr(current, name)) for name in EDITABLE],
+            password_set=bool(current.ldap_bind_password),
+            sync_minutes=current.ldap_sync_minutes,
             recent=await PeopleSyncRun.filter(source=AccountSource.LDAP).limit(10),
         )
-        response = self._admin._template_response(
-            request, "crossflow/directory_sync.html", context
-        )
+        response = self._admin._template_response(request, "crossflow/directory_sync.html", context)
         response.headers["cache-control"] = "no-store"
         return response
 

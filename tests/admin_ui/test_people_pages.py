@@ -3,10 +3,31 @@ come from."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
 from models import AuditEntry, User
 from models.directory import AccountSource
+from resolvers.directory_settings import EDITABLE
 from tests.admin_ui.conftest import Panel
 from tests.support.people_files import company, csv_bytes
+from tests.support.slapd import (
+    ROOT_DN,
+    ROOT_PASSWORD,
+    SUFFIX,
+    Directory,
+    require_slapd,
+    running_directory,
+)
+
+
+@pytest.fixture
+def small_directory(tmp_path: Path) -> Iterator[Directory]:
+    require_slapd()
+    with running_directory(tmp_path / "ldap", 10, 2) as directory:
+        yield directory
 
 
 async def _upload(admin: Panel, data: bytes, **extra: str) -> str:
@@ -68,3 +89,42 @@ async def test_an_employee_never_reaches_the_people_pages(panel: Panel, demo: No
     assert (await panel.sign_in("sales_staff")).status_code != 303
     response = await panel.get("/admin/people-import")
     assert response.status_code in (302, 303, 401, 403)
+
+
+def _settings_form(page: str, **changes: str) -> dict[str, str]:
+    """The directory page's settings form as it is filled in, with ``changes``."""
+    form = {"action": "save"}
+    for name in EDITABLE:
+        form[name] = page.split(f'name="{name}" value="')[1].split('"')[0]
+    form.update(changes)
+    return form
+
+
+async def test_the_admin_connects_a_directory_in_the_panel_and_syncs_it(
+    admin_panel: Panel, small_directory: Directory
+) -> None:
+    page = (await admin_panel.get("/admin/directory-sync")).text
+    # when the admin saves a filter that is not one: then it is refused and nothing saved
+    bad = _settings_form(page, ldap_url=small_directory.url, ldap_people_filter="uid=*")
+    refused = await admin_panel.post_form("/admin/directory-sync", bad)
+    assert 'data-testid="sync-error"' in refused.text and "ldap_people_filter" in refused.text
+    # when they save the connection and the password, then sync now
+    form = _settings_form(
+        page,
+        ldap_url=small_directory.url,
+        ldap_bind_dn=ROOT_DN,
+        ldap_bind_password=ROOT_PASSWORD,
+        ldap_people_base=SUFFIX,
+    )
+    saved = await admin_panel.post_form("/admin/directory-sync", form)
+    assert 'data-testid="settings-saved"' in saved.text
+    synced = await admin_panel.post_form("/admin/directory-sync", {})
+    # then the directory's people are in, and the password shows nowhere
+    assert 'data-testid="run-status">SUCCEEDED<' in synced.text
+    assert await User.filter(source=AccountSource.LDAP).count() == 10
+    assert ROOT_PASSWORD not in synced.text and ROOT_PASSWORD not in saved.text
+    entry = await AuditEntry.get(action="directory_settings.update")
+    assert entry.after is not None and entry.after["bind_password_changed"] is True
+    assert ROOT_PASSWORD not in str(entry.after)
+    sync_entry = await AuditEntry.filter(via="ldap", action="user.create").first()
+    assert sync_entry is not None and sync_entry.actor_label == "admin"
