@@ -173,6 +173,11 @@ def sso_refusal(reason: str) -> str:
         "DEACTIVATED": t(
             "你的账号已停用，请联系管理员", "Your account is deactivated; ask an administrator"
         ),
+        "ACCOUNT_CONFLICT": t(
+            "同名账号已存在且未关联你的企业账号，请联系管理员",
+            "An account of this name exists and is not linked to your company account;"
+            " ask an administrator",
+        ),
         "NOT_ADMIN": t(
             "仅平台管理员可登录管理后台",
             "Only the platform administrator may sign in to the admin panel",

@@ -2,10 +2,15 @@
 
 Shared by OpenID Connect (``crossflow/oidc.py``) and the Chinese suites' OAuth sign-in
 (``crossflow/suites``): each turns its provider's answer into :class:`Claims`, and this
-module decides who that is. Accounts are matched by the provider's subject, then by
-username, then by e-mail; a person nobody knows yet is created just in time, in the
-department the claims name (by code, then by name). A person whose claims map to no
-department, or whose account is deactivated (by an admin or by the directory), is refused.
+module decides who that is. An account already linked to the provider (source ``OIDC``,
+its subject as ``external_id``) is that person's. Otherwise an account with the claimed
+username or the provider-verified e-mail is linked only if nothing else owns it: a
+provider's username claim is only a name, so an administrator (or a break-glass account),
+an account of a directory or an import, or one linked to another subject is never taken
+over, and the sign-in is refused (``ACCOUNT_CONFLICT``) for an administrator to sort out.
+A person nobody knows yet is created just in time, in the department the claims name (by
+code, then by name). A person whose claims map to no department, or whose account is
+deactivated (by an admin or by the directory), is refused.
 
 The sign-in ends with a one-time code, not a token: the browser carries it for seconds
 (in a URL fragment for the workbench, a redirect for the panel) and trades it for a bearer
@@ -59,6 +64,9 @@ class Claims:
     email: str
     display_name: str
     department: str
+    #: The provider says it verified ``email`` (``email_verified: true``): only then may
+    #: the address pick an existing account.
+    email_verified: bool = False
 
 
 def claims_from(provider: str, raw: dict[str, Any], settings: Settings) -> Claims:
@@ -79,6 +87,7 @@ def claims_from(provider: str, raw: dict[str, Any], settings: Settings) -> Claim
         email=email[:254],
         display_name=(text(settings.oidc_claim_display_name) or username)[:64],
         department=text(settings.oidc_claim_department),
+        email_verified=bool(email) and raw.get("email_verified") is True,
     )
 
 
@@ -96,16 +105,48 @@ async def _department(claims: Claims) -> Department:
 
 
 async def _matching(claims: Claims) -> User | None:
-    """The account these claims belong to: by subject, then username, then e-mail."""
-    source = AccountSource.OIDC if claims.provider == "oidc" else None
-    if claims.subject and source is not None:
-        user = await User.get_or_none(source=source, external_id=claims.subject)
-        if user is not None:
-            return user
+    """The account linked to the provider's subject, else one named by username or e-mail."""
+    linked = await User.get_or_none(source=AccountSource.OIDC, external_id=claims.subject)
+    if linked is not None:
+        return linked
     query = Q(username=claims.username)
-    if claims.email:
+    if claims.email and claims.email_verified:
         query |= Q(email=claims.email)
     return await User.filter(query).order_by("id").first()
+
+
+def _linkable(settings: Settings, user: User) -> bool:
+    """Whether an account not yet linked to this subject may become its account.
+
+    Only a plain local account, or a provider account that has no subject yet: never an
+    administrator nor a break-glass name (a provider account called "admin" would open
+    the panel), nor an account that a directory, an import or another subject owns.
+    """
+    if user.role == Role.ADMIN or user.username in settings.break_glass_admins:
+        return False
+    if user.source == AccountSource.OIDC:
+        return user.external_id is None
+    return user.source == AccountSource.LOCAL
+
+
+async def _link(user: User, claims: Claims) -> None:
+    """Tie ``user`` to the provider's subject (audited): later sign-ins match by it alone."""
+    before = {"source": str(user.source), "external_id": user.external_id}
+    user.source, user.external_id = AccountSource.OIDC, claims.subject
+    async with in_transaction() as connection:
+        await user.save(update_fields=["source", "external_id"], using_db=connection)
+        await audit.record(
+            None,
+            "user.update",
+            "User",
+            user.id,
+            subject_code=user.username,
+            before=before,
+            after={"source": str(user.source), "external_id": user.external_id},
+            note=f"linked at the first sign-in through {claims.provider}",
+            via=claims.provider,
+            using_db=connection,
+        )
 
 
 async def sign_on(settings: Settings, claims: Claims) -> User:
@@ -121,6 +162,16 @@ async def sign_on(settings: Settings, claims: Claims) -> User:
             "DEACTIVATED",
             "你的账号已停用，请联系管理员 (your account is deactivated; ask an administrator)",
         )
+    if user is not None and not (
+        user.source == AccountSource.OIDC and user.external_id == claims.subject
+    ):
+        if not _linkable(settings, user):
+            raise SignOnRefused(
+                "ACCOUNT_CONFLICT",
+                "同名账号已存在且未关联你的企业账号，请联系管理员 (an account with this name "
+                "exists and is not linked to your company account; ask an administrator)",
+            )
+        await _link(user, claims)
     via = claims.provider
     if user is None:
         department = await _department(claims)
@@ -133,7 +184,7 @@ async def sign_on(settings: Settings, claims: Claims) -> User:
                 role=Role.EMPLOYEE,
                 password_hash="",  # no password: an invalid hash never matches
                 source=AccountSource.OIDC,
-                external_id=claims.subject if claims.provider == "oidc" else None,
+                external_id=claims.subject,
                 using_db=connection,
             )
             await audit.record(
@@ -148,8 +199,7 @@ async def sign_on(settings: Settings, claims: Claims) -> User:
                 using_db=connection,
             )
         return user
-    if user.source == AccountSource.OIDC:
-        await _follow_claims(user, claims)
+    await _follow_claims(user, claims)
     return user
 
 

@@ -194,8 +194,14 @@ async def test_the_panel_signs_an_administrator_in_and_refuses_anyone_else(
     # then the sign-in page says only the administrator may enter
     assert "仅平台管理员可登录管理后台" in denied.text
     assert (await browser.get("/admin/", follow_redirects=False)).is_redirect
-    # when the administrator (matched by username) does, in a browser of their own
+    # when the provider's "admin" signs in while CrossFlow's admin is a local account
     browser.cookies.clear()
+    conflict = await sign_in(browser, "admin", to="panel")
+    # then the panel refuses: a provider's username never opens an administrator
+    assert conflict.headers["location"] == "/admin/login?sso_error=ACCOUNT_CONFLICT"
+    assert (await User.get(username="admin")).source == AccountSource.LOCAL
+    # when the administrator's account is linked to their subject and they sign in again
+    await User.filter(username="admin").update(source=AccountSource.OIDC, external_id="admin")
     landed = await sign_in(browser, "admin", to="panel")
     panel = await browser.get(landed.headers["location"], follow_redirects=True)
     # then the panel opens, and signing out goes on to the provider's end_session

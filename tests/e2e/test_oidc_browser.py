@@ -188,7 +188,9 @@ async def test_the_panel_admits_the_administrator_and_explains_a_refusal(
     # then the panel's sign-in page says why
     await page.get_by_text("你的企业账号未对应任何部门").wait_for()
     await shot(page, "panel-no-department")
-    # when the administrator signs in, in a browser of their own
+    # when the administrator, whose account is linked to their provider subject (an
+    # unlinked administrator is never matched by username), signs in in a browser of their own
+    await User.filter(username="admin").update(source=AccountSource.OIDC, external_id="admin")
     page, loopback = await fresh_page(browser, server)
     await page.goto("/admin/login")
     await page.get_by_role("link", name=COMPANY).click()
