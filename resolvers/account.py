@@ -15,6 +15,7 @@ from models.directory import AccountSource
 from resolvers import audit
 from resolvers.auth import Viewer, tokens_for
 from resolvers.errors import BadUserInput, Forbidden
+from resolvers.sign_in_guard import guard_for
 
 PASSWORD_MIN = 8
 PASSWORD_MAX = 128
@@ -33,6 +34,9 @@ async def change_password(
 ) -> tuple[str, User]:
     """Replace the password after checking the current one; other sessions end.
 
+    Wrong current passwords count as failed sign-ins of the account (throttled, then
+    locked, ``RATE_LIMITED``), shared with ``login`` and the panel.
+
     A directory or identity-provider account has no password here to change: it signs in
     with the company's, which is changed there.
     """
@@ -42,10 +46,16 @@ async def change_password(
             "该账号的密码由企业目录或身份提供方管理 "
             "(this account's password is kept by the company directory or identity provider)"
         )
+    # The current password is guessed against the sign-in's own count for the account:
+    # else a stolen session could try passwords here without limit and learn the real one.
+    guard = guard_for(settings)
+    await guard.check(user.username, None)
     if not verify_password(user.password_hash, current):
+        await guard.failed(user.username, None, via="change_password")
         raise BadUserInput(
             "当前密码不正确 (the current password is wrong)", field="currentPassword"
         )
+    await guard.succeeded(user.username)
     if not PASSWORD_MIN <= len(new) <= PASSWORD_MAX:
         raise BadUserInput(
             f"新密码需{PASSWORD_MIN}到{PASSWORD_MAX}个字符 "
