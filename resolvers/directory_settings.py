@@ -12,6 +12,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from crossflow.sealed import seal, unseal
 from crossflow.settings import Settings
 from models import DirectorySettings
 from resolvers import audit, policy
@@ -41,6 +42,8 @@ OPTIONAL_ATTRIBUTES = ("ldap_attr_department", "ldap_attr_department_head")
 ATTRIBUTE = re.compile(r"^[A-Za-z][A-Za-z0-9-]{0,63}$")
 URL = re.compile(r"^ldaps?://[A-Za-z0-9.\-\[\]:]+(:\d{1,5})?/?$")
 MAX_VALUE = 512
+#: Sealed, a password of this length still fits the column (255 characters).
+MAX_PASSWORD = 100
 
 
 async def effective(settings: Settings) -> Settings:
@@ -50,7 +53,9 @@ async def effective(settings: Settings) -> Settings:
         return settings
     update: dict[str, Any] = {k: v for k, v in row.values.items() if k in EDITABLE}
     if row.bind_password:
-        update["ldap_bind_password"] = row.bind_password
+        password = unseal(settings, row.bind_password)
+        if password is not None:
+            update["ldap_bind_password"] = password
     return settings.model_copy(update=update)
 
 
@@ -76,12 +81,18 @@ def check(values: dict[str, str]) -> dict[str, str]:
 
 
 async def save(
-    viewer: Viewer, values: dict[str, str], new_password: str | None
+    settings: Settings, viewer: Viewer, values: dict[str, str], new_password: str | None
 ) -> DirectorySettings:
-    """Save the panel's values (all of :data:`EDITABLE`); audited, the password only as set."""
+    """Save the panel's values (all of :data:`EDITABLE`); audited, the password only as set
+    and stored sealed (``crossflow/sealed.py``)."""
     policy.require_writer(viewer)
     policy.require_admin(viewer)
     clean = check(values)
+    if new_password is not None and len(new_password) > MAX_PASSWORD:
+        raise BadUserInput(
+            f"the bind password is longer than {MAX_PASSWORD} characters",
+            field="ldap_bind_password",
+        )
     async with in_transaction() as conn:
         row = await DirectorySettings.get_or_none(id=1, using_db=conn)
         if row is None:
@@ -89,7 +100,7 @@ async def save(
         before = dict(row.values)
         row.values = clean
         if new_password:
-            row.bind_password = new_password
+            row.bind_password = seal(settings, new_password)
         row.updated_by = viewer.username
         await row.save(using_db=conn)
         await audit.record(

@@ -144,7 +144,9 @@ class DirectorySyncPage(CustomView):
                 if form.get("action") == "save":
                     values = {name: str(form.get(name) or "") for name in EDITABLE}
                     password = str(form.get("ldap_bind_password") or "") or None
-                    await directory_settings.save(admin_viewer(request), values, password)
+                    await directory_settings.save(
+                        self.settings, admin_viewer(request), values, password
+                    )
                     context["saved"] = True
                 else:
                     context["run"] = await sync_directory(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from models import AuditEntry, User
+from models import AuditEntry, DirectorySettings, User
 from models.directory import AccountSource
 from resolvers.directory_settings import EDITABLE
 from tests.admin_ui.conftest import Panel
@@ -126,5 +126,8 @@ async def test_the_admin_connects_a_directory_in_the_panel_and_syncs_it(
     entry = await AuditEntry.get(action="directory_settings.update")
     assert entry.after is not None and entry.after["bind_password_changed"] is True
     assert ROOT_PASSWORD not in str(entry.after)
+    # and the database holds the password sealed, never as typed
+    stored = (await DirectorySettings.get(id=1)).bind_password
+    assert stored.startswith("sealed:v1:") and ROOT_PASSWORD not in stored
     sync_entry = await AuditEntry.filter(via="ldap", action="user.create").first()
     assert sync_entry is not None and sync_entry.actor_label == "admin"
