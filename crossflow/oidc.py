@@ -26,6 +26,7 @@ from urllib.parse import urlencode
 import httpx
 from authlib.common.security import generate_token
 from authlib.deprecate import AuthlibDeprecationWarning
+from authlib.integrations.base_client import OAuthError
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from joserfc import jwt
 from joserfc.errors import JoseError
@@ -205,7 +206,9 @@ async def callback(request: Request) -> Response:
     try:
         document = await metadata(settings)
         raw = await _claims(request, settings, flow, document)
-    except (httpx.HTTPError, ValueError, ProviderError, KeyError) as exc:
+    except (httpx.HTTPError, ValueError, ProviderError, KeyError, OAuthError) as exc:
+        # OAuthError: the token endpoint's own refusal (invalid_grant for a code it never
+        # issued, already traded or expired).
         log.warning("oidc sign-in failed: %s", exc)
         return _finish(refused(purpose, "PROVIDER_REFUSED"))
     return _finish(

@@ -233,3 +233,17 @@ async def test_local_passwords_off_leave_only_break_glass_admins(
     assert refused == "LOCAL_PASSWORD_DISABLED"
     assert wrong == "UNAUTHENTICATED"
     assert admitted["login"]["token"]
+
+
+async def test_a_code_the_provider_refuses_goes_back_as_a_refusal_not_a_500(
+    browser: httpx.AsyncClient,
+) -> None:
+    # given a flow started in this browser, with its state
+    start = await browser.get("/auth/oidc/login")
+    state = parse_qs(urlsplit(start.headers["location"]).query)["state"][0]
+    # when the callback brings a code the provider never issued (its token endpoint
+    # answers invalid_grant)
+    landed = await browser.get(f"/auth/oidc/callback?code=never-issued&state={state}")
+    # then the sign-in page is told the provider refused, and nobody is signed in
+    assert landed.status_code == 303
+    assert fragment(landed) == {"sso_error": "PROVIDER_REFUSED"}
