@@ -30,6 +30,8 @@ const RequirementPage = lazy(() => import("./pages/RequirementPage"));
 const TaskPage = lazy(() => import("./pages/TaskPage"));
 const AccountPage = lazy(() => import("./pages/AccountPage"));
 const BoardPage = lazy(() => import("./pages/BoardPage"));
+const KnowledgePage = lazy(() => import("./pages/KnowledgePage"));
+const ArchivePage = lazy(() => import("./pages/ArchivePage"));
 
 const { client, ws } = createApollo();
 
@@ -102,6 +104,8 @@ function Routed() {
               <Route path="tasks/:code" element={<TaskPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="board" element={<BoardPage />} />
+              <Route path="knowledge" element={<KnowledgePage />} />
+              <Route path="knowledge/:id" element={<ArchivePage />} />
               <Route path="login" element={<Navigate to="/" replace />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Route>

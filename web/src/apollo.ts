@@ -46,6 +46,7 @@ export function createApollo(): { client: ApolloClient<object>; ws: Client } {
             requirements: relayStylePagination(["filter", "orderBy"]),
             myTasks: relayStylePagination(["filter", "orderBy"]),
             notifications: relayStylePagination(["unreadOnly", "filter", "orderBy"]),
+            archives: relayStylePagination(["search", "filter", "orderBy"]),
           },
         },
         MyWork: { merge: false },

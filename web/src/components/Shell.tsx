@@ -20,10 +20,12 @@ export default function Shell() {
     ? "new"
     : location.pathname === "/board"
       ? "board"
-      : location.pathname === "/"
-        ? "work"
-        : "";
-  const paths: Record<string, string> = { new: "/requirements/new", board: "/board" };
+      : location.pathname.startsWith("/knowledge")
+        ? "knowledge"
+        : location.pathname === "/"
+          ? "work"
+          : "";
+  const paths: Record<string, string> = { new: "/requirements/new", board: "/board", knowledge: "/knowledge" };
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <Layout.Header className="shell-header">
@@ -47,6 +49,7 @@ export default function Shell() {
             },
             { key: "new", label: t("nav.newRequirement") },
             { key: "board", label: t("nav.board") },
+            { key: "knowledge", label: t("nav.knowledge") },
           ]}
         />
         <NotificationBell />

@@ -1,0 +1,1 @@
+var e={PENDING:`#8c8c8c`,IN_PROGRESS:`#1677ff`,SUBMITTED:`#722ed1`,COMPLETED:`#389e0d`},t=[`PENDING`,`IN_PROGRESS`,`SUBMITTED`,`COMPLETED`];export{t as n,e as t};

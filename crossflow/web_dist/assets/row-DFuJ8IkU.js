@@ -1,1 +1,0 @@
-import{D as e,O as t}from"./index-CwwjGBzP.js";var n=t,r=e;export{n,r as t};
