@@ -67,6 +67,9 @@ class Claims:
     #: The provider says it verified ``email`` (``email_verified: true``): only then may
     #: the address pick an existing account.
     email_verified: bool = False
+    #: The username is the provider's own claim, or the local part of a verified address:
+    #: a name taken from an address nobody verified may create an account, never link one.
+    username_trusted: bool = True
 
 
 def claims_from(provider: str, raw: dict[str, Any], settings: Settings) -> Claims:
@@ -79,7 +82,9 @@ def claims_from(provider: str, raw: dict[str, Any], settings: Settings) -> Claim
     # An address the provider itself says it has not verified could be anyone's: it is
     # neither matched against accounts nor stored.
     email = "" if raw.get("email_verified") is False else text(settings.oidc_claim_email)
-    username = text(settings.oidc_claim_username) or email.split("@", 1)[0]
+    claimed = text(settings.oidc_claim_username)
+    verified = bool(email) and raw.get("email_verified") is True
+    username = claimed or email.split("@", 1)[0]
     return Claims(
         provider=provider,
         subject=text("sub"),
@@ -87,7 +92,8 @@ def claims_from(provider: str, raw: dict[str, Any], settings: Settings) -> Claim
         email=email[:254],
         display_name=(text(settings.oidc_claim_display_name) or username)[:64],
         department=text(settings.oidc_claim_department),
-        email_verified=bool(email) and raw.get("email_verified") is True,
+        email_verified=verified,
+        username_trusted=bool(claimed) or verified,
     )
 
 
@@ -165,7 +171,7 @@ async def sign_on(settings: Settings, claims: Claims) -> User:
     if user is not None and not (
         user.source == AccountSource.OIDC and user.external_id == claims.subject
     ):
-        if not _linkable(settings, user):
+        if not (claims.username_trusted and _linkable(settings, user)):
             raise SignOnRefused(
                 "ACCOUNT_CONFLICT",
                 "同名账号已存在且未关联你的企业账号，请联系管理员 (an account with this name "

@@ -136,3 +136,16 @@ async def test_an_administrator_linked_to_the_subject_signs_in(
     user = await sign_on(settings, claims("admin", subject="it-9"))
     # then it is the administrator
     assert (user.username, user.role) == ("admin", Role.ADMIN)
+
+
+async def test_a_username_taken_from_an_unverified_address_links_nothing(
+    db: TortoiseContext, demo: None, settings: Settings
+) -> None:
+    # given a provider that sends no username, only an address it does not say it verified
+    raw = {"sub": "x-1", "email": "market_staff@anywhere.test", "department": "market"}
+    said = claims_from("oidc", raw, Settings())
+    # when it signs in (its username falls back to the address's local part)
+    reason = await refusal(settings, said)
+    # then market_staff is not linked to it
+    assert (said.username, reason) == ("market_staff", "ACCOUNT_CONFLICT")
+    assert (await User.get(username="market_staff")).source == AccountSource.LOCAL
