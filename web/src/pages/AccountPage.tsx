@@ -8,6 +8,8 @@ import { graphql } from "../gql";
 import { useI18n } from "../i18n";
 import type { Language } from "../session";
 import { useSession } from "../viewer";
+import { DelegationCard } from "../voice/DelegationCard";
+import { SuggestionCard } from "../voice/SuggestionCard";
 
 const SET_LANGUAGE = graphql(`
   mutation SetLanguage($language: String!) {
@@ -98,6 +100,8 @@ export default function AccountPage() {
           </Button>
         </Form>
       </Card>
+      {viewer.role === "DEPT_HEAD" && <DelegationCard />}
+      <SuggestionCard />
     </Space>
   );
 }

@@ -9,6 +9,7 @@ import { StatusTag } from "../components/StatusTag";
 import { errorCode, errorText } from "../errors";
 import { RequirementBoardCard } from "../board/RequirementBoardCard";
 import { AttachmentsCard } from "../files/AttachmentsCard";
+import { FeedbackCard } from "../voice/FeedbackCard";
 import { graphql } from "../gql";
 import type { RequirementPageQuery } from "../gql/graphql";
 import { useI18n, word } from "../i18n";
@@ -227,6 +228,7 @@ export default function RequirementPage() {
   const en = language === "en";
   const name = (d: { name: string; nameEn: string } | null | undefined) => (d ? (en && d.nameEn ? d.nameEn : d.name) : "");
   const awaitsMyReview = work.data?.myWork.reviews.some((r) => r.id === requirement.id) ?? false;
+  const awaitsMyFeedback = work.data?.myWork.feedback.some((r) => r.id === requirement.id) ?? false;
   const canSubmit =
     requirement.initiator?.id === viewer.id && ["DRAFT", "PENDING_MODIFICATION"].includes(requirement.status);
   const texts = (["background", "goals", "deliverables", "acceptanceCriteria", "dataNeeds", "contact"] as const).filter(
@@ -262,6 +264,12 @@ export default function RequirementPage() {
         />
       )}
       {awaitsMyReview && <ReviewCard requirement={requirement} />}
+      {awaitsMyFeedback && (
+        <FeedbackCard
+          requirementId={requirement.id}
+          departments={requirement.involvedDepartments.map((d) => ({ value: d.department.id, label: name(d.department) }))}
+        />
+      )}
       <Card size="small">
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
           <Descriptions.Item label={t("req.code")}>{requirement.code}</Descriptions.Item>

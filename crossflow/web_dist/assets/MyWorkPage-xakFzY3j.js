@@ -1,4 +1,4 @@
-import{A as e,Dr as t,K as n,Wr as r,c as i,cn as a,f as o,jt as s,l as c,n as l,o as u,r as d,v as f}from"./index-B-b5bgsy.js";import{t as p}from"./badge-BHK0CT9C.js";import{n as m,t as h}from"./row-CnjSmRTU.js";import{t as g}from"./list-DxS8K_wA.js";import{t as _}from"./progress-52y3lzLB.js";import{t as v}from"./space-EI0iCF72.js";import{n as y,t as b}from"./StatusTag-D5be1uRX.js";import{t as x}from"./work-CwDIGt5d.js";var S=r(n(),1),C=d(),w=i(`
+import{A as e,Dr as t,K as n,Wr as r,c as i,cn as a,f as o,jt as s,l as c,n as l,o as u,r as d,v as f}from"./index-DxxYmQ5J.js";import{t as p}from"./badge-Sn8jZ9z9.js";import{n as m,t as h}from"./row-BAnPzNff.js";import{t as g}from"./list-COtBdQ5B.js";import{t as _}from"./progress-Cak-4nrV.js";import{t as v}from"./space-ASlxUxqI.js";import{t as y}from"./tag-CxEg-cbB.js";import{t as b}from"./StatusTag-BIy1tXKi.js";import{t as x}from"./work-BssPVuWT.js";var S=r(n(),1),C=d(),w=i(`
   query MyRequirements($filter: RequirementFilter, $after: String) {
     requirements(filter: $filter, first: 10, after: $after) {
       totalCount

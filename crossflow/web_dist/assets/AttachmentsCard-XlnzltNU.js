@@ -1,4 +1,4 @@
-import{A as e,Ct as t,K as n,S as r,Vr as i,Wr as a,c as o,jt as s,l as c,o as l,r as u,v as d,w as f}from"./index-B-b5bgsy.js";import{t as p}from"./list-DxS8K_wA.js";import{t as m}from"./space-EI0iCF72.js";import{n as h}from"./StatusTag-D5be1uRX.js";import{n as g,r as _,t as v}from"./upload-2jCq9LVw.js";import{t as y}from"./download-wh23VWFS.js";var b=a(n(),1),x=a(i(),1),S=u();o(`
+import{A as e,Ct as t,K as n,S as r,Vr as i,Wr as a,c as o,jt as s,l as c,o as l,r as u,v as d,w as f}from"./index-DxxYmQ5J.js";import{t as p}from"./list-COtBdQ5B.js";import{t as m}from"./space-ASlxUxqI.js";import{t as h}from"./tag-CxEg-cbB.js";import{n as g,r as _,t as v}from"./upload-lVj43C2r.js";import{t as y}from"./download-CZ97Xay1.js";var b=a(n(),1),x=a(i(),1),S=u();o(`
   fragment AttachmentItem on Attachment {
     id
     fileName

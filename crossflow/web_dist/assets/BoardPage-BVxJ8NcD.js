@@ -1,5 +1,5 @@
-const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/BarChart-DW6xOCPe.js","assets/index-B-b5bgsy.js","assets/index-CUDq8esg.css"])))=>i.map(i=>d[i]);
-import{A as e,Dr as t,Vr as n,Wr as r,c as i,jt as a,l as o,o as s,r as c,t as l,u,v as d,y as f}from"./index-B-b5bgsy.js";import{t as p}from"./space-EI0iCF72.js";import{t as m}from"./table-xhr3mAKA.js";import{n as h,t as g}from"./colours-DfTPUJxm.js";import{t as _}from"./download-wh23VWFS.js";var v=r(n(),1),y=c(),b=(0,v.lazy)(()=>l(()=>import(`./BarChart-DW6xOCPe.js`),__vite__mapDeps([0,1,2]))),x=i(`
+const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/BarChart-6Bmv7q5S.js","assets/index-DxxYmQ5J.js","assets/index-CUDq8esg.css"])))=>i.map(i=>d[i]);
+import{A as e,Dr as t,Vr as n,Wr as r,c as i,jt as a,l as o,o as s,r as c,t as l,u,v as d,y as f}from"./index-DxxYmQ5J.js";import{t as p}from"./space-ASlxUxqI.js";import{t as m}from"./table-KKCyE73u.js";import{n as h,t as g}from"./colours-DfTPUJxm.js";import{t as _}from"./download-CZ97Xay1.js";var v=r(n(),1),y=c(),b=(0,v.lazy)(()=>l(()=>import(`./BarChart-6Bmv7q5S.js`),__vite__mapDeps([0,1,2]))),x=i(`
   query DepartmentBoard {
     reports {
       tasksByStatus {

@@ -1,4 +1,4 @@
-import{A as e,Dr as t,K as n,S as r,Vr as i,Wr as a,c as o,f as s,l as c,o as l,p as u,r as d,v as f,y as p}from"./index-B-b5bgsy.js";import{t as m}from"./list-DxS8K_wA.js";import{t as h}from"./space-EI0iCF72.js";var g=a(n(),1),_=a(i(),1),v=d(),y=o(`
+import{A as e,Dr as t,K as n,S as r,Vr as i,Wr as a,c as o,f as s,l as c,o as l,p as u,r as d,v as f,y as p}from"./index-DxxYmQ5J.js";import{t as m}from"./list-COtBdQ5B.js";import{t as h}from"./space-ASlxUxqI.js";var g=a(n(),1),_=a(i(),1),v=d(),y=o(`
   query KnowledgeSearch($search: String, $after: String) {
     archives(search: $search, first: 20, after: $after) {
       totalCount

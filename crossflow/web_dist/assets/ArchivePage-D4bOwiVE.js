@@ -1,4 +1,4 @@
-import{A as e,Dr as t,_ as n,c as r,f as i,i as a,l as o,o as s,r as c,u as l,v as u,y as d}from"./index-B-b5bgsy.js";import{t as f}from"./descriptions-DeZjN-es.js";import{t as p}from"./space-EI0iCF72.js";import{t as m}from"./table-xhr3mAKA.js";var h=c(),g=r(`
+import{A as e,Dr as t,_ as n,c as r,f as i,i as a,l as o,o as s,r as c,u as l,v as u,y as d}from"./index-DxxYmQ5J.js";import{t as f}from"./descriptions-DpBNe9bS.js";import{t as p}from"./space-ASlxUxqI.js";import{t as m}from"./table-KKCyE73u.js";var h=c(),g=r(`
   query ArchiveRecord($id: ID!) {
     node(id: $id) {
       id
