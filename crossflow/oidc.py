@@ -50,6 +50,8 @@ log = logging.getLogger(__name__)
 FLOW_COOKIE = "crossflow_oidc_flow"
 FLOW_PATH = "/auth/oidc"
 FLOW_TTL_SECONDS = 600
+#: What the flow needs from the discovery document (checked once, when it is read).
+ENDPOINTS = ("authorization_endpoint", "token_endpoint", "jwks_uri")
 #: Discovery documents by URL, with when they were read (re-read after an hour).
 _metadata: dict[str, tuple[float, dict[str, Any]]] = {}
 
@@ -76,7 +78,7 @@ def _http(settings: Settings) -> httpx.AsyncClient:
 
 
 async def metadata(settings: Settings) -> dict[str, Any]:
-    """The provider's discovery document (cached for an hour)."""
+    """The provider's discovery document (cached for an hour), with the flow's endpoints."""
     issuer = (settings.oidc_issuer or "").rstrip("/")
     url = settings.oidc_discovery_url or f"{issuer}/.well-known/openid-configuration"
     cached = _metadata.get(url)
@@ -85,9 +87,14 @@ async def metadata(settings: Settings) -> dict[str, Any]:
     async with _http(settings) as http:
         response = await http.get(url)
     response.raise_for_status()
-    document: dict[str, Any] = response.json()
+    document = response.json()
+    if not isinstance(document, dict):
+        raise ProviderError("the discovery document is not an object")
     if document.get("issuer") != settings.oidc_issuer:
         raise ProviderError(f"discovery names issuer {document.get('issuer')!r}")
+    missing = [name for name in ENDPOINTS if not isinstance(document.get(name), str)]
+    if missing:
+        raise ProviderError(f"the discovery document names no {', '.join(missing)}")
     _metadata[url] = (time.monotonic(), document)
     return document
 

@@ -10,10 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import httpx
 import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
 from tortoise.context import TortoiseContext
 
 from crossflow.app import create_app
@@ -21,6 +26,7 @@ from crossflow.settings import Settings
 from models import AuditEntry, User
 from models.directory import AccountSource
 from tests.conftest import GraphQLClient
+from tests.resolvers.test_suite_adapter import serving
 from tests.support.oidc_provider import oidc_provider, sso_settings
 
 APP = "http://crossflow.test"
@@ -247,3 +253,29 @@ async def test_a_code_the_provider_refuses_goes_back_as_a_refusal_not_a_500(
     # then the sign-in page is told the provider refused, and nobody is signed in
     assert landed.status_code == 303
     assert fragment(landed) == {"sso_error": "PROVIDER_REFUSED"}
+
+
+@pytest.mark.parametrize(
+    "document",
+    [["not", "an", "object"], {"token_endpoint": "/token", "jwks_uri": "/jwks"}],
+    ids=["a-list", "no-authorization-endpoint"],
+)
+async def test_a_discovery_document_without_its_endpoints_is_unavailable_not_a_500(
+    db: TortoiseContext, settings: Settings, document: Any
+) -> None:
+    # given a provider whose discovery document is not an object, or lacks an endpoint
+    async def discovery(request: Request) -> JSONResponse:
+        answer = document if isinstance(document, list) else {"issuer": base, **document}
+        return JSONResponse(answer)
+
+    routes = [Route("/.well-known/openid-configuration", discovery)]
+    async with serving(Starlette(routes=routes)) as base:
+        app = create_app(sso_settings(settings, base), manage_orm=False)
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url=APP
+        ) as client:
+            # when a person starts the sign-in
+            started = await client.get("/auth/oidc/login")
+    # then the sign-in page is told the provider is unavailable
+    assert started.status_code == 303
+    assert fragment(started) == {"sso_error": "PROVIDER_UNAVAILABLE"}
