@@ -21,6 +21,7 @@ import asyncio
 import hashlib
 import io
 import json
+import os
 import shutil
 import sqlite3
 import tarfile
@@ -141,7 +142,10 @@ def _write_archive(
     )
     archive.parent.mkdir(parents=True, exist_ok=True)
     partial = archive.with_name(archive.name + ".partial")
-    with tarfile.open(partial, "w") as tar:
+    # Owner-only, whatever the umask: the archive holds every password hash and every file.
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)  # a partial left by a crash keeps its mode otherwise
+    with os.fdopen(descriptor, "wb") as output, tarfile.open(fileobj=output, mode="w") as tar:
         raw = manifest.to_json()
         info = tarfile.TarInfo(MANIFEST)
         info.size = len(raw)
