@@ -30,6 +30,7 @@ from models import (
     Department,
     DepartmentHead,
     Feedback,
+    FeedbackItem,
     Mention,
     ProgressUpdate,
     Requirement,
@@ -479,4 +480,12 @@ class _Story:
             content="研发部赵磊响应迅速，技术问题当天答复。",
             using_db=self.conn,
         )
+        item = await FeedbackItem.create(
+            feedback_id=feedback.id,
+            position=0,
+            kind=feedback.kind,
+            content=feedback.content,
+            using_db=self.conn,
+        )
         await settle(self.conn, Feedback, given, id=feedback.id)
+        await settle(self.conn, FeedbackItem, given, id=item.id)

@@ -10,7 +10,15 @@ from models.collaboration import CollaborationRequest
 from models.comments import Comment, Mention
 from models.departments import Department, DepartmentHead
 from models.directory import DirectorySettings, PeopleSyncRun
-from models.feedback import Feedback, FeedbackDepartment, FeedbackPerson, Suggestion
+from models.feedback import (
+    Feedback,
+    FeedbackDepartment,
+    FeedbackItem,
+    FeedbackItemDepartment,
+    FeedbackItemPerson,
+    FeedbackPerson,
+    Suggestion,
+)
 from models.forms import FormField, RequirementFieldValue, RequirementFormVersion
 from models.meetings import Meeting, MeetingAttendee
 from models.notifications import Delivery, Notification, OutboxMessage
@@ -55,6 +63,9 @@ __all__ = [
     "DirectorySettings",
     "Feedback",
     "FeedbackDepartment",
+    "FeedbackItem",
+    "FeedbackItemDepartment",
+    "FeedbackItemPerson",
     "FeedbackPerson",
     "FormField",
     "Meeting",

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 
 class Feedback(TimestampedModel):
-    """Feedback of one participant on a completed requirement (once per participant)."""
+    """Feedback of one participant on a completed requirement (once per participant); its
+    rows are its items (``FeedbackItem``)."""
 
     code = fields.CharField(max_length=32, unique=True)
     requirement: fields.ForeignKeyRelation[Requirement] = fields.ForeignKeyField(
@@ -49,7 +50,8 @@ class Feedback(TimestampedModel):
 
 
 class FeedbackPerson(TimestampedModel):
-    """A person a feedback item names (praised for what they did, or involved in a problem)."""
+    """A person the feedback names in any of its items (praised for what they did, or
+    involved in a problem): the union of its items' people, for readers of the whole form."""
 
     feedback: fields.ForeignKeyRelation[Feedback] = fields.ForeignKeyField(
         "models.Feedback", related_name="people", on_delete=fields.CASCADE
@@ -67,7 +69,8 @@ class FeedbackPerson(TimestampedModel):
 
 
 class FeedbackDepartment(TimestampedModel):
-    """A department a feedback is about (praised, or where a problem arose)."""
+    """A department the feedback is about in any of its items (praised, or where a problem
+    arose): the union of its items' departments."""
 
     feedback: fields.ForeignKeyRelation[Feedback] = fields.ForeignKeyField(
         "models.Feedback", related_name="departments", on_delete=fields.CASCADE
@@ -82,6 +85,71 @@ class FeedbackDepartment(TimestampedModel):
     class Meta:
         table = "feedback_department"
         unique_together = (("feedback", "department"),)
+
+
+class FeedbackItem(TimestampedModel):
+    """One row of a person's feedback form: a praise, a problem or a suggestion, with what
+    it says, what the author proposes, and the admin's 处理结果 for this row alone (the
+    source's form gives each row its own handling result: a praise needs none, a problem
+    its own fix). The feedback's own kind, content, proposal and handling columns mirror
+    its first item, for readers and clients of the single-kind form."""
+
+    feedback: fields.ForeignKeyRelation[Feedback] = fields.ForeignKeyField(
+        "models.Feedback", related_name="items", on_delete=fields.CASCADE
+    )
+    position = fields.SmallIntField(description="Order on the form, from 0")
+    kind = fields.CharEnumField(FeedbackKind, max_length=16)
+    content = fields.TextField()
+    proposal = fields.TextField(default="")
+    handling_result = fields.TextField(default="")
+    handled_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="feedback_items_handled", null=True, on_delete=fields.RESTRICT
+    )
+    handled_at = fields.DatetimeField(null=True)
+
+    feedback_id: int
+    handled_by_id: int | None
+
+    class Meta:
+        table = "feedback_item"
+        unique_together = (("feedback", "position"),)
+        indexes = (("kind", "created_at"),)
+
+
+class FeedbackItemPerson(TimestampedModel):
+    """A person one feedback item names."""
+
+    item: fields.ForeignKeyRelation[FeedbackItem] = fields.ForeignKeyField(
+        "models.FeedbackItem", related_name="people", on_delete=fields.CASCADE
+    )
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="feedback_item_naming", on_delete=fields.RESTRICT
+    )
+
+    item_id: int
+    user_id: int
+
+    class Meta:
+        table = "feedback_item_person"
+        unique_together = (("item", "user"),)
+
+
+class FeedbackItemDepartment(TimestampedModel):
+    """A department one feedback item is about."""
+
+    item: fields.ForeignKeyRelation[FeedbackItem] = fields.ForeignKeyField(
+        "models.FeedbackItem", related_name="departments", on_delete=fields.CASCADE
+    )
+    department: fields.ForeignKeyRelation[Department] = fields.ForeignKeyField(
+        "models.Department", related_name="feedback_items_received", on_delete=fields.RESTRICT
+    )
+
+    item_id: int
+    department_id: int
+
+    class Meta:
+        table = "feedback_item_department"
+        unique_together = (("item", "department"),)
 
 
 class Suggestion(TimestampedModel):

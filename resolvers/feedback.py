@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -13,6 +14,9 @@ from models import (
     Department,
     Feedback,
     FeedbackDepartment,
+    FeedbackItem,
+    FeedbackItemDepartment,
+    FeedbackItemPerson,
     FeedbackPerson,
     Requirement,
     Suggestion,
@@ -37,9 +41,14 @@ def _text(value: str, field_name: str, *, required: bool = True) -> str:
     return text
 
 
+#: Items on one person's form; the source's form has a handful of rows, not hundreds.
+MAX_ITEMS = 20
+
+
 @dataclass
-class FeedbackInput:
-    requirement_id: int
+class FeedbackItemInput:
+    """One row of the form: a praise, a problem or a suggestion, and whom it names."""
+
     kind: FeedbackKind
     content: str
     department_ids: list[int] = field(default_factory=list)
@@ -47,27 +56,96 @@ class FeedbackInput:
     proposal: str = ""
 
 
+@dataclass
+class FeedbackInput:
+    requirement_id: int
+    items: list[FeedbackItemInput]
+    #: Given through the single-kind fields: errors name ``personIds``, not ``items.0.personIds``.
+    single: bool = False
+
+
+@dataclass
+class _CheckedItem:
+    kind: FeedbackKind
+    content: str
+    proposal: str
+    departments: list[int]
+    people: list[int]
+
+
+async def _check_items(
+    items: list[FeedbackItemInput], conn: BaseDBAsyncClient, *, single: bool
+) -> list[_CheckedItem]:
+    """Each item's texts and the departments and people it names, errors naming the item's
+    field (``items.2.personIds``)."""
+    if not items:
+        raise BadUserInput("请至少填写一项反馈 (give at least one item)", field="items")
+    if len(items) > MAX_ITEMS:
+        raise BadUserInput(f"反馈最多{MAX_ITEMS}项 (at most {MAX_ITEMS} items)", field="items")
+    checked = []
+    for index, item in enumerate(items):
+        prefix = "" if single else f"items.{index}."
+        departments = list(dict.fromkeys(item.department_ids))
+        if await Department.filter(id__in=departments).using_db(conn).count() != len(departments):
+            raise BadUserInput("部门不存在 (unknown department)", field=prefix + "departmentIds")
+        people = list(dict.fromkeys(item.person_ids))
+        if await User.filter(id__in=people, is_active=True).using_db(conn).count() != len(people):
+            raise BadUserInput("人员不存在 (unknown person)", field=prefix + "personIds")
+        checked.append(
+            _CheckedItem(
+                kind=item.kind,
+                content=_text(item.content, prefix + "content"),
+                proposal=_text(item.proposal, prefix + "proposal", required=False),
+                departments=departments,
+                people=people,
+            )
+        )
+    return checked
+
+
+async def _write_items(
+    feedback: Feedback, items: list[_CheckedItem], conn: BaseDBAsyncClient
+) -> None:
+    """The items with whom each names; the feedback's own people and departments are their
+    union, which the reports and the scope read."""
+    for position, item in enumerate(items):
+        row = await FeedbackItem.create(
+            feedback_id=feedback.id,
+            position=position,
+            kind=item.kind,
+            content=item.content,
+            proposal=item.proposal,
+            using_db=conn,
+        )
+        for department_id in item.departments:
+            await FeedbackItemDepartment.create(
+                item_id=row.id, department_id=department_id, using_db=conn
+            )
+        for person_id in item.people:
+            await FeedbackItemPerson.create(item_id=row.id, user_id=person_id, using_db=conn)
+    for department_id in dict.fromkeys(d for item in items for d in item.departments):
+        await FeedbackDepartment.create(
+            feedback_id=feedback.id, department_id=department_id, using_db=conn
+        )
+    for person_id in dict.fromkeys(p for item in items for p in item.people):
+        await FeedbackPerson.create(feedback_id=feedback.id, user_id=person_id, using_db=conn)
+
+
 async def submit_feedback(viewer: Viewer, data: FeedbackInput) -> Feedback:
-    """A participant's feedback on a completed requirement, once per participant.
+    """A participant's feedback on a completed requirement, once per participant, with one
+    or more items (praise, problems, suggestions together, as on the source's form).
 
     Feedback is accepted after archiving too: it is about the collaboration, not an edit
     of the archived record, and the monthly analysis needs it.
     """
     policy.require_writer(viewer)
-    content = _text(data.content, "content")
-    proposal = _text(data.proposal, "proposal", required=False)
     async with in_transaction() as conn:
         requirement = await load_visible(Requirement, viewer, data.requirement_id, conn, lock=True)
         await policy.require_participant(viewer, requirement.id)
         ensure_state(
             requirement, (RequirementStatus.COMPLETED, RequirementStatus.ARCHIVED), "submitFeedback"
         )
-        departments = list(dict.fromkeys(data.department_ids))
-        if await Department.filter(id__in=departments).using_db(conn).count() != len(departments):
-            raise BadUserInput("部门不存在 (unknown department)", field="departmentIds")
-        people = list(dict.fromkeys(data.person_ids))
-        if await User.filter(id__in=people, is_active=True).using_db(conn).count() != len(people):
-            raise BadUserInput("人员不存在 (unknown person)", field="personIds")
+        items = await _check_items(data.items, conn, single=data.single)
         if (
             await Feedback.filter(requirement_id=requirement.id, author_id=viewer.user_id)
             .using_db(conn)
@@ -79,15 +157,16 @@ async def submit_feedback(viewer: Viewer, data: FeedbackInput) -> Feedback:
                 action="submitFeedback",
             )
         assert viewer.user_id is not None
+        first = items[0]
         try:
             feedback = await Feedback.create(
                 code=await codes.next_monthly_code(codes.FEEDBACK, conn),
                 requirement_id=requirement.id,
                 author_id=viewer.user_id,
                 author_department_id=viewer.department_id,
-                kind=data.kind,
-                content=content,
-                proposal=proposal,
+                kind=first.kind,
+                content=first.content,
+                proposal=first.proposal,
                 using_db=conn,
             )
         except IntegrityError as exc:
@@ -96,19 +175,14 @@ async def submit_feedback(viewer: Viewer, data: FeedbackInput) -> Feedback:
                 status=str(requirement.status),
                 action="submitFeedback",
             ) from exc
-        for department_id in departments:
-            await FeedbackDepartment.create(
-                feedback_id=feedback.id, department_id=department_id, using_db=conn
-            )
-        for person_id in people:
-            await FeedbackPerson.create(feedback_id=feedback.id, user_id=person_id, using_db=conn)
+        await _write_items(feedback, items, conn)
         await audit.record(
             viewer,
             "feedback.submit",
             "Feedback",
             feedback.id,
             subject_code=feedback.code,
-            note=f"{requirement.code} {data.kind}",
+            note=f"{requirement.code} " + ",".join(str(item.kind) for item in items),
             using_db=conn,
         )
     return feedback

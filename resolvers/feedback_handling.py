@@ -1,6 +1,6 @@
 """Writers of the forms' follow-up fields the source lists but nobody could fill in.
 
-- 处理结果 (handling result) on a feedback: the admin records what was done about it;
+- 处理结果 (handling result) on each feedback item: the admin records what was done about it;
 - 备注 (remarks) and the planned date on an improvement suggestion (e.g. 已采纳, 计划8月上线):
   the admin, when evaluating it;
 - 备注 (remarks) on a task: the people who run it (its responsible person, the executing
@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from crossflow import clock
-from models import Feedback, Requirement, Task
+from models import Feedback, FeedbackItem, Requirement, Task
 from models.enums import SuggestionStatus
 from resolvers import audit, policy
 from resolvers.auth import Viewer
@@ -33,32 +34,66 @@ def _text(value: str, field: str, *, required: bool) -> str:
     return text
 
 
+async def _write_result(
+    viewer: Viewer, feedback: Feedback, item: FeedbackItem, text: str, conn: BaseDBAsyncClient
+) -> None:
+    """Write one item's result; the first item's is mirrored on the feedback itself, which
+    clients of the single-kind form read."""
+    before = item.handling_result
+    now = clock.now()
+    item.handling_result = text
+    item.handled_by_id = viewer.user_id
+    item.handled_at = now
+    updated = ["handling_result", "handled_by_id", "handled_at", "updated_at"]
+    await item.save(using_db=conn, update_fields=updated)
+    if item.position == 0:
+        feedback.handling_result = text
+        feedback.handled_by_id = viewer.user_id
+        feedback.handled_at = now
+        await feedback.save(using_db=conn, update_fields=updated)
+    await audit.record(
+        viewer,
+        "feedback.result",
+        "Feedback",
+        feedback.id,
+        subject_code=feedback.code,
+        note=f"item {item.position}",
+        before={"handling_result": before},
+        after={"handling_result": text},
+        using_db=conn,
+    )
+
+
 async def record_feedback_result(viewer: Viewer, feedback_id: int, result: str) -> Feedback:
-    """The admin writes what was done about a feedback (处理结果); a later write replaces it."""
+    """The admin writes what was done about a single-item feedback (处理结果); a later write
+    replaces it. A feedback of several items takes a result per item
+    (``record_feedback_item_result``): one text for a praise and a problem together would
+    say nothing about either."""
     policy.require_writer(viewer)
     policy.require_admin(viewer)
     text = _text(result, "result", required=True)
     async with in_transaction() as conn:
         feedback = await load_visible(Feedback, viewer, feedback_id, conn, lock=True)
-        before = feedback.handling_result
-        feedback.handling_result = text
-        feedback.handled_by_id = viewer.user_id
-        feedback.handled_at = clock.now()
-        await feedback.save(
-            using_db=conn,
-            update_fields=["handling_result", "handled_by_id", "handled_at", "updated_at"],
-        )
-        await audit.record(
-            viewer,
-            "feedback.result",
-            "Feedback",
-            feedback.id,
-            subject_code=feedback.code,
-            before={"handling_result": before},
-            after={"handling_result": text},
-            using_db=conn,
-        )
+        items = await FeedbackItem.filter(feedback_id=feedback.id).using_db(conn).limit(2)
+        if len(items) != 1:
+            raise BadUserInput(
+                "该反馈有多项，请逐项填写处理结果 (several items: use recordFeedbackItemResult)",
+                field="id",
+            )
+        await _write_result(viewer, feedback, items[0], text, conn)
     return feedback
+
+
+async def record_feedback_item_result(viewer: Viewer, item_id: int, result: str) -> FeedbackItem:
+    """The admin writes what was done about one item of a feedback (处理结果)."""
+    policy.require_writer(viewer)
+    policy.require_admin(viewer)
+    text = _text(result, "result", required=True)
+    async with in_transaction() as conn:
+        item = await load_visible(FeedbackItem, viewer, item_id, conn, lock=True)
+        feedback = await Feedback.get(id=item.feedback_id, using_db=conn)
+        await _write_result(viewer, feedback, item, text, conn)
+    return item
 
 
 def check_suggestion_plan(

@@ -37,6 +37,7 @@ from schema.collaboration import (
 from schema.departments import DepartmentQueries, DepartmentType
 from schema.download_links import DownloadLinkMutations
 from schema.errors import ErrorCodes
+from schema.feedback_items import FeedbackItemType
 from schema.files import (
     AttachmentType,
     AttachmentVersionType,
@@ -166,6 +167,7 @@ NODE_TYPES: tuple[type, ...] = (
     CommentType,
     DelegationType,
     DepartmentType,
+    FeedbackItemType,
     FeedbackType,
     FormFieldNode,
     MeetingType,

@@ -13,16 +13,26 @@ from schema.ids import decode_id
 from schema.permissions import CanWrite
 
 if TYPE_CHECKING:
+    from schema.feedback_items import FeedbackItemType
     from schema.outcomes import FeedbackType
     from schema.tasks import TaskType
 
 FeedbackRef = Annotated["FeedbackType", strawberry.lazy("schema.outcomes")]
+FeedbackItemRef = Annotated["FeedbackItemType", strawberry.lazy("schema.feedback_items")]
 TaskRef = Annotated["TaskType", strawberry.lazy("schema.tasks")]
 
 
 @strawberry.input(description="The admin's handling result (处理结果) of a feedback")
 class RecordFeedbackResultInput:
-    id: strawberry.ID = strawberry.field(description="The feedback's global id")
+    id: strawberry.ID = strawberry.field(description="The feedback's global id (one item only)")
+    result: str = strawberry.field(
+        description="What was done about it; required, replaces an earlier result"
+    )
+
+
+@strawberry.input(description="The admin's handling result (处理结果) of one feedback item")
+class RecordFeedbackItemResultInput:
+    item_id: strawberry.ID = strawberry.field(description="The feedback item's global id")
     result: str = strawberry.field(
         description="What was done about it; required, replaces an earlier result"
     )
@@ -37,8 +47,10 @@ class SetTaskRemarksInput:
 @strawberry.type
 class FollowUpMutations:
     @strawberry.mutation(
-        description="Write the handling result (处理结果) of a feedback, ADMIN only. Errors: "
-        "UNAUTHENTICATED; FORBIDDEN (not ADMIN); NOT_FOUND; BAD_USER_INPUT (empty result)",
+        description="Write the handling result (处理结果) of a feedback of one item, ADMIN "
+        "only (several items: recordFeedbackItemResult). Errors: UNAUTHENTICATED; FORBIDDEN "
+        "(not ADMIN); NOT_FOUND; BAD_USER_INPUT (empty result; id of a feedback of several "
+        "items)",
         permission_classes=[CanWrite],
     )
     async def record_feedback_result(
@@ -50,6 +62,25 @@ class FollowUpMutations:
         feedback_id = decode_id(input.id, "Feedback", "id")
         return await feedback_handling.record_feedback_result(  # type: ignore[return-value]
             viewer, feedback_id, input.result
+        )
+
+    @strawberry.mutation(
+        description="Write the handling result (处理结果) of one feedback item, ADMIN only. "
+        "Errors: UNAUTHENTICATED; FORBIDDEN (not ADMIN); NOT_FOUND; BAD_USER_INPUT (empty "
+        "result)",
+        permission_classes=[CanWrite],
+    )
+    async def record_feedback_item_result(
+        self,
+        info: Info,
+        input: Annotated[
+            RecordFeedbackItemResultInput, strawberry.argument(description="The result")
+        ],
+    ) -> FeedbackItemRef:
+        viewer = info.context.require_viewer()
+        item_id = decode_id(input.item_id, "FeedbackItem", "itemId")
+        return await feedback_handling.record_feedback_item_result(  # type: ignore[return-value]
+            viewer, item_id, input.result
         )
 
     @strawberry.mutation(

@@ -11,8 +11,9 @@ from strawberry.scalars import JSON
 
 import models
 from resolvers import acceptance, archives, feedback, listing, results
-from schema.base import Info, ModelNode, load_one, load_through
+from schema.base import Info, ModelNode, load_children, load_one, load_through
 from schema.enums import FeedbackKind, SuggestionStatus
+from schema.feedback_items import FeedbackItemInput, FeedbackItemType, feedback_items
 from schema.filters import ArchiveFilter, ArchiveOrder, SuggestionFilter, SuggestionOrder
 from schema.ids import decode_id, decode_ids
 from schema.pagination import After, Connection, First, ordering, paginate
@@ -91,14 +92,14 @@ class FeedbackType(ModelNode):
 
     id: relay.NodeID[int]
     code: str = strawberry.field(description="Human code, e.g. FK202407001")
-    kind: FeedbackKind = strawberry.field(description="Praise, problem or suggestion")
-    content: str = strawberry.field(description="What happened (反馈内容)")
-    proposal: str = strawberry.field(description="What the author proposes (改进建议)")
+    kind: FeedbackKind = strawberry.field(description="The first item's kind (see items)")
+    content: str = strawberry.field(description="The first item's text (反馈内容; see items)")
+    proposal: str = strawberry.field(description="The first item's proposal (see items)")
     handling_result: str = strawberry.field(
-        description="How it was handled (处理结果), written by the admin; empty until then"
+        description="The first item's handling result (处理结果; see items); empty until written"
     )
     handled_at: datetime | None = strawberry.field(
-        description="When the handling result was last written, UTC"
+        description="When the first item's handling result was last written, UTC"
     )
     created_at: datetime = strawberry.field(description="When it was given, UTC")
     updated_at: datetime = strawberry.field(
@@ -117,17 +118,23 @@ class FeedbackType(ModelNode):
     async def author_department(self, root: models.Feedback, info: Info) -> DepartmentRef | None:
         return await load_one(info, models.Department, root.author_department_id)
 
-    @strawberry.field(description="The admin who wrote the handling result")
+    @strawberry.field(description="The admin who wrote the first item's handling result")
     async def handled_by(self, root: models.Feedback, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.handled_by_id)
 
-    @strawberry.field(description="People the feedback names (praised, or involved in a problem)")
+    @strawberry.field(description="The form's rows in order: praise, problems, suggestions")
+    async def items(self, root: models.Feedback, info: Info) -> list[FeedbackItemType]:
+        return await load_children(
+            info, models.FeedbackItem, "feedback_id", root.id, "position"
+        )
+
+    @strawberry.field(description="People any of its items names (praised, or in a problem)")
     async def people(self, root: models.Feedback, info: Info) -> list[UserRef]:
         return await load_through(
             info, models.FeedbackPerson, "feedback_id", root.id, models.User, "user_id"
         )
 
-    @strawberry.field(description="Departments the feedback is about")
+    @strawberry.field(description="Departments any of its items is about")
     async def departments(self, root: models.Feedback, info: Info) -> list[DepartmentRef]:
         return await load_through(
             info,
@@ -207,16 +214,29 @@ class SubmitFeedbackInput:
     requirement_id: strawberry.ID = strawberry.field(
         description="The requirement (global id), COMPLETED or ARCHIVED"
     )
-    kind: FeedbackKind = strawberry.field(description="Praise, problem or suggestion")
-    content: str = strawberry.field(description="What happened; required")
+    items: list[FeedbackItemInput] = strawberry.field(
+        default_factory=list,
+        description=f"The form's rows (1 to {feedback.MAX_ITEMS}): praise, problems and "
+        "suggestions together, each naming its departments and people. Leave empty only "
+        "when giving one item through the single-kind fields below",
+    )
+    kind: FeedbackKind | None = strawberry.field(
+        default=None, description="Single-kind form (older clients): the one item's kind"
+    )
+    content: str | None = strawberry.field(
+        default=None, description="Single-kind form (older clients): the one item's text"
+    )
     department_ids: list[strawberry.ID] = strawberry.field(
-        default_factory=list, description="Departments it is about (global ids)"
+        default_factory=list,
+        description="Single-kind form (older clients): departments it is about (global ids)",
     )
     person_ids: list[strawberry.ID] = strawberry.field(
         default_factory=list,
-        description="People it names (global User ids), e.g. praised for what they did",
+        description="Single-kind form (older clients): people it names (global User ids)",
     )
-    proposal: str = strawberry.field(default="", description="What you propose")
+    proposal: str = strawberry.field(
+        default="", description="Single-kind form (older clients): what you propose"
+    )
 
 
 @strawberry.input(description="A Process Improvement Suggestion (流程优化建议表)")
@@ -387,9 +407,10 @@ class OutcomeMutations:
 
     @strawberry.mutation(
         description="Give feedback (协作反馈表) once per requirement, as a participant, after "
-        "completion. Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not a participant); "
-        "NOT_FOUND; INVALID_TRANSITION (not COMPLETED or ARCHIVED, already given); "
-        "BAD_USER_INPUT (the field named)",
+        "completion: one or more items (praise, problems, suggestions). Errors: "
+        "UNAUTHENTICATED; FORBIDDEN (read-only token, not a participant); NOT_FOUND; "
+        "INVALID_TRANSITION (not COMPLETED or ARCHIVED, already given); BAD_USER_INPUT (the "
+        "field named, e.g. items.1.personIds; no items, too many, items mixed with kind)",
         permission_classes=[CanWrite],
     )
     async def submit_feedback(
@@ -400,11 +421,8 @@ class OutcomeMutations:
         viewer = info.context.require_viewer()
         data = feedback.FeedbackInput(
             requirement_id=decode_id(input.requirement_id, "Requirement", "requirementId"),
-            kind=input.kind,
-            content=input.content,
-            department_ids=decode_ids(input.department_ids, "Department", "departmentIds"),
-            person_ids=decode_ids(input.person_ids, "User", "personIds"),
-            proposal=input.proposal,
+            items=feedback_items(input),
+            single=not input.items,
         )
         return await feedback.submit_feedback(viewer, data)  # type: ignore[return-value]
 

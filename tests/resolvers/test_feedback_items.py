@@ -1,8 +1,11 @@
-"""Feedback follow-ups: people named, the admin's 处理结果, suggestion remarks and plans,
-task remarks, and the hand-off notices (result report → admins, monthly report → executives).
+"""Feedback items and follow-ups: several items per person (praise, problems, suggestions,
+each naming departments and people), the admin's 处理结果 per item, suggestion remarks and
+plans, task remarks, and the hand-off notices (result report → admins, monthly report →
+executives); feedback given before items existed becomes one item each (migration 0012).
 
-Done when each follow-up field has its writer, anyone else is refused, and the two
-hand-offs reach their readers (both backends).
+Done when each follow-up field has its writer, anyone else is refused, bad forms are
+refused naming the field and write nothing, and the two hand-offs reach their readers
+(both backends).
 """
 
 from __future__ import annotations
@@ -10,11 +13,19 @@ from __future__ import annotations
 from datetime import timedelta
 
 from strawberry.relay import to_base64
+from tortoise.context import TortoiseContext
+from tortoise.migrations.api import migrate as run_migrations
 
-from crossflow import clock
+from crossflow import clock, db
+from crossflow.demo import load_demo_data
+from crossflow.settings import Settings
 from models import (
     AnalysisReport,
+    Department,
     Feedback,
+    FeedbackDepartment,
+    FeedbackItem,
+    FeedbackPerson,
     Notification,
     Requirement,
     Suggestion,
@@ -34,6 +45,12 @@ EVALUATE = """mutation($input: EvaluateSuggestionInput!) { evaluateSuggestion(in
   status remarks plannedFor } }"""
 REMARKS = """mutation($input: SetTaskRemarksInput!) { setTaskRemarks(input: $input) {
   remarks version } }"""
+ITEMS = """mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) {
+  id kind content people { username } departments { code }
+  items { id position kind content proposal people { username } departments { code } } } }"""
+ITEM_RESULT = """mutation($input: RecordFeedbackItemResultInput!) {
+  recordFeedbackItemResult(input: $input) {
+    handlingResult handledBy { username } feedback { handlingResult } } }"""
 REPORT = """mutation($input: SubmitResultReportInput!) { submitResultReport(input: $input) {
   status } }"""
 
@@ -197,3 +214,188 @@ async def test_the_result_report_tells_the_admins_and_the_monthly_report_the_exe
     ).values_list("recipient__username", flat=True)
     assert list(ready) == ["ceo"]
     assert (await AnalysisReport.get(id=report.id)).status == "READY"
+
+
+def gid(type_name: str, pk: int) -> str:
+    return to_base64(type_name, pk)
+
+
+async def test_one_form_holds_praise_a_problem_and_a_suggestion_each_with_its_result(
+    client: GraphQLClient, demo: None
+) -> None:
+    # given the Q3 launch completed
+    q3 = await completed_q3()
+    sales = await Department.get(code="sales")
+    design = await Department.get(code="design")
+    sales_staff = await User.get(username="sales_staff")
+    design_head = await User.get(username="design_head")
+    market_staff = await client.sign_in("market_staff")
+    # when the initiator praises design, reports a problem with sales and suggests a change
+    items = [
+        {
+            "kind": "PRAISE",
+            "content": "设计部主视觉提前完成",
+            "departmentIds": [gid("Department", design.id)],
+            "personIds": [gid("User", design_head.id)],
+        },
+        {
+            "kind": "PROBLEM",
+            "content": "客户数据晚到3天",
+            "departmentIds": [gid("Department", sales.id)],
+            "personIds": [gid("User", sales_staff.id)],
+            "proposal": "数据提前5个工作日提供",
+        },
+        {"kind": "SUGGESTION", "content": "增加数据需求清单"},
+    ]
+    given = await market_staff.data(
+        ITEMS, {"input": {"requirementId": gid("Requirement", q3.id), "items": items}}
+    )
+    # then each item keeps its own kind, text and the people and departments it names
+    form = given["submitFeedback"]
+    assert [(i["position"], i["kind"]) for i in form["items"]] == [
+        (0, "PRAISE"),
+        (1, "PROBLEM"),
+        (2, "SUGGESTION"),
+    ]
+    assert form["items"][1]["people"] == [{"username": "sales_staff"}]
+    assert form["items"][1]["departments"] == [{"code": "sales"}]
+    assert form["items"][1]["proposal"] == "数据提前5个工作日提供"
+    assert form["items"][2]["people"] == [] and form["items"][2]["departments"] == []
+    # and the form as a whole names everyone its items name, its own kind the first item's
+    assert form["kind"] == "PRAISE" and form["content"] == "设计部主视觉提前完成"
+    assert sorted(p["username"] for p in form["people"]) == ["design_head", "sales_staff"]
+    assert sorted(d["code"] for d in form["departments"]) == ["design", "sales"]
+    # when the admin writes a result for the problem alone
+    admin = await client.sign_in("admin")
+    problem_id = form["items"][1]["id"]
+    written = await admin.data(
+        ITEM_RESULT, {"input": {"itemId": problem_id, "result": "已约定提前提供数据"}}
+    )
+    # then that item has it, and the praise (the form's mirror) still has none
+    result = written["recordFeedbackItemResult"]
+    assert result["handlingResult"] == "已约定提前提供数据"
+    assert result["handledBy"] == {"username": "admin"}
+    assert result["feedback"]["handlingResult"] == ""
+    stored = await FeedbackItem.filter(content="客户数据晚到3天")
+    assert [item.handling_result for item in stored] == ["已约定提前提供数据"]
+    # and one result for the whole form of several items is refused, naming the id
+    whole = await admin.post(RESULT, {"input": {"id": form["id"], "result": "已处理"}})
+    assert whole["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert whole["errors"][0]["extensions"]["field"] == "id"
+    # and the author or a head are refused, and another type's id is named
+    for username in ("market_staff", "sales_head"):
+        other = await client.sign_in(username)
+        code = await other.error_code(ITEM_RESULT, {"input": {"itemId": problem_id, "result": "x"}})
+        assert code in {"FORBIDDEN", "NOT_FOUND"}, username
+    wrong = await admin.post(ITEM_RESULT, {"input": {"itemId": form["id"], "result": "x"}})
+    assert wrong["errors"][0]["extensions"]["field"] == "itemId"
+    assert (await FeedbackItem.get(id=stored[0].id)).handling_result == "已约定提前提供数据"
+
+
+async def test_the_first_items_result_is_the_forms_result(
+    client: GraphQLClient, demo: None
+) -> None:
+    # given a single-kind feedback given the older way
+    q3 = await completed_q3()
+    designer = await client.sign_in("design_staff")
+    given = await designer.data(
+        ITEMS,
+        {
+            "input": {
+                "requirementId": gid("Requirement", q3.id),
+                "kind": "SUGGESTION",
+                "content": "文案审核提前",
+                "proposal": "法务提前介入",
+            }
+        },
+    )
+    form = given["submitFeedback"]
+    # then it is one item
+    assert [(i["kind"], i["content"], i["proposal"]) for i in form["items"]] == [
+        ("SUGGESTION", "文案审核提前", "法务提前介入")
+    ]
+    # when the admin writes the item's result, the form shows it too
+    admin = await client.sign_in("admin")
+    written = await admin.data(
+        ITEM_RESULT, {"input": {"itemId": form["items"][0]["id"], "result": "已采纳"}}
+    )
+    assert written["recordFeedbackItemResult"]["feedback"] == {"handlingResult": "已采纳"}
+
+
+async def test_bad_forms_are_refused_naming_the_field_and_write_nothing(
+    client: GraphQLClient, demo: None
+) -> None:
+    # given the Q3 launch completed and a participant of it
+    q3 = await completed_q3()
+    rid = gid("Requirement", q3.id)
+    designer = await client.sign_in("design_staff")
+    praise = {"kind": "PRAISE", "content": "配合顺畅"}
+    cases = [
+        ({"items": []}, "items"),
+        ({"items": [praise] * 21}, "items"),
+        (
+            {"items": [praise, {**praise, "departmentIds": [gid("Department", 99999)]}]},
+            "items.1.departmentIds",
+        ),
+        ({"items": [{**praise, "personIds": [gid("User", 99999)]}]}, "items.0.personIds"),
+        ({"items": [{**praise, "personIds": [gid("Department", 1)]}]}, "items.0.personIds"),
+        ({"items": [praise, {**praise, "content": "  "}]}, "items.1.content"),
+        ({"items": [praise], "kind": "PROBLEM", "content": "x"}, "kind"),
+        ({"content": "只有内容"}, "kind"),
+    ]
+    for extra, field in cases:
+        # when the form is sent
+        body = await designer.post(ITEMS, {"input": {"requirementId": rid, **extra}})
+        # then it is refused naming the field
+        assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", extra
+        assert body["errors"][0]["extensions"]["field"] == field, extra
+    # and nothing was written
+    assert not await Feedback.filter(requirement_id=q3.id, author__username="design_staff").exists()
+    # when someone outside the requirement sends a good form: refused
+    outsider = await client.sign_in("legal_staff")
+    code = await outsider.error_code(ITEMS, {"input": {"requirementId": rid, "items": [praise]}})
+    assert code in {"FORBIDDEN", "NOT_FOUND"}
+    # when the participant sends a good one twice, the second is refused
+    await designer.data(ITEMS, {"input": {"requirementId": rid, "items": [praise]}})
+    again = await designer.error_code(ITEMS, {"input": {"requirementId": rid, "items": [praise]}})
+    assert again == "INVALID_TRANSITION"
+    assert await FeedbackItem.filter(feedback__requirement_id=q3.id).count() == 1
+
+
+async def _migrate(settings: Settings, target: str | None) -> None:
+    ctx = TortoiseContext()
+    with ctx:
+        try:
+            await run_migrations(config=db.tortoise_config(settings), target=target)
+        finally:
+            await ctx.close_connections()
+
+
+async def test_feedback_given_before_items_becomes_one_item_each(settings: Settings) -> None:
+    # given a database with feedback of one kind naming people and departments, handled
+    await db.migrate(settings)
+    async with db.orm(settings):
+        await load_demo_data()
+        old = await Feedback.get(kind="PRAISE")
+        admin = await User.get(username="admin")
+        await Feedback.filter(id=old.id).update(
+            handling_result="已表彰", handled_by_id=admin.id, handled_at=clock.now()
+        )
+        rnd_staff = await User.get(username="rnd_staff")
+        await FeedbackPerson.create(feedback_id=old.id, user_id=rnd_staff.id)
+        await FeedbackDepartment.create(
+            feedback_id=old.id, department_id=(await Department.get(code="rnd")).id
+        )
+    # when the items migration is taken back and applied again
+    await _migrate(settings, "models.0011_directory_settings")
+    await _migrate(settings, None)
+    # then the feedback is one item with its kind, text, result and whom it named
+    async with db.orm(settings):
+        items = await FeedbackItem.filter(feedback_id=old.id)
+        assert [(i.position, i.kind, i.content) for i in items] == [(0, old.kind, old.content)]
+        assert items[0].handling_result == "已表彰" and items[0].handled_by_id == admin.id
+        named = await items[0].people.all().values_list("user__username", flat=True)
+        assert list(named) == ["rnd_staff"]
+        about = await items[0].departments.all().values_list("department__code", flat=True)
+        assert list(about) == ["rnd"]
+        assert await FeedbackItem.all().count() == await Feedback.all().count()
