@@ -21,7 +21,7 @@ from tortoise.transactions import in_transaction
 
 from crossflow import clock, outbox
 from crossflow.tabular import XLSX_MEDIA_TYPE
-from models import AnalysisReport, Feedback, FeedbackDepartment, Suggestion
+from models import AnalysisReport, FeedbackItem, FeedbackItemDepartment, Suggestion
 from models.enums import AnalysisReportStatus, FeedbackKind, SuggestionStatus
 from resolvers import audit, policy, reports
 from resolvers.auth import Viewer
@@ -49,7 +49,7 @@ LIST_FIELDS = (
 
 @dataclass(frozen=True)
 class FeedbackText:
-    """One feedback of the month as written (表扬, 问题, 建议)."""
+    """One feedback item of the month as written (表扬, 问题, 建议)."""
 
     kind: FeedbackKind
     code: str
@@ -158,42 +158,43 @@ async def collect(month: str) -> MonthAnalysis:
 
 
 async def _feedback_texts(scope: ReportScope) -> list[FeedbackText]:
-    """The month's feedback as written, with the departments each names (two statements)."""
+    """The month's feedback items as written, with the departments each names (two
+    statements); each item of a form is its own text, under its own kind."""
     start, end = scope.period.start, scope.period.end
     rows = (
-        await Feedback.filter(created_at__gte=start, created_at__lt=end)
-        .order_by("kind", "id")
+        await FeedbackItem.filter(feedback__created_at__gte=start, feedback__created_at__lt=end)
+        .order_by("kind", "feedback_id", "position")
         .values(
             "id",
             "kind",
-            "code",
             "content",
             "proposal",
-            "created_at",
-            "requirement__code",
-            "requirement__title",
-            "author_department__name",
+            "feedback__code",
+            "feedback__created_at",
+            "feedback__requirement__code",
+            "feedback__requirement__title",
+            "feedback__author_department__name",
         )
     )
     named: dict[int, list[str]] = {}
     links = (
-        await FeedbackDepartment.filter(feedback_id__in=[row["id"] for row in rows])
+        await FeedbackItemDepartment.filter(item_id__in=[row["id"] for row in rows])
         .order_by("id")
-        .values_list("feedback_id", "department__name")
+        .values_list("item_id", "department__name")
     )
-    for feedback_id, name in links:
-        named.setdefault(int(feedback_id), []).append(str(name))
+    for item_id, name in links:
+        named.setdefault(int(item_id), []).append(str(name))
     return [
         FeedbackText(
             kind=FeedbackKind(row["kind"]),
-            code=row["code"],
-            requirement_code=row["requirement__code"] or "",
-            requirement_title=row["requirement__title"] or "",
-            author_department=row["author_department__name"] or "",
+            code=row["feedback__code"],
+            requirement_code=row["feedback__requirement__code"] or "",
+            requirement_title=row["feedback__requirement__title"] or "",
+            author_department=row["feedback__author_department__name"] or "",
             departments="、".join(named.get(row["id"], [])),
             content=row["content"],
             proposal=row["proposal"],
-            created_at=row["created_at"],
+            created_at=row["feedback__created_at"],
         )
         for row in rows
     ]

@@ -368,7 +368,8 @@ async def collaboration_response_times(scope: ReportScope) -> list[Collaboration
 
 
 async def feedback_by_kind(scope: ReportScope) -> list[FeedbackRow]:
-    """Feedback counts by kind and the department it names (none: names no department)."""
+    """Feedback item counts by kind and the department the item names (none: names no
+    department), given in the period: a form with praise and a problem counts once for each."""
     sql = statement()
     filters = where(
         [
@@ -377,13 +378,14 @@ async def feedback_by_kind(scope: ReportScope) -> list[FeedbackRow]:
         ]
     )
     rows = await sql.rows(
-        "SELECT f.kind AS kind, fd.department_id AS department_id, d.code AS department_code,"
-        " d.name AS department_name, COUNT(DISTINCT f.id) AS count"
-        " FROM feedback f LEFT JOIN feedback_department fd ON fd.feedback_id = f.id"
+        "SELECT i.kind AS kind, fd.department_id AS department_id, d.code AS department_code,"
+        " d.name AS department_name, COUNT(DISTINCT i.id) AS count"
+        " FROM feedback_item i JOIN feedback f ON f.id = i.feedback_id"
+        " LEFT JOIN feedback_item_department fd ON fd.item_id = i.id"
         " LEFT JOIN department d ON d.id = fd.department_id"
         f" {filters}"
-        " GROUP BY f.kind, fd.department_id, d.code, d.name, d.sort_order"
-        f" ORDER BY f.kind, {LAST_IF_NULL.format('d.sort_order')}, fd.department_id"
+        " GROUP BY i.kind, fd.department_id, d.code, d.name, d.sort_order"
+        f" ORDER BY i.kind, {LAST_IF_NULL.format('d.sort_order')}, fd.department_id"
     )
     return [
         FeedbackRow(kind=FeedbackKind(row["kind"]), **_department(row), count=as_int(row["count"]))

@@ -265,6 +265,19 @@ async def test_one_form_holds_praise_a_problem_and_a_suggestion_each_with_its_re
     assert form["kind"] == "PRAISE" and form["content"] == "设计部主视觉提前完成"
     assert sorted(p["username"] for p in form["people"]) == ["design_head", "sales_staff"]
     assert sorted(d["code"] for d in form["departments"]) == ["design", "sales"]
+    # and the month's figures count each item under its kind and the department it names
+    ceo = await client.sign_in("ceo")
+    month = clock.today().strftime("%Y-%m")
+    figures = await ceo.data(
+        "query($m: String!) { reports(filter: {month: $m}) {"
+        " feedbackByKind { kind departmentCode count } } }",
+        {"m": month},
+    )
+    counted = {
+        (r["kind"], r["departmentCode"]): r["count"] for r in figures["reports"]["feedbackByKind"]
+    }
+    assert counted[("PRAISE", "design")] == 1 and counted[("PROBLEM", "sales")] == 1
+    assert counted[("SUGGESTION", None)] == 1 and ("PRAISE", "sales") not in counted
     # when the admin writes a result for the problem alone
     admin = await client.sign_in("admin")
     problem_id = form["items"][1]["id"]

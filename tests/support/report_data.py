@@ -16,6 +16,8 @@ from models import (
     Department,
     Feedback,
     FeedbackDepartment,
+    FeedbackItem,
+    FeedbackItemDepartment,
     Requirement,
     Review,
     ReviewRound,
@@ -165,8 +167,12 @@ class MonthBuilder:
             content=f"{kind.value}：{author}的反馈",
             proposal="建议每周同步一次" if kind is FeedbackKind.SUGGESTION else "",
         )
+        row = await FeedbackItem.create(
+            feedback=item, position=0, kind=kind, content=item.content, proposal=item.proposal
+        )
         for code in about:
             await FeedbackDepartment.create(feedback=item, department=self.depts[code])
+            await FeedbackItemDepartment.create(item=row, department=self.depts[code])
         await Feedback.filter(id=item.id).update(created_at=at(3, day))
         return item
 
