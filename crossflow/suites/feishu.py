@@ -155,12 +155,17 @@ class FeishuProvider:
                     },
                 )
             )
+            access_token = token.get("access_token")
+            if not isinstance(access_token, str) or not access_token:
+                raise SuiteError(0, "the token answer carries no access_token")
             person = self._data(
                 await http.get(
                     "/open-apis/authen/v1/user_info",
-                    headers={"authorization": f"Bearer {token['access_token']}"},
+                    headers={"authorization": f"Bearer {access_token}"},
                 )
-            ).get("data", {})
+            ).get("data")
+        if not isinstance(person, dict):
+            raise SuiteError(0, "user_info carries no data object")
         user_id = str(person.get("user_id") or "")
         return Claims(
             provider=self.name,

@@ -31,6 +31,7 @@ from tortoise.context import TortoiseContext
 from crossflow import db
 from crossflow.app import create_app
 from crossflow.settings import Settings
+from crossflow.suites import SuiteError
 from crossflow.suites.feishu import FeishuProvider
 from models import AuditEntry, Department, DepartmentHead, User
 from models.directory import AccountSource, SyncStatus
@@ -326,8 +327,6 @@ async def test_sign_in_is_refused_for_a_bad_code_and_for_someone_never_synced(
 ) -> None:
     # given an empty CrossFlow (no sync yet)
     # when a code Feishu refuses is traded, and then a good one
-    from crossflow.suites import SuiteError
-
     with pytest.raises(SuiteError) as refused_code:
         await feishu.claims(code="expired", redirect_uri="https://x/cb", code_verifier="v")
     claims = await feishu.claims(code="valid-code", redirect_uri="https://x/cb", code_verifier="v")
@@ -394,3 +393,33 @@ async def test_crossflow_suite_sync_runs_from_the_command_line(
     assert synced.returncode == 0, synced.stdout + synced.stderr
     assert "SUCCEEDED" in synced.stdout and "6 created" in synced.stdout
     assert unconfigured.returncode == 2 and "no suite is configured" in unconfigured.stdout
+
+
+@pytest.mark.parametrize(
+    ("token", "user_info"),
+    [({"code": 0, "token_type": "Bearer"}, {}), ({"code": 0, "access_token": "u-1"}, [])],
+    ids=["no-access-token", "data-not-an-object"],
+)
+async def test_a_malformed_sign_in_answer_is_the_suites_error_not_a_crash(
+    token: dict[str, Any], user_info: Any
+) -> None:
+    # given a suite whose token or user_info answer says success but lacks what it promises
+    async def token_endpoint(request: Request) -> JSONResponse:
+        return JSONResponse(token)
+
+    async def user_info_endpoint(request: Request) -> JSONResponse:
+        return JSONResponse({"code": 0, "msg": "success", "data": user_info})
+
+    app = Starlette(
+        routes=[
+            Route("/open-apis/authen/v2/oauth/token", token_endpoint, methods=["POST"]),
+            Route("/open-apis/authen/v1/user_info", user_info_endpoint),
+        ]
+    )
+    async with serving(app) as base:
+        provider = FeishuProvider(APP_ID, APP_SECRET, api_url=base, accounts_url=base)
+        # when a code is traded
+        with pytest.raises(SuiteError) as refused:
+            await provider.claims(code="c", redirect_uri="https://x/cb", code_verifier="v")
+    # then it is a SuiteError (the callback's PROVIDER_REFUSED), not a KeyError (a 500)
+    assert refused.value.code == 0
