@@ -126,7 +126,10 @@ class AdminAuthProvider(AuthProvider):
         """Trade the one-time code of ``/auth/oidc/callback`` for the panel's session."""
         try:
             user = await sso_accounts.redeem_code(
-                self.settings, request.query_params.get("code", ""), "panel"
+                self.settings,
+                request.query_params.get("code", ""),
+                "panel",
+                request.cookies.get(sso_accounts.BINDING_COOKIE),
             )
         except DomainError:
             return RedirectResponse("/admin/login?sso_error=EXPIRED", 303)

@@ -237,10 +237,22 @@ async def signed_on(
     except DomainError as exc:
         log.warning("%s sign-in refused: %s", claims.provider, exc)
         return refused(purpose, "PROVIDER_REFUSED")
-    code = await sso_accounts.issue_code(settings, user, purpose, claims.provider)
+    binding = secrets.token_urlsafe(32)
+    code = await sso_accounts.issue_code(settings, user, purpose, claims.provider, binding)
     if purpose == "panel":
-        return RedirectResponse(f"/admin/sso?{urlencode({'code': code})}", 303)
-    return RedirectResponse(f"/#{urlencode({'sso_code': code})}", 303)
+        response = RedirectResponse(f"/admin/sso?{urlencode({'code': code})}", 303)
+    else:
+        response = RedirectResponse(f"/#{urlencode({'sso_code': code})}", 303)
+    response.set_cookie(
+        sso_accounts.BINDING_COOKIE,
+        binding,
+        max_age=sso_accounts.CODE_TTL_SECONDS,
+        path="/",
+        httponly=True,
+        samesite="lax",  # set on the provider's top-level redirect back
+        secure=settings.is_production,
+    )
+    return response
 
 
 def _finish(response: Response, cookie: str = FLOW_COOKIE, path: str = FLOW_PATH) -> Response:

@@ -22,6 +22,8 @@ nothing to swap.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -40,6 +42,10 @@ from resolvers.errors import DomainError, Unauthenticated
 
 #: Seconds a one-time sign-in code stays valid.
 CODE_TTL_SECONDS = 120
+#: The browser that finished a sign-in holds this cookie (set by ``crossflow/oidc.py``);
+#: its one-time code works only there. Path ``/``: the workbench redeems through
+#: ``/graphql``, the panel at ``/admin/sso``.
+BINDING_COOKIE = "crossflow_sso_binding"
 Purpose = Literal["workbench", "panel"]
 
 
@@ -255,26 +261,47 @@ def _serializer(settings: Settings) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(settings.signing_key, salt="crossflow.sign-on-code")
 
 
-async def issue_code(settings: Settings, user: User, purpose: Purpose, via: str) -> str:
-    """Record the sign-in and return the one-time code that completes it for ``purpose``."""
+def _binding_digest(binding: str) -> str:
+    return hashlib.sha256(binding.encode("utf-8")).hexdigest()
+
+
+async def issue_code(
+    settings: Settings, user: User, purpose: Purpose, via: str, binding: str
+) -> str:
+    """Record the sign-in and return the one-time code that completes it for ``purpose``.
+
+    The code only works in the browser that finished the provider's flow: ``binding`` is a
+    random value set there as a cookie (``crossflow/oidc.py``), and the code carries its
+    digest. Without it, an attacker's own code in a link (``/#sso_code=…``) would sign the
+    victim into the attacker's account (login CSRF).
+    """
     stamp = clock.now()
     await User.filter(id=user.id).update(last_login_at=stamp)
     await audit.record(
         None, "user.sign_on", "User", user.id, subject_code=user.username, note=purpose, via=via
     )
     return _serializer(settings).dumps(
-        {"u": user.id, "t": stamp.isoformat(), "p": purpose, "v": via}
+        {
+            "u": user.id,
+            "t": stamp.isoformat(),
+            "p": purpose,
+            "v": via,
+            "b": _binding_digest(binding),
+        }
     )
 
 
-async def redeem_code(settings: Settings, code: str, purpose: Purpose) -> User:
-    """The account a fresh, unused code for ``purpose`` signs in; it is used up."""
+async def redeem_code(settings: Settings, code: str, purpose: Purpose, binding: str | None) -> User:
+    """The account a fresh, unused code for ``purpose`` signs in, in the browser it was
+    issued to (``binding``: the cookie :func:`issue_code` was given); it is used up."""
     refused = Unauthenticated("登录链接无效或已过期 (the sign-in link is invalid or has expired)")
     try:
         data = _serializer(settings).loads(code, max_age=CODE_TTL_SECONDS)
     except (BadSignature, SignatureExpired):
         raise refused from None
     if not isinstance(data, dict) or data.get("p") != purpose:
+        raise refused
+    if not binding or not hmac.compare_digest(str(data.get("b")), _binding_digest(binding)):
         raise refused
     try:
         stamp = datetime.fromisoformat(str(data.get("t")))

@@ -86,7 +86,9 @@ class AuthMutations:
         ],
     ) -> LoginPayload:
         settings = info.context.settings
-        user = await sso_accounts.redeem_code(settings, code, "workbench")
+        request = info.context.request
+        binding = request.cookies.get(sso_accounts.BINDING_COOKIE) if request is not None else None
+        user = await sso_accounts.redeem_code(settings, code, "workbench", binding)
         info.context.sign_in(auth.Viewer.of_user(user))
         return LoginPayload(
             token=auth.tokens_for(settings).issue(user.id, user.token_epoch),

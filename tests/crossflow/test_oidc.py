@@ -43,13 +43,16 @@ def issuer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-async def browser(
-    db: TortoiseContext, demo: None, settings: Settings, issuer: str
-) -> AsyncIterator[httpx.AsyncClient]:
+def sso_app(db: TortoiseContext, demo: None, settings: Settings, issuer: str) -> Starlette:
+    """The app, configured for the test provider."""
+    return create_app(sso_settings(settings, issuer), manage_orm=False)
+
+
+@pytest.fixture
+async def browser(sso_app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
     """One cookie jar for the app (in-process) and the provider (over loopback)."""
-    app = create_app(sso_settings(settings, issuer), manage_orm=False)
     async with httpx.AsyncClient(
-        mounts={f"{APP}/": httpx.ASGITransport(app=app)}, base_url=APP, timeout=10
+        mounts={f"{APP}/": httpx.ASGITransport(app=sso_app)}, base_url=APP, timeout=10
     ) as client:
         yield client
 
@@ -125,6 +128,30 @@ async def test_a_sign_in_code_is_used_once(browser: httpx.AsyncClient) -> None:
     forged = await GraphQLClient(browser).error_code(REDEEM, {"c": "not-a-code"})
     # then both are refused
     assert again == forged == "UNAUTHENTICATED"
+
+
+async def test_a_sign_in_code_works_only_in_the_browser_that_signed_in(
+    browser: httpx.AsyncClient, sso_app: Starlette
+) -> None:
+    # given an attacker who signed in with their own company account and kept the code
+    code = fragment(await sign_in(browser, "mallory"))["sso_code"]
+    victim = httpx.AsyncClient(transport=httpx.ASGITransport(app=sso_app), base_url=APP)
+    async with victim:
+        # when a victim's browser opens the attacker's link (/#sso_code=…) and redeems it
+        refused = await GraphQLClient(victim).error_code(REDEEM, {"c": code})
+        # then the victim is not signed in to the attacker's account (login CSRF)
+        assert refused == "UNAUTHENTICATED"
+        # while in the attacker's own browser the unused code still works
+        redeemed = await GraphQLClient(browser).data(REDEEM, {"c": code})
+        assert redeemed["redeemSignOnCode"]["user"] == {"username": "mallory"}
+        # and the same holds for the panel's link (/admin/sso?code=…): refused as expired
+        # in the victim's browser, not even looked at as the attacker's account
+        panel_link = (await sign_in(browser, "mallory", to="panel")).headers["location"]
+        assert panel_link.startswith("/admin/sso?code=")
+        panel = await victim.get(panel_link)
+        assert panel.headers["location"] == "/admin/login?sso_error=EXPIRED"
+        own = await browser.get(panel_link)
+        assert own.headers["location"] == "/admin/login?sso_error=NOT_ADMIN"
 
 
 async def test_the_department_is_matched_by_name_as_well_as_code(
