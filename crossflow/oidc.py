@@ -174,6 +174,8 @@ async def _claims(
             code_verifier=flow["v"],
         )
         keys = (await client.get(document["jwks_uri"])).raise_for_status().json()
+        if not isinstance(keys, dict):
+            raise ProviderError("the key set is not an object")
         id_token = token.get("id_token")
         if not isinstance(id_token, str):
             raise ProviderError("no id_token in the token response")
@@ -185,12 +187,15 @@ async def _claims(
                 nonce={"essential": True, "value": flow["n"]},
                 exp={"essential": True},
             ).validate(decoded.claims)
-        except (JoseError, ValueError) as exc:
+        except (JoseError, ValueError, TypeError, KeyError) as exc:
+            # TypeError/KeyError: a key set whose entries are not keys
             raise ProviderError(f"id_token refused: {exc}") from exc
         claims: dict[str, Any] = dict(decoded.claims)
         if document.get("userinfo_endpoint"):
             answer = await client.get(document["userinfo_endpoint"])
             userinfo = answer.raise_for_status().json()
+            if not isinstance(userinfo, dict):
+                raise ProviderError("userinfo is not an object")
             if userinfo.get("sub") != claims.get("sub"):
                 raise ProviderError("userinfo is about someone else")
             claims.update(userinfo)

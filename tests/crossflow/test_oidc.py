@@ -8,6 +8,7 @@ callback lands back in the app. Both halves of the database run (SQLite and Post
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import httpx
 import pytest
+from joserfc import jwt
+from joserfc.jwk import KeySet, RSAKey
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -27,7 +30,7 @@ from models import AuditEntry, User
 from models.directory import AccountSource
 from tests.conftest import GraphQLClient
 from tests.resolvers.test_suite_adapter import serving
-from tests.support.oidc_provider import oidc_provider, sso_settings
+from tests.support.oidc_provider import CLIENT_ID, oidc_provider, sso_settings
 
 APP = "http://crossflow.test"
 REDEEM = "mutation($c: String!) { redeemSignOnCode(code: $c) { token user { username } } }"
@@ -306,3 +309,69 @@ async def test_a_discovery_document_without_its_endpoints_is_unavailable_not_a_5
     # then the sign-in page is told the provider is unavailable
     assert started.status_code == 303
     assert fragment(started) == {"sso_error": "PROVIDER_UNAVAILABLE"}
+
+
+@pytest.mark.parametrize(
+    ("keys_broken", "userinfo"),
+    [(False, ["not", "an", "object"]), (True, {"sub": "mallory"})],
+    ids=["userinfo-a-list", "key-set-a-list"],
+)
+async def test_a_malformed_userinfo_or_key_set_is_refused_not_a_500(
+    db: TortoiseContext, settings: Settings, keys_broken: bool, userinfo: Any
+) -> None:
+    # given a provider that issues a proper ID token but answers its key set or userinfo
+    # with something that is not a JSON object
+    key = RSAKey.generate_key(2048, parameters={"kid": "k1", "use": "sig"})
+
+    async def discovery(request: Request) -> JSONResponse:
+        return JSONResponse(
+            {
+                "issuer": base,
+                "authorization_endpoint": f"{base}/auth",
+                "token_endpoint": f"{base}/token",
+                "jwks_uri": f"{base}/jwks",
+                "userinfo_endpoint": f"{base}/me",
+            }
+        )
+
+    async def token(request: Request) -> JSONResponse:
+        claims = {
+            "iss": base,
+            "aud": CLIENT_ID,
+            "sub": "mallory",
+            "nonce": nonce[0],
+            "exp": int(time.time()) + 300,
+            "iat": int(time.time()),
+        }
+        id_token = jwt.encode({"alg": "RS256", "kid": "k1"}, claims, key)
+        return JSONResponse({"access_token": "a", "token_type": "Bearer", "id_token": id_token})
+
+    async def jwks(request: Request) -> JSONResponse:
+        if keys_broken:
+            return JSONResponse([1, 2, 3])
+        return JSONResponse(KeySet([key]).as_dict(private=False))
+
+    async def me(request: Request) -> JSONResponse:
+        return JSONResponse(userinfo)
+
+    nonce: list[str] = []
+    routes = [
+        Route("/.well-known/openid-configuration", discovery),
+        Route("/token", token, methods=["POST"]),
+        Route("/jwks", jwks),
+        Route("/me", me),
+    ]
+    async with serving(Starlette(routes=routes)) as base:
+        app = create_app(sso_settings(settings, base), manage_orm=False)
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url=APP
+        ) as client:
+            # when a person comes back from that provider with a code
+            start = await client.get("/auth/oidc/login")
+            query = parse_qs(urlsplit(start.headers["location"]).query)
+            nonce.append(query["nonce"][0])
+            landed = await client.get(f"/auth/oidc/callback?code=c1&state={query['state'][0]}")
+    # then the sign-in page is told the provider refused, and nobody was signed in
+    assert landed.status_code == 303
+    assert fragment(landed) == {"sso_error": "PROVIDER_REFUSED"}
+    assert await User.get_or_none(username="mallory") is None
