@@ -20,7 +20,7 @@ import logging
 import secrets
 import time
 import warnings
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 import httpx
@@ -180,7 +180,7 @@ async def _claims(
         if not isinstance(id_token, str):
             raise ProviderError("no id_token in the token response")
         try:
-            decoded = jwt.decode(id_token, KeySet.import_key_set(keys))
+            decoded = jwt.decode(id_token, KeySet.import_key_set(cast(Any, keys)))
             jwt.JWTClaimsRegistry(
                 iss={"essential": True, "value": settings.oidc_issuer or ""},
                 aud={"essential": True, "value": settings.oidc_client_id},
