@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@apollo/client";
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, List, Progress, Result, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { Link, useParams } from "react-router-dom";
+import { MentionInput } from "../components/MentionInput";
 import { StatusTag } from "../components/StatusTag";
 import { errorCode, errorText } from "../errors";
 import { AttachmentsCard } from "../files/AttachmentsCard";
@@ -343,8 +344,13 @@ export default function TaskPage() {
             void run(() => comment({ variables: { input: { taskId: task.id, body: values.body } } }), commentForm)
           }
         >
-          <Form.Item name="body" label={t("task.addComment")} rules={[{ required: true, whitespace: true }]}>
-            <Input.TextArea autoSize={{ minRows: 2 }} />
+          <Form.Item
+            name="body"
+            label={t("task.addComment")}
+            extra={t("task.mentionHelp")}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <MentionInput />
           </Form.Item>
           <Button htmlType="submit">{t("task.addComment")}</Button>
         </Form>

@@ -1,4 +1,4 @@
-import{A as e,Dr as t,_ as n,c as r,f as i,i as a,l as o,o as s,r as c,u as l,v as u,y as d}from"./index-DxxYmQ5J.js";import{t as f}from"./descriptions-DpBNe9bS.js";import{t as p}from"./space-ASlxUxqI.js";import{t as m}from"./table-KKCyE73u.js";var h=c(),g=r(`
+import{N as e,Pr as t,_ as n,c as r,f as i,i as a,l as o,o as s,r as c,u as l,v as u,y as d}from"./index-BLxIyWv6.js";import{t as f}from"./descriptions-BLwFyUWD.js";import{t as p}from"./space-CmY9xPYq.js";import{t as m}from"./table-D_lUzLeP.js";var h=c(),g=r(`
   query ArchiveRecord($id: ID!) {
     node(id: $id) {
       id

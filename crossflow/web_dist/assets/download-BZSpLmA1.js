@@ -1,4 +1,4 @@
-import{Ct as e,Tr as t,c as n,l as r,o as i}from"./index-DxxYmQ5J.js";var a=n(`
+import{Et as e,Or as t,c as n,l as r,o as i}from"./index-BLxIyWv6.js";var a=n(`
   mutation SignDownloadLink($path: String!) {
     signDownloadLink(path: $path) {
       url

@@ -1,1 +1,0 @@
-import{O as e,k as t}from"./index-DxxYmQ5J.js";var n=t,r=e;export{n,r as t};
