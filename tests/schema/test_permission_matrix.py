@@ -26,6 +26,7 @@ from models import (
     Delegation,
     Department,
     Feedback,
+    FeedbackItem,
     FormField,
     Meeting,
     Notification,
@@ -330,7 +331,8 @@ async def _evaluate() -> dict[str, Any]:
     return {"input": {"id": gid("Suggestion", row.id), "status": "ADOPTED"}}
 
 
-async def _feedback_result() -> dict[str, Any]:
+async def _given_feedback() -> FeedbackItem:
+    """A feedback of one item (a problem), as submitFeedback leaves it."""
     row = await task(TaskStatus.COMPLETED, RequirementStatus.COMPLETED)
     given = await Feedback.create(
         code=f"FK2099{await Feedback.all().count():05d}",
@@ -339,7 +341,17 @@ async def _feedback_result() -> dict[str, Any]:
         kind="PROBLEM",
         content="数据晚到",
     )
-    return {"input": {"id": gid("Feedback", given.id), "result": "已约定提前5个工作日"}}
+    return await FeedbackItem.create(feedback=given, position=0, kind="PROBLEM", content="数据晚到")
+
+
+async def _feedback_result() -> dict[str, Any]:
+    item = await _given_feedback()
+    return {"input": {"id": gid("Feedback", item.feedback_id), "result": "已约定提前5个工作日"}}
+
+
+async def _feedback_item_result() -> dict[str, Any]:
+    item = await _given_feedback()
+    return {"input": {"itemId": gid("FeedbackItem", item.id), "result": "已约定提前5个工作日"}}
 
 
 async def _rule() -> dict[str, Any]:
@@ -538,6 +550,15 @@ CASES: dict[str, Case] = {
     "recordFeedbackResult": Case(
         M("recordFeedbackResult", "input: $input", "$input: RecordFeedbackResultInput!"),
         _feedback_result,
+        {"admin"},
+    ),
+    "recordFeedbackItemResult": Case(
+        M(
+            "recordFeedbackItemResult",
+            "input: $input",
+            "$input: RecordFeedbackItemResultInput!",
+        ),
+        _feedback_item_result,
         {"admin"},
     ),
     "setTaskRemarks": Case(

@@ -82,6 +82,7 @@ async def _one_of_each() -> dict[str, Model]:
         # employee (tests/resolvers/test_knowledge_base_visibility.py)
         "Archive": await _confidential_archive(),
         "Feedback": await models.Feedback.first(),
+        "FeedbackItem": await models.FeedbackItem.first(),
         "Alert": await models.Alert.create(
             rule=rule,
             subject_type="Task",
