@@ -64,3 +64,7 @@ def test_archives_are_found_by_chinese_words_and_read_read_only(
         page.get_by_role("link", name="查看需求页").click()
         page.get_by_text("已归档").first.wait_for()
         assert page.get_by_role("button", name="上传文件").count() == 0
+        # and the result report reads there, with no form to write another
+        report = page.get_by_test_id("result-report")
+        assert "调研按期完成，建议立项，目标上市时间明年Q2。" in report.inner_text()
+        assert report.get_by_role("button").count() == 0

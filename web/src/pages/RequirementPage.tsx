@@ -5,6 +5,7 @@ import { useMutation, useQuery } from "@apollo/client";
 import { App, Alert, Button, Card, Descriptions, Form, Input, List, Progress, Result, Select, Space, Table, Tag, Timeline, Typography } from "antd";
 import dayjs from "dayjs";
 import { useParams, Link } from "react-router-dom";
+import { ResultReportCard } from "../components/ResultReportCard";
 import { StatusTag } from "../components/StatusTag";
 import { errorCode, errorText } from "../errors";
 import { RequirementBoardCard } from "../board/RequirementBoardCard";
@@ -116,6 +117,17 @@ const REQUIREMENT = graphql(`
             id
             displayName
           }
+        }
+      }
+      resultReport {
+        id
+        goalAchievement
+        contributions
+        problems
+        createdAt
+        author {
+          id
+          displayName
         }
       }
       attachments(includeTasks: true) {
@@ -363,6 +375,17 @@ export default function RequirementPage() {
         )}
       </Card>
       {requirement.tasks.length > 0 && <RequirementBoardCard requirementId={requirement.id} />}
+      <ResultReportCard
+        requirementId={requirement.id}
+        report={requirement.resultReport}
+        canWrite={
+          requirement.initiator?.id === viewer.id &&
+          requirement.status === "IN_PROGRESS" &&
+          requirement.tasks.length > 0 &&
+          requirement.tasks.every((task) => task.status === "COMPLETED")
+        }
+        onWritten={() => void refetch()}
+      />
       <Card size="small" title={t("req.tasks")}>
         <Table
           size="small"

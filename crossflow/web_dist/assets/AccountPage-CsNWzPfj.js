@@ -1,4 +1,4 @@
-import{C as e,E as t,Et as n,N as r,Or as i,Pr as a,Pt as o,Y as s,a as c,c as l,dn as u,l as d,n as f,o as p,r as m,s as h,ti as g,v as _}from"./index-BLxIyWv6.js";import{t as v}from"./radio-BHeb60n3.js";import{n as y,t as b}from"./space-CmY9xPYq.js";import{t as x}from"./date-picker-K9Q5i0h_.js";import{t as S}from"./list-DPgzlLen.js";import{t as C}from"./tag-CIiXhkhM.js";var w=g(s(),1),T=m(),E=l(`
+import{C as e,E as t,Et as n,N as r,Or as i,Pr as a,Pt as o,Y as s,a as c,c as l,dn as u,l as d,n as f,o as p,r as m,s as h,ti as g,v as _}from"./index-CD6AxdN0.js";import{t as v}from"./radio-DQjhZHD3.js";import{n as y,t as b}from"./space-BueVmQkY.js";import{t as x}from"./date-picker-yXD-_sDz.js";import{t as S}from"./list-DS_lA7FB.js";import{t as C}from"./tag-CvtBO4SA.js";var w=g(s(),1),T=m(),E=l(`
   query MyDelegations {
     delegations(includeEnded: true) {
       id

@@ -1,4 +1,4 @@
-import{N as e,Pr as t,Pt as n,Y as r,c as i,dn as a,f as o,l as s,n as c,o as l,r as u,ti as d,v as f}from"./index-BLxIyWv6.js";import{t as p}from"./badge-DMnubLAy.js";import{n as m,t as h}from"./row-b9hfZQk2.js";import{t as g}from"./list-DPgzlLen.js";import{t as _}from"./progress-mg77Jlse.js";import{t as v}from"./space-CmY9xPYq.js";import{t as y}from"./tag-CIiXhkhM.js";import{t as b}from"./StatusTag-coYD_6Up.js";import{t as x}from"./work-D_edbBN8.js";var S=d(r(),1),C=u(),w=i(`
+import{N as e,Pr as t,Pt as n,Y as r,c as i,dn as a,f as o,l as s,n as c,o as l,r as u,ti as d,v as f}from"./index-CD6AxdN0.js";import{t as p}from"./badge-DTSxBHpW.js";import{n as m,t as h}from"./row-H95TkVSO.js";import{t as g}from"./list-DS_lA7FB.js";import{t as _}from"./progress-pk-iWNJF.js";import{t as v}from"./space-BueVmQkY.js";import{t as y}from"./tag-CvtBO4SA.js";import{t as b}from"./StatusTag-DYgUD88-.js";import{t as x}from"./work-CniWyVRq.js";var S=d(r(),1),C=u(),w=i(`
   query MyRequirements($filter: RequirementFilter, $after: String) {
     requirements(filter: $filter, first: 10, after: $after) {
       totalCount
