@@ -63,6 +63,9 @@ def test_a_required_choice_field_from_the_panel_is_rendered_and_enforced(
         staff.get_by_text(TEMPLATE).click()
         staff.get_by_test_id("template-next").click()
         staff.get_by_label("需求名称").fill("B2025批次包装破损投诉处理")
+        staff.get_by_label("需求目标").fill("三个工作日内给客户处理方案")
+        staff.get_by_label("交付物").fill("原因分析与赔付方案")
+        staff.get_by_label("验收标准").fill("客户确认方案")
         # then the field is there, marked required, with its help
         assert staff.locator(".ant-form-item-required", has_text="问题来源").count() == 1
         assert staff.get_by_text("不确定时选最可能的环节").first.is_visible()

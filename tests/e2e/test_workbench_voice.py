@@ -103,3 +103,34 @@ def test_an_employee_suggests_and_a_head_names_and_revokes_a_delegate(
             card.get_by_role("button", name="撤销")
         ).click()
         card.get_by_text("已撤销").wait_for()
+
+
+def test_the_initiator_edits_a_draft_and_only_the_initiator_may(
+    browser: Browser,  # noqa: F811
+    server: str,  # noqa: F811
+) -> None:
+    # given a draft of market staff's
+    departments = graphql(server, "market_staff", "{ departments { id code } }", {})["departments"]
+    sales = next(d["id"] for d in departments if d["code"] == "sales")
+    created = graphql(
+        server,
+        "market_staff",
+        "mutation($i: CreateRequirementInput!) { createRequirement(input: $i) { code } }",
+        {"i": {"title": "经销商大会筹备", "involvedDepartmentIds": [sales]}},
+    )["createRequirement"]["code"]
+    with workbench_page(browser, server) as page:
+        sign_in(page, "market_staff")
+        page.goto(f"/requirements/{created}")
+        # when she edits it from its page and saves
+        page.get_by_role("link", name="编辑").click()
+        page.get_by_label("需求名称").fill("2027年经销商大会筹备")
+        page.get_by_label("需求目标").fill("签约经销商30家")
+        page.get_by_role("button", name="保存修改").click()
+        # then its page shows the new title and goals
+        page.get_by_role("heading", name="2027年经销商大会筹备").wait_for()
+        page.get_by_text("签约经销商30家").wait_for()
+    with workbench_page(browser, server) as other:
+        # and anyone else is told the edit is not theirs
+        sign_in(other, "admin")
+        other.goto(f"/requirements/{created}/edit")
+        other.get_by_text("只有发起人可以编辑草稿或待修改的需求").wait_for()

@@ -32,6 +32,7 @@ const AccountPage = lazy(() => import("./pages/AccountPage"));
 const BoardPage = lazy(() => import("./pages/BoardPage"));
 const KnowledgePage = lazy(() => import("./pages/KnowledgePage"));
 const ArchivePage = lazy(() => import("./pages/ArchivePage"));
+const EditRequirementPage = lazy(() => import("./pages/EditRequirementPage"));
 
 const { client, ws } = createApollo();
 
@@ -101,6 +102,7 @@ function Routed() {
               <Route index element={<MyWorkPage />} />
               <Route path="requirements/new" element={<NewRequirementPage />} />
               <Route path="requirements/:code" element={<RequirementPage />} />
+              <Route path="requirements/:code/edit" element={<EditRequirementPage />} />
               <Route path="tasks/:code" element={<TaskPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="board" element={<BoardPage />} />

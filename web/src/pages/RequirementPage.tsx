@@ -261,17 +261,20 @@ export default function RequirementPage() {
           showIcon
           message={word(t, "status", requirement.status)}
           action={
-            <Button
-              type="primary"
-              loading={submitting.loading}
-              onClick={() =>
-                void submit({ variables: { id: requirement.id } })
-                  .then(() => message.success(t("req.submitted")))
-                  .catch((e: unknown) => message.error(errorText(e, t, language)))
-              }
-            >
-              {t("req.submit")}
-            </Button>
+            <Space wrap>
+              <Link to={`/requirements/${requirement.code}/edit`}>{t("edit.open")}</Link>
+              <Button
+                type="primary"
+                loading={submitting.loading}
+                onClick={() =>
+                  void submit({ variables: { id: requirement.id } })
+                    .then(() => message.success(t("req.submitted")))
+                    .catch((e: unknown) => message.error(errorText(e, t, language)))
+                }
+              >
+                {t("req.submit")}
+              </Button>
+            </Space>
           }
         />
       )}

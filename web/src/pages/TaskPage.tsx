@@ -180,7 +180,7 @@ export default function TaskPage() {
             {task.deadline ? dayjs(task.deadline).format("YYYY-MM-DD HH:mm") : "—"}
           </Descriptions.Item>
           <Descriptions.Item label={t("task.percent")}>
-            <Progress percent={task.progress} size="small" style={{ minWidth: 120 }} aria-label={t("task.percent")} />
+            <Progress percent={task.progress} size="small" style={{ minWidth: 120 }} aria-label={t("task.progressNow")} />
           </Descriptions.Item>
           {task.description && (
             <Descriptions.Item label={t("task.description")} span={{ xs: 1, md: 2, xl: 3 }}>

@@ -1,4 +1,4 @@
-import{Et as e,Or as t,c as n,l as r,o as i}from"./index-CD6AxdN0.js";var a=n(`
+import{Et as e,Or as t,c as n,l as r,o as i}from"./index-C9Y69owW.js";var a=n(`
   mutation SignDownloadLink($path: String!) {
     signDownloadLink(path: $path) {
       url

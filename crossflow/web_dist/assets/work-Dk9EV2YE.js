@@ -1,4 +1,4 @@
-import{c as e}from"./index-CD6AxdN0.js";var t=e(`
+import{c as e}from"./index-C9Y69owW.js";var t=e(`
   query MyWork {
     myWork {
       total

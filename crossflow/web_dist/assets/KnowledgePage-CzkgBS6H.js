@@ -1,4 +1,4 @@
-import{C as e,N as t,Pr as n,Qr as r,Y as i,c as a,f as o,l as s,o as c,p as l,r as u,ti as d,v as f,y as p}from"./index-CD6AxdN0.js";import{t as m}from"./list-DS_lA7FB.js";import{t as h}from"./space-BueVmQkY.js";var g=d(i(),1),_=d(r(),1),v=u(),y=a(`
+import{C as e,N as t,Pr as n,Qr as r,Y as i,c as a,f as o,l as s,o as c,p as l,r as u,ti as d,v as f,y as p}from"./index-C9Y69owW.js";import{t as m}from"./list-Ba5ebj97.js";import{t as h}from"./space-BBv_i9C4.js";var g=d(i(),1),_=d(r(),1),v=u(),y=a(`
   query KnowledgeSearch($search: String, $after: String) {
     archives(search: $search, first: 20, after: $after) {
       totalCount

@@ -1,4 +1,4 @@
-import{C as e,E as t,Et as n,N as r,Pt as i,Qr as a,Y as o,c as s,l as c,o as l,r as u,ti as d,v as f}from"./index-CD6AxdN0.js";import{t as p}from"./list-DS_lA7FB.js";import{t as m}from"./space-BueVmQkY.js";import{t as h}from"./tag-CvtBO4SA.js";import{n as g,r as _,t as v}from"./upload-BzXtd0xx.js";import{t as y}from"./download-DdLIbh5N.js";var b=d(o(),1),x=d(a(),1),S=u();s(`
+import{C as e,E as t,Et as n,N as r,Pt as i,Qr as a,Y as o,c as s,l as c,o as l,r as u,ti as d,v as f}from"./index-C9Y69owW.js";import{t as p}from"./list-Ba5ebj97.js";import{t as m}from"./space-BBv_i9C4.js";import{t as h}from"./tag-CR5KNuiC.js";import{n as g,r as _,t as v}from"./upload-DjorXLaS.js";import{t as y}from"./download-Cx8LT5cP.js";var b=d(o(),1),x=d(a(),1),S=u();s(`
   fragment AttachmentItem on Attachment {
     id
     fileName

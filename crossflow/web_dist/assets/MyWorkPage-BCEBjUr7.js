@@ -1,4 +1,4 @@
-import{N as e,Pr as t,Pt as n,Y as r,c as i,dn as a,f as o,l as s,n as c,o as l,r as u,ti as d,v as f}from"./index-CD6AxdN0.js";import{t as p}from"./badge-DTSxBHpW.js";import{n as m,t as h}from"./row-H95TkVSO.js";import{t as g}from"./list-DS_lA7FB.js";import{t as _}from"./progress-pk-iWNJF.js";import{t as v}from"./space-BueVmQkY.js";import{t as y}from"./tag-CvtBO4SA.js";import{t as b}from"./StatusTag-DYgUD88-.js";import{t as x}from"./work-CniWyVRq.js";var S=d(r(),1),C=u(),w=i(`
+import{N as e,Pr as t,Pt as n,Y as r,c as i,dn as a,f as o,l as s,n as c,o as l,r as u,ti as d,v as f}from"./index-C9Y69owW.js";import{t as p}from"./badge-BzlHzq8g.js";import{n as m,t as h}from"./row-B0KdZwdl.js";import{t as g}from"./list-Ba5ebj97.js";import{t as _}from"./progress-BQvmftRz.js";import{t as v}from"./space-BBv_i9C4.js";import{t as y}from"./tag-CR5KNuiC.js";import{t as b}from"./StatusTag-CFxLk-SF.js";import{t as x}from"./work-Dk9EV2YE.js";var S=d(r(),1),C=u(),w=i(`
   query MyRequirements($filter: RequirementFilter, $after: String) {
     requirements(filter: $filter, first: 10, after: $after) {
       totalCount

@@ -1,4 +1,4 @@
-import{N as e,Pr as t,_ as n,c as r,f as i,i as a,l as o,o as s,r as c,u as l,v as u,y as d}from"./index-CD6AxdN0.js";import{t as f}from"./descriptions-BG1Nfvgr.js";import{t as p}from"./space-BueVmQkY.js";import{t as m}from"./table-o8OX9HSX.js";var h=c(),g=r(`
+import{N as e,Pr as t,_ as n,c as r,f as i,i as a,l as o,o as s,r as c,u as l,v as u,y as d}from"./index-C9Y69owW.js";import{t as f}from"./descriptions-D_HeudZu.js";import{t as p}from"./space-BBv_i9C4.js";import{t as m}from"./table-GwtPJkba.js";var h=c(),g=r(`
   query ArchiveRecord($id: ID!) {
     node(id: $id) {
       id

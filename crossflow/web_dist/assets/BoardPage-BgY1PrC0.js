@@ -1,5 +1,5 @@
-const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/BarChart-BUub4T6h.js","assets/index-CD6AxdN0.js","assets/index-CUDq8esg.css"])))=>i.map(i=>d[i]);
-import{N as e,Pr as t,Pt as n,Qr as r,c as i,l as a,o,r as s,t as c,ti as l,u,v as d,y as f}from"./index-CD6AxdN0.js";import{t as p}from"./space-BueVmQkY.js";import{t as m}from"./table-o8OX9HSX.js";import{n as h,t as g}from"./colours-DfTPUJxm.js";import{t as _}from"./download-DdLIbh5N.js";var v=l(r(),1),y=s(),b=(0,v.lazy)(()=>c(()=>import(`./BarChart-BUub4T6h.js`),__vite__mapDeps([0,1,2]))),x=i(`
+const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/BarChart-15Ynkpx0.js","assets/index-C9Y69owW.js","assets/index-CUDq8esg.css"])))=>i.map(i=>d[i]);
+import{N as e,Pr as t,Pt as n,Qr as r,c as i,l as a,o,r as s,t as c,ti as l,u,v as d,y as f}from"./index-C9Y69owW.js";import{t as p}from"./space-BBv_i9C4.js";import{t as m}from"./table-GwtPJkba.js";import{n as h,t as g}from"./colours-DfTPUJxm.js";import{t as _}from"./download-Cx8LT5cP.js";var v=l(r(),1),y=s(),b=(0,v.lazy)(()=>c(()=>import(`./BarChart-15Ynkpx0.js`),__vite__mapDeps([0,1,2]))),x=i(`
   query DepartmentBoard {
     reports {
       tasksByStatus {
