@@ -121,7 +121,12 @@ export default function MyWorkPage() {
                 </Link>
                 <StatusTag status={task.status} />
                 {task.isOverdue && <Tag color="red">{t("task.overdue")}</Tag>}
-                <Progress percent={task.progress} size="small" style={{ width: 120, margin: 0 }} />
+                <Progress
+                  percent={task.progress}
+                  size="small"
+                  style={{ width: 120, margin: 0 }}
+                  aria-label={`${task.code} ${t("task.progressNow")}`}
+                />
                 <Typography.Text type="secondary">
                   {t("work.deadline")} {date(task.deadline)}
                 </Typography.Text>

@@ -1,1 +1,0 @@
-import{M as e,j as t}from"./index-C9Y69owW.js";var n=e,r=t;export{n,r as t};
