@@ -9,13 +9,10 @@ number of tasks; recording under a unique key makes overlapping windows harmless
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from crossflow import clock
 from models import (
-    CollaborationRequest,
     Requirement,
     RequirementDepartment,
     Review,
@@ -27,7 +24,6 @@ from models import (
     WarningRule,
 )
 from models.enums import (
-    CollaborationStatus,
     Priority,
     Recipient,
     RequirementStatus,
@@ -36,11 +32,12 @@ from models.enums import (
     TaskStatus,
     WarningRuleKind,
 )
+from resolvers.alert_collaboration import collaboration_due, collaboration_unanswered
+from resolvers.alert_finding import Finding, fmt, threshold
 from resolvers.notify import heads_and_delegates
 from resolvers.template_thresholds import (
     Band,
     Overrides,
-    delta,
     template_overrides,
     threshold_bands,
 )
@@ -68,43 +65,6 @@ TASK_COLUMNS = (
 )
 
 
-@dataclass
-class Finding:
-    """One warning to record: which rule, about what, which threshold instance, for whom."""
-
-    rule: WarningRule
-    subject_type: str
-    subject_id: int
-    subject_code: str
-    instance: str
-    task_id: int | None
-    roles: dict[Recipient, list[int]]
-    params: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def dedup_key(self) -> str:
-        return f"{self.rule.kind}:{self.subject_type}:{self.subject_id}:{self.instance}"
-
-    def recipients(self) -> list[int]:
-        wanted = {Recipient(r) for r in self.rule.recipients}
-        ids = {uid for role, uids in self.roles.items() if role in wanted for uid in uids}
-        return sorted(ids)
-
-
-def threshold(rule: WarningRule, priority: str) -> int:
-    return rule.threshold_urgent if priority == Priority.URGENT else rule.threshold_normal
-
-
-def as_delta(rule: WarningRule, amount: int) -> timedelta:
-    return delta(rule.unit, amount)
-
-
-def fmt(moment: datetime | None) -> str:
-    if moment is None:
-        return "-"
-    return moment.astimezone(clock.BUSINESS_TZ).strftime("%m月%d日 %H:%M")
-
-
 class Detector:
     """Runs each rule's query over one window and resolves the recipients in batches."""
 
@@ -124,10 +84,8 @@ class Detector:
         if kind is WarningRuleKind.ACCEPTANCE_SLA:
             return await self._acceptance_sla(rule, since)
         if kind is WarningRuleKind.COLLABORATION_DUE:
-            from resolvers.alert_collaboration import collaboration_due  # it imports this module
-
             return await collaboration_due(self, rule, since)
-        return await self._collaboration_sla(rule, since)
+        return await collaboration_unanswered(self, rule, since)
 
     async def _deadline_rule(self, rule: WarningRule, since: datetime) -> list[Finding]:
         """Tasks whose deadline minus the threshold fell in (since, now]."""
@@ -322,46 +280,6 @@ class Detector:
             .values("round_id", "department_id", "to_user_id")
         }
         return added, handed
-
-    async def _collaboration_sla(self, rule: WarningRule, since: datetime) -> list[Finding]:
-        age = as_delta(rule, rule.threshold_normal)
-        rows = await CollaborationRequest.filter(
-            status=CollaborationStatus.OPEN,
-            created_at__gt=since - age,
-            created_at__lte=self.now - age,
-        ).values(
-            "id",
-            "task_id",
-            "task__code",
-            "task__title",
-            "to_department_id",
-            "to_department__name",
-            "from_user_id",
-            "requirement__initiator_id",
-        )
-        heads = await self._heads({row["to_department_id"] for row in rows})
-        return [
-            Finding(
-                rule=rule,
-                subject_type="CollaborationRequest",
-                subject_id=row["id"],
-                subject_code=row["task__code"],
-                instance="0",
-                task_id=row["task_id"],
-                roles={
-                    Recipient.DEPARTMENT_HEAD: heads.get(row["to_department_id"], []),
-                    Recipient.ASSIGNEE: [row["from_user_id"]],
-                    Recipient.INITIATOR: [row["requirement__initiator_id"]],
-                },
-                params={
-                    "title": row["task__title"],
-                    "code": row["task__code"],
-                    "department": row["to_department__name"],
-                    "hours": rule.threshold_normal,
-                },
-            )
-            for row in rows
-        ]
 
     async def heads(self, department_ids: set[int]) -> dict[int, list[int]]:
         """Each department's head and the head's delegates in force now (for rule modules)."""

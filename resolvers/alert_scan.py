@@ -22,7 +22,8 @@ from crossflow import clock
 from crossflow.settings import Settings
 from models import Alert, Notification, OutboxMessage, User, WarningRule
 from models.enums import Channel, NotificationKind, Role, WarningRuleKind
-from resolvers.alert_detect import Detector, Finding
+from resolvers.alert_detect import Detector
+from resolvers.alert_finding import Finding
 from resolvers.alert_texts import notification_kind, render, render_digest
 from resolvers.notification_channels import Outgoing, stage_deliveries
 from resolvers.workdays import Fallback, WorkCalendar
