@@ -216,6 +216,9 @@ async def check_values(
     """Validate ``values`` (by key) against the active ``definitions``; normalised values.
 
     Unknown keys are refused, required fields must have a value, blank values are dropped.
+    A required FILE field is the exception: its value is an attachment of the requirement,
+    which exists only once the draft was saved, so it is asked for at submission
+    (``resolvers/key_points.py``), like the form's key points.
     """
     if values is None:
         values = {}
@@ -236,7 +239,7 @@ async def check_values(
     for definition in sorted(definitions, key=lambda d: (d.position, d.key)):
         raw = values.get(definition.key)
         if is_blank(raw):
-            if definition.required:
+            if definition.required and definition.field_type is not T.FILE:
                 raise _refuse(definition, "为必填项", "this field is required")
             continue
         normalised[definition.key] = await coerce(definition, raw, viewer)

@@ -16,6 +16,7 @@ from crossflow import clock
 from models import Department, FormField, Notification, ReviewRound
 from models.enums import FormFieldType, NotificationKind
 from tests.conftest import GraphQLClient
+from tests.resolvers.test_attachments import PDF, uploaded
 
 CREATE = """mutation($input: CreateRequirementInput!) { createRequirement(input: $input) {
   id code status version involvedDepartments { contribution department { code } } } }"""
@@ -111,6 +112,31 @@ async def test_a_required_custom_field_added_after_the_draft_is_asked_for_at_sub
     # and once it is filled in the submission goes through
     await market.data(
         UPDATE, {"input": {"id": created["id"], "customFields": {"budget": "50000.00"}}}
+    )
+    assert (await market.data(SUBMIT, {"id": created["id"]}))["submitRequirement"] == {
+        "status": "PENDING_REVIEW"
+    }
+
+
+async def test_a_required_file_field_is_attached_to_the_saved_draft_then_submitted(
+    client: GraphQLClient, demo: None
+) -> None:
+    # given a required FILE field: its value is an attachment of the requirement itself
+    await FormField.create(
+        key="brief", label="活动简报", field_type=FormFieldType.FILE, required=True
+    )
+    # when the draft is saved without it (there is nothing to attach to before)
+    created = await draft(client, **KEY_POINTS)
+    market = await client.sign_in("market_staff")
+    # then submitting asks for it by its key
+    body = await market.post(SUBMIT, {"id": created["id"]})
+    assert body["errors"][0]["extensions"]["fields"] == ["customFields.brief"]
+    # and once a file is attached to the draft and named in the field, it goes through
+    attachment = await uploaded(
+        market, ("brief.pdf", PDF, "application/pdf"), requirement=created["id"]
+    )
+    await market.data(
+        UPDATE, {"input": {"id": created["id"], "customFields": {"brief": attachment["id"]}}}
     )
     assert (await market.data(SUBMIT, {"id": created["id"]}))["submitRequirement"] == {
         "status": "PENDING_REVIEW"
