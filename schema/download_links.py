@@ -9,7 +9,7 @@ import strawberry
 
 from resolvers import download_links
 from schema.base import Info
-from schema.permissions import SignedIn
+from schema.permissions import CanWrite
 
 
 @strawberry.type(
@@ -35,7 +35,7 @@ class DownloadLinkMutations:
             " Errors: UNAUTHENTICATED; FORBIDDEN (an API token: send the header instead);"
             " BAD_USER_INPUT (not a download address)"
         ),
-        permission_classes=[SignedIn],
+        permission_classes=[CanWrite],
     )
     async def sign_download_link(
         self,
