@@ -16,7 +16,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import httpx
@@ -151,6 +151,21 @@ def sign_in(page: Page, username: str, password: str) -> None:
     page.fill("#password", password)
     page.click("form button[type=submit]")
     page.wait_for_load_state()
+
+
+def graphql_data(
+    http: httpx.Client, token: str, query: str, variables: dict[str, Any] | None = None
+) -> Any:
+    """The data of a GraphQL request the tests expect to succeed, sent as ``token``'s holder."""
+    response = http.post(
+        "/graphql",
+        json={"query": query, "variables": variables or {}},
+        headers={"authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert not body.get("errors"), body["errors"]
+    return body["data"]
 
 
 def test_an_employee_and_a_wrong_password_are_turned_away(page: Page) -> None:

@@ -16,6 +16,7 @@ import pytest
 from tests.e2e.test_admin_browser import (  # noqa: F401  (fixtures used by name)
     LOGIN,
     browser,
+    graphql_data,
     page,
     server,
     shot,
@@ -34,13 +35,7 @@ def _graphql(http: httpx.Client, username: str, query: str) -> Any:
     token = http.post(
         "/graphql", json={"query": LOGIN, "variables": {"u": username, "p": "demo"}}
     ).json()["data"]["login"]["token"]
-    response = http.post(
-        "/graphql", json={"query": query}, headers={"authorization": f"Bearer {token}"}
-    )
-    assert response.status_code == 200, response.text
-    body = response.json()
-    assert not body.get("errors"), body["errors"]
-    return body["data"]
+    return graphql_data(http, token, query)
 
 
 def test_defaults_and_webhook_departments_chosen_in_the_panel_reach_people(

@@ -9,7 +9,7 @@ API starts with them. The browser, the server and the offline checks are those o
 from __future__ import annotations
 
 import base64
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
@@ -17,6 +17,7 @@ import pytest
 from tests.e2e.test_admin_browser import (  # noqa: F401  (fixtures used by name)
     LOGIN,
     browser,
+    graphql_data,
     page,
     server,
     shot,
@@ -33,18 +34,6 @@ FROM_TEMPLATE = """mutation($input: CreateRequirementFromTemplateInput!) {
   createRequirementFromTemplate(input: $input) { code signoffMode acceptanceMode } }"""
 
 
-def _graphql(http: httpx.Client, token: str, query: str, variables: dict[str, Any]) -> Any:
-    response = http.post(
-        "/graphql",
-        json={"query": query, "variables": variables},
-        headers={"authorization": f"Bearer {token}"},
-    )
-    assert response.status_code == 200, response.text
-    body = response.json()
-    assert not body.get("errors"), body["errors"]
-    return body["data"]
-
-
 def test_modes_chosen_in_the_panel_start_the_templates_requirements(
     page: Page,  # noqa: F811
     server: str,  # noqa: F811
@@ -53,7 +42,7 @@ def test_modes_chosen_in_the_panel_start_the_templates_requirements(
         token = http.post(
             "/graphql", json={"query": LOGIN, "variables": {"u": "service_staff", "p": "demo"}}
         ).json()["data"]["login"]["token"]
-        listed = _graphql(http, token, TEMPLATES, {})["requirementTemplates"]
+        listed = graphql_data(http, token, TEMPLATES, {})["requirementTemplates"]
         complaint = next(t for t in listed if t["key"] == "customer-complaint")
         assert (complaint["signoffMode"], complaint["acceptanceMode"]) == ("ALL", "ALL")
         pk = base64.b64decode(complaint["id"]).decode().split(":")[1]
@@ -72,10 +61,10 @@ def test_modes_chosen_in_the_panel_start_the_templates_requirements(
         shot(page, "31-template-signoff-modes-saved")
 
         # then the API shows them, and a complaint raised from it starts with them
-        listed = _graphql(http, token, TEMPLATES, {})["requirementTemplates"]
+        listed = graphql_data(http, token, TEMPLATES, {})["requirementTemplates"]
         complaint = next(t for t in listed if t["key"] == "customer-complaint")
         assert (complaint["signoffMode"], complaint["acceptanceMode"]) == ("ANY", "ANY")
         form = {"templateId": complaint["id"], "title": "客户投诉：外包装破损"}
-        raised = _graphql(http, token, FROM_TEMPLATE, {"input": form})
+        raised = graphql_data(http, token, FROM_TEMPLATE, {"input": form})
         created = raised["createRequirementFromTemplate"]
         assert (created["signoffMode"], created["acceptanceMode"]) == ("ANY", "ANY")

@@ -10,7 +10,7 @@ on-duty person) with deadlines. The browser, the server and the offline checks a
 from __future__ import annotations
 
 import base64
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
@@ -18,6 +18,7 @@ import pytest
 from tests.e2e.test_admin_browser import (  # noqa: F401  (fixtures used by name)
     LOGIN,
     browser,
+    graphql_data,
     page,
     server,
     shot,
@@ -35,18 +36,6 @@ FROM_TEMPLATE = """mutation($input: CreateRequirementFromTemplateInput!) {
     status tasks { deadline assignee { username } executingDepartment { code } } } }"""
 
 
-def _graphql(http: httpx.Client, token: str, query: str, variables: dict[str, Any]) -> Any:
-    response = http.post(
-        "/graphql",
-        json={"query": query, "variables": variables},
-        headers={"authorization": f"Bearer {token}"},
-    )
-    assert response.status_code == 200, response.text
-    body = response.json()
-    assert not body.get("errors"), body["errors"]
-    return body["data"]
-
-
 def test_urgent_intake_ticked_in_the_panel_starts_a_complaint_at_once(
     page: Page,  # noqa: F811
     server: str,  # noqa: F811
@@ -55,7 +44,7 @@ def test_urgent_intake_ticked_in_the_panel_starts_a_complaint_at_once(
         token = http.post(
             "/graphql", json={"query": LOGIN, "variables": {"u": "service_staff", "p": "demo"}}
         ).json()["data"]["login"]["token"]
-        listed = _graphql(http, token, TEMPLATES, {})["requirementTemplates"]
+        listed = graphql_data(http, token, TEMPLATES, {})["requirementTemplates"]
         complaint = next(t for t in listed if t["key"] == "customer-complaint")
         assert complaint["urgentIntake"] is False
         pk = base64.b64decode(complaint["id"]).decode().split(":")[1]
@@ -71,7 +60,7 @@ def test_urgent_intake_ticked_in_the_panel_starts_a_complaint_at_once(
         shot(page, "41-template-urgent-intake-saved")
 
         # then a complaint raised from it is initiated with assigned, timed work orders
-        listed = _graphql(http, token, TEMPLATES, {})["requirementTemplates"]
+        listed = graphql_data(http, token, TEMPLATES, {})["requirementTemplates"]
         complaint = next(t for t in listed if t["key"] == "customer-complaint")
         assert complaint["urgentIntake"] is True
         form = {
@@ -81,7 +70,7 @@ def test_urgent_intake_ticked_in_the_panel_starts_a_complaint_at_once(
             "deliverables": "物流排查结论",
             "acceptanceCriteria": "客户确认",
         }
-        created = _graphql(http, token, FROM_TEMPLATE, {"input": form})
+        created = graphql_data(http, token, FROM_TEMPLATE, {"input": form})
         raised = created["createRequirementFromTemplate"]
         assert raised["status"] == "INITIATED"
         assert raised["tasks"] and all(
