@@ -168,9 +168,13 @@ def _global_id(type_name: str, pk: int) -> str:
 
 
 async def statements_per_request(
-    settings: Settings, name: str, variables: dict[str, Any], user: str
+    settings: Settings,
+    name: str,
+    variables: dict[str, Any],
+    user: str,
+    document: str | None = None,
 ) -> int:
-    """SQL statements of one request of query ``name``, counted in-process."""
+    """SQL statements of one request of query ``name`` (or ``document``), counted in-process."""
     from crossflow.app import create_app
 
     statements: list[str] = []
@@ -185,7 +189,7 @@ async def statements_per_request(
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
             token = await sign_in(http, user)
             headers = {"authorization": f"Bearer {token}"}
-            body = {"query": QUERIES[name], "variables": variables}
+            body = {"query": document or QUERIES[name], "variables": variables}
             await http.post("/graphql", json=body, headers=headers)  # warm the caches
             logger = logging.getLogger("tortoise.db_client")
             handler = Collect(level=logging.DEBUG)
@@ -196,7 +200,11 @@ async def statements_per_request(
             finally:
                 logger.removeHandler(handler)
                 logger.setLevel(logging.WARNING)
-            _check(name, response.content)
+            if document is None:
+                _check(name, response.content)
+            else:
+                body = json.loads(response.content)
+                assert not body.get("errors") and body.get("data"), response.content[:500]
     return len(statements)
 
 
@@ -208,10 +216,16 @@ def _check(name: str, content: bytes) -> None:
 
 
 def _request(port: int, token: str, name: str, variables: dict[str, Any]) -> bytes:
-    body = json.dumps({"query": QUERIES[name], "variables": variables}).encode()
+    return raw_request(port, QUERIES[name], variables, token)
+
+
+def raw_request(port: int, document: str, variables: dict[str, Any], token: str | None) -> bytes:
+    """One HTTP/1.1 POST of ``document`` (with a bearer token when given), ready to send."""
+    body = json.dumps({"query": document, "variables": variables}).encode()
+    authorization = f"Authorization: Bearer {token}\r\n" if token else ""
     head = (
         f"POST /graphql HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-        f"Authorization: Bearer {token}\r\nContent-Type: application/json\r\n"
+        f"{authorization}Content-Type: application/json\r\n"
         f"Content-Length: {len(body)}\r\n\r\n"
     )
     return head.encode() + body
