@@ -49,8 +49,8 @@ from admin_ui.views.records import (
 )
 from admin_ui.views.templates import template_views
 from admin_ui.views.tokens import ApiTokenView
-from crossflow.db import APP_LABEL, MODEL_MODULES
-from crossflow.settings import Settings
+from core.db import APP_LABEL, MODEL_MODULES
+from core.settings import Settings
 
 PACKAGE = Path(__file__).resolve().parent
 BASE_URL = "/admin"

@@ -1,6 +1,6 @@
 """Sign-in to the panel with the platform's own accounts; only the administrator enters.
 
-The password check is ``resolvers.auth.login`` itself (argon2, inactive users, the demo
+The password check is ``resolvers.access.auth.login`` itself (argon2, inactive users, the demo
 password refused outside demo mode, sign-in throttling counted with the API's), so the
 panel cannot be easier to enter than the API.
 The session (a signed cookie) holds the user id and the user's token epoch: raising the
@@ -24,12 +24,12 @@ from starlette_admin.auth.password import AuthProvider
 from starlette_admin.exceptions import LoginFailed
 
 from admin_ui.i18n import t
-from crossflow.settings import Settings
-from crossflow.suites.config import company_sign_in
+from core.settings import Settings
 from models import User
-from resolvers import auth, policy, sso_accounts
-from resolvers.auth import Viewer
+from resolvers.access import auth, policy, sso_accounts
+from resolvers.access.auth import Viewer
 from resolvers.errors import DomainError, Forbidden
+from resolvers.people.suites.config import company_sign_in
 
 SESSION_KEY = "crossflow_admin"
 SESSION_COOKIE = "crossflow_admin_session"
@@ -90,7 +90,7 @@ class AdminAuthProvider(AuthProvider):
             raise LoginFailed(exc.message) from exc
         try:
             # Checked after the password, so the answer reveals nothing to someone who
-            # does not know it; the rule itself is the platform's (resolvers/policy.py).
+            # does not know it; the rule itself is the platform's (resolvers/access/policy.py).
             policy.require_admin(Viewer.of_user(user))
         except Forbidden as exc:
             raise LoginFailed(

@@ -1,4 +1,4 @@
-"""The admin panel's pages under the Content-Security-Policy (``crossflow/http_security.py``).
+"""The admin panel's pages under the Content-Security-Policy (``core/http_security.py``).
 
 starlette-admin's templates carry inline scripts whose text changes per page (the list's
 URLs, the record's key), so they cannot be allowed by hash: each ``<script>`` tag of the
@@ -16,7 +16,7 @@ from jinja2 import Environment
 from jinja2.ext import Extension
 from starlette_admin.contrib.tortoise import Admin
 
-from crossflow.http_security import csp_nonce
+from core.http_security import csp_nonce
 
 #: A ``<script`` tag that has no nonce yet.
 SCRIPT_TAG = re.compile(r"<script\b(?![^>]*\bnonce=)", re.IGNORECASE)

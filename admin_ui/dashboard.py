@@ -22,9 +22,9 @@ from admin_ui.auth import admin_viewer
 from admin_ui.i18n import enum_label, is_english, t
 from models import Department, Requirement, Task
 from models.enums import RequirementStatus, TaskStatus
-from resolvers.board import requirement_board
 from resolvers.errors import DomainError
 from resolvers.listing import overdue_condition
+from resolvers.reports.board import requirement_board
 
 #: Beijing is UTC+8 all year (no daylight saving): months are counted in the users' time.
 BEIJING_OFFSET_HOURS = 8

@@ -16,7 +16,7 @@ from typing import Any
 from starlette_admin.export.csv import CsvExporter
 from starlette_admin.fields import BaseField
 
-from crossflow.tabular import defused
+from core.tabular import defused
 
 
 class DefusedCsvExporter(CsvExporter):

@@ -16,8 +16,8 @@ from starlette_admin.routing import route
 
 from admin_ui.auth import admin_account
 from admin_ui.i18n import pick, t
-from crossflow.settings import Settings
-from resolvers.auth import tokens_for
+from core.settings import Settings
+from resolvers.access.auth import tokens_for
 
 EXAMPLE_QUERY = """# {comment}
 {{

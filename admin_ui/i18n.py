@@ -17,6 +17,7 @@ from babel.support import LazyProxy
 from starlette_admin import I18nConfig
 from starlette_admin.i18n import get_locale
 
+from core.channels import WebhookFormat
 from models.enums import (
     Channel,
     CollaborationStatus,
@@ -30,7 +31,6 @@ from models.enums import (
     TaskStatus,
     ThresholdUnit,
     WarningRuleKind,
-    WebhookFormat,
 )
 
 #: Chinese unless the admin switched to English; a browser's ``en-US`` does not switch it.

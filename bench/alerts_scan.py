@@ -24,11 +24,12 @@ import asyncpg
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from crossflow import db
+from core import db
+from core.outbox_message import OutboxMessage
+from core.settings import Settings
 from crossflow.seed import seed
-from crossflow.settings import Settings
-from models import Alert, Delivery, Notification, OutboxMessage, WarningRule
-from resolvers.alert_scan import scan
+from models import Alert, Delivery, Notification, WarningRule
+from resolvers.alerts.scan import scan
 
 SERVER = "postgres://postgres@127.0.0.1:5432"
 
@@ -50,7 +51,7 @@ async def prepare(size: int, due: int) -> Settings:
 
 async def one_scan(settings: Settings) -> tuple[float, int]:
     async with db.orm(settings):
-        from resolvers.alerts import ensure_default_rules
+        from resolvers.alerts.rules import ensure_default_rules
 
         await ensure_default_rules()
         for model in (OutboxMessage, Delivery, Notification, Alert):

@@ -22,10 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tortoise.context import TortoiseContext
 
-from crossflow.db import tortoise_config
-from crossflow.settings import Settings, configure
+from core.db import tortoise_config
+from core.settings import Settings, configure
 from models.directory import SyncStatus
-from resolvers.directory_sync import sync_directory
+from resolvers.people.directory_sync import sync_directory
 from tests.support.slapd import ROOT_DN, ROOT_PASSWORD, SUFFIX, running_directory
 
 

@@ -50,8 +50,8 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-from crossflow import db
-from crossflow.settings import Mode, Settings
+from core import db
+from core.settings import Mode, Settings
 from tests.e2e.processes import crossflow_process, free_port, wait_until_ready
 
 QUERIES = {

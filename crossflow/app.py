@@ -14,25 +14,17 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
 from tortoise.connection import get_connection
 
-from crossflow import broker as broker_module
-from crossflow import (
-    graphiql_page,
-    http_errors,
-    http_security,
-    observability,
-    oidc,
-    realtime,
-    web_app,
-)
-from crossflow.db import close_orm, open_orm, pending_migrations
+from core import broker as broker_module
+from core import http_security, realtime
+from core.db import close_orm, open_orm, pending_migrations
+from core.settings import Settings, get_settings
+from crossflow import graphiql_page, http_errors, observability, oidc, suite_routes, web_app
 from crossflow.downloads import download_file, meeting_invite
 from crossflow.graphql_view import CrossFlowGraphQL
 from crossflow.report_routes import routes as report_routes
 from crossflow.scheduler import build_scheduler
 from crossflow.secret_key import resolve as resolve_secret_key
-from crossflow.settings import Settings, get_settings
-from crossflow.suites import routes as suite_routes
-from crossflow.suites.config import configured_suite
+from resolvers.people.suites.config import configured_suite
 
 log = logging.getLogger(__name__)
 

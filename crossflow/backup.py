@@ -34,10 +34,10 @@ from typing import Any
 
 import asyncpg
 
+from core.db import APP_LABEL, committed_migrations
+from core.files import FileStore
+from core.settings import Settings
 from crossflow import pg_tools
-from crossflow.db import APP_LABEL, committed_migrations
-from crossflow.files import FileStore
-from crossflow.settings import Settings
 
 FORMAT = 1
 MANIFEST = "manifest.json"

@@ -12,15 +12,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from crossflow import db
-from crossflow.settings import (
-    DEFAULT_SECRET_KEY,
-    DEMO_PASSWORD,
-    Mode,
-    Settings,
-    configure,
-    get_settings,
-)
+from core import db
+from core.settings import DEFAULT_SECRET_KEY, DEMO_PASSWORD, Mode, Settings, configure, get_settings
 
 app = typer.Typer(
     help="CrossFlow: cross-department collaboration over GraphQL.", no_args_is_help=True
@@ -29,7 +22,7 @@ console = Console()
 
 
 def _logging(settings: Settings) -> None:
-    from crossflow import logs
+    from core import logs
 
     logs.configure(settings)  # structured lines (CROSSFLOW_LOG_FORMAT), secrets redacted
     # Dramatiq narrates every message at INFO; its warnings and errors are what matter here.
@@ -172,7 +165,7 @@ def worker(
 @app.command()
 def migrate() -> None:
     """Apply the committed migrations (SQLite file or CROSSFLOW_DATABASE_URL) and defaults."""
-    from resolvers.alerts import ensure_default_rules
+    from resolvers.alerts.rules import ensure_default_rules
 
     settings = get_settings()
     _logging(settings)
@@ -208,8 +201,8 @@ def alerts_scan(
     from datetime import datetime
 
     import workers  # noqa: F401  (declares the actors)
-    from crossflow import outbox
-    from resolvers.alert_scan import scan
+    from core import outbox
+    from resolvers.alerts.scan import scan
 
     settings = get_settings()
     _logging(settings)
@@ -249,7 +242,7 @@ def create_admin(
     ),
 ) -> None:
     """Create a platform administrator (or reset an existing one's password and role)."""
-    from crossflow.security import hash_password
+    from core.security import hash_password
     from models import User
     from models.enums import Role
 
@@ -287,10 +280,10 @@ def create_token(
     """
     from datetime import timedelta
 
-    from crossflow import clock
+    from core import clock
     from models import User
     from models.enums import Role
-    from resolvers.api_tokens import create_api_token
+    from resolvers.access.api_tokens import create_api_token
     from resolvers.errors import DomainError
 
     async def run() -> str:
@@ -313,9 +306,7 @@ def create_token(
     except DomainError as refusal:
         console.print(f"[red]{refusal.message}[/red]")
         raise typer.Exit(2) from None
-    console.print(
-        f"read-only {role.upper()} token {name!r} created; it is shown only this once:"
-    )
+    console.print(f"read-only {role.upper()} token {name!r} created; it is shown only this once:")
     sys.stdout.write(token + "\n")
 
 
@@ -325,9 +316,9 @@ def unlock_sign_in(
     address: str = typer.Option(None, help="Client address whose failed sign-ins to forget"),
 ) -> None:
     """Lift a sign-in lock before it ends by itself (audited; the panel's Users page too)."""
+    from resolvers.access.sign_in_guard import SignInGuard
+    from resolvers.access.sign_in_locks import unlock_sign_in as unlock
     from resolvers.errors import DomainError
-    from resolvers.sign_in_guard import SignInGuard
-    from resolvers.sign_in_locks import unlock_sign_in as unlock
 
     settings = get_settings()
     if not settings.redis_url:

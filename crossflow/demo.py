@@ -17,12 +17,12 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from crossflow import clock
+from core import clock
+from core.security import hash_password
+from core.settings import DEMO_PASSWORD
 from crossflow.demo_history import last_of, settle
 from crossflow.demo_people import DEPARTMENTS
 from crossflow.demo_templates import load_default_templates
-from crossflow.security import hash_password
-from crossflow.settings import DEMO_PASSWORD
 from models import (
     Archive,
     CollaborationRequest,
@@ -51,9 +51,9 @@ from models.enums import (
     TaskStatus,
 )
 from resolvers import codes
-from resolvers.alerts import ensure_default_rules
-from resolvers.archives import segment
-from resolvers.signoff import content_hash
+from resolvers.alerts.rules import ensure_default_rules
+from resolvers.archives.archiving import segment
+from resolvers.requirements.signoff import content_hash
 
 
 async def is_loaded() -> bool:

@@ -21,7 +21,7 @@ from models import (
     TemplateWarningThreshold,
 )
 from models.enums import Priority, ThresholdUnit, WarningRuleKind
-from resolvers.templates import bump_template_version
+from resolvers.templates.definitions import bump_template_version
 
 
 @dataclass(frozen=True)

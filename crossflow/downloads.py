@@ -3,7 +3,7 @@
 ``GET /files/{attachment version id}`` and ``GET /meetings/{meeting id}.ics``, both with
 the same bearer token as ``/graphql`` in the ``Authorization`` header (never in the URL,
 where it would end up in logs and browser history), or with the ``sig`` of a short-lived
-link from ``signDownloadLink`` (``resolvers/download_links.py``) so a plain browser link
+link from ``signDownloadLink`` (``resolvers/files/download_links.py``) so a plain browser link
 opens them; a forged, altered or expired link is a 403 that says to open it again. An
 object the viewer may not read is a 404, exactly like one that does not exist (the API's
 NOT_FOUND rule); a BI token is refused the bytes of files with a 403 that says so.
@@ -18,11 +18,12 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from strawberry import relay
 
+from core.settings import Settings
 from crossflow.graphql_view import bearer_token, coded_error
-from crossflow.settings import Settings
-from resolvers import attachments, download_links, meetings
-from resolvers.auth import Viewer, viewer_from_token
+from resolvers.access.auth import Viewer, viewer_from_token
+from resolvers.collaboration import meetings
 from resolvers.errors import Forbidden, NotFound
+from resolvers.files import attachments, download_links
 from resolvers.workflow import NOT_FOUND_MESSAGE
 from schema.ids import in_range
 

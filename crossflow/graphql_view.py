@@ -23,15 +23,15 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
-from crossflow.db_errors import is_unavailable
+from core.db_errors import is_unavailable
+from core.rate_limit import build_limiter
+from core.settings import Settings
 from crossflow.graphiql_page import PAGE as GRAPHIQL_PAGE
-from crossflow.live_sockets import LiveConnection
 from crossflow.multipart import MalformedMultipart, check_map, json_part
 from crossflow.operation_choice import BAD_REQUEST_CODE, operation_refusal
-from crossflow.rate_limit import build_limiter
-from crossflow.settings import Settings
 from crossflow.variable_messages import plain_variable_message
-from resolvers.auth import Viewer, viewer_from_token
+from resolvers.access.auth import Viewer, viewer_from_token
+from resolvers.access.live_sockets import LiveConnection
 from resolvers.context import RequestContext
 from schema.compiled.run import CompiledQueries
 from schema.errors import graphql_code
@@ -317,7 +317,7 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
     async def on_ws_connect(self, context: RequestContext) -> Any:
         """Sign the websocket in from ``connection_init``'s ``{"Authorization": "Bearer …"}``.
 
-        From then on the socket's watcher re-checks that token (``crossflow/live_sockets``).
+        From then on the socket's watcher re-checks that token (``resolvers/access/live_sockets``).
         """
         params = context.connection_params if isinstance(context.connection_params, dict) else {}
         raw = params.get("Authorization") or params.get("authorization")

@@ -2,7 +2,7 @@
 
 Inside GraphQL, schema/errors.py gives every error its code. A database or broker error can
 also strike before execution starts (reading the viewer of a bearer token) or in a plain
-route: it is classified the same way (``crossflow/db_errors.py``) and answered with the same
+route: it is classified the same way (``core/db_errors.py``) and answered with the same
 GraphQL-shaped body, never a stack trace: an outage is a 503 to retry, a value the database
 refused a 400, anything else a 500 logged with its traceback.
 """
@@ -14,7 +14,7 @@ import logging
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from crossflow.db_errors import SERVICE_ERRORS, Kind, classify
+from core.db_errors import SERVICE_ERRORS, Kind, classify
 
 log = logging.getLogger("crossflow.errors")
 

@@ -1,6 +1,6 @@
 """The folder ``prometheus_client`` shares between server processes (``serve --workers``).
 
-Kept apart from ``crossflow.metrics``: the variable must be set before
+Kept apart from ``core.metrics``: the variable must be set before
 ``prometheus_client`` is imported, in the parent, so every worker inherits it.
 """
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from core.logs import RequestId
+from core.settings import Settings
 from crossflow import tracing
-from crossflow.logs import RequestId
-from crossflow.metrics import metrics_endpoint
+from crossflow.metrics_endpoint import metrics_endpoint
 from crossflow.request_metrics import RequestMetrics
-from crossflow.settings import Settings
 
 
 def install(app: Starlette, settings: Settings) -> None:

@@ -35,8 +35,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from crossflow.settings import Settings
-from resolvers import sso_accounts
+from core.settings import Settings
+from resolvers.access import sso_accounts
 from resolvers.errors import DomainError
 
 with warnings.catch_warnings():
@@ -233,7 +233,7 @@ async def signed_on(
 ) -> Response:
     """The account for verified ``claims`` handed to the page that asked, or its refusal.
 
-    Shared by every provider (OpenID Connect here, the suites in ``crossflow/suites``).
+    Shared by every provider (OpenID Connect here, the suites in ``resolvers/people/suites``).
     """
     try:
         user = await sso_accounts.sign_on(settings, claims)

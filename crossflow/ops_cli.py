@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from crossflow.settings import get_settings
+from core.settings import get_settings
 
 console = Console()
 
@@ -76,7 +76,7 @@ def retention(
     Ages come from CROSSFLOW_RETENTION_*; pending messages, unsent deliveries and every file
     an attachment names stay. Safe to run (e.g. daily from cron) while servers run.
     """
-    from crossflow import db
+    from core import db
     from crossflow.retention import RetentionRefused
     from crossflow.retention import run as apply
 

@@ -1,7 +1,7 @@
 """People commands (``import-people``, ``directory-sync``, ``suite-sync``), on the main CLI.
 
-Both call the same use cases as the panel (``resolvers/people_import.py``,
-``resolvers/directory_sync.py``), audited with the source ``import`` or ``ldap`` and the
+Both call the same use cases as the panel (``resolvers/people/importing.py``,
+``resolvers/people/directory_sync.py``), audited with the source ``import`` or ``ldap`` and the
 actor ``system``; each run is recorded and shown in the panel's sync report.
 """
 
@@ -16,8 +16,8 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from crossflow import db
-from crossflow.settings import get_settings
+from core import db
+from core.settings import get_settings
 from models import PeopleSyncRun
 
 console = Console()
@@ -39,7 +39,7 @@ def import_people(
 ) -> None:
     """Import people and departments from a CSV or XLSX file (all rows, or none)."""
     from resolvers.errors import DomainError
-    from resolvers.people_import import import_people as run_import
+    from resolvers.people.importing import import_people as run_import
 
     data = file.read_bytes()
 
@@ -75,8 +75,8 @@ def directory_sync(
     full: bool = typer.Option(False, help="Read every entry's attributes, not only changes"),
 ) -> None:
     """Sync people, departments and heads from the LDAP directory now."""
-    from resolvers.directory_sync import sync_directory
     from resolvers.errors import DomainError
+    from resolvers.people.directory_sync import sync_directory
 
     settings = get_settings()
 
@@ -97,8 +97,8 @@ def directory_sync(
 
 def suite_sync() -> None:
     """Sync people, departments and heads from the configured suite (Feishu) now."""
-    from crossflow.suites.config import configured_suite
-    from resolvers.suite_sync import sync_suite
+    from resolvers.people.suite_sync import sync_suite
+    from resolvers.people.suites.config import configured_suite
 
     settings = get_settings()
     suite = configured_suite()

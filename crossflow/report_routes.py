@@ -1,16 +1,18 @@
 """Report downloads for BI tools and management, beside ``/graphql``.
 
-``GET /reports/<name>.csv|.json|.xlsx``           a built-in report (``resolvers.reports.BUILT_IN``)
+``GET /reports/<name>.csv|.json|.xlsx``           a built-in report
+                                                  (``resolvers.reports.aggregates.BUILT_IN``)
 ``GET /reports/saved/<name>.json|.csv|.xlsx``     a saved report (persisted query), by name
 ``GET /reports/analysis/<YYYY-MM>.html|.xlsx``    the monthly Collaboration Analysis Report
 
 All with ``Authorization: Bearer <token>`` (a person's token or a ``cft_…`` API token), or
-a person's short-lived signed link (``signDownloadLink``, ``resolvers/download_links.py``), and
+a person's short-lived signed link (``signDownloadLink``,
+``resolvers/files/download_links.py``), and
 the same rights and department scope as the GraphQL ``reports`` field. Built-in reports
 take ``from``/``to`` (Beijing dates), ``month`` (YYYY-MM) and repeated ``department``
 (codes) query parameters; a saved report takes its declared variables as query
 parameters (as strings). Refusals are GraphQL-shaped JSON errors with a code, as in
-``crossflow/downloads.py``; each caller is rate limited (``crossflow/rate_limit.py``).
+``crossflow/downloads.py``; each caller is rate limited (``core/rate_limit.py``).
 """
 
 from __future__ import annotations
@@ -23,12 +25,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from crossflow.downloads import content_disposition, request_caller
-from crossflow.graphql_view import coded_error
-from crossflow.rate_limit import Limiter, build_limiter
-from crossflow.saved_tables import shape_of, table_of
-from crossflow.settings import Settings
-from crossflow.tabular import (
+from core.rate_limit import Limiter, build_limiter
+from core.settings import Settings
+from core.tabular import (
     CSV_MEDIA_TYPE,
     JSON_MEDIA_TYPE,
     XLSX_MEDIA_TYPE,
@@ -38,11 +37,17 @@ from crossflow.tabular import (
     to_json,
     to_xlsx,
 )
+from crossflow.downloads import content_disposition, request_caller
+from crossflow.graphql_view import coded_error
+from crossflow.saved_tables import shape_of, table_of
 from models import Department
-from resolvers import analysis, download_links, reports, saved_reports
-from resolvers.auth import Viewer
+from resolvers.access.auth import Viewer
 from resolvers.context import RequestContext
 from resolvers.errors import BadUserInput, DomainError
+from resolvers.files import download_links
+from resolvers.reports import aggregates as reports
+from resolvers.reports import analysis
+from resolvers.reports import saved as saved_reports
 from resolvers.workflow import NOT_FOUND_MESSAGE
 
 TABLE_FORMATS = ("csv", "json", "xlsx")

@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from crossflow import metrics
+from core import metrics
 
 #: What is read of a GraphQL request or response to label it (documents are small).
 CAPTURE_BYTES = 256 * 1024

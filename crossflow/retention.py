@@ -27,11 +27,12 @@ from pathlib import Path
 
 from tortoise.expressions import Subquery
 
-from crossflow import clock
-from crossflow.files import FileStore
-from crossflow.settings import Settings
-from models import AttachmentVersion, Delivery, Notification, OutboxMessage
-from models.enums import DeliveryStatus, OutboxStatus
+from core import clock
+from core.files import FileStore
+from core.outbox_message import OutboxMessage, OutboxStatus
+from core.settings import Settings
+from models import AttachmentVersion, Delivery, Notification
+from models.enums import DeliveryStatus
 
 BATCH = 1000
 

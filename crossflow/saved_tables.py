@@ -8,7 +8,7 @@ from the saved document against the schema, so
 - a result with no rows still has its header row (a BI tool maps columns before it sees
   data, and an empty month is not a broken file), and
 - each value gets its schema type back from its JSON text: ``DateTime`` an instant, ``Date``
-  a date, ``Int`` and ``Float`` numbers, ``Decimal`` a decimal; ``crossflow/tabular.py``
+  a date, ``Int`` and ``Float`` numbers, ``Decimal`` a decimal; ``core/tabular.py``
   then writes each as its reader expects.
 
 Without any list in the result, the whole result is one row.
@@ -40,7 +40,7 @@ from graphql import (
     parse,
 )
 
-from crossflow.tabular import Table
+from core.tabular import Table
 
 Kind = Literal["datetime", "date", "int", "float", "decimal", "bool", "json", "text"]
 #: Scalars whose JSON text is turned back into a typed value.

@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from crossflow import clock, outbox
-from crossflow.settings import Settings
+from core import clock, outbox
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +75,8 @@ async def _enqueue_directory_sync() -> None:
 
 
 async def _sync_inline(settings: Settings) -> None:
-    from resolvers.directory_settings import effective
-    from resolvers.directory_sync import sync_directory
+    from resolvers.people.directory_settings import effective
+    from resolvers.people.directory_sync import sync_directory
 
     try:
         if not (await effective(settings)).ldap_url:
@@ -97,7 +97,7 @@ async def _enqueue_scan() -> None:
 
 
 async def _scan_inline(settings: Settings) -> None:
-    from resolvers.alert_scan import scan
+    from resolvers.alerts.scan import scan
 
     try:
         report = await scan(settings)
@@ -108,7 +108,7 @@ async def _scan_inline(settings: Settings) -> None:
 
 
 async def _enqueue_monthly_report() -> None:
-    from resolvers.analysis import previous_month
+    from resolvers.reports.analysis import previous_month
     from workers.reports import build_analysis_report
 
     try:
@@ -118,7 +118,7 @@ async def _enqueue_monthly_report() -> None:
 
 
 async def _build_report_inline() -> None:
-    from resolvers.analysis import build_analysis_report, previous_month
+    from resolvers.reports.analysis import build_analysis_report, previous_month
 
     try:
         await build_analysis_report(previous_month())
@@ -136,7 +136,7 @@ async def _relay() -> None:
 async def run_forever(settings: Settings) -> None:
     """The ``crossflow scheduler`` process."""
     import workers  # noqa: F401  (declares the actors)
-    from crossflow.db import close_orm, open_orm
+    from core.db import close_orm, open_orm
 
     ctx = await open_orm(settings)
     scheduler = build_scheduler(settings, inline=not settings.redis_url)

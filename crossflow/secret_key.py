@@ -17,7 +17,7 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from crossflow.settings import DEFAULT_SECRET_KEY, Settings
+from core.settings import DEFAULT_SECRET_KEY, Settings
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ from typing import Any
 import asyncpg
 from rich.progress import Progress
 
-from crossflow import clock
+from core import clock
+from core.security import hash_password
 from crossflow.demo_people import DEPARTMENTS
-from crossflow.security import hash_password
 
 CHUNK = 20_000
 

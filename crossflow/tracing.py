@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
 
-from crossflow.settings import Settings
+from core.settings import Settings
 
 if TYPE_CHECKING:
     from opentelemetry.sdk.trace import TracerProvider

@@ -12,10 +12,10 @@ import dramatiq
 from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.middleware import Middleware
 
-from crossflow import broker as broker_module
-from crossflow import logs
-from crossflow.db import close_orm, open_orm
-from crossflow.settings import Settings, get_settings
+from core import broker as broker_module
+from core import logs
+from core.db import close_orm, open_orm
+from core.settings import Settings, get_settings
 
 
 class OrmLifecycle(Middleware):

@@ -21,7 +21,7 @@ from models.feedback import (
 )
 from models.forms import FormField, RequirementFieldValue, RequirementFormVersion
 from models.meetings import Meeting, MeetingAttendee
-from models.notifications import Delivery, Notification, OutboxMessage
+from models.notifications import Delivery, Notification
 from models.preferences import NotificationDefault, NotificationPreference, QuietHours
 from models.reports import AnalysisReport, SavedReport
 from models.requirements import Requirement, RequirementDepartment, Review, ReviewRound
@@ -74,7 +74,6 @@ __all__ = [
     "Notification",
     "NotificationDefault",
     "NotificationPreference",
-    "OutboxMessage",
     "PeopleSyncRun",
     "ProgressUpdate",
     "QuietHours",

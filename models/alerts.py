@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 
+from core.channels import WebhookFormat
 from models.base import TimestampedModel
-from models.enums import ThresholdUnit, WarningRuleKind, WebhookFormat
+from models.enums import ThresholdUnit, WarningRuleKind
 
 if TYPE_CHECKING:
     from models.departments import Department

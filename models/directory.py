@@ -12,7 +12,7 @@ from tortoise.models import Model
 class AccountSource(StrEnum):
     """Who owns an account's identity: the panel (local), an import file, a directory, an IdP.
 
-    It decides how the person signs in (``resolvers/credentials.py``) and which runs may
+    It decides how the person signs in (``resolvers/access/credentials.py``) and which runs may
     change or deactivate them: a sync never touches an account of another source.
     """
 

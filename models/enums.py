@@ -118,13 +118,6 @@ class Channel(StrEnum):
     WEBHOOK = "WEBHOOK"
 
 
-class WebhookFormat(StrEnum):
-    GENERIC = "GENERIC"
-    FEISHU = "FEISHU"
-    DINGTALK = "DINGTALK"
-    WECOM = "WECOM"
-
-
 class NotificationKind(StrEnum):
     REVIEW_REQUESTED = "REVIEW_REQUESTED"
     REVIEW_REJECTED = "REVIEW_REJECTED"
@@ -171,11 +164,6 @@ class DeliveryStatus(StrEnum):
     SENDING = "SENDING"
     SENT = "SENT"
     FAILED = "FAILED"
-
-
-class OutboxStatus(StrEnum):
-    PENDING = "PENDING"
-    SENT = "SENT"
 
 
 class AnalysisReportStatus(StrEnum):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from tortoise import fields
 
 from models.base import TimestampedModel
-from models.enums import Channel, DeliveryStatus, NotificationKind, OutboxStatus
+from models.enums import Channel, DeliveryStatus, NotificationKind
 
 if TYPE_CHECKING:
     from models.users import User
@@ -58,24 +58,3 @@ class Delivery(TimestampedModel):
     class Meta:
         table = "delivery"
         indexes = (("status", "created_at"),)
-
-
-class OutboxMessage(TimestampedModel):
-    """A background message written in the same transaction as the change that caused it.
-
-    A relay enqueues pending rows to the broker after commit (and again after a crash or a
-    broker outage), so a message is never lost and never reaches a worker before its data.
-    """
-
-    actor = fields.CharField(max_length=128)
-    args: fields.Field[list[Any]] = fields.JSONField(default=list)
-    status = fields.CharEnumField(OutboxStatus, max_length=16, default=OutboxStatus.PENDING)
-    attempts = fields.IntField(default=0)
-    sent_at = fields.DatetimeField(null=True)
-    last_error = fields.TextField(default="")
-    #: The request that caused the message (its X-Request-ID), bound again while it runs.
-    request_id = fields.CharField(max_length=64, default="", db_default="")
-
-    class Meta:
-        table = "outbox_message"
-        indexes = (("status", "id"),)

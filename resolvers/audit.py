@@ -9,7 +9,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from models import AuditEntry
 
 if TYPE_CHECKING:
-    from resolvers.auth import Viewer
+    from resolvers.access.auth import Viewer
 
 
 async def record(

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from crossflow import clock
+from core import clock
 
 REQUIREMENT = "XQ"
 FEEDBACK = "FK"

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from crossflow.rate_limit import Limiter
-from crossflow.settings import Settings
-from resolvers.auth import Viewer
+from core.rate_limit import Limiter
+from core.settings import Settings
+from resolvers.access.auth import Viewer
 from resolvers.errors import Unauthenticated
 from resolvers.loaders import Loaders
 
 if TYPE_CHECKING:
-    from crossflow.live_sockets import LiveConnection
+    from resolvers.access.live_sockets import LiveConnection
 
 
 @dataclass
@@ -27,7 +27,8 @@ class RequestContext:
     #: The ``connection_init`` payload of a websocket (strawberry sets it).
     connection_params: Any = None
     extras: dict[str, Any] = field(default_factory=dict)
-    #: The websocket's watch over its viewer (``crossflow/live_sockets.py``); ``None`` on HTTP.
+    #: The websocket's watch over its viewer (``resolvers/access/live_sockets.py``);
+    #: ``None`` on HTTP.
     live: LiveConnection | None = None
     #: Comments per minute per person (the GraphQL view's; ``None``: not limited here).
     comment_limiter: Limiter | None = None

@@ -1,6 +1,6 @@
 """The lists clients page through: which rows, filtered how, sortable by what.
 
-Every list starts from the viewer's scope (``resolvers.scope``), so a filter can only narrow
+Every list starts from the viewer's scope (``resolvers.access.scope``), so a filter can only narrow
 what the viewer may read; filters on related things (a requirement's involved departments,
 a task's initiator) are subqueries, so a page stays one statement whatever is combined.
 The schema turns its filter inputs into the criteria below and pages the result with
@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
-from crossflow import clock
+from core import clock
 from models import (
     Archive,
     Notification,
@@ -35,13 +35,13 @@ from models.enums import (
     SuggestionStatus,
     TaskStatus,
 )
-from resolvers import policy
-from resolvers.archives import search_archives
-from resolvers.auth import Viewer
+from resolvers.access import policy
+from resolvers.access.auth import Viewer
+from resolvers.access.scope import scoped
+from resolvers.archives.archiving import search_archives
 from resolvers.errors import BadUserInput
-from resolvers.form_reading import FieldCondition
+from resolvers.forms.reading import FieldCondition
 from resolvers.keyset import SortKey
-from resolvers.scope import scoped
 
 V = TypeVar("V", datetime, date)
 #: Longest text a list filter searches for.

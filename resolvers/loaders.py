@@ -16,8 +16,8 @@ from tortoise.expressions import Subquery
 from tortoise.functions import Count, Max
 from tortoise.models import Model
 
-from resolvers.auth import Viewer
-from resolvers.scope import scoped
+from resolvers.access.auth import Viewer
+from resolvers.access.scope import scoped
 
 M = TypeVar("M", bound=Model)
 

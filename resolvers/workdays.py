@@ -15,7 +15,7 @@ from enum import StrEnum
 
 import chinese_calendar
 
-from crossflow import clock
+from core import clock
 from models import CalendarOverride
 
 #: Working hours used for "start of the next working period" (quiet hours, digests).

@@ -9,13 +9,13 @@ from typing import Any, TypeVar
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
-from crossflow import clock
+from core import clock
 from models import Requirement, Task
 from models.enums import RequirementStatus
 from resolvers import audit
-from resolvers.auth import Viewer
+from resolvers.access.auth import Viewer
+from resolvers.access.scope import scoped
 from resolvers.errors import Conflict, Forbidden, InvalidTransition, NotFound
-from resolvers.scope import scoped
 
 M = TypeVar("M", bound=Model)
 

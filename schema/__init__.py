@@ -15,11 +15,13 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from crossflow.db_errors import Kind, classify
-from crossflow.settings import Settings
+from core.db_errors import Kind, classify
+from core.settings import Settings
 from resolvers.errors import DomainError
-from schema.account import AccountMutations
-from schema.alerts import (
+from schema.access.account import AccountMutations
+from schema.access.auth import AuthMutations, AuthQueries
+from schema.access.read_only_tokens import ReadOnlyTokens
+from schema.alerts.rules import (
     AlertMutations,
     AlertQueries,
     AlertType,
@@ -27,42 +29,7 @@ from schema.alerts import (
     WarningRuleType,
     WebhookChannelType,
 )
-from schema.analysis import AnalysisMutations, AnalysisQueries, AnalysisReportType
-from schema.auth import AuthMutations, AuthQueries
-from schema.collaboration import (
-    CollaborationMutations,
-    CollaborationRequestType,
-    CommentType,
-)
-from schema.departments import DepartmentQueries, DepartmentType
-from schema.download_links import DownloadLinkMutations
-from schema.errors import ErrorCodes
-from schema.feedback_items import FeedbackItemType
-from schema.files import (
-    AttachmentType,
-    AttachmentVersionType,
-    FileMutations,
-    FileQueries,
-    MeetingType,
-)
-from schema.follow_ups import FollowUpMutations
-from schema.forms import FormFieldNode, FormMutations, FormQueries
-from schema.hygiene import InputHygiene
-from schema.limits import Limits, limit_extensions
-from schema.my_work import MyWorkQueries
-from schema.node import NodeQueries
-from schema.notification_preferences import (
-    NotificationPreferenceMutations,
-    NotificationPreferenceQueries,
-)
-from schema.notifications import (
-    AuditEntryType,
-    NotificationMutations,
-    NotificationQueries,
-    NotificationSubscriptions,
-    NotificationType,
-)
-from schema.outcomes import (
+from schema.archives.outcomes import (
     ArchiveType,
     FeedbackType,
     OutcomeMutations,
@@ -70,24 +37,58 @@ from schema.outcomes import (
     ResultReportType,
     SuggestionType,
 )
-from schema.read_only_tokens import ReadOnlyTokens
-from schema.reports import (
+from schema.collaboration.conversation import (
+    CollaborationMutations,
+    CollaborationRequestType,
+    CommentType,
+)
+from schema.errors import ErrorCodes
+from schema.feedback.follow_ups import FollowUpMutations
+from schema.feedback.items import FeedbackItemType
+from schema.files.attachments import (
+    AttachmentType,
+    AttachmentVersionType,
+    FileMutations,
+    FileQueries,
+    MeetingType,
+)
+from schema.files.download_links import DownloadLinkMutations
+from schema.forms.fields import FormFieldNode, FormMutations, FormQueries
+from schema.hygiene import InputHygiene
+from schema.limits import Limits, limit_extensions
+from schema.node import NodeQueries
+from schema.notifications.inbox import (
+    AuditEntryType,
+    NotificationMutations,
+    NotificationQueries,
+    NotificationSubscriptions,
+    NotificationType,
+)
+from schema.notifications.preferences import (
+    NotificationPreferenceMutations,
+    NotificationPreferenceQueries,
+)
+from schema.people.departments import DepartmentQueries, DepartmentType
+from schema.people.users import ApiTokenType, DelegationType, UserQueries, UserType
+from schema.reports.aggregates import (
     ReportQueries,
     SavedReportMutations,
     SavedReportQueries,
     SavedReportType,
 )
-from schema.requirements import (
+from schema.reports.analysis import AnalysisMutations, AnalysisQueries, AnalysisReportType
+from schema.requirements.requirement import (
     RequirementMutations,
     RequirementQueries,
     RequirementType,
     ReviewRoundType,
     ReviewType,
 )
-from schema.reschedule_requests import RescheduleRequestMutations
+from schema.requirements.signoff import SignOffMutations, SignOffQueries
 from schema.scalars import UTCDateTime
-from schema.signoff import SignOffMutations, SignOffQueries
-from schema.tasks import (
+from schema.tasks.my_work import MyWorkQueries
+from schema.tasks.reschedule_requests import RescheduleRequestMutations
+from schema.tasks.task import (
     ProgressUpdateType,
     TaskMutations,
     TaskQueries,
@@ -95,8 +96,7 @@ from schema.tasks import (
     TaskResultType,
     TaskType,
 )
-from schema.templates import RequirementTemplateType, TemplateMutations, TemplateQueries
-from schema.users import ApiTokenType, DelegationType, UserQueries, UserType
+from schema.templates.scenarios import RequirementTemplateType, TemplateMutations, TemplateQueries
 
 Query = merge_types(
     "Query",

@@ -13,6 +13,7 @@ from enum import Enum
 
 import strawberry
 
+from core.channels import WebhookFormat
 from models.enums import (
     AnalysisReportStatus,
     Channel,
@@ -33,7 +34,6 @@ from models.enums import (
     TaskStatus,
     ThresholdUnit,
     WarningRuleKind,
-    WebhookFormat,
 )
 
 _ALERT = "A warning (预警) of the rule "

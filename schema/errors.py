@@ -1,7 +1,7 @@
 """Every GraphQL error leaves with an ``extensions.code``, and no internal detail.
 
 Domain errors carry their own code; GraphQL's own parse and validation errors get the
-usual codes; a database or broker error is classified (``crossflow/db_errors.py``): an
+usual codes; a database or broker error is classified (``core/db_errors.py``): an
 outage is SERVICE_UNAVAILABLE (logged as one), a value the database refused is
 BAD_USER_INPUT, and anything unexpected (a bug) is logged with its traceback here and
 reaches the client only as a generic message with a code.
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
-from crossflow.db_errors import Kind, classify
+from core.db_errors import Kind, classify
 from resolvers.errors import DomainError
 
 log = logging.getLogger("crossflow.errors")

@@ -23,7 +23,7 @@ from schema.enums import (
     SuggestionStatus,
     TaskStatus,
 )
-from schema.forms import CustomFieldFilter
+from schema.forms.fields import CustomFieldFilter
 from schema.ids import decode_id, decode_ids
 from schema.pagination import OrderDirection
 

@@ -16,7 +16,6 @@ variable.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -34,10 +33,9 @@ from graphql import ExecutionResult as GraphQLExecutionResult
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from core.text_rules import FORBIDDEN
+
 BAD_USER_INPUT = "BAD_USER_INPUT"
-#: C0 controls but tab (09), line feed (0A) and carriage return (0D); DEL and the C1 block
-#: (7F–9F); UTF-16 surrogates, which only a broken client sends alone and no UTF-8 can store.
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def forbidden_in_value(value: Any, path: tuple[str, ...]) -> str | None:

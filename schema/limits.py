@@ -33,7 +33,7 @@ from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.types.graphql import OperationType
 
-from crossflow.settings import Settings
+from core.settings import Settings
 from schema.cost import estimate_cost
 
 log = logging.getLogger("crossflow.limits")

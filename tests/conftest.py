@@ -17,9 +17,9 @@ import pytest
 from tortoise.backends.base import executor
 from tortoise.context import TortoiseContext
 
+from core.db import tortoise_config
+from core.settings import Mode, Settings, configure
 from crossflow.app import create_app
-from crossflow.db import tortoise_config
-from crossflow.settings import Mode, Settings, configure
 
 pytest_plugins = ["tests.support.services"]
 

@@ -18,12 +18,12 @@ from typing import Any
 import pytest
 from graphql import parse, validate
 
-from crossflow import realtime
-from crossflow.live_sockets import LiveConnection
-from crossflow.settings import Settings
+from core import realtime
+from core.settings import Settings
 from models import Notification, User
 from models.enums import NotificationKind
-from resolvers.auth import Viewer
+from resolvers.access.auth import Viewer
+from resolvers.access.live_sockets import LiveConnection
 from resolvers.context import RequestContext
 from schema import schema
 from tests.conftest import GraphQLClient

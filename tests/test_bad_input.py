@@ -104,7 +104,7 @@ async def test_bad_tokens_sign_nobody_in(
     elif kind == "expired":
         import time_machine
 
-        from crossflow import clock
+        from core import clock
 
         with time_machine.travel(clock.now() - timedelta(hours=settings.token_ttl_hours + 1)):
             token = URLSafeTimedSerializer(settings.secret_key, salt="crossflow.bearer").dumps(

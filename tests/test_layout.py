@@ -11,7 +11,7 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
-    "package", ["crossflow", "models", "schema", "resolvers", "workers", "admin_ui"]
+    "package", ["crossflow", "core", "models", "schema", "resolvers", "workers", "admin_ui"]
 )
 def test_layer_packages_resolve_inside_this_repository(package: str) -> None:
     module = importlib.import_module(package)

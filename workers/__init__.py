@@ -4,7 +4,7 @@ Importing this package imports the broker module first, so every actor binds to 
 process's broker.
 """
 
-from crossflow import broker as _broker
+from core import broker as _broker
 
 _broker.current()
 

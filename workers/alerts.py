@@ -7,9 +7,9 @@ from datetime import datetime
 
 import dramatiq
 
-from crossflow import metrics, outbox
-from crossflow.settings import get_settings
-from resolvers.alert_scan import scan
+from core import metrics, outbox
+from core.settings import get_settings
+from resolvers.alerts.scan import scan
 
 log = logging.getLogger(__name__)
 

@@ -12,10 +12,11 @@ from datetime import timedelta
 import dramatiq
 from tortoise.expressions import F, Q
 
-from crossflow import channels, clock, metrics, realtime
-from crossflow.settings import get_settings
+from core import channels, clock, metrics, realtime
+from core.channels import WebhookFormat
+from core.settings import get_settings
 from models import Delivery, Notification, WebhookChannel
-from models.enums import DeliveryStatus, WebhookFormat
+from models.enums import DeliveryStatus
 
 RETRY = {"max_retries": 8, "min_backoff": 2_000, "max_backoff": 300_000}
 

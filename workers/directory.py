@@ -6,10 +6,10 @@ import logging
 
 import dramatiq
 
-from crossflow.settings import get_settings
-from resolvers.directory_settings import effective
-from resolvers.directory_sync import sync_directory as run_sync
+from core.settings import get_settings
 from resolvers.errors import Conflict
+from resolvers.people.directory_settings import effective
+from resolvers.people.directory_sync import sync_directory as run_sync
 
 log = logging.getLogger(__name__)
 

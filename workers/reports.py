@@ -12,7 +12,7 @@ import logging
 
 import dramatiq
 
-from resolvers import analysis
+from resolvers.reports import analysis
 
 log = logging.getLogger(__name__)
 

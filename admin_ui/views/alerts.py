@@ -1,6 +1,6 @@
 """Warning rules (预警规则) with their preview, webhook channels, working-calendar overrides.
 
-A rule is changed by ``resolvers.alerts.update_warning_rule`` (validation by
+A rule is changed by ``resolvers.alerts.rules.update_warning_rule`` (validation by
 ``apply_change``, the version check, the reopened scan window), exactly as the
 ``updateWarningRule`` mutation changes it; the preview page calls
 ``preview_warning_rule`` with the form as it stands, before anything is saved.
@@ -31,18 +31,13 @@ from admin_ui.views.base import (
     multi_enum_field,
 )
 from admin_ui.views.fields import WriteOnlyField
-from crossflow.settings import Settings
+from core.channels import WebhookFormat
+from core.settings import Settings
 from models import CalendarOverride, NotificationDefault, User, WarningRule, WebhookChannel
-from models.enums import (
-    Channel,
-    NotificationKind,
-    Recipient,
-    ThresholdUnit,
-    WarningRuleKind,
-    WebhookFormat,
-)
-from resolvers import alerts, audit
-from resolvers.auth import Viewer
+from models.enums import Channel, NotificationKind, Recipient, ThresholdUnit, WarningRuleKind
+from resolvers import audit
+from resolvers.access.auth import Viewer
+from resolvers.alerts import rules as alerts
 from resolvers.errors import DomainError
 from resolvers.workflow import int_column, snapshot
 
@@ -234,7 +229,7 @@ class WebhookChannelView(AuditedView):
 class NotificationDefaultView(AuditedView):
     """The organisation's channels per kind of notification, for whoever chose none.
 
-    Read by the one delivery path (``resolvers/notification_channels.py``); the inbox is
+    Read by the one delivery path (``resolvers/notifications/channels.py``); the inbox is
     always kept, so IN_APP here changes nothing.
     """
 

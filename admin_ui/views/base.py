@@ -30,11 +30,11 @@ from tortoise.transactions import in_transaction
 from admin_ui.auth import admin_viewer
 from admin_ui.export import DefusedCsvExporter
 from admin_ui.i18n import enum_choices, field_label, pick, t
+from core.text_rules import FORBIDDEN
 from resolvers import audit
-from resolvers.auth import Viewer
+from resolvers.access.auth import Viewer
 from resolvers.errors import BadUserInput, DomainError
 from resolvers.workflow import snapshot
-from schema.hygiene import FORBIDDEN
 
 R = TypeVar("R")
 

@@ -1,6 +1,6 @@
 """Admin-defined form fields (自定义表单字段): the requirement form's and each template's.
 
-Saving a field goes through the use cases of ``resolvers/form_fields.py`` (the same checks
+Saving a field goes through the use cases of ``resolvers/forms/fields.py`` (the same checks
 as the ``createFormField`` / ``updateFormField`` mutations), so every save is versioned
 (a new requirement form version, or a new template version) and audited; the panel adds
 its own ``admin.*`` entry like every panel write. Fields are never deleted: unticking
@@ -33,9 +33,9 @@ from admin_ui.i18n import enum_label, pick, t
 from admin_ui.views.base import FORM_ERROR, AuditedView, enum_field
 from models import FormField, Requirement
 from models.enums import FormFieldType
-from resolvers import form_reading
 from resolvers.errors import BadUserInput, DomainError
-from resolvers.form_fields import (
+from resolvers.forms import reading as form_reading
+from resolvers.forms.fields import (
     FieldInput,
     create_form_field,
     format_options,

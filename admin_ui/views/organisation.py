@@ -14,16 +14,16 @@ from admin_ui.auth import admin_viewer
 from admin_ui.i18n import language_choices, pick, t
 from admin_ui.views.base import API_FIELD_NAMES, AuditedView, aware, enum_field
 from admin_ui.views.fields import WriteOnlyField
-from crossflow import realtime
-from crossflow.security import hash_password
-from crossflow.settings import Settings
+from core import realtime
+from core.security import hash_password
+from core.settings import Settings
 from models import Delegation, Department, DepartmentHead, User
 from models.directory import AccountSource
 from models.enums import Role
-from resolvers.delegations import check_delegation
+from resolvers.access.delegations import check_delegation
+from resolvers.access.sign_in_guard import guard_for
+from resolvers.access.sign_in_locks import unlock_sign_in
 from resolvers.errors import DomainError
-from resolvers.sign_in_guard import guard_for
-from resolvers.sign_in_locks import unlock_sign_in
 
 #: The shortest password the panel sets (the demo's "demo" is for the demo only).
 MIN_PASSWORD_LENGTH = 8
@@ -94,8 +94,10 @@ class UserView(AuditedView):
             )
         except DomainError as exc:
             raise ActionFailed(exc.message) from exc
-        message = pick("已解除登录锁定", "Sign-in unlocked") if had else pick(
-            "该用户没有登录失败记录", "This user had no failed sign-ins"
+        message = (
+            pick("已解除登录锁定", "Sign-in unlocked")
+            if had
+            else pick("该用户没有登录失败记录", "This user had no failed sign-ins")
         )
         flash(request, message, "success")
 
@@ -152,7 +154,7 @@ class UserView(AuditedView):
         """Save, then (committed) have the user's open websockets re-check them.
 
         A deactivated user's or a new password's sockets close with 4401, a new role's or
-        department's with 4403 (``crossflow/live_sockets.py``), on every replica.
+        department's with 4403 (``resolvers/access/live_sockets.py``), on every replica.
         """
         obj = await super().edit(request, pk, data)
         await realtime.hub().viewer_changed(obj.id)

@@ -25,14 +25,14 @@ from starlette_admin.routing import route
 from admin_ui.auth import admin_viewer
 from admin_ui.i18n import pick, t
 from admin_ui.views.base import ReadOnlyView, enum_field
-from crossflow.settings import Settings
+from core.settings import Settings
 from models import PeopleSyncRun
 from models.directory import AccountSource, SyncStatus
-from resolvers import directory_settings
-from resolvers.directory_settings import EDITABLE
-from resolvers.directory_sync import sync_directory
 from resolvers.errors import DomainError
-from resolvers.people_import import import_people
+from resolvers.people import directory_settings
+from resolvers.people.directory_settings import EDITABLE
+from resolvers.people.directory_sync import sync_directory
+from resolvers.people.importing import import_people
 
 #: The stored upload's name: a random token and the file's kind, nothing from the client.
 PENDING = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx)$")

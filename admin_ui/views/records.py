@@ -23,7 +23,7 @@ from admin_ui.i18n import pick, t
 from admin_ui.views.base import ReadOnlyView, enum_field, perform
 from admin_ui.views.form_fields import custom_values_field
 from admin_ui.views.forms import dialog_form, group, text_area, text_input
-from crossflow import clock
+from core import clock
 from models import (
     Archive,
     AuditEntry,
@@ -35,9 +35,9 @@ from models import (
     Task,
 )
 from models.enums import CollaborationStatus, FeedbackKind, Priority, RequirementStatus, TaskStatus
-from resolvers.archives import archive_requirement
-from resolvers.board import RescheduleInput, reschedule_task
-from resolvers.requirements import confirm_requirement
+from resolvers.archives.archiving import archive_requirement
+from resolvers.reports.board import RescheduleInput, reschedule_task
+from resolvers.requirements.lifecycle import confirm_requirement
 
 LONG_TEXT = ("background", "goals", "deliverables", "acceptance_criteria", "data_needs", "contact")
 

@@ -39,9 +39,10 @@ from models import (
     TemplateWarningThreshold,
 )
 from models.enums import Priority, SignOffMode, ThresholdUnit, WarningRuleKind
-from resolvers import policy, template_rules
+from resolvers.access import policy
 from resolvers.errors import BadUserInput, DomainError
-from resolvers.templates import bump_template_version
+from resolvers.templates import rules as template_rules
+from resolvers.templates.definitions import bump_template_version
 
 #: Use-case field names (camelCase) → the panel's field names.
 PANEL_NAMES = {
@@ -87,7 +88,7 @@ class VersionedView(AuditedView):
         return {}
 
     async def check_row(self, data: dict[str, Any], current: Any) -> None:
-        """The row's business rules (``resolvers/template_rules.py``)."""
+        """The row's business rules (``resolvers/templates/rules.py``)."""
 
     async def _bump(self, request: Request, obj: Any, verb: str) -> None:
         viewer = admin_viewer(request)

@@ -2,7 +2,7 @@
 
 The secret travels in the body of that one response (``no-store``), never in a cookie,
 a flash message or the database; lists show the prefix. Issuing and revoking are the
-use cases of ``resolvers/api_tokens.py``.
+use cases of ``resolvers/access/api_tokens.py``.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from admin_ui.auth import admin_viewer
 from admin_ui.i18n import enum_label, pick, t
 from admin_ui.views.base import ReadOnlyView, enum_field
 from admin_ui.views.forms import dialog_form, group, select, text_input
-from crossflow import clock
+from core import clock
 from models import ApiToken, User
 from models.enums import Role
-from resolvers.api_tokens import TOKEN_ROLES, issue_api_token, revoke_api_token
+from resolvers.access.api_tokens import TOKEN_ROLES, issue_api_token, revoke_api_token
 from resolvers.errors import BadUserInput, DomainError
 
 

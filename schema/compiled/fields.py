@@ -3,7 +3,7 @@
 Only fields whose value is a column, a to-one relation, a count or a pure expression are
 listed; anything else (lists, fields with their own permission checks, computed Python)
 sends the request down the generic executor. Each object type reachable here has the same
-object-level scope as the task it hangs off (``resolvers/scope.py``: requirements, users
+object-level scope as the task it hangs off (``resolvers/access/scope.py``: requirements, users
 and departments of a visible task are visible, its comments too), so the scope of the
 task page alone decides what a compiled request reads.
 

@@ -4,12 +4,12 @@ The generic executor spends ~25 ms of Python per page of 50 tasks completing ~70
 (STACK-NOTES "What made a strawberry server fast"). Here PostgreSQL builds each node's
 JSON and the response is assembled around those texts, so a request costs its parsing,
 the viewer's token lookup, for a viewer with a scope the ids of their requirements
-(``resolvers.scope.with_participation``), and one statement.
+(``resolvers.access.scope.with_participation``), and one statement.
 
 Only the happy path is served: whenever the arguments do not coerce, the page size or the
 cursor is refused, or anything else goes wrong, :meth:`CompiledQueries.respond` returns
 ``None`` and the generic executor answers the request, with its errors and codes. The
-rows read are those of the generic resolver (``schema.tasks.task_list`` and
+rows read are those of the generic resolver (``schema.tasks.task.task_list`` and
 ``schema.pagination.page_query`` build the same queryset), so scope and filters are
 defined once.
 """
@@ -29,17 +29,17 @@ from graphql.execution.values import get_argument_values, get_variable_values
 from strawberry.types.arguments import convert_arguments
 from tortoise.connection import get_connection
 
-from crossflow import clock
-from crossflow.settings import Settings
-from resolvers.auth import Viewer
+from core import clock
+from core.settings import Settings
+from resolvers.access.auth import Viewer
+from resolvers.access.scope import with_participation
 from resolvers.errors import DomainError
 from resolvers.keyset import Ordering
-from resolvers.scope import with_participation
 from schema.compiled.plan import TYPENAME, Plan, Planner
 from schema.compiled.sql import NOW, TooWide, node_sql, now_literal, page_statement
 from schema.limits import Limits, timeout_error
 from schema.pagination import page_query
-from schema.tasks import task_list
+from schema.tasks.task import task_list
 
 log = logging.getLogger("crossflow.compiled")
 

@@ -15,8 +15,8 @@ import httpx
 import pytest
 from tortoise.context import TortoiseContext
 
+from core.settings import Settings
 from crossflow.app import create_app
-from crossflow.settings import Settings
 
 CSRF_COOKIE = "starlette_admin_csrftoken"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from crossflow import clock
+from core import clock
 from models import Archive, AuditEntry, Delegation, Requirement, Task, TaskReschedule, User
 from models.enums import RequirementStatus
 from tests.admin_ui.conftest import Panel

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from models import AuditEntry, Department, NotificationDefault, User, WebhookChannel
 from models.enums import NotificationKind
-from resolvers.auth import Viewer
-from resolvers.notification_preferences import preferences_of
+from resolvers.access.auth import Viewer
+from resolvers.notifications.preferences import preferences_of
 from tests.admin_ui.conftest import Panel
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from crossflow import clock
+from core import clock
 from models import Requirement, Task, User
 from models.enums import TaskStatus
 from tests.admin_ui.conftest import Panel

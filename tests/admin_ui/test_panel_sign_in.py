@@ -6,9 +6,9 @@ import httpx
 import pytest
 from tortoise.context import TortoiseContext
 
+from core.security import hash_password
+from core.settings import Mode, Settings
 from crossflow.app import create_app
-from crossflow.security import hash_password
-from crossflow.settings import Mode, Settings
 from models import User
 from models.enums import Role
 from tests.admin_ui.conftest import Panel

@@ -12,9 +12,9 @@ from models import (
     TemplateWarningThreshold,
     User,
 )
-from resolvers.auth import Viewer
-from resolvers.requirements import RequirementForm
-from resolvers.templates import create_requirement_from_template
+from resolvers.access.auth import Viewer
+from resolvers.requirements.lifecycle import RequirementForm
+from resolvers.templates.definitions import create_requirement_from_template
 from tests.admin_ui.conftest import Panel
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from models import AuditEntry, DirectorySettings, User
 from models.directory import AccountSource
-from resolvers.directory_settings import EDITABLE
+from resolvers.people.directory_settings import EDITABLE
 from tests.admin_ui.conftest import Panel
 from tests.support.people_files import company, csv_bytes
 from tests.support.slapd import (

@@ -18,11 +18,11 @@ import pytest
 from psycopg import sql
 from tortoise.context import TortoiseContext
 
+from core.db import committed_migrations, migrate, orm, tortoise_config
+from core.settings import Settings, configure
 from crossflow.app import create_app
 from crossflow.backup import MANIFEST, BackupError, backup, restore
-from crossflow.db import committed_migrations, migrate, orm, tortoise_config
 from crossflow.demo import load_demo_data
-from crossflow.settings import Settings, configure
 from models import Notification, User
 from models.enums import NotificationKind
 from tests.conftest import GraphQLClient

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from crossflow import db
+from core import db
+from core.settings import Settings
 from crossflow.demo import load_demo_data
-from crossflow.settings import Settings
 from models import Notification, User
 from models.enums import Role
 from tests.e2e.processes import REPOSITORY

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crossflow import db
-from crossflow.security import hash_api_token
-from crossflow.settings import Settings
+from core import db
+from core.security import hash_api_token
+from core.settings import Settings
 from models import ApiToken, AuditEntry
 from models.enums import Role
-from resolvers.auth import viewer_from_token
+from resolvers.access.auth import viewer_from_token
 from tests.crossflow.test_cli import crossflow
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from crossflow import clock
+from core import clock
 from models import (
     Archive,
     Comment,
@@ -20,7 +20,7 @@ from models import (
     Task,
     User,
 )
-from resolvers.report_scope import start_of_day
+from resolvers.reports.scope import start_of_day
 from tests.conftest import GraphQLClient
 
 THERMOSTAT = "智能温控器新品立项调研"

@@ -18,12 +18,12 @@ import pandas as pd
 from pandas.api import types
 from strawberry.relay import to_base64
 
-from crossflow import clock
-from crossflow.tabular import Table, to_csv, to_json, to_xlsx
+from core import clock
+from core.tabular import Table, to_csv, to_json, to_xlsx
 from models import Task
 from models.enums import Role
-from resolvers import reports
-from resolvers.api_tokens import create_api_token
+from resolvers.access.api_tokens import create_api_token
+from resolvers.reports import aggregates as reports
 from tests.conftest import GraphQLClient
 from tests.support.report_data import MONTH, build_march
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from crossflow import db
-from crossflow.settings import Mode, Settings
+from core import db
+from core.settings import Mode, Settings
 
 #: The committed migrations, by name.
 COMMITTED = {

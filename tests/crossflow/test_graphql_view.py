@@ -9,7 +9,7 @@ import logging
 import pytest
 import websockets
 
-from crossflow.settings import Settings
+from core.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.resolvers.test_attachments import PDF, UPLOAD, requirement_id
 from tests.support.live_server import live_server

@@ -9,9 +9,9 @@ import httpx
 import pytest
 from tortoise.connection import get_connection
 
-from crossflow import db
+from core import db
+from core.settings import Settings
 from crossflow.app import create_app
-from crossflow.settings import Settings
 
 
 @pytest.fixture

@@ -21,13 +21,13 @@ from starlette.testclient import TestClient
 from starlette.websockets import WebSocket
 from tortoise.context import TortoiseContext
 
-from crossflow import broker as broker_module
-from crossflow import metrics, outbox
+from core import broker as broker_module
+from core import metrics, outbox
+from core.security import hash_api_token, new_api_token
+from core.settings import Settings
 from crossflow.app import create_app
 from crossflow.metrics_dir import ENV, prepare_multiprocess_metrics
 from crossflow.request_metrics import RequestMetrics
-from crossflow.security import hash_api_token, new_api_token
-from crossflow.settings import Settings
 from models import ApiToken, Delivery, User
 from models.enums import Channel, Role
 from tests.conftest import GraphQLClient
@@ -246,9 +246,9 @@ def test_server_processes_share_their_counters_through_the_multiprocess_folder(
     monkeypatch.setenv(ENV, str(folder))
     prepare_multiprocess_metrics()
     assert not (folder / "counter_999.db").exists()
-    count = "import crossflow.metrics as m; m.HTTP_REQUESTS.labels('GET', '/x', '200').inc()"
+    count = "import core.metrics as m; m.HTTP_REQUESTS.labels('GET', '/x', '200').inc()"
     show = (
-        "import crossflow.metrics as m; from prometheus_client import generate_latest;"
+        "import core.metrics as m; from prometheus_client import generate_latest;"
         " print(generate_latest(m.event_registry()).decode())"
     )
     # when two worker processes each count a request, and a third answers the scrape

@@ -24,8 +24,8 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from tortoise.context import TortoiseContext
 
+from core.settings import Settings
 from crossflow.app import create_app
-from crossflow.settings import Settings
 from models import AuditEntry, User
 from models.directory import AccountSource
 from tests.conftest import GraphQLClient

@@ -15,14 +15,14 @@ import openpyxl
 import pytest
 from tortoise.context import TortoiseContext
 
+from core.rate_limit import MemoryTokenBucket, RedisTokenBucket
+from core.security import hash_api_token, new_api_token
+from core.settings import Settings
+from core.tabular import Table, to_csv, to_xlsx
 from crossflow.app import create_app
-from crossflow.rate_limit import MemoryTokenBucket, RedisTokenBucket
-from crossflow.security import hash_api_token, new_api_token
-from crossflow.settings import Settings
-from crossflow.tabular import Table, to_csv, to_xlsx
 from models import ApiToken
 from models.enums import Role
-from resolvers.reports import BUILT_IN
+from resolvers.reports.aggregates import BUILT_IN
 from tests.conftest import GraphQLClient
 from tests.support.report_data import MONTH, build_march
 
@@ -212,7 +212,7 @@ async def test_a_token_over_its_rate_gets_429_with_retry_after(
 
 async def test_the_memory_bucket_refills_at_its_rate(monkeypatch: pytest.MonkeyPatch) -> None:
     clock = [1000.0]
-    monkeypatch.setattr("crossflow.rate_limit.time.monotonic", lambda: clock[0])
+    monkeypatch.setattr("core.rate_limit.time.monotonic", lambda: clock[0])
     bucket = MemoryTokenBucket(rate_per_minute=60)
     assert [await bucket.take("k") for _ in range(60)] == [0.0] * 60
     assert await bucket.take("k") == pytest.approx(1.0)

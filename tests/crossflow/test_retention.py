@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from crossflow import clock
-from crossflow.files import FileStore
+from core import clock
+from core.files import FileStore
+from core.outbox_message import OutboxMessage, OutboxStatus
+from core.settings import Settings
 from crossflow.retention import RetentionRefused, run
-from crossflow.settings import Settings
-from models import Attachment, AttachmentVersion, Delivery, Notification, OutboxMessage, User
-from models.enums import Channel, DeliveryStatus, NotificationKind, OutboxStatus
+from models import Attachment, AttachmentVersion, Delivery, Notification, User
+from models.enums import Channel, DeliveryStatus, NotificationKind
 from models.requirements import Requirement
 
 LONG_AGO = timedelta(days=400)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.settings import Mode, Settings
 from crossflow.demo_people import DEPARTMENTS
-from crossflow.settings import Mode, Settings
 from tests.conftest import GraphQLClient
 
 VIEWER = "{ viewer { username role department { code } } }"

@@ -12,9 +12,9 @@ from opentelemetry.instrumentation.redis import RedisInstrumentor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from tortoise.context import TortoiseContext
 
+from core.settings import Settings
 from crossflow import tracing
 from crossflow.app import create_app
-from crossflow.settings import Settings
 
 
 @pytest.fixture(autouse=True)

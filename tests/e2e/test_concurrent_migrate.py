@@ -10,7 +10,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from resolvers.alerts import DEFAULT_RULES
+from resolvers.alerts.rules import DEFAULT_RULES
 from tests.e2e.processes import REPOSITORY
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]

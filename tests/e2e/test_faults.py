@@ -17,13 +17,12 @@ import pytest
 import redis
 from dramatiq.brokers.redis import RedisBroker
 
-from crossflow import broker as broker_module
-from crossflow import db, outbox
+from core import broker as broker_module
+from core import db, outbox
+from core.outbox_message import OutboxMessage, OutboxStatus
+from core.settings import Mode, Settings, configure
 from crossflow.app import create_app
 from crossflow.demo import load_demo_data
-from crossflow.settings import Mode, Settings, configure
-from models import OutboxMessage
-from models.enums import OutboxStatus
 from tests.e2e.processes import free_port
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]

@@ -21,9 +21,9 @@ import httpx
 import pytest
 from strawberry.relay import to_base64
 
-from crossflow import db
+from core import db
+from core.settings import Mode, Settings, configure
 from crossflow.demo import load_demo_data
-from crossflow.settings import Mode, Settings, configure
 from models import (
     Comment,
     Department,
@@ -74,7 +74,7 @@ async def _prepare(settings: Settings) -> dict[str, Any]:
                 requirement=reviewed, department=await Department.get(code=code)
             )
             heads.append(f"{code}_head")
-        from crossflow import clock
+        from core import clock
 
         await ReviewRound.create(requirement=reviewed, number=1, opened_at=clock.now())
     return {

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 import pytest
 from tortoise.context import TortoiseContext
 
-from crossflow.settings import Settings
+from core.settings import Settings
 from models import AuditEntry, User
 from models.directory import AccountSource
 from tests.e2e.processes import REPOSITORY, free_port

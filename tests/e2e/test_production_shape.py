@@ -16,10 +16,10 @@ import pytest
 import websockets
 from dramatiq.brokers.redis import RedisBroker
 
-from crossflow import broker as broker_module
-from crossflow import db, outbox
-from crossflow.security import hash_password
-from crossflow.settings import Mode, Settings, configure
+from core import broker as broker_module
+from core import db, outbox
+from core.security import hash_password
+from core.settings import Mode, Settings, configure
 from models import Notification, User
 from models.enums import NotificationKind, Role
 from tests.e2e.processes import crossflow_process, free_port, wait_until_ready

@@ -16,9 +16,9 @@ import httpx
 import pytest
 import websockets
 
-from crossflow import db
+from core import db
+from core.settings import Mode, Settings, configure
 from crossflow.demo import load_demo_data
-from crossflow.settings import Mode, Settings, configure
 from models import Alert, Delivery, Department, Notification
 from models.enums import DeliveryStatus
 from tests.e2e.processes import crossflow_process, free_port, wait_until_ready

@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 from dramatiq.brokers.redis import RedisBroker
 
-from crossflow import broker as broker_module
-from crossflow import clock, db, outbox
+from core import broker as broker_module
+from core import clock, db, outbox
+from core.settings import Mode, Settings, configure
 from crossflow.demo import load_demo_data
-from crossflow.settings import Mode, Settings, configure
 from models import Delivery, Department, Notification, Requirement, Task, User
 from models.enums import DeliveryStatus, Priority, RequirementStatus, TaskStatus
-from resolvers.alert_scan import scan
+from resolvers.alerts.scan import scan
 from tests.e2e.processes import crossflow_process, signal_group
 from tests.support.receivers import Mailbox, smtp_server
 

@@ -8,8 +8,8 @@ import pytest
 from tortoise.context import TortoiseContext
 from tortoise.migrations.autodetector import MigrationAutodetector
 
-from crossflow import db
-from crossflow.settings import Settings
+from core import db
+from core.settings import Settings
 from models import Department, WarningRule
 
 

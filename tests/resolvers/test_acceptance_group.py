@@ -12,7 +12,7 @@ from typing import Any
 
 from strawberry.relay import to_base64
 
-from crossflow import clock
+from core import clock
 from models import Delegation, Requirement, ResultSignoff, Task, User
 from models.enums import SignOffMode
 from tests.conftest import GraphQLClient

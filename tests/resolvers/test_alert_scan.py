@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import time_machine
 from tortoise.context import TortoiseContext
 
-from crossflow.clock import BUSINESS_TZ
-from crossflow.settings import Settings
+from core.clock import BUSINESS_TZ
+from core.settings import Settings
 from models import (
     CollaborationRequest,
     Department,
@@ -21,7 +21,7 @@ from models import (
     User,
 )
 from models.enums import NotificationKind, Priority, RequirementStatus, TaskStatus
-from resolvers.alert_scan import scan
+from resolvers.alerts.scan import scan
 
 K = NotificationKind
 

@@ -11,10 +11,10 @@ import httpx
 import pytest
 from strawberry.relay import to_base64
 
-from crossflow.settings import Settings
+from core.settings import Settings
 from models import Attachment, AttachmentVersion, AuditEntry, Requirement, Task
-from resolvers.attachments import clean_file_name
 from resolvers.errors import BadUserInput
+from resolvers.files.attachments import clean_file_name
 from tests.conftest import GraphQLClient
 
 Q3 = "2024年Q3新品上市推广方案"

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from strawberry.relay import to_base64
 
-from crossflow import clock, outbox
-from crossflow.settings import Settings
+from core import clock, outbox
+from core.settings import Settings
 from models import (
     Delivery,
     Department,
@@ -27,7 +27,7 @@ from models import (
     WebhookChannel,
 )
 from models.enums import Channel, DeliveryStatus, NotificationKind, Priority, WarningRuleKind
-from resolvers.alert_scan import scan
+from resolvers.alerts.scan import scan
 from tests.conftest import GraphQLClient
 from tests.resolvers.test_alert_scan import bj, make_task
 from tests.support.receivers import Inbox, Mailbox, http_receiver, smtp_server

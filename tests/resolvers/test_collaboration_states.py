@@ -14,11 +14,11 @@ from typing import Any
 
 import time_machine
 
-from crossflow.clock import BUSINESS_TZ
-from crossflow.settings import Settings
+from core.clock import BUSINESS_TZ
+from core.settings import Settings
 from models import AuditEntry, CollaborationRequest, Department, Notification, WarningRule
 from models.enums import CollaborationStatus, NotificationKind, WarningRuleKind
-from resolvers.alert_scan import scan
+from resolvers.alerts.scan import scan
 from tests.conftest import GraphQLClient
 from tests.resolvers.test_tasks import dept, gid, q3_task, refused
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crossflow.settings import Settings
+from core.settings import Settings
 from models import AuditEntry, CollaborationRequest, Comment, Mention, Notification, Task, User
 from models.enums import NotificationKind
 from tests.conftest import GraphQLClient

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from strawberry.relay import to_base64
 
-from crossflow import clock
+from core import clock
 from models import Department, Requirement, Review
 from models.enums import RequirementStatus
 from tests.conftest import GraphQLClient

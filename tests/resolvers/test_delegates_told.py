@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from strawberry.relay import to_base64
 
-from crossflow import clock
+from core import clock
 from models import Delegation, Department, Notification, Requirement, Review, Task, User
 from models.enums import NotificationKind
 from tests.conftest import GraphQLClient

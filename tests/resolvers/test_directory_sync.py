@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 from tortoise.context import TortoiseContext
 
-from crossflow import ldap_directory
-from crossflow.settings import Settings, configure
+from core import ldap_directory
+from core.settings import Settings, configure
 from models import AuditEntry, Department, DepartmentHead, Notification, PeopleSyncRun, User
 from models.directory import AccountSource, SyncStatus
 from models.enums import NotificationKind, Role
-from resolvers.auth import Viewer
-from resolvers.directory_sync import sync_directory
+from resolvers.access.auth import Viewer
 from resolvers.errors import Conflict, Forbidden
-from resolvers.requirements import RequirementForm, create_requirement, submit_requirement
+from resolvers.people.directory_sync import sync_directory
+from resolvers.requirements.lifecycle import RequirementForm, create_requirement, submit_requirement
 from tests.support.slapd import (
     ROOT_DN,
     ROOT_PASSWORD,

@@ -14,8 +14,8 @@ from datetime import UTC, datetime, timedelta
 import time_machine
 from strawberry.relay import to_base64
 
-from crossflow.clock import BUSINESS_TZ
-from crossflow.settings import Settings
+from core.clock import BUSINESS_TZ
+from core.settings import Settings
 from models import (
     Department,
     Notification,
@@ -26,8 +26,8 @@ from models import (
     User,
 )
 from models.enums import NotificationKind, TaskStatus
-from resolvers.alert_scan import scan
-from resolvers.templates import bump_template_version
+from resolvers.alerts.scan import scan
+from resolvers.templates.definitions import bump_template_version
 from tests.conftest import GraphQLClient
 
 K = NotificationKind

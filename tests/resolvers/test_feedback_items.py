@@ -16,9 +16,9 @@ from strawberry.relay import to_base64
 from tortoise.context import TortoiseContext
 from tortoise.migrations.api import migrate as run_migrations
 
-from crossflow import clock, db
+from core import clock, db
+from core.settings import Settings
 from crossflow.demo import load_demo_data
-from crossflow.settings import Settings
 from models import (
     AnalysisReport,
     Department,
@@ -33,7 +33,7 @@ from models import (
     User,
 )
 from models.enums import NotificationKind, TaskStatus
-from resolvers.analysis import build_analysis_report
+from resolvers.reports.analysis import build_analysis_report
 from tests.conftest import GraphQLClient
 
 Q3 = "2024年Q3新品上市推广方案"

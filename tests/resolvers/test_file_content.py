@@ -8,9 +8,9 @@ import zipfile
 import openpyxl
 import pytest
 
-from crossflow.settings import Settings
+from core.settings import Settings
 from models import Attachment
-from resolvers.file_content import content_agrees, identified_type
+from resolvers.files.content import content_agrees, identified_type
 from tests.conftest import GraphQLClient
 from tests.resolvers.test_attachments import PDF, PNG, refusal, stored_files, uploaded
 

@@ -17,9 +17,9 @@ from models import (
     User,
 )
 from models.enums import FormFieldType, Role
-from resolvers.auth import Viewer
+from resolvers.access.auth import Viewer
 from resolvers.errors import BadUserInput, Forbidden
-from resolvers.form_fields import (
+from resolvers.forms.fields import (
     FieldInput,
     create_form_field,
     format_options,

@@ -13,10 +13,10 @@ from typing import Any
 
 from strawberry.relay import to_base64
 
-from crossflow import clock
+from core import clock
 from models import Archive, Notification, Requirement, Task, User
 from models.enums import NotificationKind, Role
-from resolvers.api_tokens import create_api_token
+from resolvers.access.api_tokens import create_api_token
 from tests.conftest import GraphQLClient
 
 CHANGED_TASKS = """

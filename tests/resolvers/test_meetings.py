@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 from strawberry.relay import to_base64
 
-from crossflow import clock
+from core import clock
 from models import AuditEntry, Meeting, Notification, Requirement, Task, TaskReschedule, User
 from models.enums import NotificationKind
 from tests.conftest import GraphQLClient

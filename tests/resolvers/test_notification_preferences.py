@@ -17,10 +17,10 @@ from strawberry.relay import to_base64
 from tortoise.context import TortoiseContext
 from tortoise.transactions import in_transaction
 
-from crossflow import broker as broker_module
-from crossflow import clock, outbox
-from crossflow.security import hash_api_token, new_api_token
-from crossflow.settings import Settings
+from core import broker as broker_module
+from core import clock, outbox
+from core.security import hash_api_token, new_api_token
+from core.settings import Settings
 from models import (
     ApiToken,
     AuditEntry,
@@ -34,8 +34,8 @@ from models import (
     User,
 )
 from models.enums import Channel, DeliveryStatus, NotificationKind, Role
-from resolvers.notification_channels import quiet_until
-from resolvers.notify import head_ids, notify_about
+from resolvers.notifications.channels import quiet_until
+from resolvers.notifications.notify import head_ids, notify_about
 from tests.conftest import GraphQLClient
 from tests.support.review_data import pending_review
 from workers import delivery as actors

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from strawberry.relay import to_base64
 
-from crossflow import clock
+from core import clock
 from models import AuditEntry, Notification, Requirement, Task
 from models.enums import NotificationKind, TaskStatus
 from tests.conftest import GraphQLClient

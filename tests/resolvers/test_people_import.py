@@ -8,9 +8,9 @@ from tortoise.context import TortoiseContext
 from models import AuditEntry, Department, DepartmentHead, PeopleSyncRun, User
 from models.directory import AccountSource, SyncStatus
 from models.enums import Role
-from resolvers.auth import Viewer
+from resolvers.access.auth import Viewer
 from resolvers.errors import BadUserInput, Forbidden
-from resolvers.people_import import import_people
+from resolvers.people.importing import import_people
 from tests.support.people_files import HEADER, company, csv_bytes, xlsx
 
 

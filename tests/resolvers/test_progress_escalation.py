@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from strawberry.relay import to_base64
 
-from crossflow import clock, outbox
-from crossflow.settings import Settings
+from core import clock, outbox
+from core.settings import Settings
 from models import Delivery, Notification, NotificationPreference, Task, User
 from models.enums import Channel, NotificationKind, TaskStatus
-from resolvers.lagging import is_lagging
+from resolvers.tasks.lagging import is_lagging
 from tests.conftest import GraphQLClient
 
 Q3 = "2024年Q3新品上市推广方案"

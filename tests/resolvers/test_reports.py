@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from strawberry.relay import to_base64
 
-from crossflow import outbox
-from crossflow.security import hash_api_token, new_api_token
+from core import outbox
+from core.security import hash_api_token, new_api_token
 from models import ApiToken, Department, Task
 from models.enums import Role, TaskStatus
 from tests.conftest import GraphQLClient

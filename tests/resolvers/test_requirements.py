@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from strawberry.relay import to_base64
 
-from crossflow import clock
+from core import clock
 from models import AuditEntry, Department, Notification, Requirement, User
 from models.enums import NotificationKind
 from tests.conftest import GraphQLClient

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from strawberry.relay import to_base64
 
-from crossflow import clock, outbox
+from core import clock, outbox
 from models import AuditEntry, Notification, RescheduleRequest, Task, TaskReschedule
 from models.enums import NotificationKind, RescheduleRequestStatus
 from tests.conftest import GraphQLClient

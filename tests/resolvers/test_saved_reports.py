@@ -9,7 +9,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from crossflow.security import hash_api_token, new_api_token
+from core.security import hash_api_token, new_api_token
 from models import ApiToken, AuditEntry, SavedReport
 from models.enums import Role
 from tests.conftest import GraphQLClient

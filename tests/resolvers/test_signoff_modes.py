@@ -12,9 +12,9 @@ from datetime import UTC, datetime, timedelta
 import time_machine
 from strawberry.relay import to_base64
 
-from crossflow import clock
-from crossflow.clock import BUSINESS_TZ
-from crossflow.settings import Settings
+from core import clock
+from core.clock import BUSINESS_TZ
+from core.settings import Settings
 from models import (
     Delegation,
     Department,
@@ -28,10 +28,10 @@ from models import (
     User,
 )
 from models.enums import NotificationKind, RequirementStatus, SignOffMode
-from resolvers.alert_scan import scan
-from resolvers.auth import Viewer
-from resolvers.requirements import RequirementForm
-from resolvers.templates import create_requirement_from_template
+from resolvers.access.auth import Viewer
+from resolvers.alerts.scan import scan
+from resolvers.requirements.lifecycle import RequirementForm
+from resolvers.templates.definitions import create_requirement_from_template
 from tests.conftest import GraphQLClient
 from tests.support.review_data import REVIEW, pending_review, review_input
 

@@ -28,15 +28,15 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from tortoise.context import TortoiseContext
 
-from crossflow import db
+from core import db
+from core.settings import Settings
 from crossflow.app import create_app
-from crossflow.settings import Settings
-from crossflow.suites import SuiteError
-from crossflow.suites.feishu import FeishuProvider
 from models import AuditEntry, Department, DepartmentHead, User
 from models.directory import AccountSource, SyncStatus
-from resolvers import sso_accounts
-from resolvers.suite_sync import sync_suite
+from resolvers.access import sso_accounts
+from resolvers.people.suite_sync import sync_suite
+from resolvers.people.suites import SuiteError
+from resolvers.people.suites.feishu import FeishuProvider
 from tests.crossflow.test_cli import crossflow
 from tests.e2e.processes import free_port
 

@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from crossflow.clock import BUSINESS_TZ
-from crossflow.settings import Settings
+from core.clock import BUSINESS_TZ
+from core.settings import Settings
 from models import (
     AuditEntry,
     Department,
@@ -29,16 +29,16 @@ from models import (
     User,
 )
 from models.enums import NotificationKind, Priority, RequirementStatus, TaskStatus
-from resolvers.alert_scan import scan
-from resolvers.auth import Viewer
+from resolvers.access.auth import Viewer
+from resolvers.alerts.scan import scan
 from resolvers.errors import BadUserInput, NotFound
-from resolvers.requirements import (
+from resolvers.requirements.lifecycle import (
     RequirementForm,
     confirm_requirement,
     submit_requirement,
 )
-from resolvers.reviews import ReviewInput, review_requirement
-from resolvers.templates import (
+from resolvers.requirements.reviews import ReviewInput, review_requirement
+from resolvers.templates.definitions import (
     bump_template_version,
     create_requirement_from_template,
     requirement_templates,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from crossflow.clock import BUSINESS_TZ
+from core.clock import BUSINESS_TZ
 from resolvers.workdays import Fallback, WorkCalendar
 
 

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from strawberry.relay import to_base64
 
-from crossflow.security import hash_api_token, new_api_token
+from core.security import hash_api_token, new_api_token
 from models import AnalysisReport, ApiToken, Notification, Requirement, SavedReport, User
 from models.enums import NotificationKind, Role
 from schema import Mutation
-from schema.permissions import CanWrite
+from schema.access.permissions import CanWrite
 from tests.conftest import GraphQLClient
 
 #: Signing in with a password is how a person gets a token: a BI token gains nothing by it.

@@ -17,9 +17,9 @@ import httpx
 import pytest
 from tortoise.context import TortoiseContext
 
-from crossflow import clock
+from core import clock
+from core.settings import Settings
 from crossflow.app import create_app
-from crossflow.settings import Settings
 from models import Comment, Task, User
 from models.enums import Role
 from tests.conftest import GraphQLClient
@@ -220,7 +220,7 @@ async def test_a_scope_too_wide_to_read_ahead_gives_the_same_page(
     apps: tuple[GraphQLClient, GraphQLClient], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # given a read-ahead limit below the head's number of requirements
-    monkeypatch.setattr("resolvers.scope.READ_AHEAD_LIMIT", 1)
+    monkeypatch.setattr("resolvers.access.scope.READ_AHEAD_LIMIT", 1)
     compiled, generic = apps
     await _vary_the_tasks()
     token = (await compiled.sign_in("market_head")).token

@@ -7,7 +7,7 @@ from typing import Any
 
 from strawberry.relay import to_base64
 
-from crossflow import clock
+from core import clock
 from models import (
     Attachment,
     AuditEntry,

@@ -15,10 +15,10 @@ import httpx
 import pytest
 from graphql import parse
 
+from core.settings import Mode, Settings
 from crossflow.app import create_app
-from crossflow.settings import Mode, Settings
 from models import Department, User
-from resolvers.auth import tokens_for
+from resolvers.access.auth import tokens_for
 from schema import schema
 from schema.cost import estimate_cost
 from tests.conftest import GraphQLClient

@@ -12,7 +12,7 @@ import pytest
 from graphql import GraphQLObjectType
 from strawberry.relay import to_base64
 
-from crossflow import clock
+from core import clock
 from models import Department, Notification, Requirement, Suggestion, Task, User
 from models.enums import NotificationKind, Priority
 from schema import schema

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from strawberry.relay import to_base64
 
-from crossflow import clock
+from core import clock
 from models import Delegation, Requirement, Task, User
 from models.enums import TaskStatus
 from tests.conftest import GraphQLClient

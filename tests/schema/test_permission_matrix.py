@@ -18,8 +18,8 @@ import pytest
 from strawberry.relay import to_base64
 from tortoise.transactions import in_transaction
 
-from crossflow import clock
-from crossflow.security import hash_api_token, new_api_token
+from core import clock
+from core.security import hash_api_token, new_api_token
 from models import (
     ApiToken,
     CollaborationRequest,

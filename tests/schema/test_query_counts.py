@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import pytest
 
-from crossflow import clock
+from core import clock
 from models import (
     Comment,
     Department,

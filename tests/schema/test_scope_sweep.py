@@ -9,7 +9,7 @@ from strawberry.relay import to_base64
 from tortoise.models import Model
 
 import models
-from crossflow import clock
+from core import clock
 from models.enums import NotificationKind
 from schema import NODE_TYPES
 from tests.conftest import GraphQLClient

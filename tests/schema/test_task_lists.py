@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from strawberry.relay import to_base64
 
-from crossflow import clock
+from core import clock
 from models import Comment, Department, ProgressUpdate, Requirement, Task, User
 from models.enums import Priority, TaskStatus
 from tests.conftest import GraphQLClient

@@ -7,7 +7,7 @@ from typing import Any
 
 from strawberry.relay import to_base64
 
-from crossflow.settings import Settings
+from core.settings import Settings
 from models import (
     AuditEntry,
     FormField,

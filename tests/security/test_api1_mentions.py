@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from crossflow.settings import Settings
+from core.settings import Settings
 from models import Comment, Mention, Notification, Task
 from models.enums import NotificationKind
 from tests.conftest import GraphQLClient

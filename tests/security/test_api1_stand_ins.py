@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from strawberry.relay import to_base64
 
-from crossflow import clock
+from core import clock
 from models import Delegation, Requirement, ReviewRound, RoundSigner, User
 from tests.conftest import GraphQLClient
 from tests.support.review_data import pending_review

@@ -15,10 +15,10 @@ import httpx
 import pytest
 from tortoise.context import TortoiseContext
 
-from crossflow.security import hash_password
-from crossflow.settings import Settings
+from core.security import hash_password
+from core.settings import Settings
 from models import User
-from resolvers.directory_sync import sync_directory
+from resolvers.people.directory_sync import sync_directory
 from tests.resolvers.test_directory_sync import ldap_settings
 from tests.security.test_api2_live_sockets import (
     WITHIN_SECONDS,

@@ -21,11 +21,11 @@ from itsdangerous import URLSafeTimedSerializer
 from tortoise.context import TortoiseContext
 
 from admin_ui.auth import SESSION_COOKIE, SESSION_KEY, session_secret
+from core.security import BearerTokens
+from core.settings import DEFAULT_SECRET_KEY, Mode, Settings
 from crossflow import cli
 from crossflow.app import create_app
 from crossflow.secret_key import KEY_FILE, resolve
-from crossflow.security import BearerTokens
-from crossflow.settings import DEFAULT_SECRET_KEY, Mode, Settings
 from models import User
 from tests.conftest import GraphQLClient
 

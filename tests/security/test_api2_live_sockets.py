@@ -22,9 +22,9 @@ import websockets
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from websockets.asyncio.client import ClientConnection
 
-from crossflow import db, realtime
+from core import db, realtime
+from core.settings import Mode, Settings, configure
 from crossflow.demo import load_demo_data
-from crossflow.settings import Mode, Settings, configure
 from models import Notification, User
 from models.enums import NotificationKind
 from tests.admin_ui.conftest import Panel

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from tortoise.context import TortoiseContext
 
-from crossflow.settings import Settings
+from core.settings import Settings
 from models import AuditEntry, User
 from tests.conftest import GraphQLClient
 from tests.security.test_api2_sign_in_throttling import attempt, served, throttled

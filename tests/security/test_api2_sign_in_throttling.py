@@ -17,20 +17,19 @@ import httpx
 import pytest
 from tortoise.context import TortoiseContext
 
+from core.settings import Settings
 from crossflow.app import create_app
-from crossflow.settings import Settings
 from models import AuditEntry, User
-from resolvers import auth, credentials
-from resolvers.auth import Viewer
+from resolvers.access import auth, credentials
+from resolvers.access.auth import Viewer
+from resolvers.access.sign_in_guard import guard_for
+from resolvers.access.sign_in_locks import unlock_sign_in
 from resolvers.errors import Forbidden
-from resolvers.sign_in_guard import guard_for
-from resolvers.sign_in_locks import unlock_sign_in
 from tests.admin_ui.conftest import Panel
 from tests.conftest import GraphQLClient
 
 LOGIN = (
-    "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p})"
-    " { token } }"
+    "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }"
 )
 
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import pytest
 from tortoise.context import TortoiseContext
 
-from crossflow.settings import Settings
+from core.settings import Settings
 from models import AuditEntry, User
 from models.directory import AccountSource
 from models.enums import Role
-from resolvers.sso_accounts import Claims, SignOnRefused, claims_from, sign_on
+from resolvers.access.sso_accounts import Claims, SignOnRefused, claims_from, sign_on
 
 
 def claims(username: str, subject: str | None = None, **extra: str | bool) -> Claims:

@@ -17,11 +17,11 @@ import httpx
 import pytest
 import time_machine
 
-from crossflow import clock
-from crossflow.security import hash_api_token, new_api_token
+from core import clock
+from core.security import hash_api_token, new_api_token
 from models import ApiToken
 from models.enums import Role
-from resolvers.download_links import LINK_SECONDS
+from resolvers.files.download_links import LINK_SECONDS
 from tests.conftest import GraphQLClient
 from tests.resolvers.test_attachments import PDF, uploaded
 

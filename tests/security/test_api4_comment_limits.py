@@ -10,8 +10,8 @@ from typing import Any
 
 import httpx
 
+from core.settings import Settings
 from crossflow.app import create_app
-from crossflow.settings import Settings
 from models import Comment, Notification, User
 from models.enums import NotificationKind
 from tests.conftest import GraphQLClient

@@ -18,8 +18,7 @@ from pathlib import Path
 import openpyxl
 from strawberry.relay import to_base64
 
-from crossflow.live_sockets import LiveConnection
-from crossflow.settings import Settings
+from core.settings import Settings
 from models import (
     Archive,
     Attachment,
@@ -29,8 +28,9 @@ from models import (
     User,
 )
 from models.enums import Role
-from resolvers.api_tokens import create_api_token
-from resolvers.auth import viewer_from_token
+from resolvers.access.api_tokens import create_api_token
+from resolvers.access.auth import viewer_from_token
+from resolvers.access.live_sockets import LiveConnection
 from resolvers.context import RequestContext
 from resolvers.errors import Forbidden
 from schema import schema

@@ -23,11 +23,11 @@ from graphql import (
 from strawberry.relay import to_base64
 from tortoise import Tortoise
 
-from crossflow.security import hash_api_token, new_api_token
+from core.security import hash_api_token, new_api_token
 from models import ApiToken, Requirement, User
 from models.enums import RequirementStatus, Role
 from schema import schema
-from schema.read_only_tokens import READ_ONLY_MESSAGE
+from schema.access.read_only_tokens import READ_ONLY_MESSAGE
 from tests.conftest import GraphQLClient
 from tests.support.review_data import REVIEW, pending_review, review_input
 

@@ -2,7 +2,7 @@
 
 graphql-transport-ws runs any operation a ``subscribe`` message carries, mutations
 included (graphql-ws clients send them there when told to). The read-only check of API
-tokens (``schema/read_only_tokens.py``) must hold on that path as on HTTP.
+tokens (``schema/access/read_only_tokens.py``) must hold on that path as on HTTP.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 import websockets
 from tortoise.context import TortoiseContext
 
-from crossflow.settings import Settings
+from core.settings import Settings
 from models import User
 from models.enums import Role
 from tests.security.test_api5_read_only_tokens import token_for

@@ -12,18 +12,17 @@ from datetime import timedelta
 
 from strawberry.relay import to_base64
 
-from crossflow import clock
+from core import clock
 from models import Delegation, Department, Requirement, Review, User
 from models.enums import RequirementStatus
-from resolvers.auth import Viewer
+from resolvers.access.auth import Viewer
 from resolvers.errors import Forbidden
-from resolvers.reviews import ReviewInput, review_requirement
+from resolvers.requirements.reviews import ReviewInput, review_requirement
 from tests.conftest import GraphQLClient
 from tests.support.review_data import REVIEW, pending_review, review_input
 
 SET_DELEGATE = (
-    "mutation($input: SetDelegateInput!) { setDelegate(input: $input) {"
-    " delegate { username } } }"
+    "mutation($input: SetDelegateInput!) { setDelegate(input: $input) { delegate { username } } }"
 )
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from tortoise.context import TortoiseContext
 
+from core.settings import Settings
 from crossflow.backup import backup
-from crossflow.settings import Settings
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ import httpx
 import pytest
 from tortoise.context import TortoiseContext
 
-from crossflow import outbox
+from core import outbox
+from core.settings import Settings
 from crossflow.app import create_app
-from crossflow.settings import Settings
 from models import Requirement
 from tests.admin_ui.conftest import Panel
 from tests.conftest import GraphQLClient

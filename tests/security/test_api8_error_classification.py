@@ -21,8 +21,8 @@ import pytest
 from tortoise.connection import get_connection
 from tortoise.exceptions import TransactionManagementError
 
-from crossflow.db_errors import Kind, classify
-from crossflow.settings import Settings
+from core.db_errors import Kind, classify
+from core.settings import Settings
 from models import Department, Requirement
 from tests.conftest import GraphQLClient
 
@@ -115,7 +115,7 @@ async def test_sqlite_locked_past_the_busy_timeout_is_an_outage(tmp_path: Path) 
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     waiter = sqlite3.connect(path, timeout=0, isolation_level=None)
-    # when another transaction begins the way crossflow/sqlite_engine.py begins one
+    # when another transaction begins the way core/sqlite_engine.py begins one
     with pytest.raises(sqlite3.OperationalError) as raised:
         waiter.execute("BEGIN IMMEDIATE")
     holder.close()

@@ -14,8 +14,8 @@ from collections.abc import AsyncIterator
 
 import uvicorn
 
+from core.settings import Settings
 from crossflow.app import create_app
-from crossflow.settings import Settings
 from tests.e2e.processes import free_port
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 
-from crossflow.settings import Settings
+from core.settings import Settings
 from tests.e2e.processes import free_port
 
 FOLDER = Path(__file__).resolve().parents[1] / "oidc_idp"

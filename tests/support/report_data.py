@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from crossflow.clock import BUSINESS_TZ
+from core.clock import BUSINESS_TZ
 from models import (
     CollaborationRequest,
     Department,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from strawberry.relay import to_base64
 from tortoise.transactions import in_transaction
 
-from crossflow import clock
+from core import clock
 from models import Department, Requirement, RequirementDepartment, ReviewRound, User
 from models.enums import RequirementStatus
 from resolvers import codes
@@ -39,10 +39,7 @@ async def pending_review(initiator: str, reviewers: tuple[str, ...]) -> Requirem
     return row
 
 
-REVIEW = (
-    "mutation($input: ReviewRequirementInput!) {"
-    " reviewRequirement(input: $input) { status } }"
-)
+REVIEW = "mutation($input: ReviewRequirementInput!) { reviewRequirement(input: $input) { status } }"
 
 
 def review_input(requirement: Requirement, *, approve: bool = True) -> dict[str, object]:

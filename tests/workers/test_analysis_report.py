@@ -11,14 +11,16 @@ import pytest
 from apscheduler.triggers.cron import CronTrigger
 from dramatiq.brokers.stub import StubBroker
 
-from crossflow import broker as broker_module
-from crossflow import outbox, scheduler
-from crossflow.security import hash_api_token, new_api_token
-from crossflow.settings import Settings
-from models import AnalysisReport, ApiToken, AuditEntry, OutboxMessage
-from models.enums import AnalysisReportStatus, OutboxStatus, Role
-from resolvers import analysis
-from resolvers.analysis_workbook import SHEETS
+from core import broker as broker_module
+from core import outbox
+from core.outbox_message import OutboxMessage, OutboxStatus
+from core.security import hash_api_token, new_api_token
+from core.settings import Settings
+from crossflow import scheduler
+from models import AnalysisReport, ApiToken, AuditEntry
+from models.enums import AnalysisReportStatus, Role
+from resolvers.reports import analysis
+from resolvers.reports.analysis_workbook import SHEETS
 from tests.conftest import GraphQLClient
 from tests.support.report_data import MONTH, build_march
 
@@ -132,7 +134,7 @@ async def test_a_failed_build_is_recorded_and_the_old_report_kept(
     def broken(_: object) -> str:
         raise RuntimeError("chart exploded")
 
-    monkeypatch.setattr("resolvers.analysis_html.render_html", broken)
+    monkeypatch.setattr("resolvers.reports.analysis_html.render_html", broken)
     admin = await client.sign_in("admin")
     await admin.data(GENERATE, {"month": MONTH})
     await outbox.run_inline()  # the actor fails: the message goes back for a retry

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from tortoise.context import TortoiseContext
 
-from crossflow.channels import PermanentFailure
-from crossflow.settings import Settings
+from core.channels import PermanentFailure, WebhookFormat
+from core.settings import Settings
 from models import Delivery, WebhookChannel
-from models.enums import Channel, DeliveryStatus, WebhookFormat
+from models.enums import Channel, DeliveryStatus
 from tests.support.receivers import Mailbox, http_receiver, smtp_server
 from workers import delivery as actors
 

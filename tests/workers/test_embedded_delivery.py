@@ -7,12 +7,13 @@ import asyncio
 from dramatiq.brokers.stub import StubBroker
 from tortoise.context import TortoiseContext
 
-from crossflow import broker as broker_module
-from crossflow import outbox, realtime
+from core import broker as broker_module
+from core import outbox, realtime
+from core.outbox_message import OutboxMessage, OutboxStatus
+from core.settings import Settings
 from crossflow.app import create_app
-from crossflow.settings import Settings
-from models import Notification, OutboxMessage, User
-from models.enums import NotificationKind, OutboxStatus
+from models import Notification, User
+from models.enums import NotificationKind
 
 
 async def test_a_staged_message_runs_its_actor_in_process_after_the_relay(

@@ -1,0 +1,148 @@
+"""Push of new notifications to subscribers, across server replicas.
+
+Each server process keeps the queues of its own websocket subscribers. With Redis, a
+notification is published on a channel that every replica listens to, so a subscriber
+connected to replica A hears about a notification created through replica B; without
+Redis (embedded mode) the single process delivers to its own queues.
+
+The same channel carries viewer-change notices (a user signed out everywhere, was
+deactivated or given another role): every replica wakes the watchers of that user's open
+websockets (``resolvers/access/live_sockets.py``), which re-check the viewer and close the socket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections import defaultdict
+from collections.abc import AsyncIterator, Iterator
+
+import redis.asyncio as aioredis
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "crossflow:notifications"
+
+
+class Hub:
+    """Fans notification ids out to the local subscribers of each user."""
+
+    def __init__(self, redis_url: str | None = None) -> None:
+        self._queues: dict[int, set[asyncio.Queue[int]]] = defaultdict(set)
+        self._watchers: dict[int, set[asyncio.Event]] = defaultdict(set)
+        self._redis_url = redis_url
+        self._listener: asyncio.Task[None] | None = None
+        #: One pooled client for publishing, made on first use (on the loop that publishes).
+        self._publisher: aioredis.Redis | None = None
+
+    async def start(self) -> None:
+        if self._redis_url and self._listener is None:
+            self._listener = asyncio.create_task(self._listen())
+
+    async def stop(self) -> None:
+        if self._listener is not None:
+            self._listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._listener
+            self._listener = None
+        if self._publisher is not None:
+            await self._publisher.aclose()
+            self._publisher = None
+
+    async def publish(self, user_id: int, notification_id: int) -> None:
+        """Tell every replica that ``user_id`` has a new notification."""
+        if not self._redis_url:
+            self._deliver_locally(user_id, notification_id)
+            return
+        if self._publisher is None:
+            self._publisher = aioredis.from_url(self._redis_url)
+        await self._publisher.publish(CHANNEL, json.dumps({"u": user_id, "n": notification_id}))
+
+    async def viewer_changed(self, user_id: int) -> None:
+        """Tell every replica that ``user_id``'s sign-in, activity or role may have changed.
+
+        Call it after the change is committed: watchers re-read the user when woken.
+        """
+        if not self._redis_url:
+            self._wake_locally(user_id)
+            return
+        if self._publisher is None:
+            self._publisher = aioredis.from_url(self._redis_url)
+        await self._publisher.publish(CHANNEL, json.dumps({"v": user_id}))
+
+    @contextlib.contextmanager
+    def watch_viewer(self, user_id: int) -> Iterator[asyncio.Event]:
+        """An event set whenever a change of ``user_id`` is announced, while the caller watches."""
+        event = asyncio.Event()
+        self._watchers[user_id].add(event)
+        try:
+            yield event
+        finally:
+            self._watchers[user_id].discard(event)
+            if not self._watchers[user_id]:
+                del self._watchers[user_id]
+
+    @contextlib.asynccontextmanager
+    async def subscribe(self, user_id: int) -> AsyncIterator[asyncio.Queue[int]]:
+        """A queue of notification ids for ``user_id`` while the caller listens."""
+        queue: asyncio.Queue[int] = asyncio.Queue(maxsize=1000)
+        self._queues[user_id].add(queue)
+        try:
+            yield queue
+        finally:
+            self._queues[user_id].discard(queue)
+            if not self._queues[user_id]:
+                del self._queues[user_id]
+
+    def _deliver_locally(self, user_id: int, notification_id: int) -> None:
+        for queue in list(self._queues.get(user_id, ())):
+            with contextlib.suppress(asyncio.QueueFull):
+                queue.put_nowait(notification_id)
+
+    def _wake_locally(self, user_id: int) -> None:
+        for event in list(self._watchers.get(user_id, ())):
+            event.set()
+
+    async def _listen(self) -> None:
+        """Relay published ids to local queues; reconnect when Redis goes away."""
+        assert self._redis_url is not None
+        while True:
+            client = aioredis.from_url(self._redis_url)
+            try:
+                async with client.pubsub() as pubsub:
+                    await pubsub.subscribe(CHANNEL)
+                    async for message in pubsub.listen():
+                        if message.get("type") != "message":
+                            continue
+                        data = json.loads(message["data"])
+                        if "v" in data:
+                            self._wake_locally(int(data["v"]))
+                        else:
+                            self._deliver_locally(int(data["u"]), int(data["n"]))
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("notification channel lost (%s), reconnecting", type(exc).__name__)
+                await asyncio.sleep(1.0)
+            finally:
+                await client.aclose()
+
+
+_hub: Hub | None = None
+
+
+def hub() -> Hub:
+    """This process's hub (set up by the app or the worker from the settings)."""
+    global _hub
+    if _hub is None:
+        from core.settings import get_settings
+
+        _hub = Hub(get_settings().redis_url)
+    return _hub
+
+
+def set_hub(new_hub: Hub | None) -> None:
+    global _hub
+    _hub = new_hub

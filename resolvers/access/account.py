@@ -1,0 +1,98 @@
+"""The signed-in person's own account: their password and their language.
+
+Changing the password raises the token epoch, so every other session (another browser,
+a stolen token) is signed out; the caller gets a fresh token to carry on with.
+"""
+
+from __future__ import annotations
+
+from tortoise.expressions import F
+
+from core.security import hash_password, verify_password
+from core.settings import DEMO_PASSWORD, Settings
+from models import User
+from models.directory import AccountSource
+from resolvers import audit
+from resolvers.access.auth import Viewer, tokens_for
+from resolvers.access.sign_in_guard import guard_for
+from resolvers.errors import BadUserInput, Forbidden
+
+PASSWORD_MIN = 8
+PASSWORD_MAX = 128
+#: Languages the workbench and the API's messages are written in.
+LANGUAGES = ("zh", "en")
+
+
+def _person(viewer: Viewer) -> int:
+    if viewer.user_id is None:
+        raise Forbidden("API令牌没有个人账户 (an API token has no personal account)")
+    return viewer.user_id
+
+
+async def change_password(
+    settings: Settings, viewer: Viewer, current: str, new: str
+) -> tuple[str, User]:
+    """Replace the password after checking the current one; other sessions end.
+
+    Wrong current passwords count as failed sign-ins of the account (throttled, then
+    locked, ``RATE_LIMITED``), shared with ``login`` and the panel.
+
+    A directory or identity-provider account has no password here to change: it signs in
+    with the company's, which is changed there.
+    """
+    user = await User.get(id=_person(viewer))
+    if user.source in (AccountSource.LDAP, AccountSource.OIDC):
+        raise Forbidden(
+            "该账号的密码由企业目录或身份提供方管理 "
+            "(this account's password is kept by the company directory or identity provider)"
+        )
+    # The current password is guessed against the sign-in's own count for the account:
+    # else a stolen session could try passwords here without limit and learn the real one.
+    guard = guard_for(settings)
+    await guard.check(user.username, None)
+    if not verify_password(user.password_hash, current):
+        await guard.failed(user.username, None, via="change_password")
+        raise BadUserInput(
+            "当前密码不正确 (the current password is wrong)", field="currentPassword"
+        )
+    await guard.succeeded(user.username)
+    if not PASSWORD_MIN <= len(new) <= PASSWORD_MAX:
+        raise BadUserInput(
+            f"新密码需{PASSWORD_MIN}到{PASSWORD_MAX}个字符 "
+            f"(the new password needs {PASSWORD_MIN} to {PASSWORD_MAX} characters)",
+            field="newPassword",
+        )
+    if new in (current, DEMO_PASSWORD):
+        raise BadUserInput(
+            "新密码不能与当前密码或演示密码相同 (choose a password you have not used here)",
+            field="newPassword",
+        )
+    await User.filter(id=user.id).update(
+        password_hash=hash_password(new), token_epoch=F("token_epoch") + 1
+    )
+    await user.refresh_from_db()
+    await audit.record(viewer, "user.change_password", "User", user.id)
+    return tokens_for(settings).issue(user.id, user.token_epoch), user
+
+
+async def set_language(viewer: Viewer, language: str) -> User:
+    """The language of the person's screens and messages: ``zh`` or ``en``."""
+    if language not in LANGUAGES:
+        raise BadUserInput(
+            f"语言应为 {' / '.join(LANGUAGES)} (language must be one of {', '.join(LANGUAGES)})",
+            field="language",
+        )
+    user = await User.get(id=_person(viewer))
+    if user.language != language:
+        before = user.language
+        user.language = language
+        await user.save(update_fields=["language", "updated_at"])
+        await audit.record(
+            viewer,
+            "user.set_language",
+            "User",
+            user.id,
+            before={"language": before},
+            after={"language": language},
+        )
+    return user

@@ -1,0 +1,358 @@
+"""Object-level scope (OWASP API1): which rows of each table a viewer may read.
+
+One function per kind of object, all in this module, applied by list resolvers and by the
+dataloaders inside their batch query. An object outside the scope behaves as if it did
+not exist (``NOT_FOUND``), so its existence is not leaked either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from pypika_tortoise.context import SqlContext
+from pypika_tortoise.terms import Parameterizer, Term
+from tortoise.connection import get_connection
+from tortoise.expressions import Q, Subquery
+from tortoise.models import Model
+from tortoise.queryset import QuerySet, ValuesQuery
+
+from core import clock
+from core.outbox_message import OutboxMessage
+from models import (
+    Alert,
+    AnalysisReport,
+    ApiToken,
+    Archive,
+    Attachment,
+    AttachmentVersion,
+    AuditEntry,
+    CollaborationRequest,
+    Comment,
+    Delegation,
+    Delivery,
+    Feedback,
+    FeedbackDepartment,
+    FeedbackItem,
+    FeedbackItemDepartment,
+    FeedbackItemPerson,
+    FeedbackPerson,
+    FormField,
+    Meeting,
+    MeetingAttendee,
+    Mention,
+    Notification,
+    ProgressUpdate,
+    Requirement,
+    RequirementDepartment,
+    RequirementTemplate,
+    RescheduleRequest,
+    ResultReport,
+    ResultSignoff,
+    ResultVersion,
+    Review,
+    ReviewHandover,
+    ReviewReminder,
+    ReviewRound,
+    RoundSigner,
+    SavedReport,
+    Task,
+    TaskAssistingDepartment,
+    TaskReschedule,
+    TaskResult,
+    WebhookChannel,
+)
+from models.enums import Role
+from resolvers.access.auth import Viewer
+
+M = TypeVar("M", bound=Model)
+
+#: A scope is a filter on a table, ``None`` meaning "every row".
+Scope = Q | None
+NOTHING = Q(id__in=[])
+
+
+class IdList(Term):
+    """Integer ids written into the statement as ``(1,2,…)``.
+
+    A read-ahead scope holds thousands of ids; as one bound parameter each, rendering the
+    statement costs milliseconds of Python, while the text is one join. The ids are
+    primary keys read from the database (ints, never client input), so nothing can be
+    injected; PostgreSQL turns the list into ``= ANY(array)`` with exact statistics.
+    """
+
+    def __init__(self, ids: tuple[int, ...]) -> None:
+        super().__init__()
+        self.ids = ids
+
+    def get_sql(self, ctx: SqlContext) -> str:
+        return "(" + ",".join(str(int(pk)) for pk in self.ids) + ")"
+
+
+def participant_requirement_ids(viewer: Viewer) -> Subquery | IdList | list[int] | None:
+    """Ids of requirements the viewer takes part in; ``None`` when they read everything.
+
+    Participants: the initiator, members of an involved department, task assignees,
+    members of a task's assisting department, members of a department a collaboration
+    request was addressed to and people invited to one of its meetings (asking someone for
+    help is what lets them see what it is for). An @mention is narrower: see
+    :func:`_or_mentioned`.
+    A subquery, unless :func:`with_participation` read the ids ahead for this request.
+    """
+    if viewer.reads_everything:
+        return None
+    if viewer.requirement_ids is not None:
+        return IdList(viewer.requirement_ids) if viewer.requirement_ids else []
+    return Subquery(Requirement.filter(participation(viewer)).values("id"))
+
+
+#: Up to this many ids are read ahead; a wider scope stays a subquery.
+READ_AHEAD_LIMIT = 5_000
+
+
+async def with_participation(viewer: Viewer) -> Viewer:
+    """The viewer with the ids of their requirements read ahead, in one statement.
+
+    Inside a larger query PostgreSQL plans "the requirements I take part in" (an OR of
+    subqueries) as a join over every task; given the ids as values it estimates the share
+    of rows they select and walks the task index newest first, stopping after one page
+    (bench/README.md). The ids are read as a UNION of the same sources, each an index
+    lookup, rather than by filtering every requirement with the OR.
+    """
+    if viewer.reads_everything or viewer.requirement_ids is not None:
+        return viewer
+    sources = _participation_sources(viewer)
+    if not sources:
+        return replace(viewer, requirement_ids=())
+    statement, params = _union(sources)
+    _, rows = await get_connection("default").execute_query(
+        f"{statement} LIMIT {READ_AHEAD_LIMIT + 1}", params
+    )
+    ids = sorted({row[0] for row in rows if row[0] is not None})
+    if len(ids) > READ_AHEAD_LIMIT:
+        return viewer
+    return replace(viewer, requirement_ids=tuple(ids))
+
+
+def _union(sources: list[ValuesQuery[Any]]) -> tuple[str, list[Any]]:
+    """One ``SELECT … UNION SELECT …`` of single-column querysets, parameters shared."""
+    context: SqlContext | None = None
+    parts: list[str] = []
+    for source in sources:
+        source._choose_db_if_not_chosen()
+        source._make_query()
+        source.query._orderbys = []  # a default ordering is not allowed inside a UNION
+        if context is None:
+            context = source.query.QUERY_CLS.SQL_CONTEXT.copy(parameterizer=Parameterizer())
+        parts.append(source.query.get_sql(context))
+    assert context is not None and context.parameterizer is not None
+    return " UNION ".join(parts), list(context.parameterizer.values)
+
+
+def participation(viewer: Viewer) -> Q:
+    """The condition on requirements that makes the viewer a participant (who may act)."""
+    conditions: list[Q] = []
+    if viewer.user_id is not None:
+        conditions.append(Q(initiator_id=viewer.user_id))
+    conditions += [Q(id__in=Subquery(source)) for source in _joined_sources(viewer)]
+    return Q(*conditions, join_type=Q.OR) if conditions else NOTHING
+
+
+def _participation_sources(viewer: Viewer) -> list[ValuesQuery[Any]]:
+    """The ids of the viewer's requirements, one single-column queryset per way in."""
+    initiated = []
+    if viewer.user_id is not None:
+        initiated = [Requirement.filter(initiator_id=viewer.user_id).values("id")]
+    return initiated + _joined_sources(viewer)
+
+
+def _joined_sources(viewer: Viewer) -> list[ValuesQuery[Any]]:
+    """Requirement ids reached through other tables (see participant_requirement_ids)."""
+    sources: list[ValuesQuery[Any]] = []
+    if viewer.user_id is not None:
+        user = viewer.user_id
+        sources.append(Task.filter(assignee_id=user).values("requirement_id"))
+        sources.append(MeetingAttendee.filter(user_id=user).values("meeting__requirement_id"))
+        # A head added to a review round (加签) and a head's active delegate (代理审批), who
+        # may belong to another department, act on the requirement and so take part in it.
+        sources.append(
+            RoundSigner.filter(department__headship__user_id=user).values("round__requirement_id")
+        )
+        now = clock.now()
+        sources.append(
+            RequirementDepartment.filter(
+                department__headship__user__delegations_given__delegate_id=user,
+                department__headship__user__delegations_given__revoked_at__isnull=True,
+                department__headship__user__delegations_given__starts_at__lte=now,
+                department__headship__user__delegations_given__ends_at__gt=now,
+            ).values("requirement_id")
+        )
+    if viewer.department_id is not None:
+        dept = viewer.department_id
+        sources.append(RequirementDepartment.filter(department_id=dept).values("requirement_id"))
+        sources.append(
+            TaskAssistingDepartment.filter(department_id=dept).values("task__requirement_id")
+        )
+        sources.append(CollaborationRequest.filter(to_department_id=dept).values("requirement_id"))
+    return sources
+
+
+def _through_requirement(path: str) -> Callable[[Viewer], Scope]:
+    """Scope of objects that belong to a requirement reached through ``path``."""
+
+    def scope(viewer: Viewer) -> Scope:
+        ids = participant_requirement_ids(viewer)
+        lookup: dict[str, Any] = {f"{path}__in": ids}
+        return None if ids is None else Q(**lookup)
+
+    return scope
+
+
+def _or_mentioned(path: str, lookup: str, mentioned: str) -> Callable[[Viewer], Scope]:
+    """Scope through the requirement (``path``), widened by the viewer's @mentions.
+
+    A mention lets its person read what they were asked about and no more: the task
+    commented on, that task's comments and mentions, and the requirement's summary (the
+    requirement's node; its other children keep the participants' scope, so attachments,
+    reviews, other tasks and their comments and collaboration requests stay hidden).
+    ``lookup`` on this table matches ``mentioned``, read from the viewer's mentions.
+    """
+    participating = _through_requirement(path)
+
+    def scope(viewer: Viewer) -> Scope:
+        base = participating(viewer)
+        if base is None or viewer.user_id is None:
+            return base
+        own = Mention.filter(user_id=viewer.user_id).values(mentioned)
+        condition: dict[str, Any] = {f"{lookup}__in": Subquery(own)}
+        return base | Q(**condition)
+
+    return scope
+
+
+def _everyone(viewer: Viewer) -> Scope:
+    return None
+
+
+def _admin_only(viewer: Viewer) -> Scope:
+    return None if viewer.is_admin else NOTHING
+
+
+def _admin_and_executive(viewer: Viewer) -> Scope:
+    """The audit trail and the analysis reports: ADMIN and EXECUTIVE, not BI tokens."""
+    return None if viewer.role in (Role.ADMIN, Role.EXECUTIVE) else NOTHING
+
+
+def _own(field: str) -> Callable[[Viewer], Scope]:
+    """Rows that belong to the viewer (their notifications, their tokens); admins see all."""
+
+    def scope(viewer: Viewer) -> Scope:
+        if viewer.is_admin and field != "recipient_id":
+            return None
+        lookup: dict[str, Any] = {field: viewer.user_id}
+        return NOTHING if viewer.user_id is None else Q(**lookup)
+
+    return scope
+
+
+def _report_readers(viewer: Viewer) -> Scope:
+    """Saved report definitions: whoever may read reports (policy.report_departments)."""
+    from resolvers.access.policy import REPORTS_ON_EVERY_DEPARTMENT  # policy imports this module
+
+    return None if viewer.role in (*REPORTS_ON_EVERY_DEPARTMENT, Role.DEPT_HEAD) else NOTHING
+
+
+def _templates(viewer: Viewer) -> Scope:
+    """Everyone may start from an enabled template; disabled ones are the admin's."""
+    return None if viewer.is_admin else Q(enabled=True)
+
+
+def _form_fields(viewer: Viewer) -> Scope:
+    """Active fields of the requirement form and of enabled templates; the rest: ADMIN."""
+    if viewer.is_admin:
+        return None
+    return Q(active=True) & (Q(template_id=None) | Q(template__enabled=True))
+
+
+def _delegations(viewer: Viewer) -> Scope:
+    if viewer.is_admin:
+        return None
+    if viewer.user_id is None:
+        return NOTHING
+    return Q(head_id=viewer.user_id) | Q(delegate_id=viewer.user_id)
+
+
+def _archives(viewer: Viewer) -> Scope:
+    """The knowledge base: every signed-in person reads what is not confidential; a
+    confidential record only its participants (and those who read everything)."""
+    participants = _through_requirement("requirement_id")(viewer)
+    if participants is None or viewer.user_id is None:
+        return participants
+    return Q(confidential=False) | participants
+
+
+def _alerts(viewer: Viewer) -> Scope:
+    if viewer.reads_everything:
+        return None
+    ids = participant_requirement_ids(viewer)
+    return Q(task__requirement_id__in=ids)
+
+
+_SCOPES: dict[type[Model], Callable[[Viewer], Scope]] = {
+    Requirement: _or_mentioned("id", "id", "comment__task__requirement_id"),
+    RequirementDepartment: _through_requirement("requirement_id"),
+    ReviewRound: _through_requirement("requirement_id"),
+    Review: _through_requirement("requirement_id"),
+    Task: _or_mentioned("requirement_id", "id", "comment__task_id"),
+    TaskAssistingDepartment: _through_requirement("task__requirement_id"),
+    ProgressUpdate: _through_requirement("task__requirement_id"),
+    TaskReschedule: _through_requirement("task__requirement_id"),
+    RescheduleRequest: _through_requirement("task__requirement_id"),
+    TaskResult: _through_requirement("task__requirement_id"),
+    ResultSignoff: _through_requirement("result__task__requirement_id"),
+    ResultVersion: _through_requirement("result__task__requirement_id"),
+    RoundSigner: _through_requirement("round__requirement_id"),
+    ReviewHandover: _through_requirement("round__requirement_id"),
+    ReviewReminder: _through_requirement("round__requirement_id"),
+    Comment: _or_mentioned("task__requirement_id", "task_id", "comment__task_id"),
+    Mention: _or_mentioned("comment__task__requirement_id", "comment__task_id", "comment__task_id"),
+    CollaborationRequest: _through_requirement("requirement_id"),
+    Attachment: _through_requirement("requirement_id"),
+    AttachmentVersion: _through_requirement("attachment__requirement_id"),
+    Meeting: _through_requirement("requirement_id"),
+    MeetingAttendee: _through_requirement("meeting__requirement_id"),
+    ResultReport: _through_requirement("requirement_id"),
+    Archive: _archives,
+    Feedback: _through_requirement("requirement_id"),
+    FeedbackDepartment: _through_requirement("feedback__requirement_id"),
+    FeedbackPerson: _through_requirement("feedback__requirement_id"),
+    FeedbackItem: _through_requirement("feedback__requirement_id"),
+    FeedbackItemDepartment: _through_requirement("item__feedback__requirement_id"),
+    FeedbackItemPerson: _through_requirement("item__feedback__requirement_id"),
+    Alert: _alerts,
+    RequirementTemplate: _templates,
+    FormField: _form_fields,
+    Notification: _own("recipient_id"),
+    ApiToken: _own("user_id"),
+    Delegation: _delegations,
+    AuditEntry: _admin_and_executive,
+    AnalysisReport: _admin_and_executive,
+    SavedReport: _report_readers,
+    WebhookChannel: _admin_only,
+    Delivery: _admin_only,
+    OutboxMessage: _admin_only,
+}
+
+
+def scope_of(model: type[Model], viewer: Viewer) -> Scope:
+    """The filter for ``model`` rows visible to ``viewer`` (directory data is public)."""
+    rule = _SCOPES.get(model, _everyone)
+    return rule(viewer)
+
+
+def scoped(model: type[M], viewer: Viewer, **filters: Any) -> QuerySet[M]:
+    """``model`` rows visible to the viewer, further filtered by ``filters``."""
+    queryset = model.filter(**filters)
+    scope = scope_of(model, viewer)
+    return queryset if scope is None else queryset.filter(scope)

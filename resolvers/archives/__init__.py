@@ -1,0 +1,4 @@
+"""Use cases of one domain.
+
+The knowledge base (知识库): archiving finished requirements and reading them back.
+"""

@@ -1,0 +1,4 @@
+"""Use cases of one domain.
+
+Collaboration between departments: comments with mentions, requests, meetings.
+"""

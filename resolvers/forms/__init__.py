@@ -1,0 +1,4 @@
+"""Use cases of one domain.
+
+Admin-defined form fields (自定义表单字段): definitions, values, reading them back.
+"""

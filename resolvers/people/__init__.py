@@ -1,0 +1,4 @@
+"""Use cases of one domain.
+
+People and departments from the outside: import files, directory sync, collaboration suites.
+"""

@@ -1,0 +1,5 @@
+"""GraphQL types and thin fields of one domain.
+
+Access: who is asking (auth, tokens, sign-in), who may act (policy) and what they may read
+(scope).
+"""

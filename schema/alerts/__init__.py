@@ -1,0 +1,4 @@
+"""GraphQL types and thin fields of one domain.
+
+Warnings (预警): rules and thresholds, detection, the scan that records and delivers them.
+"""

@@ -1,0 +1,4 @@
+"""GraphQL types and thin fields of one domain.
+
+Requirements (需求): raising, the review rounds and their electronic sign-off (电子签批).
+"""

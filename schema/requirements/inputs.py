@@ -1,0 +1,111 @@
+"""The inputs of the requirement mutations: the requirement form, sign-offs, delegates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import strawberry
+from strawberry.scalars import JSON
+
+from schema.enums import Priority
+from schema.forms.fields import CUSTOM_FIELDS_DESCRIPTION
+
+CONTRIBUTIONS_DESCRIPTION = (
+    "What involved departments provide, e.g. 销售部（提供客户数据）; each must be involved"
+)
+
+
+@strawberry.input(description="What one involved department provides (its part of the work)")
+class DepartmentContributionInput:
+    department_id: strawberry.ID = strawberry.field(
+        description="An involved department (global id)"
+    )
+    contribution: str = strawberry.field(
+        description="What it provides, e.g. 提供客户数据; at most 255 characters"
+    )
+
+
+@strawberry.input(description="The Requirement Form (需求申请表)")
+class CreateRequirementInput:
+    title: str = strawberry.field(description="Concrete: 2024年Q3新品上市推广方案, not 做个推广")
+    involved_department_ids: list[strawberry.ID] = strawberry.field(
+        description="Departments asked to take part and review (the initiator's own leads)"
+    )
+    background: str = strawberry.field(default="", description="Background (需求背景)")
+    goals: str = strawberry.field(default="", description="Goals (需求目标)")
+    deliverables: str = strawberry.field(default="", description="Deliverables (交付物)")
+    acceptance_criteria: str = strawberry.field(
+        default="", description="Acceptance criteria (验收标准)"
+    )
+    data_needs: str = strawberry.field(default="", description="数据需求清单")
+    contact: str = strawberry.field(default="", description="Contact (联系方式)")
+    expected_by: date | None = strawberry.field(
+        default=None, description="Expected completion day (期望完成时间), YYYY-MM-DD"
+    )
+    priority: Priority = strawberry.field(default=Priority.NORMAL, description="NORMAL or URGENT")
+    custom_fields: JSON | None = strawberry.field(
+        default=None, description=CUSTOM_FIELDS_DESCRIPTION
+    )
+    contributions: list[DepartmentContributionInput] | None = strawberry.field(
+        default=None, description=CONTRIBUTIONS_DESCRIPTION
+    )
+
+
+@strawberry.input(description="Changes to a draft or returned requirement; omitted = unchanged")
+class UpdateRequirementInput:
+    id: strawberry.ID = strawberry.field(description="The requirement's global id")
+    title: str | None = strawberry.field(default=None, description="A new name")
+    background: str | None = strawberry.field(default=None, description="A new background")
+    goals: str | None = strawberry.field(default=None, description="New goals")
+    deliverables: str | None = strawberry.field(default=None, description="New deliverables")
+    acceptance_criteria: str | None = strawberry.field(
+        default=None, description="New acceptance criteria"
+    )
+    data_needs: str | None = strawberry.field(default=None, description="A new data needs list")
+    contact: str | None = strawberry.field(default=None, description="A new contact")
+    expected_by: date | None = strawberry.field(
+        default=None, description="A new expected completion day (YYYY-MM-DD)"
+    )
+    priority: Priority | None = strawberry.field(default=None, description="A new priority")
+    involved_department_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="The involved departments, replacing the old list"
+    )
+    version: int | None = strawberry.field(
+        default=None, description="The version you edited; a newer one is a CONFLICT"
+    )
+    custom_fields: JSON | None = strawberry.field(
+        default=None,
+        description="Custom field values to change, merged over the stored ones (null clears "
+        "a field); checked against the current form",
+    )
+    contributions: list[DepartmentContributionInput] | None = strawberry.field(
+        default=None,
+        description=CONTRIBUTIONS_DESCRIPTION + "; departments not named keep theirs",
+    )
+
+
+@strawberry.input(description="A sign-off: approve with the tasks you take on, or reject")
+class ReviewRequirementInput:
+    requirement_id: strawberry.ID = strawberry.field(
+        description="The requirement (global id), PENDING_REVIEW"
+    )
+    approve: bool = strawberry.field(description="true: approve; false: reject")
+    comment: str = strawberry.field(
+        default="", description="Your comment (审核意见); required when rejecting"
+    )
+    claimed_tasks: list[str] = strawberry.field(
+        default_factory=list, description="Tasks your department takes on (认领任务)"
+    )
+    department_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The department you sign for, if you may sign for several"
+    )
+
+
+@strawberry.input(description="Name a delegate (代理人) for a period")
+class SetDelegateInput:
+    delegate_id: strawberry.ID = strawberry.field(description="The delegate (global User id)")
+    starts_at: datetime = strawberry.field(description="Start of the period, with a time zone")
+    ends_at: datetime = strawberry.field(
+        description="End of the period, with a time zone; at most 180 days after the start"
+    )
+    note: str = strawberry.field(default="", description="Why, e.g. 出差 (on a business trip)")

@@ -1,0 +1,4 @@
+"""GraphQL types and thin fields of one domain.
+
+Scenario templates (需求模板): their versioned definitions, rules, tasks and thresholds.
+"""
