@@ -66,7 +66,7 @@ from run import (  # bench/ is not a package: its own folder is on sys.path
 )
 from screens import SCREENS, Row, Screen
 
-from crossflow.settings import Mode, Settings
+from core.settings import Mode, Settings
 from tests.e2e.processes import crossflow_process, free_port, wait_until_ready
 
 POSTGRAPHILE = Path(__file__).resolve().parent / "postgraphile"
