@@ -33,6 +33,7 @@ from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.errors import BadUserInput, NotFound
 from resolvers.forms.values import CHOICE_TYPES, FieldDef, check_values, write_index
+from resolvers.templates.definitions import bump_template_version
 from resolvers.workflow import NOT_FOUND_MESSAGE
 
 KEY_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
@@ -341,10 +342,6 @@ async def _versioned(
         version = await _new_form_version(viewer, conn)
         note = f"requirement form v{version}"
     else:
-        from resolvers.templates.definitions import (
-            bump_template_version,  # built beside this module
-        )
-
         version = await bump_template_version(
             field.template_id, viewer.user_id, f"form field {verb}: {field.key}", via=via, conn=conn
         )

@@ -16,7 +16,7 @@ from core import clock
 from core.charts import PALETTE, Series, horizontal_bars, shade
 from models.enums import FeedbackKind, SuggestionStatus, TaskStatus
 from resolvers.reports import aggregates as reports
-from resolvers.reports.analysis import MonthAnalysis
+from resolvers.reports.analysis_month import MonthAnalysis
 
 TASK_STATUS_LABELS = {
     TaskStatus.PENDING: "待执行",

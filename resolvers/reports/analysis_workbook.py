@@ -14,13 +14,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from core.tabular import Table, from_rows, plain, workbook_bytes, write_sheet
 from resolvers.reports import aggregates as reports
-from resolvers.reports.analysis import FeedbackText, MonthAnalysis, SuggestionText
 from resolvers.reports.analysis_html import (
     FEEDBACK_LABELS,
     NO_DEPARTMENT,
     SUGGESTION_LABELS,
     TASK_STATUS_LABELS,
 )
+from resolvers.reports.analysis_month import FeedbackText, MonthAnalysis, SuggestionText
 
 #: The sheets, in order (a test opens the workbook and expects these).
 SHEETS = ("概览", "需求", "任务状态", "逾期率", "时效", "协作矩阵", "反馈统计", "反馈", "建议")

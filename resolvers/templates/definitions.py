@@ -1,4 +1,8 @@
-"""Scenario templates (需求模板): listing them, their versioned definitions, using them.
+"""Scenario templates (需求模板): listing them and their versioned definitions.
+
+Using a template (a requirement made from it) is a requirements use case and lives in
+``resolvers/requirements/from_template.py``; this module stays below the requirement
+lifecycle, so the form fields can raise a template's version without a circle.
 
 A template's definition (its fields, default departments, task list, response limits,
 warning thresholds and form fields) is snapshotted on every change as a
@@ -10,16 +14,13 @@ reads that snapshot, never the live rows, so editing a template leaves running w
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import replace
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from core import outbox
 from models import (
     FormField,
-    Requirement,
     RequirementTemplate,
     RequirementTemplateVersion,
     TemplateDepartment,
@@ -28,13 +29,10 @@ from models import (
     TemplateWarningThreshold,
     User,
 )
-from models.enums import Priority
 from resolvers import audit
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
-from resolvers.errors import BadUserInput, NotFound
-from resolvers.requirements.fast_track import is_fast_track, start_urgent_intake
-from resolvers.requirements.lifecycle import RequirementForm, create_requirement
+from resolvers.errors import NotFound
 
 #: The version the snapshot format has; readers tolerate missing keys of older formats.
 SNAPSHOT_FORMAT = 1
@@ -243,62 +241,3 @@ async def recorded_version(template: RequirementTemplate) -> tuple[int, dict[str
     version = await bump_template_version(template.id, None, "snapshot on first use", via="api")
     row = await RequirementTemplateVersion.get(template_id=template.id, version=version)
     return version, row.snapshot
-
-
-async def create_requirement_from_template(
-    viewer: Viewer, template_id: int, form: RequirementForm
-) -> Requirement:
-    """A draft requirement pre-filled from a scenario template (createRequirementFromTemplate).
-
-    What the form leaves out comes from the template version current now, which the
-    requirement records: the involved departments (the initiator's own department leads,
-    as for every requirement; the template's lead is involved like the others), the
-    priority, and the description as the background. The form's values win. Everything
-    else is the plain ``createRequirement`` use case, in the same transaction. A template
-    marked for urgent intake initiates it at once (``resolvers/requirements/fast_track.py``).
-    """
-    policy.require_writer(viewer)
-    template = await RequirementTemplate.get_or_none(id=template_id)
-    if template is None:
-        raise NotFound("模板不存在 (no such template)")
-    if not template.enabled:
-        raise BadUserInput("该模板已停用 (this template is disabled)", field="templateId")
-    version, snapshot = await recorded_version(template)
-    departments = snapshot.get("departments", [])
-    contributions = {
-        int(row["departmentId"]): str(row.get("contribution", ""))[:255]
-        for row in departments
-        if row.get("contribution")
-    }
-    involved = form.involved_department_ids or [int(row["departmentId"]) for row in departments]
-    # the template's contributions of the departments involved, the form's over them
-    kept = {
-        key: value
-        for key, value in contributions.items()
-        if key in {*involved, viewer.department_id}
-    }
-    filled = replace(
-        form,
-        background=form.background or snapshot.get("description") or None,
-        priority=form.priority or Priority(snapshot.get("priority", Priority.NORMAL)),
-        involved_department_ids=involved,
-        template_id=template.id,
-        template_version=version,
-        contributions={**kept, **(form.contributions or {})},
-    )
-    async with in_transaction() as conn:
-        requirement = await create_requirement(viewer, filled)
-        if is_fast_track(snapshot):
-            await start_urgent_intake(viewer, requirement, snapshot, conn)
-        await audit.record(
-            viewer,
-            "requirement.from_template",
-            "Requirement",
-            requirement.id,
-            subject_code=requirement.code,
-            note=f"{template.key} v{version}",
-            after={"template_id": template.id, "template_version": version},
-            using_db=conn,
-        )
-    outbox.kick()
-    return requirement

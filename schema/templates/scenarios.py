@@ -10,6 +10,7 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 import models
+from resolvers.requirements.from_template import create_requirement_from_template
 from resolvers.templates import definitions as templates
 from schema.access.permissions import CanWrite, SignedIn
 from schema.base import Info, ModelNode, load_children, load_one
@@ -193,4 +194,4 @@ class TemplateMutations:
         viewer = info.context.require_viewer()
         form = requirement_form(input)
         template_id = decode_id(input.template_id, "RequirementTemplate", "templateId")
-        return await templates.create_requirement_from_template(viewer, template_id, form)  # type: ignore[return-value]
+        return await create_requirement_from_template(viewer, template_id, form)  # type: ignore[return-value]

@@ -13,8 +13,8 @@ from models import (
     User,
 )
 from resolvers.access.auth import Viewer
+from resolvers.requirements.from_template import create_requirement_from_template
 from resolvers.requirements.lifecycle import RequirementForm
-from resolvers.templates.definitions import create_requirement_from_template
 from tests.admin_ui.conftest import Panel
 
 

@@ -30,8 +30,8 @@ from models import (
 from models.enums import NotificationKind, RequirementStatus, SignOffMode
 from resolvers.access.auth import Viewer
 from resolvers.alerts.scan import scan
+from resolvers.requirements.from_template import create_requirement_from_template
 from resolvers.requirements.lifecycle import RequirementForm
-from resolvers.templates.definitions import create_requirement_from_template
 from tests.conftest import GraphQLClient
 from tests.support.review_data import REVIEW, pending_review, review_input
 

@@ -32,17 +32,14 @@ from models.enums import NotificationKind, Priority, RequirementStatus, TaskStat
 from resolvers.access.auth import Viewer
 from resolvers.alerts.scan import scan
 from resolvers.errors import BadUserInput, NotFound
+from resolvers.requirements.from_template import create_requirement_from_template
 from resolvers.requirements.lifecycle import (
     RequirementForm,
     confirm_requirement,
     submit_requirement,
 )
 from resolvers.requirements.reviews import ReviewInput, review_requirement
-from resolvers.templates.definitions import (
-    bump_template_version,
-    create_requirement_from_template,
-    requirement_templates,
-)
+from resolvers.templates.definitions import bump_template_version, requirement_templates
 
 K = NotificationKind
 COMPLAINT = "customer-complaint"
