@@ -228,7 +228,9 @@ export default function RequirementPage() {
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const { viewer } = useSession();
-  const { data, loading, error, refetch } = useQuery(REQUIREMENT, { variables: { code } });
+  // cache-and-network: the cached copy shows at once, and what others did meanwhile (a review,
+  // a confirmation) replaces it; cache-first showed a status without the round that set it.
+  const { data, loading, error, refetch } = useQuery(REQUIREMENT, { variables: { code }, fetchPolicy: "cache-and-network" });
   const work = useQuery(MY_WORK);
   const [submit, submitting] = useMutation(SUBMIT, { refetchQueries: [REQUIREMENT] });
   if (error) {

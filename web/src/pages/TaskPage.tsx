@@ -1,13 +1,14 @@
 // A task: the assignee starts it, reports progress and submits results; the acceptance
 // group accepts or rejects them; participants comment.
 import { useMutation, useQuery } from "@apollo/client";
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, List, Progress, Result, Space, Tag, Typography } from "antd";
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, List, Progress, Result, Select, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { Link, useParams } from "react-router-dom";
 import { MentionInput } from "../components/MentionInput";
 import { StatusTag } from "../components/StatusTag";
 import { errorCode, errorText } from "../errors";
 import { AttachmentsCard } from "../files/AttachmentsCard";
+import { AssignTaskCard } from "../tasks/AssignTaskCard";
 import { graphql } from "../gql";
 import { useI18n, word } from "../i18n";
 import { useSession } from "../viewer";
@@ -33,6 +34,10 @@ const TASK = graphql(`
         id
         code
         title
+        status
+        initiator {
+          id
+        }
       }
       assignee {
         id
@@ -64,6 +69,9 @@ const TASK = graphql(`
         decidedBy {
           id
           displayName
+        }
+        files {
+          fileName
         }
       }
       attachments {
@@ -127,7 +135,7 @@ export default function TaskPage() {
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const { viewer } = useSession();
-  const { data, loading, error, refetch } = useQuery(TASK, { variables: { code } });
+  const { data, loading, error, refetch } = useQuery(TASK, { variables: { code }, fetchPolicy: "cache-and-network" });
   const work = useQuery(MY_WORK);
   const refetchQueries = [TASK, MY_WORK];
   const [start] = useMutation(START, { refetchQueries });
@@ -157,6 +165,10 @@ export default function TaskPage() {
   };
   const mine = task.assignee?.id === viewer.id;
   const toAccept = work.data?.myWork.acceptances.some((a) => a.id === task.id) ?? false;
+  const canAssign =
+    task.requirement?.initiator?.id === viewer.id &&
+    task.status === "PENDING" &&
+    ["INITIATED", "IN_PROGRESS"].includes(task.requirement.status);
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       <Space wrap align="center">
@@ -194,6 +206,15 @@ export default function TaskPage() {
           )}
         </Descriptions>
       </Card>
+      {canAssign && (
+        <AssignTaskCard
+          taskId={task.id}
+          departmentId={task.executingDepartment?.id ?? null}
+          assigneeId={task.assignee?.id ?? null}
+          deadline={task.deadline ?? null}
+          onAssigned={() => void refetch()}
+        />
+      )}
       {mine && task.status === "PENDING" && (
         <Button type="primary" onClick={() => void run(() => start({ variables: { id: task.id } }))}>
           {t("task.start")}
@@ -237,11 +258,24 @@ export default function TaskPage() {
             form={resultForm}
             layout="vertical"
             onFinish={(values) =>
-              void run(() => submitResult({ variables: { input: { taskId: task.id, note: values.note } } }), resultForm)
+              void run(
+                () =>
+                  submitResult({
+                    variables: { input: { taskId: task.id, note: values.note, attachmentIds: values.attachmentIds ?? [] } },
+                  }),
+                resultForm,
+              )
             }
           >
             <Form.Item label={t("task.note")} name="note" rules={[{ required: true, whitespace: true }]}>
               <Input.TextArea autoSize={{ minRows: 2 }} />
+            </Form.Item>
+            <Form.Item label={t("task.resultFiles")} name="attachmentIds" extra={t("task.resultFilesHelp")}>
+              <Select
+                mode="multiple"
+                placeholder={t("field.select")}
+                options={task.attachments.map((file) => ({ value: file.id, label: file.fileName }))}
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit">
               {t("task.submitResult")}
@@ -305,6 +339,11 @@ export default function TaskPage() {
                     <Tag color={RESULT_COLOURS[result.decision]}>{word(t, "result", result.decision)}</Tag>
                     <Typography.Text>{result.note}</Typography.Text>
                   </Space>
+                  {result.files.length > 0 && (
+                    <Typography.Text type="secondary">
+                      {t("task.resultFiles")}: {result.files.map((file) => file.fileName).join("、")}
+                    </Typography.Text>
+                  )}
                   {result.decisionComment && (
                     <Typography.Text type="secondary">
                       {result.decidedBy?.displayName}: {result.decisionComment}

@@ -1,4 +1,4 @@
-import{C as e,E as t,Et as n,N as r,Or as i,Pr as a,Pt as o,Y as s,_ as c,a as l,c as u,dn as d,g as f,l as p,n as m,o as h,r as g,s as _,ti as v,v as y,y as b}from"./index-Cb29T_nX.js";import{t as x}from"./date-picker-Ct--XaWC.js";import{t as S}from"./space-BjvybN2T.js";var C=v(s(),1),w=g(),T=u(`
+import{C as e,E as t,Et as n,N as r,Or as i,Pr as a,Pt as o,Y as s,_ as c,a as l,c as u,dn as d,g as f,l as p,n as m,o as h,r as g,s as _,ti as v,v as y,y as b}from"./index-eZd5Ttaf.js";import{t as x}from"./date-picker-CeKmQSb9.js";import{t as S}from"./space-BLuJt17u.js";var C=v(s(),1),w=g(),T=u(`
   query EditableRequirement($code: String!) {
     requirement(code: $code) {
       id

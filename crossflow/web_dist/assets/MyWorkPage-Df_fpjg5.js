@@ -1,4 +1,4 @@
-import{N as e,Pr as t,Pt as n,Y as r,c as i,dn as a,f as o,l as s,n as c,o as l,r as u,ti as d,v as f}from"./index-Cb29T_nX.js";import{t as p}from"./badge-PZF2dYTE.js";import{n as m,t as h}from"./row-DgovIJmZ.js";import{t as g}from"./list-B__BuS0L.js";import{t as _}from"./progress-EKOn_Bih.js";import{t as v}from"./space-BjvybN2T.js";import{t as y}from"./tag-D61ZU4Sq.js";import{t as b}from"./StatusTag-CfzO_3E1.js";import{t as x}from"./work-CHsxnnCg.js";var S=d(r(),1),C=u(),w=i(`
+import{N as e,Pr as t,Pt as n,Y as r,c as i,dn as a,f as o,l as s,n as c,o as l,r as u,ti as d,v as f}from"./index-eZd5Ttaf.js";import{t as p}from"./badge-BE35YHu5.js";import{n as m,t as h}from"./row-Wooka6cs.js";import{t as g}from"./list-BrWI6-Ft.js";import{t as _}from"./progress-BDa9YzFK.js";import{t as v}from"./space-BLuJt17u.js";import{t as y}from"./tag-CpyRA8Nb.js";import{t as b}from"./StatusTag-CnQk2Ba1.js";import{t as x}from"./work-BmOPjeUj.js";var S=d(r(),1),C=u(),w=i(`
   query MyRequirements($filter: RequirementFilter, $after: String) {
     requirements(filter: $filter, first: 10, after: $after) {
       totalCount

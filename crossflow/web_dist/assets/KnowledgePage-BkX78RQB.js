@@ -1,4 +1,4 @@
-import{C as e,N as t,Pr as n,Qr as r,Y as i,c as a,f as o,l as s,o as c,p as l,r as u,ti as d,v as f,y as p}from"./index-Cb29T_nX.js";import{t as m}from"./list-B__BuS0L.js";import{t as h}from"./space-BjvybN2T.js";var g=d(i(),1),_=d(r(),1),v=u(),y=a(`
+import{C as e,N as t,Pr as n,Qr as r,Y as i,c as a,f as o,l as s,o as c,p as l,r as u,ti as d,v as f,y as p}from"./index-eZd5Ttaf.js";import{t as m}from"./list-BrWI6-Ft.js";import{t as h}from"./space-BLuJt17u.js";var g=d(i(),1),_=d(r(),1),v=u(),y=a(`
   query KnowledgeSearch($search: String, $after: String) {
     archives(search: $search, first: 20, after: $after) {
       totalCount

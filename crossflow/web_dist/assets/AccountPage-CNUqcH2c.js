@@ -1,4 +1,4 @@
-import{C as e,E as t,Et as n,N as r,Or as i,Pr as a,Pt as o,Y as s,a as c,c as l,dn as u,l as d,n as f,o as p,r as m,s as h,ti as g,v as _}from"./index-Cb29T_nX.js";import{t as v}from"./radio-emlb2WW6.js";import{t as y}from"./space-BjvybN2T.js";import{t as b}from"./date-picker-Ct--XaWC.js";import{t as x}from"./list-B__BuS0L.js";import{t as S}from"./select-59FdMWRr.js";import{t as C}from"./tag-D61ZU4Sq.js";var w=g(s(),1),T=m(),E=l(`
+import{C as e,E as t,Et as n,N as r,Or as i,Pr as a,Pt as o,Y as s,a as c,c as l,dn as u,l as d,n as f,o as p,r as m,s as h,ti as g,v as _}from"./index-eZd5Ttaf.js";import{t as v}from"./radio-lLnBARtq.js";import{t as y}from"./space-BLuJt17u.js";import{t as b}from"./date-picker-CeKmQSb9.js";import{t as x}from"./list-BrWI6-Ft.js";import{t as S}from"./select-CRb9YZ4x.js";import{t as C}from"./tag-CpyRA8Nb.js";var w=g(s(),1),T=m(),E=l(`
   query MyDelegations {
     delegations(includeEnded: true) {
       id

@@ -1,4 +1,4 @@
-import{c as e}from"./index-Cb29T_nX.js";var t=e(`
+import{c as e}from"./index-eZd5Ttaf.js";var t=e(`
   query MyWork {
     myWork {
       total

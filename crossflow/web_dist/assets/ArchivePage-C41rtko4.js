@@ -1,4 +1,4 @@
-import{N as e,Pr as t,_ as n,c as r,f as i,i as a,l as o,o as s,r as c,u as l,v as u,y as d}from"./index-Cb29T_nX.js";import{t as f}from"./descriptions-gZ-DXO--.js";import{t as p}from"./space-BjvybN2T.js";import{t as m}from"./table-NvTaOXO0.js";var h=c(),g=r(`
+import{N as e,Pr as t,_ as n,c as r,f as i,i as a,l as o,o as s,r as c,u as l,v as u,y as d}from"./index-eZd5Ttaf.js";import{t as f}from"./descriptions-C6rtiXi3.js";import{t as p}from"./space-BLuJt17u.js";import{t as m}from"./table-Dfne5Jg3.js";var h=c(),g=r(`
   query ArchiveRecord($id: ID!) {
     node(id: $id) {
       id

@@ -1,4 +1,4 @@
-import{Et as e,Or as t,c as n,l as r,o as i}from"./index-Cb29T_nX.js";var a=n(`
+import{Et as e,Or as t,c as n,l as r,o as i}from"./index-eZd5Ttaf.js";var a=n(`
   mutation SignDownloadLink($path: String!) {
     signDownloadLink(path: $path) {
       url

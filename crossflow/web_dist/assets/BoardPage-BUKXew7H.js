@@ -1,5 +1,5 @@
-const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/BarChart-CbJLgWrN.js","assets/index-Cb29T_nX.js","assets/index-CUDq8esg.css"])))=>i.map(i=>d[i]);
-import{N as e,Pr as t,Pt as n,Qr as r,c as i,l as a,o,r as s,t as c,ti as l,u,v as d,y as f}from"./index-Cb29T_nX.js";import{t as p}from"./space-BjvybN2T.js";import{t as m}from"./table-NvTaOXO0.js";import{n as h,t as g}from"./colours-DfTPUJxm.js";import{t as _}from"./download-BKVJhdAO.js";var v=l(r(),1),y=s(),b=(0,v.lazy)(()=>c(()=>import(`./BarChart-CbJLgWrN.js`),__vite__mapDeps([0,1,2]))),x=i(`
+const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/BarChart-66BM4C5r.js","assets/index-eZd5Ttaf.js","assets/index-CUDq8esg.css"])))=>i.map(i=>d[i]);
+import{N as e,Pr as t,Pt as n,Qr as r,c as i,l as a,o,r as s,t as c,ti as l,u,v as d,y as f}from"./index-eZd5Ttaf.js";import{t as p}from"./space-BLuJt17u.js";import{t as m}from"./table-Dfne5Jg3.js";import{n as h,t as g}from"./colours-DfTPUJxm.js";import{t as _}from"./download-BJiwwcGJ.js";var v=l(r(),1),y=s(),b=(0,v.lazy)(()=>c(()=>import(`./BarChart-66BM4C5r.js`),__vite__mapDeps([0,1,2]))),x=i(`
   query DepartmentBoard {
     reports {
       tasksByStatus {

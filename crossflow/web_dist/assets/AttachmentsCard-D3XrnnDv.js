@@ -1,4 +1,4 @@
-import{C as e,E as t,Et as n,N as r,Pt as i,Qr as a,Y as o,c as s,l as c,o as l,r as u,ti as d,v as f}from"./index-Cb29T_nX.js";import{t as p}from"./list-B__BuS0L.js";import{t as m}from"./space-BjvybN2T.js";import{t as h}from"./tag-D61ZU4Sq.js";import{n as g,r as _,t as v}from"./upload-G592LnDZ.js";import{t as y}from"./download-BKVJhdAO.js";var b=d(o(),1),x=d(a(),1),S=u();s(`
+import{C as e,E as t,Et as n,N as r,Pt as i,Qr as a,Y as o,c as s,l as c,o as l,r as u,ti as d,v as f}from"./index-eZd5Ttaf.js";import{t as p}from"./list-BrWI6-Ft.js";import{t as m}from"./space-BLuJt17u.js";import{t as h}from"./tag-CpyRA8Nb.js";import{n as g,r as _,t as v}from"./upload-BOXdhc2x.js";import{t as y}from"./download-BJiwwcGJ.js";var b=d(o(),1),x=d(a(),1),S=u();s(`
   fragment AttachmentItem on Attachment {
     id
     fileName

@@ -1,1 +1,0 @@
-import{M as e,j as t}from"./index-Cb29T_nX.js";var n=e,r=t;export{n,r as t};
