@@ -22,7 +22,8 @@ Usage (PostgreSQL on 127.0.0.1:5432 with trust auth, Redis on 127.0.0.1:6379, an
    machine. Reports the median of the rounds: requests/s, server CPU per request (/proc of
    the server's processes), SQL statements per request (PostGraphile: the statements its
    pool sent over the timed window, counted in server.mjs, divided by the requests), and
-   the ratio CrossFlow / PostGraphile of the median requests/s.
+   the ratio CrossFlow / PostGraphile of the median requests/s and the median of each
+   round's ratio (less moved by load that comes and goes between rounds).
 """
 
 from __future__ import annotations
@@ -313,6 +314,11 @@ async def run(options: argparse.Namespace) -> None:
     report(options, chosen, samples, sql, rss)
 
 
+def paired(ours: list[float], theirs: list[float]) -> float:
+    """The median of each round's ratio: the two loads of a round saw about the same noise."""
+    return statistics.median(a / b for a, b in zip(ours, theirs, strict=True))
+
+
 def report(
     options: argparse.Namespace,
     chosen: dict[str, Target],
@@ -328,18 +334,18 @@ def report(
     )
     print(
         "| screen | CrossFlow req/s | CPU/req | SQL/req | PostGraphile req/s | CPU/req"
-        " | SQL/req | ratio |"
+        " | SQL/req | ratio of the medians | median of the rounds' ratios |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, target in chosen.items():
         cf = samples[(name, "cf")]
         if name == "head":
             admin = samples[(HEAD_SCREEN, "cf")]
-            ratio = f"{median(cf.rps) / median(admin.rps):.2f}× the ADMIN's" if admin.rps else ""
             print(
                 f"| {target.screen.title}, as {target.user} (department head) |"
                 f" {median(cf.rps):.1f} | {median(cf.cpu_ms):.2f} ms | {sql[name]} | – | – | – |"
-                f" {ratio} |"
+                f" {median(cf.rps) / median(admin.rps):.2f}× the ADMIN's |"
+                f" {paired(cf.rps, admin.rps):.2f}× the ADMIN's |"
             )
             continue
         theirs = samples[(name, "pg")]
@@ -348,7 +354,7 @@ def report(
             f"| {target.screen.title} ({reader}) | {median(cf.rps):.1f} |"
             f" {median(cf.cpu_ms):.2f} ms | {sql[name]} | {median(theirs.rps):.1f} |"
             f" {median(theirs.cpu_ms):.2f} ms | {median(theirs.sql):.2f} |"
-            f" {median(cf.rps) / median(theirs.rps):.2f}× |"
+            f" {median(cf.rps) / median(theirs.rps):.2f}× | {paired(cf.rps, theirs.rps):.2f}× |"
         )
     print("\nPeak RSS: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in rss.items()))
     print("Requests/s of each round (CrossFlow / PostGraphile):")
