@@ -77,12 +77,6 @@ def snapshot(obj: Model, fields: Collection[str]) -> dict[str, Any]:
     return values
 
 
-async def int_column(queryset: Any, field: str) -> list[int]:
-    """One integer column of a query's rows (ids, foreign keys), as plain ints."""
-    values: list[Any] = await queryset.values_list(field, flat=True)
-    return [int(value) for value in values]
-
-
 async def touch_task(task_id: int, conn: BaseDBAsyncClient) -> None:
     """Move a task's ``updated_at`` to now: something a task list shows changed elsewhere.
 

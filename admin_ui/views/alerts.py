@@ -32,6 +32,7 @@ from admin_ui.views.base import (
 )
 from admin_ui.views.fields import WriteOnlyField
 from core.channels import WebhookFormat
+from core.queries import int_column
 from core.settings import Settings
 from models import CalendarOverride, NotificationDefault, User, WarningRule, WebhookChannel
 from models.enums import Channel, NotificationKind, Recipient, ThresholdUnit, WarningRuleKind
@@ -39,7 +40,7 @@ from resolvers import audit
 from resolvers.access.auth import Viewer
 from resolvers.alerts import rules as alerts
 from resolvers.errors import DomainError
-from resolvers.workflow import int_column, snapshot
+from resolvers.workflow import snapshot
 
 EDITABLE = ("enabled", "threshold_normal", "threshold_urgent", "unit", "recipients", "channels")
 

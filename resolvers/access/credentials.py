@@ -15,6 +15,7 @@ from core.settings import Settings
 from models import User
 from models.directory import AccountSource
 from resolvers.errors import DomainError
+from resolvers.people.directory_values import effective
 
 
 class DirectoryUnavailable(DomainError):
@@ -27,8 +28,6 @@ async def password_matches(settings: Settings, user: User, password: str) -> boo
     """Whether ``password`` is the account's password, asked of the account's source."""
     source = AccountSource(user.source)
     if source is AccountSource.LDAP:
-        from resolvers.people.directory_settings import effective  # it imports the auth module
-
         settings = await effective(settings)
         if not settings.ldap_url:
             return False

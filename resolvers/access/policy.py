@@ -1,150 +1,77 @@
-"""Who may do what: every permission rule of the platform, in this one module.
+"""Who may do what, and who must be told: every permission rule of the platform, here.
 
 The schema declares on each mutation which rule applies (``schema/access/permissions.py``); the use
 cases call the object-level checks below with the object at hand. A denial is ``FORBIDDEN``;
-an object the viewer may not even read is ``NOT_FOUND`` (see ``resolvers/access/scope.py``).
+an object the viewer may not even read is ``NOT_FOUND`` (``resolvers/access/scope.py``).
+Who is told of a thing is answered by the same functions as who may act on it, so a person
+is never asked to do what they may not do, nor left untold of what they may.
+
+Index, question by question:
+
+- Gates by role, or by the person an object names, written in ``gates.py`` and answered
+  from here: may this person write at all (``require_writer``), read the inbox, files,
+  reports, the analysis (``require_inbox_owner``, ``require_person``,
+  ``require_file_reader``, ``report_departments``, ``require_analysis_reader``), design
+  forms and templates (``require_admin``, ``require_form_designer``,
+  ``require_template_editor``, ``lists_disabled_templates``), act as the initiator,
+  assignee or minutes taker (``require_initiator``, ``require_initiator_or_admin``,
+  ``require_assignee``, ``require_minutes_taker``)?
+- Does this person take part in a requirement, or answer for the department asked for
+  help? ``is_participant``, ``require_participant``, ``require_addressed_department``.
+- Who acts as a department's head now (the head, or an active delegate 代理审批), and who
+  hears what the head hears? ``heads_and_delegates`` (the one definition, in bulk),
+  ``head_ids``, ``head_authority``; whom a head may name: ``may_stand_in_for``.
+- Which departments review (all but the lead)? ``reviewing_links``, ``reviewing_department_ids``.
+- Who may approve a review? ``review_authorities`` (a round's departments, handed-over
+  reviews 转交 included), built on ``reviewer_authorities`` (head or delegate of a reviewing
+  department, never as a delegate on one's own requirement).
+- Who sits in the acceptance group (验收小组), who may decide, who is told?
+  ``acceptance_group_department_ids``, ``acceptance_seats``, ``acceptance_group_ids``.
+- Who may comment, and whom may a comment @mention? ``require_commenter``, ``may_be_mentioned``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.queryset import QuerySet
 
 from core import clock
+from core.queries import int_column
 from models import (
     CollaborationRequest,
     Delegation,
     DepartmentHead,
-    Meeting,
     Mention,
     Requirement,
     RequirementDepartment,
-    Task,
+    ReviewHandover,
+    ReviewRound,
     User,
 )
 from models.enums import Role
 from resolvers.access.auth import Viewer
+from resolvers.access.gates import lists_disabled_templates as lists_disabled_templates
+from resolvers.access.gates import report_departments as report_departments
+from resolvers.access.gates import require_admin as require_admin
+from resolvers.access.gates import require_analysis_reader as require_analysis_reader
+from resolvers.access.gates import require_assignee as require_assignee
+from resolvers.access.gates import require_file_reader as require_file_reader
+from resolvers.access.gates import require_form_designer as require_form_designer
+from resolvers.access.gates import require_inbox_owner as require_inbox_owner
+from resolvers.access.gates import require_initiator as require_initiator
+from resolvers.access.gates import require_initiator_or_admin as require_initiator_or_admin
+from resolvers.access.gates import require_minutes_taker as require_minutes_taker
+from resolvers.access.gates import require_person as require_person
+from resolvers.access.gates import require_template_editor as require_template_editor
+from resolvers.access.gates import require_writer as require_writer
 from resolvers.access.scope import participation
 from resolvers.errors import Forbidden
-from resolvers.workflow import int_column
-
-
-def require_writer(viewer: Viewer) -> None:
-    """Any signed-in person may write; BI tokens only read."""
-    if viewer.is_read_only or viewer.user_id is None:
-        raise Forbidden("只读令牌不能修改数据 (read-only tokens cannot change anything)")
-
-
-def require_inbox_owner(viewer: Viewer) -> None:
-    """Notifications are a person's inbox: BI tokens and tokens without a person read none.
-
-    Refused rather than answered with an empty list, so a BI tool learns that the data is
-    withheld on purpose, not that nobody was ever notified.
-    """
-    if viewer.role is Role.BI or viewer.user_id is None:
-        raise Forbidden(
-            "通知属于个人收件箱，BI令牌不可读取 (notifications are a person's inbox: "
-            "not readable with a BI token or a token without a person)"
-        )
-
-
-def require_person(viewer: Viewer) -> None:
-    """``myTasks`` needs a person: a token acting for nobody has no tasks of its own."""
-    if viewer.user_id is None:
-        raise Forbidden(
-            "该令牌不代表任何人，没有“我的任务” (this token acts for no person: "
-            "it has no tasks of its own; use tasks)"
-        )
-
-
-def require_file_reader(viewer: Viewer) -> None:
-    """The bytes of attachments are for people: a BI token reads their names and sizes only.
-
-    Files carry contracts, drawings and personal data that no report is built from.
-    """
-    if viewer.role is Role.BI:
-        raise Forbidden(
-            "BI令牌不能下载附件内容 (a BI token reads attachments' names and sizes, not files)"
-        )
-
-
-def require_admin(viewer: Viewer) -> None:
-    if viewer.role is not Role.ADMIN:
-        raise Forbidden("仅平台管理员可执行此操作 (only the platform admin may do this)")
-
-
-def require_form_designer(viewer: Viewer) -> None:
-    """Form fields (自定义表单字段) of the requirement form and of templates: ADMIN only."""
-    require_writer(viewer)
-    if viewer.role is not Role.ADMIN:
-        raise Forbidden("仅平台管理员可定义表单字段 (only the platform admin defines form fields)")
-
-
-def require_template_editor(viewer: Viewer) -> None:
-    """Scenario templates (需求模板) and their rows are edited by the ADMIN only."""
-    require_writer(viewer)
-    if viewer.role is not Role.ADMIN:
-        raise Forbidden("仅平台管理员可编辑需求模板 (only the platform admin edits templates)")
-
-
-def lists_disabled_templates(viewer: Viewer) -> bool:
-    """Everyone signed in lists the enabled templates; the ADMIN also the disabled ones.
-
-    A disabled template stays readable where a requirement refers to it (directory data),
-    but nobody, the ADMIN included, makes a new requirement from it.
-    """
-    return viewer.role is Role.ADMIN
-
-
-#: Roles that read every department's figures in reports (DESIGN.md, "reports and aggregates").
-REPORTS_ON_EVERY_DEPARTMENT = frozenset({Role.ADMIN, Role.EXECUTIVE, Role.BI})
-
-
-async def report_departments(viewer: Viewer) -> frozenset[int] | None:
-    """The departments whose figures the viewer may read in reports; ``None`` means all.
-
-    ADMIN, EXECUTIVE and BI read every department. A DEPT_HEAD reads the departments they
-    head and the one they belong to. Anyone else is refused with FORBIDDEN rather than
-    given an empty report, so a missing right never looks like a quiet month.
-    """
-    if viewer.role in REPORTS_ON_EVERY_DEPARTMENT:
-        return None
-    if viewer.role is Role.DEPT_HEAD and viewer.user_id is not None:
-        headed = await int_column(DepartmentHead.filter(user_id=viewer.user_id), "department_id")
-        own = [viewer.department_id] if viewer.department_id is not None else []
-        return frozenset([*headed, *own])
-    raise Forbidden("仅管理层、BI和部门负责人可查看报表 (reports are for management, BI and heads)")
-
-
-def require_analysis_reader(viewer: Viewer) -> None:
-    """The monthly Collaboration Analysis Report (协作分析报告) is for ADMIN and EXECUTIVE."""
-    if viewer.role not in (Role.ADMIN, Role.EXECUTIVE):
-        raise Forbidden("仅管理员和管理层可查看协作分析报告 (ADMIN and EXECUTIVE only)")
-
-
-def require_initiator(viewer: Viewer, requirement: Requirement) -> None:
-    if viewer.user_id != requirement.initiator_id:
-        raise Forbidden("仅需求发起人可执行此操作 (only the initiator may do this)")
-
-
-def require_initiator_or_admin(viewer: Viewer, requirement: Requirement) -> None:
-    if viewer.role is not Role.ADMIN and viewer.user_id != requirement.initiator_id:
-        raise Forbidden("仅需求发起人或管理员可执行此操作 (only the initiator or the admin)")
-
-
-def require_assignee(viewer: Viewer, task: Task) -> None:
-    if task.assignee_id is None or viewer.user_id != task.assignee_id:
-        raise Forbidden("仅任务责任人可执行此操作 (only the task's responsible person)")
-
-
-def require_minutes_taker(viewer: Viewer, meeting: Meeting, requirement: Requirement) -> None:
-    """Minutes (纪要) are recorded by whoever organised the meeting, the initiator or ADMIN."""
-    if viewer.role is Role.ADMIN or viewer.user_id in (
-        meeting.organizer_id,
-        requirement.initiator_id,
-    ):
-        return
-    raise Forbidden("仅会议组织者、需求发起人或管理员可记录纪要 (organizer, initiator or admin)")
 
 
 async def require_participant(viewer: Viewer, requirement_id: int) -> None:
@@ -194,60 +121,128 @@ class HeadAuthority:
     on_behalf_of_id: int | None  # the head, when a delegate acts
 
 
-async def may_stand_in_for(head_id: int, delegate_id: int) -> bool:
-    """Whom a head may name as delegate: an active member of a department the head heads or
-    belongs to, or another department's head.
+async def _may_name(
+    pairs: Collection[tuple[int, int]], conn: BaseDBAsyncClient | None = None
+) -> set[tuple[int, int]]:
+    """The (head, delegate) pairs of ``pairs`` where the head may name the delegate: an
+    active member of a department the head heads or belongs to, or another department's head.
 
     Anyone else would sign for a department they have no part in: issue #14 saw a head name
     an employee of another department, who then approved their own requirement for the head.
     """
-    delegate = await User.get_or_none(id=delegate_id, is_active=True)
-    if delegate is None:
-        return False
-    if await DepartmentHead.filter(user_id=delegate_id).exists():
-        return True
-    head = await User.get_or_none(id=head_id)
-    own = set(await int_column(DepartmentHead.filter(user_id=head_id), "department_id"))
-    if head is not None and head.department_id is not None:
-        own.add(head.department_id)
-    return delegate.department_id in own
+    people = {person for pair in pairs for person in pair}
+    if not people:
+        return set()
+    users = {
+        pk: (department, active)
+        for pk, department, active in await User.filter(id__in=people)
+        .using_db(conn)
+        .values_list("id", "department_id", "is_active")
+    }
+    headed: dict[int, set[int]] = defaultdict(set)
+    for user_id, department_id in (
+        await DepartmentHead.filter(user_id__in=people)
+        .using_db(conn)
+        .values_list("user_id", "department_id")
+    ):
+        headed[user_id].add(department_id)
+    allowed = set()
+    for head, delegate in pairs:
+        department, active = users.get(delegate, (None, False))
+        if not active:
+            continue
+        own = headed[head] | ({users[head][0]} if head in users else set())
+        if headed[delegate] or (department is not None and department in own):
+            allowed.add((head, delegate))
+    return allowed
+
+
+async def may_stand_in_for(head_id: int, delegate_id: int) -> bool:
+    """Whom a head may name as delegate (checked when naming and again at every act)."""
+    return bool(await _may_name([(head_id, delegate_id)]))
+
+
+async def heads_and_delegates(
+    department_ids: Iterable[int], conn: BaseDBAsyncClient | None = None, at: datetime | None = None
+) -> dict[int, list[int]]:
+    """Who acts as each department's head at ``at`` (now): the head, then the head's delegates.
+
+    The one answer to "head or active delegate" (代理审批), for acting and for being told:
+    the head must be active; a delegate must be active, their delegation running and still
+    someone the head may name (:func:`may_stand_in_for`). Read at the moment of acting, not
+    when a token was issued. A department without an active head is absent.
+    """
+    wanted = list(department_ids)
+    if not wanted:
+        return {}
+    moment = at or clock.now()
+    headships = (
+        await DepartmentHead.filter(department_id__in=wanted, user__is_active=True)
+        .using_db(conn)
+        .values_list("department_id", "user_id")
+    )
+    delegations = (
+        await Delegation.filter(
+            head_id__in=[user for _, user in headships],
+            revoked_at=None,
+            starts_at__lte=moment,
+            ends_at__gt=moment,
+            delegate__is_active=True,
+        )
+        .using_db(conn)
+        .order_by("id")
+        .values_list("head_id", "delegate_id")
+    )
+    allowed = await _may_name(set(delegations), conn)
+    delegates: dict[int, list[int]] = defaultdict(list)
+    for head_id, delegate_id in delegations:
+        if (head_id, delegate_id) in allowed:
+            delegates[head_id].append(delegate_id)
+    return {dept: [user, *delegates.get(user, [])] for dept, user in headships}
+
+
+async def head_ids(
+    department_ids: Iterable[int], conn: BaseDBAsyncClient | None = None
+) -> list[int]:
+    """The people acting as these departments' heads now (heads, then delegates), once each."""
+    found = await heads_and_delegates(department_ids, conn)
+    return list(dict.fromkeys(user for users in found.values() for user in users))
+
+
+def _authority(viewer: Viewer, department_id: int, acting: list[int]) -> HeadAuthority | None:
+    """The viewer's authority over a department whose acting people are ``acting``."""
+    if viewer.user_id is None or viewer.user_id not in acting:
+        return None
+    head = acting[0]
+    return HeadAuthority(department_id, head, None if viewer.user_id == head else head)
 
 
 async def head_authority(viewer: Viewer, department_id: int) -> HeadAuthority | None:
-    """Whether the viewer heads ``department_id`` now, or stands in for its head (代理审批).
+    """Whether the viewer heads ``department_id`` now, or stands in for its head (代理审批),
+    as :func:`heads_and_delegates` says."""
+    acting = await heads_and_delegates([department_id])
+    return _authority(viewer, department_id, acting.get(department_id, []))
 
-    Read at the moment of signing, not when the token was issued: the signer must still be
-    active, the head still head (and active), the delegation still running, and the
-    delegate still someone the head may name (:func:`may_stand_in_for`).
-    """
-    headship = await DepartmentHead.get_or_none(department_id=department_id)
-    if headship is None or viewer.user_id is None:
-        return None
-    if not await User.filter(id=viewer.user_id, is_active=True).exists():
-        return None
-    if headship.user_id == viewer.user_id:
-        return HeadAuthority(department_id, headship.user_id, None)
-    now = clock.now()
-    delegated = await Delegation.filter(
-        head_id=headship.user_id,
-        delegate_id=viewer.user_id,
-        revoked_at=None,
-        starts_at__lte=now,
-        ends_at__gt=now,
-    ).exists()
-    if (
-        not delegated
-        or not await User.filter(id=headship.user_id, is_active=True).exists()
-        or not await may_stand_in_for(headship.user_id, viewer.user_id)
-    ):
-        return None
-    return HeadAuthority(department_id, headship.user_id, headship.user_id)
+
+def reviewing_links(**filters: Any) -> QuerySet[RequirementDepartment]:
+    """The involved departments that review: every one but the lead (牵头部门, the
+    initiator's own), which the initiator speaks for (docs/decisions.md). The one place
+    this rule is written; the acceptance group is drawn from the same departments."""
+    return RequirementDepartment.filter(is_lead=False, **filters)
+
+
+async def reviewing_department_ids(
+    requirement_id: int, conn: BaseDBAsyncClient | None = None
+) -> list[int]:
+    """The departments asked to review the requirement (:func:`reviewing_links`)."""
+    links = reviewing_links(requirement_id=requirement_id).using_db(conn)
+    return await int_column(links, "department_id")
 
 
 async def reviewer_authorities(
     viewer: Viewer, requirement: Requirement, departments: Collection[int] | None = None
 ) -> list[HeadAuthority]:
-    """The involved departments (or those of ``departments``) the viewer may sign for, as
+    """The reviewing departments (or those of ``departments``) the viewer may sign for, as
     head or delegate.
 
     Never as a delegate on a requirement the viewer raised: the initiator would approve
@@ -255,10 +250,9 @@ async def reviewer_authorities(
     """
     involved = departments
     if involved is None:
-        involved = await int_column(
-            RequirementDepartment.filter(requirement_id=requirement.id), "department_id"
-        )
-    found = [await head_authority(viewer, dept) for dept in involved]
+        involved = await reviewing_department_ids(requirement.id)
+    acting = await heads_and_delegates(involved)
+    found = [_authority(viewer, dept, acting.get(dept, [])) for dept in involved]
     authorities = [authority for authority in found if authority is not None]
     if viewer.user_id != requirement.initiator_id:
         return authorities
@@ -269,6 +263,53 @@ async def reviewer_authorities(
             " requirement on a head's behalf)"
         )
     return own
+
+
+async def handover(
+    round_id: int, department_id: int, conn: BaseDBAsyncClient | None = None
+) -> ReviewHandover | None:
+    """The latest handing-over (转交) of the department's review in the round, if any."""
+    return (
+        await ReviewHandover.filter(round_id=round_id, department_id=department_id)
+        .using_db(conn)
+        .order_by("-id")
+        .first()
+    )
+
+
+async def review_authorities(
+    viewer: Viewer,
+    requirement: Requirement,
+    round_: ReviewRound,
+    departments: Collection[int],
+    conn: BaseDBAsyncClient,
+) -> list[HeadAuthority]:
+    """Who may approve a review: the departments of ``departments`` (those the round asks,
+    ``signoff_rounds.round_signers``) the viewer may sign for in this round.
+
+    A handed-over review is signed by the person it was handed to, on behalf of the head,
+    and by nobody else (it left the head's hands). Otherwise the head or their delegate
+    signs, as :func:`reviewer_authorities` says.
+    """
+    found: list[HeadAuthority] = []
+    ordinary: list[int] = []
+    for department_id in sorted(departments):
+        given = await handover(round_.id, department_id, conn)
+        if given is None:
+            ordinary.append(department_id)
+        elif (
+            given.to_user_id == viewer.user_id
+            and await User.filter(id=given.to_user_id, is_active=True).using_db(conn).exists()
+        ):
+            found.append(HeadAuthority(department_id, given.head_id, given.head_id))
+    if ordinary:
+        found += await reviewer_authorities(viewer, requirement, ordinary)
+    if viewer.user_id == requirement.initiator_id and any(a.on_behalf_of_id for a in found):
+        raise Forbidden(
+            "发起人不能代理审核自己的需求 (the initiator cannot sign their own requirement on"
+            " a head's behalf)"
+        )
+    return found
 
 
 INITIATOR_SEAT = "initiator"
@@ -284,12 +325,34 @@ async def acceptance_group_department_ids(requirement: Requirement) -> list[int]
     reviewed the requirement, not the lead (the initiator sits for it).
 
     The one definition: the acceptance decision, the to-do list, the notifications and the
-    acceptance warnings (``alert_detect``) all take the group from the reviewing departments.
+    acceptance warnings (:func:`acceptance_group_ids`) all take the group from here.
     """
-    return await int_column(
-        RequirementDepartment.filter(requirement_id=requirement.id, is_lead=False),
-        "department_id",
+    return await reviewing_department_ids(requirement.id)
+
+
+async def acceptance_group_ids(
+    requirement_ids: Collection[int],
+    conn: BaseDBAsyncClient | None = None,
+    at: datetime | None = None,
+) -> dict[int, list[int]]:
+    """Who is told as the acceptance group of each requirement: its initiator and whoever
+    acts as head of a reviewing department (:func:`heads_and_delegates`) at ``at``."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    for requirement_id, initiator_id in (
+        await Requirement.filter(id__in=requirement_ids)
+        .using_db(conn)
+        .values_list("id", "initiator_id")
+    ):
+        groups[requirement_id].append(initiator_id)
+    links = (
+        await reviewing_links(requirement_id__in=requirement_ids)
+        .using_db(conn)
+        .values_list("requirement_id", "department_id")
     )
+    heads = await heads_and_delegates({dept for _, dept in links}, conn, at)
+    for requirement_id, dept in links:
+        groups[requirement_id] += heads.get(dept, [])
+    return groups
 
 
 async def acceptance_seats(

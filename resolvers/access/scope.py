@@ -3,6 +3,10 @@
 One function per kind of object, all in this module, applied by list resolvers and by the
 dataloaders inside their batch query. An object outside the scope behaves as if it did
 not exist (``NOT_FOUND``), so its existence is not leaked either.
+
+The scope fails closed: every table is declared in :data:`_SCOPES`, directory data
+explicitly as readable by everyone, and a table missing there is the ADMIN's alone
+(``tests/schema/test_scope_declarations.py`` walks every model Tortoise knows).
 """
 
 from __future__ import annotations
@@ -11,8 +15,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from pypika_tortoise.context import SqlContext
-from pypika_tortoise.terms import Parameterizer, Term
 from tortoise.connection import get_connection
 from tortoise.expressions import Q, Subquery
 from tortoise.models import Model
@@ -20,6 +22,7 @@ from tortoise.queryset import QuerySet, ValuesQuery
 
 from core import clock
 from core.outbox_message import OutboxMessage
+from core.queries import IdList, union
 from models import (
     Alert,
     AnalysisReport,
@@ -28,10 +31,15 @@ from models import (
     Attachment,
     AttachmentVersion,
     AuditEntry,
+    CalendarOverride,
+    CodeCounter,
     CollaborationRequest,
     Comment,
     Delegation,
     Delivery,
+    Department,
+    DepartmentHead,
+    DirectorySettings,
     Feedback,
     FeedbackDepartment,
     FeedbackItem,
@@ -43,10 +51,17 @@ from models import (
     MeetingAttendee,
     Mention,
     Notification,
+    NotificationDefault,
+    NotificationPreference,
+    PeopleSyncRun,
     ProgressUpdate,
+    QuietHours,
     Requirement,
     RequirementDepartment,
+    RequirementFieldValue,
+    RequirementFormVersion,
     RequirementTemplate,
+    RequirementTemplateVersion,
     RescheduleRequest,
     ResultReport,
     ResultSignoff,
@@ -57,37 +72,28 @@ from models import (
     ReviewRound,
     RoundSigner,
     SavedReport,
+    Suggestion,
     Task,
     TaskAssistingDepartment,
     TaskReschedule,
     TaskResult,
+    TemplateDepartment,
+    TemplateResponseLimit,
+    TemplateTask,
+    TemplateWarningThreshold,
+    User,
+    WarningRule,
     WebhookChannel,
 )
 from models.enums import Role
 from resolvers.access.auth import Viewer
+from resolvers.access.gates import REPORTS_ON_EVERY_DEPARTMENT
 
 M = TypeVar("M", bound=Model)
 
 #: A scope is a filter on a table, ``None`` meaning "every row".
 Scope = Q | None
 NOTHING = Q(id__in=[])
-
-
-class IdList(Term):
-    """Integer ids written into the statement as ``(1,2,…)``.
-
-    A read-ahead scope holds thousands of ids; as one bound parameter each, rendering the
-    statement costs milliseconds of Python, while the text is one join. The ids are
-    primary keys read from the database (ints, never client input), so nothing can be
-    injected; PostgreSQL turns the list into ``= ANY(array)`` with exact statistics.
-    """
-
-    def __init__(self, ids: tuple[int, ...]) -> None:
-        super().__init__()
-        self.ids = ids
-
-    def get_sql(self, ctx: SqlContext) -> str:
-        return "(" + ",".join(str(int(pk)) for pk in self.ids) + ")"
 
 
 def participant_requirement_ids(viewer: Viewer) -> Subquery | IdList | list[int] | None:
@@ -125,7 +131,7 @@ async def with_participation(viewer: Viewer) -> Viewer:
     sources = _participation_sources(viewer)
     if not sources:
         return replace(viewer, requirement_ids=())
-    statement, params = _union(sources)
+    statement, params = union(sources)
     _, rows = await get_connection("default").execute_query(
         f"{statement} LIMIT {READ_AHEAD_LIMIT + 1}", params
     )
@@ -133,21 +139,6 @@ async def with_participation(viewer: Viewer) -> Viewer:
     if len(ids) > READ_AHEAD_LIMIT:
         return viewer
     return replace(viewer, requirement_ids=tuple(ids))
-
-
-def _union(sources: list[ValuesQuery[Any]]) -> tuple[str, list[Any]]:
-    """One ``SELECT … UNION SELECT …`` of single-column querysets, parameters shared."""
-    context: SqlContext | None = None
-    parts: list[str] = []
-    for source in sources:
-        source._choose_db_if_not_chosen()
-        source._make_query()
-        source.query._orderbys = []  # a default ordering is not allowed inside a UNION
-        if context is None:
-            context = source.query.QUERY_CLS.SQL_CONTEXT.copy(parameterizer=Parameterizer())
-        parts.append(source.query.get_sql(context))
-    assert context is not None and context.parameterizer is not None
-    return " UNION ".join(parts), list(context.parameterizer.values)
 
 
 def participation(viewer: Viewer) -> Q:
@@ -232,10 +223,13 @@ def _or_mentioned(path: str, lookup: str, mentioned: str) -> Callable[[Viewer], 
 
 
 def _everyone(viewer: Viewer) -> Scope:
+    """Directory data: departments, people, warning rules, the calendar, templates' rows."""
     return None
 
 
 def _admin_only(viewer: Viewer) -> Scope:
+    """Tables of the platform's running (counters, outbox, directory settings): the ADMIN's,
+    and the answer for any table nobody declared."""
     return None if viewer.is_admin else NOTHING
 
 
@@ -257,9 +251,7 @@ def _own(field: str) -> Callable[[Viewer], Scope]:
 
 
 def _report_readers(viewer: Viewer) -> Scope:
-    """Saved report definitions: whoever may read reports (policy.report_departments)."""
-    from resolvers.access.policy import REPORTS_ON_EVERY_DEPARTMENT  # policy imports this module
-
+    """Saved report definitions: whoever may read reports (gates.report_departments)."""
     return None if viewer.role in (*REPORTS_ON_EVERY_DEPARTMENT, Role.DEPT_HEAD) else NOTHING
 
 
@@ -339,15 +331,39 @@ _SCOPES: dict[type[Model], Callable[[Viewer], Scope]] = {
     AuditEntry: _admin_and_executive,
     AnalysisReport: _admin_and_executive,
     SavedReport: _report_readers,
+    RequirementFieldValue: _through_requirement("requirement_id"),
+    NotificationPreference: _own("user_id"),
+    QuietHours: _own("user_id"),
+    Department: _everyone,
+    DepartmentHead: _everyone,
+    User: _everyone,
+    WarningRule: _everyone,
+    CalendarOverride: _everyone,
+    Suggestion: _everyone,
+    TemplateDepartment: _everyone,
+    TemplateTask: _everyone,
+    TemplateWarningThreshold: _everyone,
+    TemplateResponseLimit: _everyone,
     WebhookChannel: _admin_only,
     Delivery: _admin_only,
     OutboxMessage: _admin_only,
+    CodeCounter: _admin_only,
+    DirectorySettings: _admin_only,
+    PeopleSyncRun: _admin_only,
+    NotificationDefault: _admin_only,
+    RequirementFormVersion: _admin_only,
+    RequirementTemplateVersion: _admin_only,
 }
 
 
+def declared(model: type[Model]) -> bool:
+    """Whether ``model`` has a scope of its own (every table should: see the module's note)."""
+    return model in _SCOPES
+
+
 def scope_of(model: type[Model], viewer: Viewer) -> Scope:
-    """The filter for ``model`` rows visible to ``viewer`` (directory data is public)."""
-    rule = _SCOPES.get(model, _everyone)
+    """The filter for ``model`` rows visible to ``viewer``; an undeclared table: ADMIN only."""
+    rule = _SCOPES.get(model, _admin_only)
     return rule(viewer)
 
 

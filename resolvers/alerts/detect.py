@@ -14,7 +14,6 @@ from typing import Any
 
 from models import (
     Requirement,
-    RequirementDepartment,
     Review,
     ReviewHandover,
     ReviewRound,
@@ -32,9 +31,9 @@ from models.enums import (
     TaskStatus,
     WarningRuleKind,
 )
+from resolvers.access import policy
 from resolvers.alerts.collaboration_due import collaboration_due, collaboration_unanswered
 from resolvers.alerts.finding import Finding, fmt, threshold
-from resolvers.notifications.notify import heads_and_delegates
 from resolvers.templates.thresholds import Band, Overrides, template_overrides, threshold_bands
 from resolvers.workdays import WorkCalendar
 
@@ -213,9 +212,9 @@ class Detector:
             )
         }
         involved: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for link in await RequirementDepartment.filter(
-            requirement_id__in=requirement_ids, is_lead=False
-        ).values("requirement_id", "department_id", "department__name"):
+        for link in await policy.reviewing_links(requirement_id__in=requirement_ids).values(
+            "requirement_id", "department_id", "department__name"
+        ):
             involved[link["requirement_id"]].append(
                 (link["department_id"], link["department__name"])
             )
@@ -281,20 +280,11 @@ class Detector:
         return await self._heads(department_ids)
 
     async def _heads(self, department_ids: set[int]) -> dict[int, list[int]]:
-        """Each department's head and the head's delegates in force now."""
-        return await heads_and_delegates(department_ids, at=self.now)
+        """Whoever acts as each department's head at the scan's moment: the policy's one
+        answer (``policy.heads_and_delegates``), for warnings as for signing."""
+        return await policy.heads_and_delegates(department_ids, at=self.now)
 
     async def _acceptance_groups(self, requirement_ids: set[int]) -> dict[int, list[int]]:
-        """The acceptance group of each requirement: its initiator and the heads (and their
-        delegates) of the departments that reviewed it (the definition is
-        ``policy.acceptance_group_department_ids``; this is its bulk form)."""
-        groups: dict[int, list[int]] = defaultdict(list)
-        for row in await Requirement.filter(id__in=requirement_ids).values("id", "initiator_id"):
-            groups[row["id"]].append(row["initiator_id"])
-        links = await RequirementDepartment.filter(
-            requirement_id__in=requirement_ids, is_lead=False
-        ).values_list("requirement_id", "department_id")
-        heads = await self._heads({dept for _, dept in links})
-        for requirement_id, dept in links:
-            groups[requirement_id] += heads.get(dept, [])
-        return groups
+        """The acceptance group of each requirement, as the policy defines it for deciding
+        and for being told (``policy.acceptance_group_ids``)."""
+        return await policy.acceptance_group_ids(requirement_ids, at=self.now)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from core.queries import int_column
 from models import AnalysisReport, Requirement, User
 from models.enums import NotificationKind, Role
 from resolvers.notifications.notify import notify, notify_about
-from resolvers.workflow import int_column
 
 
 async def active_ids(role: Role, conn: BaseDBAsyncClient) -> list[int]:

@@ -17,6 +17,7 @@ from tortoise.connection import get_connection
 from tortoise.transactions import in_transaction
 
 from core import clock, outbox
+from core.queries import int_column
 from models import Meeting, MeetingAttendee, Requirement, Task, TaskReschedule, User
 from models.enums import NotificationKind, RequirementStatus
 from resolvers import audit
@@ -25,7 +26,7 @@ from resolvers.access.auth import Viewer
 from resolvers.errors import BadUserInput, InvalidTransition
 from resolvers.notifications.notify import notify
 from resolvers.notifications.texts import beijing_time, business_date
-from resolvers.workflow import ensure_state, ensure_writable, int_column, load_visible, snapshot
+from resolvers.workflow import ensure_state, ensure_writable, load_visible, snapshot
 
 S = RequirementStatus
 #: Meetings need people who take part: not a lone draft, not a cancelled requirement

@@ -24,8 +24,9 @@ from models.enums import CollaborationStatus, NotificationKind
 from resolvers import audit
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
+from resolvers.access.policy import head_ids
 from resolvers.errors import BadUserInput
-from resolvers.notifications.notify import head_ids, member_ids, notify
+from resolvers.notifications.notify import member_ids, notify
 from resolvers.tasks.lifecycle import NOTE_LIMIT, UNFINISHED, as_utc, task_in_context
 from resolvers.workflow import ensure_state, ensure_writable, load_visible, touch_task
 

@@ -26,6 +26,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from core import clock
 from core.outbox_message import OutboxMessage
+from core.queries import int_column
 from core.settings import get_settings
 from models import (
     Delivery,
@@ -36,7 +37,6 @@ from models import (
     WebhookChannel,
 )
 from models.enums import Channel, DeliveryStatus, NotificationKind
-from resolvers.workflow import int_column
 
 #: What a to-do goes out on when neither the person nor the organisation chose.
 INBOX_ONLY: tuple[str, ...] = (Channel.IN_APP,)

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from core import clock, outbox
-from models import Delegation, DepartmentHead, Notification, User
+from core import outbox
+from core.queries import int_column
+from models import Notification, User
 from models.enums import NotificationKind
 from resolvers.notifications.channels import Outgoing, stage_deliveries
 from resolvers.notifications.texts import render
-from resolvers.workflow import int_column
 
 
 async def notify(
@@ -61,47 +59,6 @@ async def notify(
         conn,
     )
     return created
-
-
-async def heads_and_delegates(
-    department_ids: Iterable[int], conn: BaseDBAsyncClient | None = None, at: datetime | None = None
-) -> dict[int, list[int]]:
-    """Each department's head followed by the head's delegates in force at ``at`` (now).
-
-    The one answer to "who hears what a head hears" (代理审批): the use cases' notifications
-    and the warnings (``resolvers/alerts/detect.py``) both ask it, so a delegate is told of
-    every review, acceptance and warning the head is told of while the delegation runs.
-    """
-    wanted = list(department_ids)
-    if not wanted:
-        return {}
-    moment = at or clock.now()
-    rows = (
-        await DepartmentHead.filter(department_id__in=wanted)
-        .using_db(conn)
-        .values_list("department_id", "user_id")
-    )
-    delegates: dict[int, list[int]] = defaultdict(list)
-    for head_id, delegate_id in (
-        await Delegation.filter(
-            head_id__in=[user for _, user in rows],
-            revoked_at=None,
-            starts_at__lte=moment,
-            ends_at__gt=moment,
-            delegate__is_active=True,
-        )
-        .using_db(conn)
-        .order_by("id")
-        .values_list("head_id", "delegate_id")
-    ):
-        delegates[head_id].append(delegate_id)
-    return {dept: [user, *delegates.get(user, [])] for dept, user in rows}
-
-
-async def head_ids(department_ids: Iterable[int], conn: BaseDBAsyncClient) -> list[int]:
-    """The users heading these departments and their active delegates."""
-    found = await heads_and_delegates(department_ids, conn)
-    return list(dict.fromkeys(user for users in found.values() for user in users))
 
 
 async def member_ids(department_id: int, conn: BaseDBAsyncClient) -> list[int]:

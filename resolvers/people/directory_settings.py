@@ -8,36 +8,19 @@ and in the worker; only the scheduler's interval is read when the scheduler star
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from core.sealed import seal, unseal
+from core.sealed import seal
 from core.settings import Settings
 from models import DirectorySettings
 from resolvers import audit
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.errors import BadUserInput
+from resolvers.people.directory_values import EDITABLE as EDITABLE
+from resolvers.people.directory_values import effective as effective
 
-#: The settings the panel shows and edits; the bind password is handled on its own.
-EDITABLE = (
-    "ldap_url",
-    "ldap_bind_dn",
-    "ldap_people_base",
-    "ldap_people_filter",
-    "ldap_departments_base",
-    "ldap_departments_filter",
-    "ldap_attr_key",
-    "ldap_attr_username",
-    "ldap_attr_display_name",
-    "ldap_attr_email",
-    "ldap_attr_department",
-    "ldap_attr_department_code",
-    "ldap_attr_department_name",
-    "ldap_attr_department_head",
-    "ldap_attr_manager",
-)
 #: Attributes that may be left empty (a different way of finding the same thing).
 OPTIONAL_ATTRIBUTES = ("ldap_attr_department", "ldap_attr_department_head")
 ATTRIBUTE = re.compile(r"^[A-Za-z][A-Za-z0-9-]{0,63}$")
@@ -45,19 +28,6 @@ URL = re.compile(r"^ldaps?://[A-Za-z0-9.\-\[\]:]+(:\d{1,5})?/?$")
 MAX_VALUE = 512
 #: Sealed, a password of this length still fits the column (255 characters).
 MAX_PASSWORD = 100
-
-
-async def effective(settings: Settings) -> Settings:
-    """``settings`` with the panel's saved directory values laid over the environment's."""
-    row = await DirectorySettings.get_or_none(id=1)
-    if row is None:
-        return settings
-    update: dict[str, Any] = {k: v for k, v in row.values.items() if k in EDITABLE}
-    if row.bind_password:
-        password = unseal(settings, row.bind_password)
-        if password is not None:
-            update["ldap_bind_password"] = password
-    return settings.model_copy(update=update)
 
 
 def check(values: dict[str, str]) -> dict[str, str]:

@@ -21,9 +21,10 @@ from models.enums import NotificationKind, TaskStatus
 from resolvers import audit
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
+from resolvers.access.policy import head_ids
 from resolvers.access.scope import scoped
 from resolvers.errors import BadUserInput, NotFound
-from resolvers.notifications.notify import head_ids, notify_about
+from resolvers.notifications.notify import notify_about
 from resolvers.notifications.texts import beijing_time
 from resolvers.tasks.lagging import lagging_count
 from resolvers.tasks.lifecycle import NOTE_LIMIT, UNFINISHED, as_utc, start_of, task_in_context

@@ -20,15 +20,17 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from core.queries import int_column
 from models import DepartmentHead, Requirement, RequirementDepartment, Task, User
 from models.enums import NotificationKind, RequirementStatus
 from resolvers import audit
 from resolvers.access.auth import Viewer
-from resolvers.notifications.notify import head_ids, notify_about
+from resolvers.access.policy import head_ids
+from resolvers.notifications.notify import notify_about
 from resolvers.notifications.texts import beijing_time
 from resolvers.requirements.key_points import require_key_points
 from resolvers.templates.tasks import add_template_tasks
-from resolvers.workflow import int_column, transition
+from resolvers.workflow import transition
 
 
 def is_fast_track(snapshot: dict[str, Any]) -> bool:

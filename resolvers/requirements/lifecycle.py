@@ -26,23 +26,17 @@ from models.enums import (
 from resolvers import audit, codes
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
+from resolvers.access.policy import head_ids
 from resolvers.errors import BadUserInput
 from resolvers.forms import fields as form_fields
-from resolvers.notifications.notify import head_ids, notify_about
+from resolvers.notifications.notify import notify_about
 from resolvers.requirements.key_points import (
     checked_contributions,
     require_key_points,
     store_contributions,
 )
 from resolvers.tasks.task_list import generate_draft_tasks
-from resolvers.workflow import (
-    check_version,
-    ensure_state,
-    int_column,
-    load_visible,
-    snapshot,
-    transition,
-)
+from resolvers.workflow import check_version, ensure_state, load_visible, snapshot, transition
 
 S = RequirementStatus
 EDITABLE = (S.DRAFT, S.PENDING_MODIFICATION)
@@ -166,14 +160,6 @@ async def _set_involved(
     return rows
 
 
-async def reviewing_department_ids(requirement_id: int, conn: BaseDBAsyncClient) -> list[int]:
-    """The involved departments asked to review (every one but the initiator's own)."""
-    return await int_column(
-        RequirementDepartment.filter(requirement_id=requirement_id, is_lead=False).using_db(conn),
-        "department_id",
-    )
-
-
 async def _template_modes(template_id: int | None, conn: BaseDBAsyncClient) -> dict[str, Any]:
     """A requirement made from a template starts with the template's sign-off and
     acceptance modes (会签/或签); the initiator may change them while it is a draft."""
@@ -292,7 +278,8 @@ async def submit_requirement(viewer: Viewer, requirement_id: int) -> Requirement
             opened_at=requirement.submitted_at,
             using_db=conn,
         )
-        reviewers = await head_ids(await reviewing_department_ids(requirement.id, conn), conn)
+        reviewing = await policy.reviewing_department_ids(requirement.id, conn)
+        reviewers = await head_ids(reviewing, conn)
         await notify_about(requirement, reviewers, NotificationKind.REVIEW_REQUESTED, conn)
         if requirement.initiating_department_id is not None:
             # The lead's head does not review (decisions.md) but hears of it, as do delegates.

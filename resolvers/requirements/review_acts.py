@@ -11,6 +11,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from core import clock, outbox
+from core.queries import int_column
 from models import (
     DepartmentHead,
     Requirement,
@@ -24,11 +25,12 @@ from models.enums import NotificationKind, RequirementStatus, SignOffMode
 from resolvers import audit
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
+from resolvers.access.policy import head_ids
 from resolvers.errors import BadUserInput, Forbidden, RateLimited
-from resolvers.notifications.notify import head_ids, notify_about
+from resolvers.notifications.notify import notify_about
 from resolvers.requirements import signoff_rounds
 from resolvers.workdays import WorkCalendar
-from resolvers.workflow import ensure_state, int_column, load_visible
+from resolvers.workflow import ensure_state, load_visible
 
 S = RequirementStatus
 
@@ -98,7 +100,7 @@ async def _my_pending_authority(
 ) -> policy.HeadAuthority:
     """The viewer's authority over a department of the round that has not signed yet."""
     wanted = signers.pending if department_id is None else signers.pending & {department_id}
-    found = await signoff_rounds.authorities(viewer, requirement, round_, wanted, conn)
+    found = await policy.review_authorities(viewer, requirement, round_, wanted, conn)
     if not found:
         raise Forbidden(
             "仅本轮尚未签批的审核人可加签或转交 (only a reviewer who has not signed yet this round)"

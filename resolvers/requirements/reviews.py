@@ -11,6 +11,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core import clock, outbox
+from core.queries import int_column
 from models import Department, Requirement, Review, ReviewRound, User
 from models.enums import (
     NotificationKind,
@@ -24,11 +25,9 @@ from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.errors import BadUserInput, Forbidden, InvalidTransition
 from resolvers.notifications.notify import notify_about
-from resolvers.requirements import signoff_rounds
-from resolvers.requirements.lifecycle import reviewing_department_ids
 from resolvers.requirements.signoff import content_hash
 from resolvers.requirements.signoff_rounds import RoundSigners, round_signers
-from resolvers.workflow import ensure_state, int_column, load_visible, transition
+from resolvers.workflow import ensure_state, load_visible, transition
 
 S = RequirementStatus
 NOT_A_REVIEWER = "仅涉及部门负责人或其代理人可审核 (only an involved head or their delegate)"
@@ -71,7 +70,7 @@ async def review_requirement(viewer: Viewer, data: ReviewInput) -> Requirement:
         wanted = signers.asked
         if data.department_id is not None:
             wanted = wanted & {data.department_id}
-        authorities = await signoff_rounds.authorities(viewer, requirement, round_, wanted, conn)
+        authorities = await policy.review_authorities(viewer, requirement, round_, wanted, conn)
         if not authorities:
             raise Forbidden(NOT_A_REVIEWER)
         pending = [a for a in authorities if a.department_id in signers.pending]
@@ -157,7 +156,7 @@ async def _refuse_outsiders(
 ) -> None:
     """Outside review, someone who would never sign is told so (FORBIDDEN) before being
     told the requirement is not waiting for review."""
-    reviewing = await reviewing_department_ids(requirement.id, conn)
+    reviewing = await policy.reviewing_department_ids(requirement.id, conn)
     if not await policy.reviewer_authorities(viewer, requirement, reviewing):
         raise Forbidden(NOT_A_REVIEWER)
 

@@ -14,6 +14,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core import clock, outbox
+from core.queries import int_column
 from models import (
     Attachment,
     AttachmentVersion,
@@ -30,7 +31,7 @@ from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.errors import BadUserInput, Forbidden, InvalidTransition
 from resolvers.notifications.notify import notify_about
-from resolvers.workflow import ensure_state, ensure_writable, int_column, load_visible, transition
+from resolvers.workflow import ensure_state, ensure_writable, load_visible, transition
 
 
 async def pin_versions(

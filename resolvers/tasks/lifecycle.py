@@ -13,6 +13,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from core import clock, outbox
+from core.queries import int_column
 from models import Department, ProgressUpdate, Requirement, Task, TaskAssistingDepartment, User
 from models.enums import NotificationKind, Priority, RequirementStatus, TaskStatus
 from resolvers import audit, codes
@@ -27,7 +28,6 @@ from resolvers.workflow import (
     check_version,
     ensure_state,
     ensure_writable,
-    int_column,
     load_visible,
     snapshot,
     transition,

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from tortoise.expressions import Q
 
 from core import clock
+from core.queries import int_column
 from models import (
     CollaborationRequest,
     Delegation,
     DepartmentHead,
     Feedback,
     Requirement,
-    RequirementDepartment,
     ResultSignoff,
     Review,
     ReviewHandover,
@@ -35,9 +35,9 @@ from models.enums import (
     RoundOutcome,
     TaskStatus,
 )
+from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.access.scope import scoped
-from resolvers.workflow import int_column
 
 LIMIT = 100
 
@@ -80,8 +80,8 @@ async def _reviews(viewer: Viewer, departments: set[int]) -> list[Requirement]:
     pairs: set[tuple[int, int]] = set()
     if departments:
         pairs |= set(
-            await RequirementDepartment.filter(
-                department_id__in=departments, is_lead=False, requirement__status=pending
+            await policy.reviewing_links(
+                department_id__in=departments, requirement__status=pending
             ).values_list("requirement_id", "department_id")
         )
         pairs |= set(
@@ -136,7 +136,7 @@ async def _acceptances(viewer: Viewer, departments: set[int]) -> list[Task]:
     mine = await int_column(Requirement.filter(initiator_id=viewer.user_id), "id")
     involved = (
         await int_column(
-            RequirementDepartment.filter(department_id__in=departments, is_lead=False),
+            policy.reviewing_links(department_id__in=departments),
             "requirement_id",
         )
         if departments

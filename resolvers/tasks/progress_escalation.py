@@ -12,7 +12,8 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from models import Requirement, Task
 from models.enums import NotificationKind
 from resolvers.access.auth import Viewer
-from resolvers.notifications.notify import head_ids, notify_about
+from resolvers.access.policy import head_ids
+from resolvers.notifications.notify import notify_about
 
 NONE_GIVEN = "无"
 

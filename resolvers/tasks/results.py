@@ -9,6 +9,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from core import outbox
+from core.queries import int_column
 from models import (
     Attachment,
     Requirement,
@@ -24,15 +25,9 @@ from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.archives.handoffs import tell_admins_of_result_report
 from resolvers.errors import BadUserInput, InvalidTransition
-from resolvers.notifications.notify import head_ids, notify_about
+from resolvers.notifications.notify import notify_about
 from resolvers.tasks.acceptance import pin_versions
-from resolvers.workflow import (
-    ensure_state,
-    ensure_writable,
-    int_column,
-    load_visible,
-    transition,
-)
+from resolvers.workflow import ensure_state, ensure_writable, load_visible, transition
 
 LONG_TEXT = 10_000
 
@@ -99,8 +94,7 @@ async def submit_task_result(viewer: Viewer, data: ResultSubmission) -> Task:
 
 async def _acceptance_group_ids(requirement: Requirement, conn: BaseDBAsyncClient) -> list[int]:
     """The group's people: the initiator, the reviewing heads and their active delegates."""
-    departments = await policy.acceptance_group_department_ids(requirement)
-    return [requirement.initiator_id, *await head_ids(departments, conn)]
+    return (await policy.acceptance_group_ids([requirement.id], conn))[requirement.id]
 
 
 @dataclass

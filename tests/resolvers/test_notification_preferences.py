@@ -34,8 +34,9 @@ from models import (
     User,
 )
 from models.enums import Channel, DeliveryStatus, NotificationKind, Role
+from resolvers.access.policy import head_ids
 from resolvers.notifications.channels import quiet_until
-from resolvers.notifications.notify import head_ids, notify_about
+from resolvers.notifications.notify import notify_about
 from tests.conftest import GraphQLClient
 from tests.support.review_data import pending_review
 from workers import delivery as actors
