@@ -6,22 +6,19 @@ source document's stories, the Q3 launch case (2024年Q3新品上市推广方案
 scenarios are the default templates (``crossflow/demo_templates.py``). Rows are dated to
 when the story has them happen, over the two months before "now" and in that order
 (``crossflow/demo_history.py``), so monthly reports and month filters show the demo's
-figures in the months they belong to.
+figures in the months they belong to. The people are ``crossflow/demo_people.py``, the
+row builders the stories use ``crossflow/demo_story.py``.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import timedelta
 
-from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from core import clock
-from core.security import hash_password
-from core.settings import DEMO_PASSWORD
-from crossflow.demo_history import last_of, settle
-from crossflow.demo_people import DEPARTMENTS
+from crossflow.demo_history import settle
+from crossflow.demo_people import load_people
+from crossflow.demo_story import DemoStory
 from crossflow.demo_templates import load_default_templates
 from models import (
     Archive,
@@ -33,11 +30,7 @@ from models import (
     FeedbackItem,
     Mention,
     ProgressUpdate,
-    Requirement,
-    RequirementDepartment,
     ResultReport,
-    Review,
-    ReviewRound,
     Task,
     User,
 )
@@ -46,14 +39,12 @@ from models.enums import (
     Priority,
     RequirementStatus,
     ReviewDecision,
-    Role,
     RoundOutcome,
     TaskStatus,
 )
 from resolvers import codes
 from resolvers.alerts.rules import ensure_default_rules
 from resolvers.archives.archiving import segment
-from resolvers.requirements.signoff import content_hash
 
 
 async def is_loaded() -> bool:
@@ -66,7 +57,7 @@ async def load_demo_data() -> bool:
     if await is_loaded():
         return False
     async with in_transaction() as conn:
-        users = await _load_people(conn)
+        users = await load_people(conn)
         depts = {d.code: d for d in await Department.all().using_db(conn)}
         story = _Story(conn, users, depts)
         # The organisation existed before its first requirement.
@@ -83,151 +74,8 @@ async def load_demo_data() -> bool:
     return True
 
 
-async def _load_people(conn: BaseDBAsyncClient) -> dict[str, User]:
-    # One hash for all demo users: argon2 is deliberately slow, and the demo must start fast.
-    password_hash = hash_password(DEMO_PASSWORD)
-    users: dict[str, User] = {}
-
-    async def person(username: str, name: str, role: Role, dept: Department | None) -> User:
-        user = await User.create(
-            username=username,
-            display_name=name,
-            email=f"{username}@crossflow.example",
-            role=role,
-            department=dept,
-            password_hash=password_hash,
-            using_db=conn,
-        )
-        users[username] = user
-        return user
-
-    office = None
-    for order, (code, name, name_en, head_name, staff_name) in enumerate(DEPARTMENTS):
-        dept = await Department.create(
-            code=code, name=name, name_en=name_en, sort_order=order, using_db=conn
-        )
-        head = await person(f"{code}_head", head_name, Role.DEPT_HEAD, dept)
-        await DepartmentHead.create(department=dept, user=head, using_db=conn)
-        await person(f"{code}_staff", staff_name, Role.EMPLOYEE, dept)
-        office = dept if code == "office" else office
-    await person("admin", "平台管理员", Role.ADMIN, office)
-    await person("ceo", "总经理", Role.EXECUTIVE, None)
-    return users
-
-
-class _Story:
-    """Builds requirements in given states, with codes allocated like the real use cases."""
-
-    def __init__(
-        self, conn: BaseDBAsyncClient, users: dict[str, User], depts: dict[str, Department]
-    ) -> None:
-        self.conn = conn
-        self.users = users
-        self.depts = depts
-        self.now = clock.now()
-
-    def days(self, n: float) -> datetime:
-        return self.now + timedelta(days=n)
-
-    async def requirement(
-        self, initiator: str, involved: list[str], status: RequirementStatus, **fields: Any
-    ) -> Requirement:
-        user = self.users[initiator]
-        created = fields.pop("created_at", self.days(-10))
-        req = await Requirement.create(
-            code=await codes.next_monthly_code(codes.REQUIREMENT, self.conn, created),
-            initiator=user,
-            initiating_department_id=user.department_id,
-            contact=f"{user.display_name} 分机8{user.id:03d}",
-            status=status,
-            using_db=self.conn,
-            **fields,
-        )
-        for index, code in enumerate(involved):
-            await RequirementDepartment.create(
-                requirement=req, department=self.depts[code], is_lead=index == 0, using_db=self.conn
-            )
-        stamps = ("submitted_at", "approved_at", "initiated_at", "completed_at", "archived_at")
-        changed = last_of(created, *(fields.get(stamp) for stamp in stamps))
-        await settle(self.conn, Requirement, created, changed, id=req.id)
-        await settle(self.conn, RequirementDepartment, created, requirement_id=req.id)
-        return req
-
-    async def review_round(
-        self,
-        req: Requirement,
-        number: int,
-        decisions: dict[str, tuple[ReviewDecision, str, list[str]]],
-        outcome: RoundOutcome,
-        opened: datetime,
-    ) -> None:
-        round_ = await ReviewRound.create(
-            requirement=req,
-            number=number,
-            outcome=outcome,
-            opened_at=opened,
-            closed_at=None if outcome is RoundOutcome.OPEN else opened + timedelta(hours=20),
-            using_db=self.conn,
-        )
-        involved = [
-            link.department_id
-            for link in await RequirementDepartment.filter(requirement=req).using_db(self.conn)
-        ]
-        signed = opened + timedelta(hours=4)
-        for dept_code, (decision, comment, claims) in decisions.items():
-            await Review.create(
-                round=round_,
-                requirement=req,
-                department=self.depts[dept_code],
-                decision=decision,
-                comment=comment,
-                claimed_tasks=claims,
-                signed_by=self.users[f"{dept_code}_head"],
-                signed_at=signed,
-                content_hash=content_hash(req, involved),
-                using_db=self.conn,
-            )
-        await settle(self.conn, ReviewRound, opened, round_.closed_at, id=round_.id)
-        await settle(self.conn, Review, signed, round_id=round_.id)
-        req.current_round = number
-        await req.save(using_db=self.conn, update_fields=["current_round"])
-
-    async def task(
-        self,
-        req: Requirement,
-        dept: str,
-        assignee: str,
-        title: str,
-        deadline: datetime,
-        status: TaskStatus,
-        progress: int = 0,
-        priority: Priority = Priority.NORMAL,
-        **fields: Any,
-    ) -> Task:
-        """A task split off when ``req`` was initiated, in the order of the calls."""
-        assert req.initiated_at is not None
-        earlier = await Task.filter(requirement_id=req.id).using_db(self.conn).count()
-        created = req.initiated_at + timedelta(minutes=10 * (earlier + 1))
-        code, seq = await codes.next_task_code(req.code, self.conn)
-        task = await Task.create(
-            code=code,
-            seq=seq,
-            requirement=req,
-            title=title,
-            executing_department=self.depts[dept],
-            assignee=self.users[assignee],
-            start_date=created.astimezone(clock.BUSINESS_TZ).date(),
-            deadline=deadline,
-            status=status,
-            progress=progress,
-            priority=priority,
-            using_db=self.conn,
-            **fields,
-        )
-        stamps = ("started_at", "last_progress_at", "completed_at")
-        changed = last_of(created, *(fields.get(stamp) for stamp in stamps))
-        await settle(self.conn, Task, created, changed, id=task.id)
-        return task
+class _Story(DemoStory):
+    """The demo's requirements, one method a story, told in the order they were raised."""
 
     async def q3_launch(self) -> None:
         """The source's running example: market leads, design, sales and finance help."""

@@ -30,12 +30,10 @@ from schema.alerts.rules import (
     WebhookChannelType,
 )
 from schema.archives.outcomes import (
+    ArchiveMutations,
+    ArchiveQueries,
     ArchiveType,
-    FeedbackType,
-    OutcomeMutations,
-    OutcomeQueries,
     ResultReportType,
-    SuggestionType,
 )
 from schema.collaboration.conversation import (
     CollaborationMutations,
@@ -44,6 +42,12 @@ from schema.collaboration.conversation import (
 )
 from schema.errors import ErrorCodes
 from schema.feedback.follow_ups import FollowUpMutations
+from schema.feedback.forms import (
+    FeedbackMutations,
+    FeedbackQueries,
+    FeedbackType,
+    SuggestionType,
+)
 from schema.feedback.items import FeedbackItemType
 from schema.files.attachments import (
     AttachmentType,
@@ -88,6 +92,7 @@ from schema.requirements.signoff import SignOffMutations, SignOffQueries
 from schema.scalars import UTCDateTime
 from schema.tasks.my_work import MyWorkQueries
 from schema.tasks.reschedule_requests import RescheduleRequestMutations
+from schema.tasks.results import TaskResultMutations
 from schema.tasks.task import (
     ProgressUpdateType,
     TaskMutations,
@@ -108,7 +113,8 @@ Query = merge_types(
         RequirementQueries,
         FormQueries,
         TemplateQueries,
-        OutcomeQueries,
+        ArchiveQueries,
+        FeedbackQueries,
         TaskQueries,
         FileQueries,
         AlertQueries,
@@ -129,7 +135,9 @@ Mutation = merge_types(
         RequirementMutations,
         FormMutations,
         TemplateMutations,
-        OutcomeMutations,
+        TaskResultMutations,
+        ArchiveMutations,
+        FeedbackMutations,
         FollowUpMutations,
         TaskMutations,
         RescheduleRequestMutations,

@@ -9,6 +9,9 @@ analysis report, with the same scope: :func:`resolvers.access.policy.report_depa
 Departments are the executing department for tasks, the initiating department for
 requirements, the reviewing department for reviews, and the departments a feedback names.
 Months and dates are Beijing calendar months and dates.
+
+This module holds the counting reports and the catalogue of downloads (``BUILT_IN``); the
+row shapes are in ``rows.py`` and the lead-time reports in ``lead_times.py``.
 """
 
 from __future__ import annotations
@@ -19,6 +22,21 @@ from typing import Any
 
 from core import clock
 from models.enums import CollaborationStatus, FeedbackKind, TaskStatus
+from resolvers.reports.lead_times import (
+    acceptance_lead_time,
+    requirement_cycle_time,
+    review_lead_time,
+    task_cycle_time,
+)
+from resolvers.reports.rows import (
+    CollaborationRow,
+    FeedbackRow,
+    LeadTimeRow,
+    OverdueRow,
+    RequirementFlowRow,
+    TaskStatusRow,
+    department_fields,
+)
 from resolvers.reports.scope import (
     ReportFilter,
     ReportScope,
@@ -29,14 +47,31 @@ from resolvers.reports.scope import (
 )
 from resolvers.reports.sql import as_hours, as_int, statement, where
 
+#: The report functions and row types of ``lead_times`` and ``rows`` are named here too:
+#: this module is the one door to the reports for the API, the downloads and the analysis.
 __all__ = [
     "BUILT_IN",
+    "CollaborationRow",
+    "FeedbackRow",
+    "LeadTimeRow",
+    "OverdueRow",
     "ReportFilter",
     "ReportScope",
+    "RequirementFlowRow",
+    "TaskStatusRow",
+    "acceptance_lead_time",
+    "collaboration_response_times",
+    "feedback_by_kind",
     "month_period",
+    "overdue_by_department",
     "parse_month",
     "period_of",
+    "requirement_cycle_time",
+    "requirements_by_department",
+    "review_lead_time",
     "scope_for",
+    "task_cycle_time",
+    "tasks_by_status",
 ]
 
 #: Rows without a department sort after the others (SQLite and PostgreSQL disagree on NULLs).
@@ -46,90 +81,6 @@ _STATUS_ORDER = (
     "CASE t.status WHEN 'PENDING' THEN 0 WHEN 'IN_PROGRESS' THEN 1"
     " WHEN 'SUBMITTED' THEN 2 ELSE 3 END"
 )
-
-
-@dataclass(frozen=True)
-class RequirementFlowRow:
-    """Requirements first submitted (raised) and completed in the period, by department."""
-
-    department_id: int
-    department_code: str
-    department_name: str
-    raised: int
-    completed: int
-
-
-@dataclass(frozen=True)
-class TaskStatusRow:
-    """Tasks created in a month, by executing department and current status."""
-
-    month: str
-    department_id: int
-    department_code: str
-    department_name: str
-    status: TaskStatus
-    count: int
-
-
-@dataclass(frozen=True)
-class OverdueRow:
-    """Tasks whose deadline falls in the period, by executing department."""
-
-    department_id: int
-    department_code: str
-    department_name: str
-    tasks: int
-    overdue: int
-    completed_late: int
-    completed_on_time: int
-    not_yet_due: int
-    overdue_rate: float | None
-
-
-@dataclass(frozen=True)
-class LeadTimeRow:
-    """How many things finished in the period and their average duration in hours."""
-
-    department_id: int
-    department_code: str
-    department_name: str
-    count: int
-    average_hours: float | None
-
-
-@dataclass(frozen=True)
-class CollaborationRow:
-    """Collaboration requests raised in the period, from one department to another."""
-
-    from_department_id: int | None
-    from_department_code: str | None
-    from_department_name: str | None
-    to_department_id: int
-    to_department_code: str
-    to_department_name: str
-    count: int
-    answered: int
-    open: int
-    average_hours_to_answer: float | None
-
-
-@dataclass(frozen=True)
-class FeedbackRow:
-    """Feedback given in the period, by kind and the department it is about."""
-
-    kind: FeedbackKind
-    department_id: int | None
-    department_code: str | None
-    department_name: str | None
-    count: int
-
-
-def _department(row: dict[str, Any], prefix: str = "department") -> dict[str, Any]:
-    return {
-        f"{prefix}_id": row[f"{prefix}_id"],
-        f"{prefix}_code": row[f"{prefix}_code"],
-        f"{prefix}_name": row[f"{prefix}_name"],
-    }
 
 
 async def requirements_by_department(scope: ReportScope) -> list[RequirementFlowRow]:
@@ -161,7 +112,9 @@ async def requirements_by_department(scope: ReportScope) -> list[RequirementFlow
     )
     return [
         RequirementFlowRow(
-            **_department(row), raised=as_int(row["raised"]), completed=as_int(row["completed"])
+            **department_fields(row),
+            raised=as_int(row["raised"]),
+            completed=as_int(row["completed"]),
         )
         for row in rows
     ]
@@ -189,7 +142,7 @@ async def tasks_by_status(scope: ReportScope) -> list[TaskStatusRow]:
     return [
         TaskStatusRow(
             month=row["month"],
-            **_department(row),
+            **department_fields(row),
             status=TaskStatus(row["status"]),
             count=as_int(row["count"]),
         )
@@ -235,7 +188,7 @@ async def overdue_by_department(scope: ReportScope) -> list[OverdueRow]:
         known = overdue + late + on_time
         result.append(
             OverdueRow(
-                **_department(row),
+                **department_fields(row),
                 tasks=tasks,
                 overdue=overdue,
                 completed_late=late,
@@ -245,83 +198,6 @@ async def overdue_by_department(scope: ReportScope) -> list[OverdueRow]:
             )
         )
     return result
-
-
-async def _lead_times(
-    sql_from: str, department: str, later: str, earlier: str, scope: ReportScope
-) -> list[LeadTimeRow]:
-    """Count and average hours from ``earlier`` to ``later``, finished in the period."""
-    sql = statement()
-    filters = where(
-        [
-            f"{later} IS NOT NULL",
-            f"{earlier} IS NOT NULL",
-            *sql.within(later, scope.period),
-            *sql.among(department, scope.departments),
-        ]
-    )
-    rows = await sql.rows(
-        f"SELECT {department} AS department_id, d.code AS department_code,"
-        " d.name AS department_name, COUNT(*) AS count,"
-        f" AVG({sql.hours(later, earlier)}) AS average_hours"
-        f" FROM {sql_from} JOIN department d ON d.id = {department}"
-        f" {filters}"
-        f" GROUP BY {department}, d.code, d.name, d.sort_order"
-        f" ORDER BY d.sort_order, {department}"
-    )
-    return [
-        LeadTimeRow(
-            **_department(row),
-            count=as_int(row["count"]),
-            average_hours=as_hours(row["average_hours"]),
-        )
-        for row in rows
-    ]
-
-
-async def task_cycle_time(scope: ReportScope) -> list[LeadTimeRow]:
-    """Tasks completed in the period: hours from start to completion, by executing department."""
-    return await _lead_times(
-        "task t", "t.executing_department_id", "t.completed_at", "t.started_at", scope
-    )
-
-
-async def requirement_cycle_time(scope: ReportScope) -> list[LeadTimeRow]:
-    """Requirements completed in the period: hours from first submission to completion.
-
-    The first submission is when review round 1 opened (``submitted_at`` moves with each
-    resubmission), by the initiating department.
-    """
-    first = "COALESCE(rr.opened_at, r.submitted_at)"
-    return await _lead_times(
-        "requirement r LEFT JOIN review_round rr ON rr.requirement_id = r.id AND rr.number = 1",
-        "r.initiating_department_id",
-        "r.completed_at",
-        first,
-        scope,
-    )
-
-
-async def review_lead_time(scope: ReportScope) -> list[LeadTimeRow]:
-    """Reviews signed in the period: hours from the round opening to the signature."""
-    return await _lead_times(
-        "review v JOIN review_round rr ON rr.id = v.round_id",
-        "v.department_id",
-        "v.signed_at",
-        "rr.opened_at",
-        scope,
-    )
-
-
-async def acceptance_lead_time(scope: ReportScope) -> list[LeadTimeRow]:
-    """Results decided in the period: hours from submission to the acceptance decision."""
-    return await _lead_times(
-        "task_result x JOIN task t ON t.id = x.task_id",
-        "t.executing_department_id",
-        "x.decided_at",
-        "x.created_at",
-        scope,
-    )
 
 
 async def collaboration_response_times(scope: ReportScope) -> list[CollaborationRow]:
@@ -356,8 +232,8 @@ async def collaboration_response_times(scope: ReportScope) -> list[Collaboration
     )
     return [
         CollaborationRow(
-            **_department(row, "from_department"),
-            **_department(row, "to_department"),
+            **department_fields(row, "from_department"),
+            **department_fields(row, "to_department"),
             count=as_int(row["count"]),
             answered=as_int(row["answered"]),
             open=as_int(row["open_count"]),
@@ -388,7 +264,9 @@ async def feedback_by_kind(scope: ReportScope) -> list[FeedbackRow]:
         f" ORDER BY i.kind, {LAST_IF_NULL.format('d.sort_order')}, fd.department_id"
     )
     return [
-        FeedbackRow(kind=FeedbackKind(row["kind"]), **_department(row), count=as_int(row["count"]))
+        FeedbackRow(
+            kind=FeedbackKind(row["kind"]), **department_fields(row), count=as_int(row["count"])
+        )
         for row in rows
     ]
 

@@ -1,8 +1,14 @@
-"""After the work: result reports, the archive (知识库), feedback and suggestions."""
+"""The record of an outcome: the result report (协作成果报告) and the archive (知识库).
+
+The initiator's report completes a requirement and an ADMIN then archives it; the
+archive's summary is the report's goal achievement, which is why the two live together.
+Task results and their acceptance are in ``schema/tasks/results.py``; feedback and
+suggestions in ``schema/feedback/forms.py``.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -12,26 +18,24 @@ from strawberry.scalars import JSON
 import models
 from resolvers import listing
 from resolvers.archives import archiving as archives
-from resolvers.feedback import forms as feedback
-from resolvers.tasks import acceptance, results
+from resolvers.tasks import results
 from schema.access.permissions import CanWrite, SignedIn
-from schema.base import Info, ModelNode, load_children, load_one, load_through
-from schema.enums import FeedbackKind, SuggestionStatus
-from schema.feedback.items import FeedbackItemInput, FeedbackItemType, feedback_items
-from schema.filters import ArchiveFilter, ArchiveOrder, SuggestionFilter, SuggestionOrder
-from schema.ids import decode_id, decode_ids
+from schema.base import Info, ModelNode, load_one
+from schema.feedback.forms import FeedbackType
+from schema.filters import ArchiveFilter, ArchiveOrder
+from schema.ids import decode_id
 from schema.pagination import After, Connection, First, ordering, paginate
 
 if TYPE_CHECKING:
-    from schema.people.departments import DepartmentType
     from schema.people.users import UserType
     from schema.requirements.requirement import RequirementType
-    from schema.tasks.task import TaskType
+
+#: ``FeedbackType`` lives in ``schema/feedback/forms.py``; it is named here as well because
+#: ``schema/requirements/requirement.py`` still refers to it lazily through this module.
+__all__ = ["ArchiveMutations", "ArchiveQueries", "ArchiveType", "FeedbackType", "ResultReportType"]
 
 UserRef = Annotated["UserType", strawberry.lazy("schema.people.users")]
-DepartmentRef = Annotated["DepartmentType", strawberry.lazy("schema.people.departments")]
 RequirementRef = Annotated["RequirementType", strawberry.lazy("schema.requirements.requirement")]
-TaskRef = Annotated["TaskType", strawberry.lazy("schema.tasks.task")]
 
 
 @strawberry.type(name="ResultReport", description="The Collaboration Result Report (协作成果报告)")
@@ -89,117 +93,6 @@ class ArchiveType(ModelNode):
         return root.snapshot  # type: ignore[return-value]
 
 
-@strawberry.type(name="Feedback", description="The Collaboration Feedback Form (协作反馈表)")
-class FeedbackType(ModelNode):
-    model = models.Feedback
-
-    id: relay.NodeID[int]
-    code: str = strawberry.field(description="Human code, e.g. FK202407001")
-    kind: FeedbackKind = strawberry.field(description="The first item's kind (see items)")
-    content: str = strawberry.field(description="The first item's text (反馈内容; see items)")
-    proposal: str = strawberry.field(description="The first item's proposal (see items)")
-    handling_result: str = strawberry.field(
-        description="The first item's handling result (处理结果; see items); empty until written"
-    )
-    handled_at: datetime | None = strawberry.field(
-        description="When the first item's handling result was last written, UTC"
-    )
-    created_at: datetime = strawberry.field(description="When it was given, UTC")
-    updated_at: datetime = strawberry.field(
-        description="When this record last changed (UTC); filter or sort by it to load changes"
-    )
-
-    @strawberry.field(description="The completed requirement it is about")
-    async def requirement(self, root: models.Feedback, info: Info) -> RequirementRef | None:
-        return await load_one(info, models.Requirement, root.requirement_id)
-
-    @strawberry.field(description="The participant who gave it")
-    async def author(self, root: models.Feedback, info: Info) -> UserRef | None:
-        return await load_one(info, models.User, root.author_id)
-
-    @strawberry.field(description="The author's department when it was given")
-    async def author_department(self, root: models.Feedback, info: Info) -> DepartmentRef | None:
-        return await load_one(info, models.Department, root.author_department_id)
-
-    @strawberry.field(description="The admin who wrote the first item's handling result")
-    async def handled_by(self, root: models.Feedback, info: Info) -> UserRef | None:
-        return await load_one(info, models.User, root.handled_by_id)
-
-    @strawberry.field(description="The form's rows in order: praise, problems, suggestions")
-    async def items(self, root: models.Feedback, info: Info) -> list[FeedbackItemType]:
-        return await load_children(info, models.FeedbackItem, "feedback_id", root.id, "position")
-
-    @strawberry.field(description="People any of its items names (praised, or in a problem)")
-    async def people(self, root: models.Feedback, info: Info) -> list[UserRef]:
-        return await load_through(
-            info, models.FeedbackPerson, "feedback_id", root.id, models.User, "user_id"
-        )
-
-    @strawberry.field(description="Departments any of its items is about")
-    async def departments(self, root: models.Feedback, info: Info) -> list[DepartmentRef]:
-        return await load_through(
-            info,
-            models.FeedbackDepartment,
-            "feedback_id",
-            root.id,
-            models.Department,
-            "department_id",
-        )
-
-
-@strawberry.type(name="Suggestion", description="A process improvement suggestion (流程优化建议表)")
-class SuggestionType(ModelNode):
-    model = models.Suggestion
-
-    id: relay.NodeID[int]
-    code: str = strawberry.field(description="Human code, e.g. YJ202407001")
-    contact: str = strawberry.field(description="How to reach the proposer (联系方式)")
-    pain_point: str = strawberry.field(description="The problem seen today (痛点)")
-    proposal: str = strawberry.field(description="The proposed change (建议方案)")
-    expected_effect: str = strawberry.field(description="The expected effect (预期效果)")
-    status: SuggestionStatus = strawberry.field(description="The admin's evaluation")
-    evaluation_note: str = strawberry.field(description="The admin's note on the evaluation")
-    evaluated_at: datetime | None = strawberry.field(description="When it was evaluated, UTC")
-    remarks: str = strawberry.field(description="Remarks (备注), written by the admin")
-    planned_for: date | None = strawberry.field(
-        description="When an adopted or planned suggestion takes effect (e.g. 计划8月上线)"
-    )
-    created_at: datetime = strawberry.field(description="When it was submitted, UTC")
-    updated_at: datetime = strawberry.field(
-        description="When this record last changed (UTC); filter or sort by it to load changes"
-    )
-
-    @strawberry.field(description="The department it concerns, if named")
-    async def department(self, root: models.Suggestion, info: Info) -> DepartmentRef | None:
-        return await load_one(info, models.Department, root.department_id)
-
-    @strawberry.field(description="Who proposed it")
-    async def proposer(self, root: models.Suggestion, info: Info) -> UserRef | None:
-        return await load_one(info, models.User, root.proposer_id)
-
-    @strawberry.field(description="The admin who evaluated it")
-    async def evaluated_by(self, root: models.Suggestion, info: Info) -> UserRef | None:
-        return await load_one(info, models.User, root.evaluated_by_id)
-
-
-@strawberry.input(description="Deliverables and a completion note (提交成果)")
-class SubmitTaskResultInput:
-    task_id: strawberry.ID = strawberry.field(description="The task (global id), IN_PROGRESS")
-    note: str = strawberry.field(description="What is delivered (完成说明); required")
-    attachment_ids: list[strawberry.ID] = strawberry.field(
-        default_factory=list, description="Deliverable files already uploaded to the requirement"
-    )
-
-
-@strawberry.input(description="The acceptance group's decision: accept, or reject with changes")
-class ReviewTaskResultInput:
-    task_id: strawberry.ID = strawberry.field(description="The task (global id), SUBMITTED")
-    accept: bool = strawberry.field(description="true: accept (验收通过); false: reject")
-    comment: str = strawberry.field(
-        default="", description="Your comment; required when rejecting (what to change)"
-    )
-
-
 @strawberry.input(description="The Collaboration Result Report (协作成果报告)")
 class SubmitResultReportInput:
     requirement_id: strawberry.ID = strawberry.field(
@@ -210,65 +103,8 @@ class SubmitResultReportInput:
     problems: str = strawberry.field(default="", description="Problems and lessons")
 
 
-@strawberry.input(description="The Collaboration Feedback Form (协作反馈表)")
-class SubmitFeedbackInput:
-    requirement_id: strawberry.ID = strawberry.field(
-        description="The requirement (global id), COMPLETED or ARCHIVED"
-    )
-    items: list[FeedbackItemInput] = strawberry.field(
-        default_factory=list,
-        description=f"The form's rows (1 to {feedback.MAX_ITEMS}): praise, problems and "
-        "suggestions together, each naming its departments and people. Leave empty only "
-        "when giving one item through the single-kind fields below",
-    )
-    kind: FeedbackKind | None = strawberry.field(
-        default=None, description="Single-kind form (older clients): the one item's kind"
-    )
-    content: str | None = strawberry.field(
-        default=None, description="Single-kind form (older clients): the one item's text"
-    )
-    department_ids: list[strawberry.ID] = strawberry.field(
-        default_factory=list,
-        description="Single-kind form (older clients): departments it is about (global ids)",
-    )
-    person_ids: list[strawberry.ID] = strawberry.field(
-        default_factory=list,
-        description="Single-kind form (older clients): people it names (global User ids)",
-    )
-    proposal: str = strawberry.field(
-        default="", description="Single-kind form (older clients): what you propose"
-    )
-
-
-@strawberry.input(description="A Process Improvement Suggestion (流程优化建议表)")
-class CreateSuggestionInput:
-    pain_point: str = strawberry.field(description="The problem seen today (痛点); required")
-    proposal: str = strawberry.field(description="The proposed change; required")
-    expected_effect: str = strawberry.field(default="", description="The expected effect")
-    contact: str = strawberry.field(default="", description="How to reach you")
-    department_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The department it concerns (global id)"
-    )
-
-
-@strawberry.input(description="The admin's evaluation of a suggestion")
-class EvaluateSuggestionInput:
-    id: strawberry.ID = strawberry.field(description="The suggestion's global id")
-    status: SuggestionStatus = strawberry.field(
-        description="ADOPTED, PLANNED or REJECTED (not SUBMITTED)"
-    )
-    note: str = strawberry.field(default="", description="Why (评估意见)")
-    remarks: str | None = strawberry.field(
-        default=None, description="Remarks (备注), replacing the old ones; null keeps them"
-    )
-    planned_for: date | None = strawberry.field(
-        default=None,
-        description="When it takes effect (YYYY-MM-DD, not in the past); required for PLANNED",
-    )
-
-
 @strawberry.type
-class OutcomeQueries:
+class ArchiveQueries:
     @strawberry.field(
         description="Archived records (知识库) containing every word of `search`, newest "
         "first; every employee reads those not confidential, a confidential one its "
@@ -296,72 +132,9 @@ class OutcomeQueries:
         order = ordering(order_by, listing.ARCHIVE_SORTS)
         return await paginate(queryset, first, after, order=order)
 
-    @strawberry.field(
-        description="Improvement suggestions, readable by everyone signed in; newest first "
-        "unless orderBy says otherwise",
-        permission_classes=[SignedIn],
-    )
-    async def suggestions(
-        self,
-        info: Info,
-        filter: Annotated[
-            SuggestionFilter | None, strawberry.argument(description="Only those matching it")
-        ] = None,
-        order_by: Annotated[
-            SuggestionOrder | None,
-            strawberry.argument(description="Sort order; default newest first"),
-        ] = None,
-        first: First = None,
-        after: After = None,
-    ) -> Connection[SuggestionType]:
-        viewer = info.context.require_viewer()
-        statuses = list(filter.statuses or []) if filter else []
-        order = ordering(order_by, listing.SUGGESTION_SORTS)
-        return await paginate(listing.suggestions(viewer, statuses), first, after, order=order)
-
 
 @strawberry.type
-class OutcomeMutations:
-    @strawberry.mutation(
-        description="Hand in results (提交成果), the assignee; the task becomes SUBMITTED and "
-        "the acceptance group is notified. Errors: UNAUTHENTICATED; FORBIDDEN (read-only "
-        "token, not the assignee, archived); NOT_FOUND; INVALID_TRANSITION (task not "
-        "IN_PROGRESS); BAD_USER_INPUT (the field named)",
-        permission_classes=[CanWrite],
-    )
-    async def submit_task_result(
-        self,
-        info: Info,
-        input: Annotated[SubmitTaskResultInput, strawberry.argument(description="The results")],
-    ) -> TaskRef:
-        viewer = info.context.require_viewer()
-        data = results.ResultSubmission(
-            task_id=decode_id(input.task_id, "Task", "taskId"),
-            note=input.note,
-            attachment_ids=decode_ids(input.attachment_ids, "Attachment", "attachmentIds"),
-        )
-        return await results.submit_task_result(viewer, data)  # type: ignore[return-value]
-
-    @strawberry.mutation(
-        description="Accept or reject submitted results (验收) as a member of the acceptance "
-        "group: the initiator and the reviewing departments' heads (or their active delegates). "
-        "Under the requirement's acceptanceMode ALL (会签) the task is COMPLETED once every "
-        "member accepted, under ANY (或签) by the first acceptance; any rejection sends it back "
-        "IN_PROGRESS; until then it stays SUBMITTED. The submitted file versions are what is "
-        "accepted. Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not in the group, "
-        "archived); NOT_FOUND; INVALID_TRANSITION (task not SUBMITTED, you already decided "
-        "on these results); BAD_USER_INPUT (a rejection without a comment)",
-        permission_classes=[CanWrite],
-    )
-    async def review_task_result(
-        self,
-        info: Info,
-        input: Annotated[ReviewTaskResultInput, strawberry.argument(description="The decision")],
-    ) -> TaskRef:
-        viewer = info.context.require_viewer()
-        task_id = decode_id(input.task_id, "Task", "taskId")
-        return await acceptance.review_task_result(viewer, task_id, input.accept, input.comment)  # type: ignore[return-value]
-
+class ArchiveMutations:
     @strawberry.mutation(
         description="Write the result report (协作成果报告), the initiator, once every task is "
         "accepted; the requirement becomes COMPLETED and participants are asked for feedback. "
@@ -404,70 +177,4 @@ class OutcomeMutations:
         viewer = info.context.require_viewer()
         return await archives.archive_requirement(  # type: ignore[return-value]
             viewer, decode_id(id, "Requirement", "id"), confidential=confidential
-        )
-
-    @strawberry.mutation(
-        description="Give feedback (协作反馈表) once per requirement, as a participant, after "
-        "completion: one or more items (praise, problems, suggestions). Errors: "
-        "UNAUTHENTICATED; FORBIDDEN (read-only token, not a participant); NOT_FOUND; "
-        "INVALID_TRANSITION (not COMPLETED or ARCHIVED, already given); BAD_USER_INPUT (the "
-        "field named, e.g. items.1.personIds; no items, too many, items mixed with kind)",
-        permission_classes=[CanWrite],
-    )
-    async def submit_feedback(
-        self,
-        info: Info,
-        input: Annotated[SubmitFeedbackInput, strawberry.argument(description="The form")],
-    ) -> FeedbackType:
-        viewer = info.context.require_viewer()
-        data = feedback.FeedbackInput(
-            requirement_id=decode_id(input.requirement_id, "Requirement", "requirementId"),
-            items=feedback_items(input),
-            single=not input.items,
-        )
-        return await feedback.submit_feedback(viewer, data)  # type: ignore[return-value]
-
-    @strawberry.mutation(
-        description="Propose a process improvement (流程优化建议), any employee. Errors: "
-        "UNAUTHENTICATED; FORBIDDEN (read-only token); BAD_USER_INPUT (the field named)",
-        permission_classes=[CanWrite],
-    )
-    async def create_suggestion(
-        self,
-        info: Info,
-        input: Annotated[CreateSuggestionInput, strawberry.argument(description="The proposal")],
-    ) -> SuggestionType:
-        viewer = info.context.require_viewer()
-        data = feedback.SuggestionInput(
-            pain_point=input.pain_point,
-            proposal=input.proposal,
-            expected_effect=input.expected_effect,
-            contact=input.contact,
-            department_id=None
-            if input.department_id is None
-            else decode_id(input.department_id, "Department", "departmentId"),
-        )
-        return await feedback.create_suggestion(viewer, data)  # type: ignore[return-value]
-
-    @strawberry.mutation(
-        description="Evaluate a suggestion, ADMIN only, with remarks and the planned date. "
-        "Errors: UNAUTHENTICATED; FORBIDDEN (not ADMIN); NOT_FOUND; BAD_USER_INPUT (status "
-        "SUBMITTED, PLANNED without plannedFor, the field named)",
-        permission_classes=[CanWrite],
-    )
-    async def evaluate_suggestion(
-        self,
-        info: Info,
-        input: Annotated[
-            EvaluateSuggestionInput, strawberry.argument(description="The evaluation")
-        ],
-    ) -> SuggestionType:
-        viewer = info.context.require_viewer()
-        return await feedback.evaluate_suggestion(  # type: ignore[return-value]
-            viewer,
-            decode_id(input.id, "Suggestion", "id"),
-            input.status,
-            input.note,
-            remarks=input.remarks,
-            planned_for=input.planned_for,
         )

@@ -13,11 +13,11 @@ from schema.base import Info
 from schema.ids import decode_id
 
 if TYPE_CHECKING:
-    from schema.archives.outcomes import FeedbackType
+    from schema.feedback.forms import FeedbackType
     from schema.feedback.items import FeedbackItemType
     from schema.tasks.task import TaskType
 
-FeedbackRef = Annotated["FeedbackType", strawberry.lazy("schema.archives.outcomes")]
+FeedbackRef = Annotated["FeedbackType", strawberry.lazy("schema.feedback.forms")]
 FeedbackItemRef = Annotated["FeedbackItemType", strawberry.lazy("schema.feedback.items")]
 TaskRef = Annotated["TaskType", strawberry.lazy("schema.tasks.task")]
 

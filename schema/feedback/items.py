@@ -18,13 +18,13 @@ from schema.enums import FeedbackKind
 from schema.ids import decode_ids
 
 if TYPE_CHECKING:
-    from schema.archives.outcomes import FeedbackType, SubmitFeedbackInput
+    from schema.feedback.forms import FeedbackType, SubmitFeedbackInput
     from schema.people.departments import DepartmentType
     from schema.people.users import UserType
 
 UserRef = Annotated["UserType", strawberry.lazy("schema.people.users")]
 DepartmentRef = Annotated["DepartmentType", strawberry.lazy("schema.people.departments")]
-FeedbackRef = Annotated["FeedbackType", strawberry.lazy("schema.archives.outcomes")]
+FeedbackRef = Annotated["FeedbackType", strawberry.lazy("schema.feedback.forms")]
 
 
 @strawberry.type(
