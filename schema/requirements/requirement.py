@@ -35,7 +35,7 @@ from schema.requirements.inputs import (
 
 if TYPE_CHECKING:
     from schema.archives.outcomes import FeedbackType, ResultReportType
-    from schema.files.attachments import AttachmentType
+    from schema.files.attachments import AttachmentType, MeetingType
     from schema.forms.fields import CustomFieldValueType
     from schema.people.departments import DepartmentType
     from schema.people.users import DelegationType, UserType
@@ -51,6 +51,7 @@ DepartmentRef = Annotated["DepartmentType", strawberry.lazy("schema.people.depar
 DelegationRef = Annotated["DelegationType", strawberry.lazy("schema.people.users")]
 TaskRef = Annotated["TaskType", strawberry.lazy("schema.tasks.task")]
 AttachmentRef = Annotated["AttachmentType", strawberry.lazy("schema.files.attachments")]
+MeetingRef = Annotated["MeetingType", strawberry.lazy("schema.files.attachments")]
 ResultReportRef = Annotated["ResultReportType", strawberry.lazy("schema.archives.outcomes")]
 FeedbackRef = Annotated["FeedbackType", strawberry.lazy("schema.archives.outcomes")]
 RequirementTemplateRef = Annotated[
@@ -160,6 +161,15 @@ class RequirementType(ModelNode):
     @strawberry.field(description="Participants' feedback forms")
     async def feedback(self, root: models.Requirement, info: Info) -> list[FeedbackRef]:
         return await load_children(info, models.Feedback, "requirement_id", root.id)
+
+    @strawberry.field(
+        description="Meetings booked about it (会议预约), the earliest first, with their "
+        "attendees and the .ics invite (icsUrl, signed by signDownloadLink for a plain link)"
+    )
+    async def meetings(self, root: models.Requirement, info: Info) -> list[MeetingRef]:
+        return await load_children(
+            info, models.Meeting, "requirement_id", root.id, "starts_at", "id"
+        )
 
     @strawberry.field(
         description="Files of the requirement form (附件); with includeTasks, its tasks' too"
