@@ -25,12 +25,11 @@ from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.archives.handoffs import tell_executives_report_ready
 from resolvers.errors import BadUserInput, NotFound
-from resolvers.reports.analysis_html import render_html
+from resolvers.reports import analysis_html, analysis_workbook
 from resolvers.reports.analysis_month import MonthAnalysis, collect, month_key
 from resolvers.reports.analysis_month import (
     previous_month as previous_month,  # read by the scheduler
 )
-from resolvers.reports.analysis_workbook import render_workbook
 from resolvers.workflow import NOT_FOUND_MESSAGE
 
 #: The Dramatiq actor that builds a report (``workers/reports.py``), staged by name.
@@ -101,7 +100,8 @@ async def build_analysis_report(month: str) -> AnalysisReport:
     """Build and store the report of ``month`` (the background job's work), replacing any."""
     key = month_key(month)
     analysis = await collect(key)
-    html, xlsx = render_html(analysis), render_workbook(analysis)
+    html = analysis_html.render_html(analysis)
+    xlsx = analysis_workbook.render_workbook(analysis)
     for attempt in (1, 2):
         try:
             return await _store(key, analysis, html, xlsx)
