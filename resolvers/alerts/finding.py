@@ -13,8 +13,8 @@ from typing import Any
 
 from core import clock
 from models import WarningRule
-from models.enums import Priority, Recipient
-from resolvers.templates.thresholds import delta
+from models.enums import Recipient
+from resolvers.templates.thresholds import delta, rule_threshold
 
 
 @dataclass
@@ -40,8 +40,8 @@ class Finding:
         return sorted(ids)
 
 
-def threshold(rule: WarningRule, priority: str) -> int:
-    return rule.threshold_urgent if priority == Priority.URGENT else rule.threshold_normal
+#: A rule's threshold for a priority (``resolvers/templates/thresholds.py`` picks it).
+threshold = rule_threshold
 
 
 def as_delta(rule: WarningRule, amount: int) -> timedelta:

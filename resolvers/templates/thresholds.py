@@ -36,6 +36,18 @@ OVERRIDABLE = frozenset(
 Key = tuple[int, int]
 
 
+def for_priority(priority: str, normal: int, urgent: int) -> int:
+    """The one place that picks a threshold by priority: an URGENT requirement's work is
+    held to the urgent threshold, everything else to the normal one. Used by a global
+    warning rule (:func:`rule_threshold`) and by a template's override alike."""
+    return urgent if priority == Priority.URGENT else normal
+
+
+def rule_threshold(rule: WarningRule, priority: str) -> int:
+    """A global warning rule's threshold for work of ``priority``, in the rule's unit."""
+    return for_priority(priority, rule.threshold_normal, rule.threshold_urgent)
+
+
 @dataclass(frozen=True)
 class Override:
     """A template version's thresholds for one rule."""
@@ -45,7 +57,7 @@ class Override:
     unit: ThresholdUnit
 
     def amount(self, priority: str) -> int:
-        return self.urgent if priority == Priority.URGENT else self.normal
+        return for_priority(priority, self.normal, self.urgent)
 
 
 Overrides = dict[WarningRuleKind, dict[Key, Override]]
@@ -124,7 +136,7 @@ class Band:
 
 def threshold_bands(rule: WarningRule, priority: str, overrides: dict[Key, Override]) -> list[Band]:
     """The global band, then one band per distinct override amount (sorted, deterministic)."""
-    amount = rule.threshold_urgent if priority == Priority.URGENT else rule.threshold_normal
+    amount = rule_threshold(rule, priority)
     unit = ThresholdUnit(rule.unit)
     bands = [Band(delta(unit, amount), None, frozenset(overrides))]
     groups: dict[tuple[int, ThresholdUnit], set[Key]] = defaultdict(set)
