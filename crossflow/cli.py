@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import getpass
 import logging
 import sys
 from pathlib import Path
@@ -231,40 +230,6 @@ def alerts_scan(
             console.print(f"[yellow]no working-day data for {years}: fallback used[/yellow]")
 
     asyncio.run(run())
-
-
-@app.command("create-admin")
-def create_admin(
-    username: str = typer.Option(..., help="Login name"),
-    display_name: str = typer.Option("平台管理员", help="Name shown to others"),
-    password: str = typer.Option(
-        None, help="Password (prompted when omitted; prefer the prompt over the flag)"
-    ),
-) -> None:
-    """Create a platform administrator (or reset an existing one's password and role)."""
-    from core.security import hash_password
-    from models import User
-    from models.enums import Role
-
-    secret = password or getpass.getpass("Password: ")
-    if len(secret) < 8:
-        console.print("[red]the password needs at least 8 characters[/red]")
-        raise typer.Exit(2)
-
-    async def run() -> None:
-        async with db.orm(get_settings()):
-            await User.update_or_create(
-                username=username,
-                defaults={
-                    "display_name": display_name,
-                    "role": Role.ADMIN,
-                    "password_hash": hash_password(secret),
-                    "is_active": True,
-                },
-            )
-
-    asyncio.run(run())
-    console.print(f"administrator {username} is ready")
 
 
 @app.command("create-token")

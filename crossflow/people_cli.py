@@ -1,14 +1,17 @@
-"""People commands (``import-people``, ``directory-sync``, ``suite-sync``), on the main CLI.
+"""People commands (``import-people``, ``directory-sync``, ``suite-sync``, ``create-admin``,
+``set-password``, ``deactivate-user``), on the main CLI.
 
-Both call the same use cases as the panel (``resolvers/people/importing.py``,
-``resolvers/people/directory_sync.py``), audited with the source ``import`` or ``ldap`` and the
-actor ``system``; each run is recorded and shown in the panel's sync report.
+They call the same use cases as the panel (``resolvers/people/importing.py``,
+``resolvers/people/directory_sync.py``, ``resolvers/people/accounts.py``), audited with the
+source ``import``, ``ldap`` or ``cli`` and the actor ``system``; each import or sync run is
+recorded and shown in the panel's sync report.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import getpass
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import typer
@@ -18,7 +21,13 @@ from rich.table import Table
 
 from core import db
 from core.settings import get_settings
-from models import PeopleSyncRun
+from models import PeopleSyncRun, User
+from resolvers.errors import DomainError, NotFound
+from resolvers.people import accounts
+from resolvers.people.directory_sync import sync_directory
+from resolvers.people.importing import import_people as run_import
+from resolvers.people.suite_sync import sync_suite
+from resolvers.people.suites.config import configured_suite
 
 console = Console()
 
@@ -28,6 +37,9 @@ def register(app: typer.Typer) -> None:
     app.command("import-people")(import_people)
     app.command("directory-sync")(directory_sync)
     app.command("suite-sync")(suite_sync)
+    app.command("create-admin")(create_admin)
+    app.command("set-password")(set_password)
+    app.command("deactivate-user")(deactivate_user)
 
 
 def import_people(
@@ -38,9 +50,6 @@ def import_people(
     ),
 ) -> None:
     """Import people and departments from a CSV or XLSX file (all rows, or none)."""
-    from resolvers.errors import DomainError
-    from resolvers.people.importing import import_people as run_import
-
     data = file.read_bytes()
 
     async def run() -> PeopleSyncRun:
@@ -75,9 +84,6 @@ def directory_sync(
     full: bool = typer.Option(False, help="Read every entry's attributes, not only changes"),
 ) -> None:
     """Sync people, departments and heads from the LDAP directory now."""
-    from resolvers.errors import DomainError
-    from resolvers.people.directory_sync import sync_directory
-
     settings = get_settings()
 
     async def run() -> PeopleSyncRun:
@@ -97,9 +103,6 @@ def directory_sync(
 
 def suite_sync() -> None:
     """Sync people, departments and heads from the configured suite (Feishu) now."""
-    from resolvers.people.suite_sync import sync_suite
-    from resolvers.people.suites.config import configured_suite
-
     settings = get_settings()
     suite = configured_suite()
     if suite is None:
@@ -115,6 +118,72 @@ def suite_sync() -> None:
     _print_run(outcome)
     if outcome.status == "FAILED":
         raise typer.Exit(1)
+
+
+def create_admin(
+    username: str = typer.Option(..., help="Login name"),
+    display_name: str = typer.Option("平台管理员", help="Name shown to others"),
+    password: str = typer.Option(
+        None, help="Password (prompted when omitted; prefer the prompt over the flag)"
+    ),
+) -> None:
+    """Create a platform administrator (or reset an existing one's password and role: its
+    old sessions end). Audited as the console's."""
+    secret = password or getpass.getpass("Password: ")
+
+    async def call() -> str:
+        _, created = await accounts.ensure_admin(
+            None, username=username, display_name=display_name, password=secret
+        )
+        return f"administrator {username} is {'ready' if created else 'ready (password reset)'}"
+
+    _run(call)
+
+
+def set_password(
+    username: str = typer.Option(..., help="Login name"),
+    password: str = typer.Option(None, help="New password (prompted when omitted)"),
+) -> None:
+    """Set a local account's password; every session of the account ends. Audited."""
+    secret = password or getpass.getpass("New password: ")
+
+    async def call() -> str:
+        await accounts.set_password(None, await _user_id(username), secret)
+        return f"password of {username} set; its sessions ended"
+
+    _run(call)
+
+
+def deactivate_user(username: str = typer.Option(..., help="Login name")) -> None:
+    """Deactivate an account: it can no longer sign in and its sessions end. Audited."""
+
+    async def call() -> str:
+        await accounts.deactivate_user(None, await _user_id(username))
+        return f"{username} is deactivated"
+
+    _run(call)
+
+
+async def _user_id(username: str) -> int:
+    user = await User.get_or_none(username=username)
+    if user is None:
+        raise NotFound("用户不存在 (no such user)")
+    return user.id
+
+
+def _run(call: Callable[[], Awaitable[str]]) -> None:
+    """Run an account use case against the configured database; a refusal exits with 2."""
+
+    async def run() -> str:
+        async with db.orm(get_settings()):
+            return await call()
+
+    try:
+        message = asyncio.run(run())
+    except DomainError as refusal:
+        console.print(f"[red]{refusal.message}[/red]")
+        raise typer.Exit(2) from None
+    console.print(message)
 
 
 def _print_run(run: PeopleSyncRun) -> None:

@@ -15,7 +15,6 @@ from admin_ui.i18n import language_choices, pick, t
 from admin_ui.views.base import API_FIELD_NAMES, AuditedView, aware, enum_field
 from admin_ui.views.fields import WriteOnlyField
 from core import realtime
-from core.security import hash_password
 from core.settings import Settings
 from models import Delegation, Department, DepartmentHead, User
 from models.directory import AccountSource
@@ -24,9 +23,7 @@ from resolvers.access.delegations import check_delegation
 from resolvers.access.sign_in_guard import guard_for
 from resolvers.access.sign_in_locks import unlock_sign_in
 from resolvers.errors import DomainError
-
-#: The shortest password the panel sets (the demo's "demo" is for the demo only).
-MIN_PASSWORD_LENGTH = 8
+from resolvers.people import accounts
 
 
 class DepartmentView(AuditedView):
@@ -139,12 +136,11 @@ class UserView(AuditedView):
         creating = request.state.action == "CREATE"
         if creating and not password:
             return {"password": pick("请设置初始密码", "Set an initial password")}
-        if password and len(password) < MIN_PASSWORD_LENGTH:
-            return {
-                "password": pick(
-                    f"密码至少{MIN_PASSWORD_LENGTH}位", f"At least {MIN_PASSWORD_LENGTH} characters"
-                )
-            }
+        if password:
+            try:  # the password rule of every door (resolvers/people/accounts.py)
+                accounts.check_password(password)
+            except DomainError as refusal:
+                return {"password": refusal.message}
         return {}
 
     async def before_create(self, request: Request, data: dict[str, Any], obj: Any) -> None:
@@ -161,18 +157,17 @@ class UserView(AuditedView):
         return obj
 
     async def before_edit(self, request: Request, data: dict[str, Any], obj: Any) -> None:
-        if self._take_password(data, obj):
-            obj.token_epoch += 1  # a new password ends every session and bearer token
+        self._take_password(data, obj)  # a new password ends every session and bearer token
 
-    def _take_password(self, data: dict[str, Any], obj: Any) -> bool:
-        """Hash a new password onto the row; the clear text never stays on the object."""
+    def _take_password(self, data: dict[str, Any], obj: Any) -> None:
+        """Hash a new password onto the row as ``resolvers/people/accounts.py`` does for
+        every door (a new password raises the token epoch); the clear text never stays on
+        the object."""
         password = data.get("password") or ""
         if hasattr(obj, "password"):
             del obj.password
-        if not password:
-            return False
-        obj.password_hash = hash_password(password)
-        return True
+        if password:
+            accounts.take_password(obj, password)
 
     def snapshot(self, obj: Any) -> dict[str, Any]:
         values = super().snapshot(obj)

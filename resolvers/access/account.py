@@ -9,16 +9,16 @@ from __future__ import annotations
 from tortoise.expressions import F
 
 from core.security import hash_password, verify_password
-from core.settings import DEMO_PASSWORD, Settings
+from core.settings import Settings
 from models import User
 from models.directory import AccountSource
 from resolvers import audit
 from resolvers.access.auth import Viewer, tokens_for
 from resolvers.access.sign_in_guard import guard_for
 from resolvers.errors import BadUserInput, Forbidden
+from resolvers.people.accounts import PASSWORD_MAX, PASSWORD_MIN, check_password
 
-PASSWORD_MIN = 8
-PASSWORD_MAX = 128
+__all__ = ["LANGUAGES", "PASSWORD_MAX", "PASSWORD_MIN", "change_password", "set_language"]
 #: Languages the workbench and the API's messages are written in.
 LANGUAGES = ("zh", "en")
 
@@ -56,17 +56,7 @@ async def change_password(
             "当前密码不正确 (the current password is wrong)", field="currentPassword"
         )
     await guard.succeeded(user.username)
-    if not PASSWORD_MIN <= len(new) <= PASSWORD_MAX:
-        raise BadUserInput(
-            f"新密码需{PASSWORD_MIN}到{PASSWORD_MAX}个字符 "
-            f"(the new password needs {PASSWORD_MIN} to {PASSWORD_MAX} characters)",
-            field="newPassword",
-        )
-    if new in (current, DEMO_PASSWORD):
-        raise BadUserInput(
-            "新密码不能与当前密码或演示密码相同 (choose a password you have not used here)",
-            field="newPassword",
-        )
+    check_password(new, field="newPassword", current=current)  # the rule of every door
     await User.filter(id=user.id).update(
         password_hash=hash_password(new), token_epoch=F("token_epoch") + 1
     )

@@ -12,8 +12,9 @@ import pytest
 from core import db
 from core.settings import Settings
 from crossflow.demo import load_demo_data
-from models import Notification, User
+from models import AuditEntry, Notification, User
 from models.enums import Role
+from resolvers.access.auth import tokens_for, viewer_from_token
 from tests.e2e.processes import REPOSITORY
 
 
@@ -75,6 +76,61 @@ def test_migrate_then_create_admin_with_a_prompted_password(tmp_path: Path) -> N
     created = crossflow("create-admin", "--username", "ops", cwd=tmp_path, stdin="s3cret-pass\n")
     assert created.returncode == 0, created.stderr
     assert (tmp_path / "crossflow-data" / "crossflow.sqlite3").is_file()
+
+
+async def test_create_admin_again_resets_the_password_audited_and_ends_old_sessions(
+    tmp_path: Path,
+) -> None:
+    # given an administrator created from the console, holding a bearer token
+    assert crossflow("migrate", cwd=tmp_path).returncode == 0
+    first = crossflow("create-admin", "--username", "ops", cwd=tmp_path, stdin="s3cret-pass\n")
+    assert first.returncode == 0, first.stderr
+    settings = Settings(data_dir=tmp_path / "crossflow-data", _env_file=None)  # type: ignore[call-arg]
+    async with db.orm(settings):
+        ops = await User.get(username="ops")
+        old_token = tokens_for(settings).issue(ops.id, ops.token_epoch)
+        assert await viewer_from_token(settings, old_token) is not None
+    # when the console runs create-admin again with a new password
+    again = crossflow("create-admin", "--username", "ops", cwd=tmp_path, stdin="an0ther-pass\n")
+    # then it succeeds, both runs are in the audit log as the console's, and the token
+    # issued before the new password no longer signs anybody in
+    assert again.returncode == 0, again.stderr
+    async with db.orm(settings):
+        entries = await AuditEntry.filter(subject_type="User", subject_id=ops.id).order_by("id")
+        assert [(e.action, e.via, e.actor_id) for e in entries] == [
+            ("user.create", "cli", None),
+            ("user.ensure_admin", "cli", None),
+        ]
+        assert await viewer_from_token(settings, old_token) is None
+        assert (await User.get(id=ops.id)).role == Role.ADMIN
+
+
+async def test_the_console_refuses_a_weak_password_and_writes_nothing(tmp_path: Path) -> None:
+    # given a migrated database
+    assert crossflow("migrate", cwd=tmp_path).returncode == 0
+    # when create-admin is given a 5-character password, then the demo password
+    short = crossflow("create-admin", "--username", "ops", "--password", "short", cwd=tmp_path)
+    demo = crossflow("create-admin", "--username", "ops", "--password", "demo", cwd=tmp_path)
+    # then both are refused with the shared rule's message and no account exists
+    assert short.returncode == 2 and "密码至少8位" in short.stdout
+    assert demo.returncode == 2
+    settings = Settings(data_dir=tmp_path / "crossflow-data", _env_file=None)  # type: ignore[call-arg]
+    async with db.orm(settings):
+        assert not await User.filter(username="ops").exists()
+        assert not await AuditEntry.filter(subject_type="User").exists()
+
+
+def test_set_password_and_deactivate_refuse_an_unknown_user(tmp_path: Path) -> None:
+    # given a migrated database without the user "ghost"
+    assert crossflow("migrate", cwd=tmp_path).returncode == 0
+    # when the console sets its password or deactivates it
+    password = crossflow(
+        "set-password", "--username", "ghost", "--password", "long-enough-1", cwd=tmp_path
+    )
+    deactivated = crossflow("deactivate-user", "--username", "ghost", cwd=tmp_path)
+    # then both are refused naming the missing user
+    assert password.returncode == 2 and "no such user" in password.stdout
+    assert deactivated.returncode == 2 and "no such user" in deactivated.stdout
 
 
 def test_export_schema_prints_the_committed_sdl(tmp_path: Path) -> None:
