@@ -32,6 +32,7 @@ from models.enums import (
     ThresholdUnit,
     WarningRuleKind,
 )
+from resolvers.requirements import form as standard_form
 
 #: Chinese unless the admin switched to English; a browser's ``en-US`` does not switch it.
 I18N = I18nConfig(default_locale="zh", language_switcher=["zh", "en"], language_header_name=None)
@@ -53,6 +54,9 @@ def t(zh: str, en: str) -> str:
 
 #: Labels of model fields, by field name (the same name means the same thing everywhere).
 FIELD_LABELS: dict[str, tuple[str, str]] = {
+    # the requirement form's fields as the form names them; the general words below
+    # ("title", "priority") win for the names other records share
+    **{field.name: (field.label, field.label_en) for field in standard_form.FIELDS},
     "id": ("ID", "ID"),
     "code": ("编号", "Code"),
     "name": ("名称", "Name"),
@@ -100,13 +104,6 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "last_used_at": ("最近使用", "Last used"),
     "initiator": ("发起人", "Initiator"),
     "initiating_department": ("发起部门", "Initiating department"),
-    "background": ("背景", "Background"),
-    "goals": ("目标", "Goals"),
-    "deliverables": ("核心交付物", "Deliverables"),
-    "acceptance_criteria": ("验收标准", "Acceptance criteria"),
-    "data_needs": ("数据需求清单", "Data needs"),
-    "contact": ("联系方式", "Contact"),
-    "expected_by": ("期望完成时间", "Expected by"),
     "current_round": ("审核轮次", "Review round"),
     "submitted_at": ("提交时间", "Submitted at"),
     "approved_at": ("通过时间", "Approved at"),

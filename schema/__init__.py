@@ -85,9 +85,8 @@ from schema.requirements.requirement import (
     RequirementMutations,
     RequirementQueries,
     RequirementType,
-    ReviewRoundType,
-    ReviewType,
 )
+from schema.requirements.review_types import ReviewRoundType, ReviewType
 from schema.requirements.signoff import SignOffMutations, SignOffQueries
 from schema.scalars import UTCDateTime
 from schema.tasks.my_work import MyWorkQueries

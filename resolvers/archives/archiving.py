@@ -13,6 +13,7 @@ the admin marked it confidential when archiving it, and then only its participan
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 import jieba
@@ -34,6 +35,7 @@ from resolvers.access.scope import scoped
 from resolvers.archives.record import full_record
 from resolvers.errors import BadUserInput, InvalidTransition
 from resolvers.forms import reading as form_reading
+from resolvers.requirements import form as standard_form
 from resolvers.workflow import ensure_state, load_visible, transition
 
 jieba.setLogLevel(logging.WARNING)
@@ -79,10 +81,7 @@ async def archive_requirement(
         text = " ".join(
             [
                 requirement.title,
-                requirement.background,
-                requirement.goals,
-                requirement.deliverables,
-                requirement.acceptance_criteria,
+                *(getattr(requirement, point.name) for point in standard_form.KEY_POINTS),
                 report.goal_achievement,
                 report.contributions,
                 report.problems,
@@ -113,6 +112,11 @@ async def archive_requirement(
     return requirement
 
 
+def _archived(value: Any) -> Any:
+    """A form value as the archive's JSON keeps it (a day as ``YYYY-MM-DD``)."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
 def _snapshot(
     requirement: Requirement,
     tasks: list[Task],
@@ -125,12 +129,9 @@ def _snapshot(
         "code": requirement.code,
         "title": requirement.title,
         "form": {
-            "background": requirement.background,
-            "goals": requirement.goals,
-            "deliverables": requirement.deliverables,
-            "acceptanceCriteria": requirement.acceptance_criteria,
-            "dataNeeds": requirement.data_needs,
-            "expectedBy": requirement.expected_by.isoformat() if requirement.expected_by else None,
+            field.api_name: _archived(getattr(requirement, field.name))
+            for field in standard_form.FIELDS
+            if field.archived
         },
         "reviews": [
             {

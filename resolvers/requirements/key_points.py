@@ -15,14 +15,8 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from models import Requirement, RequirementDepartment
 from resolvers.errors import BadUserInput
 from resolvers.forms.fields import active_fields
+from resolvers.requirements.form import KEY_POINTS
 
-#: The form's key points in the order the form shows them: (column, API field, label).
-KEY_POINTS = (
-    ("background", "background", "需求背景"),
-    ("goals", "goals", "需求目标"),
-    ("deliverables", "deliverables", "交付物"),
-    ("acceptance_criteria", "acceptanceCriteria", "验收标准"),
-)
 CONTRIBUTION_LIMIT = 255
 
 
@@ -30,9 +24,9 @@ async def missing_key_points(requirement: Requirement) -> list[tuple[str, str]]:
     """The (API field, label) pairs a submission still lacks: blank key points, then the
     required custom fields without a value (``customFields.<key>``)."""
     missing = [
-        (field, label)
-        for column, field, label in KEY_POINTS
-        if not str(getattr(requirement, column) or "").strip()
+        (point.api_name, point.label)
+        for point in KEY_POINTS
+        if not str(getattr(requirement, point.name) or "").strip()
     ]
     values = requirement.custom_fields or {}
     for definition in await active_fields(requirement.template_id):

@@ -30,6 +30,8 @@ from resolvers.access.policy import head_ids
 from resolvers.errors import BadUserInput
 from resolvers.forms import fields as form_fields
 from resolvers.notifications.notify import notify_about
+from resolvers.requirements.form import NAMES as FORM_FIELDS
+from resolvers.requirements.form import TEXT_LIMITS
 from resolvers.requirements.key_points import (
     checked_contributions,
     require_key_points,
@@ -41,25 +43,6 @@ from resolvers.workflow import check_version, ensure_state, load_visible, snapsh
 S = RequirementStatus
 EDITABLE = (S.DRAFT, S.PENDING_MODIFICATION)
 CANCELLABLE = (S.DRAFT, S.PENDING_REVIEW, S.PENDING_MODIFICATION, S.APPROVED)
-FORM_FIELDS = (
-    "title",
-    "background",
-    "goals",
-    "deliverables",
-    "acceptance_criteria",
-    "data_needs",
-    "contact",
-    "expected_by",
-    "priority",
-)
-TEXT_LIMITS = {
-    "background": 10_000,
-    "goals": 5_000,
-    "deliverables": 5_000,
-    "acceptance_criteria": 5_000,
-    "data_needs": 5_000,
-    "contact": 64,
-}
 
 
 @dataclass

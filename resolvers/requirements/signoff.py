@@ -10,17 +10,7 @@ import hashlib
 import json
 
 from models import Requirement
-
-SIGNED_FIELDS = (
-    "title",
-    "background",
-    "goals",
-    "deliverables",
-    "acceptance_criteria",
-    "data_needs",
-    "expected_by",
-    "priority",
-)
+from resolvers.requirements.form import SIGNED as SIGNED_FIELDS
 
 
 def content_hash(requirement: Requirement, involved_department_ids: list[int]) -> str:

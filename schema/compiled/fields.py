@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from resolvers.requirements import form as standard_form
+
 ScalarKind = Literal["text", "int", "bool", "datetime", "date", "id"]
 
 
@@ -103,18 +105,10 @@ SOURCES: dict[str, ObjectSource] = {
     "Requirement": ObjectSource(
         "requirement",
         {
+            **_columns(id="id", code="text"),
+            # the standard fields of the form, from their one declaration
+            **{f.api_name: Column(f.name, f.column_type) for f in standard_form.FIELDS},
             **_columns(
-                id="id",
-                code="text",
-                title="text",
-                background="text",
-                goals="text",
-                deliverables="text",
-                acceptanceCriteria="text",
-                dataNeeds="text",
-                contact="text",
-                expectedBy="date",
-                priority="text",
                 status="text",
                 currentRound="int",
                 version="int",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import strawberry
 from strawberry.scalars import JSON
 
-from schema.enums import Priority
 from schema.forms.fields import CUSTOM_FIELDS_DESCRIPTION
+from schema.requirements.standard_fields import standard_fields
 
 CONTRIBUTIONS_DESCRIPTION = (
     "What involved departments provide, e.g. 销售部（提供客户数据）; each must be involved"
@@ -26,23 +26,13 @@ class DepartmentContributionInput:
 
 
 @strawberry.input(description="The Requirement Form (需求申请表)")
+@standard_fields(role="asked", after="involved_department_ids")
 class CreateRequirementInput:
     title: str = strawberry.field(description="Concrete: 2024年Q3新品上市推广方案, not 做个推广")
     involved_department_ids: list[strawberry.ID] = strawberry.field(
         description="Departments asked to take part and review (the initiator's own leads)"
     )
-    background: str = strawberry.field(default="", description="Background (需求背景)")
-    goals: str = strawberry.field(default="", description="Goals (需求目标)")
-    deliverables: str = strawberry.field(default="", description="Deliverables (交付物)")
-    acceptance_criteria: str = strawberry.field(
-        default="", description="Acceptance criteria (验收标准)"
-    )
-    data_needs: str = strawberry.field(default="", description="数据需求清单")
-    contact: str = strawberry.field(default="", description="Contact (联系方式)")
-    expected_by: date | None = strawberry.field(
-        default=None, description="Expected completion day (期望完成时间), YYYY-MM-DD"
-    )
-    priority: Priority = strawberry.field(default=Priority.NORMAL, description="NORMAL or URGENT")
+    # the other standard fields of the form: resolvers/requirements/form.py
     custom_fields: JSON | None = strawberry.field(
         default=None, description=CUSTOM_FIELDS_DESCRIPTION
     )
@@ -52,21 +42,10 @@ class CreateRequirementInput:
 
 
 @strawberry.input(description="Changes to a draft or returned requirement; omitted = unchanged")
+@standard_fields(role="changed", after="id")
 class UpdateRequirementInput:
     id: strawberry.ID = strawberry.field(description="The requirement's global id")
-    title: str | None = strawberry.field(default=None, description="A new name")
-    background: str | None = strawberry.field(default=None, description="A new background")
-    goals: str | None = strawberry.field(default=None, description="New goals")
-    deliverables: str | None = strawberry.field(default=None, description="New deliverables")
-    acceptance_criteria: str | None = strawberry.field(
-        default=None, description="New acceptance criteria"
-    )
-    data_needs: str | None = strawberry.field(default=None, description="A new data needs list")
-    contact: str | None = strawberry.field(default=None, description="A new contact")
-    expected_by: date | None = strawberry.field(
-        default=None, description="A new expected completion day (YYYY-MM-DD)"
-    )
-    priority: Priority | None = strawberry.field(default=None, description="A new priority")
+    # the standard fields of the form: resolvers/requirements/form.py
     involved_department_ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="The involved departments, replacing the old list"
     )

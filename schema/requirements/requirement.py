@@ -1,8 +1,9 @@
-"""Requirements (需求), the departments involved, review rounds and sign-offs."""
+"""Requirements (需求) and the departments involved; their review rounds and sign-offs are
+in ``review_types.py``, added signers and handovers in ``signoff.py``."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -16,11 +17,11 @@ from resolvers.errors import BadUserInput, NotFound
 from resolvers.forms import reading as form_reading
 from resolvers.requirements import lifecycle as requirements
 from resolvers.requirements import reviews
-from resolvers.requirements.signoff import content_hash
 from resolvers.workflow import NOT_FOUND_MESSAGE
 from schema.access.permissions import CanWrite, SignedIn
 from schema.base import Info, ModelNode, count_children, load_children, load_one
-from schema.enums import Priority, RequirementStatus, ReviewDecision, RoundOutcome, SignOffMode
+from schema.conversion import to_use_case
+from schema.enums import RequirementStatus, SignOffMode
 from schema.filters import RequirementFilter, RequirementOrder
 from schema.forms.fields import custom_field_values
 from schema.ids import decode_id, decode_ids
@@ -32,6 +33,8 @@ from schema.requirements.inputs import (
     SetDelegateInput,
     UpdateRequirementInput,
 )
+from schema.requirements.review_types import ReviewRoundType
+from schema.requirements.standard_fields import standard_fields
 
 if TYPE_CHECKING:
     from schema.archives.outcomes import FeedbackType, ResultReportType
@@ -63,22 +66,13 @@ HandoverRef = Annotated["ReviewHandoverType", strawberry.lazy("schema.requiremen
 
 
 @strawberry.type(name="Requirement", description="The Requirement Form (需求申请表)")
+@standard_fields(role="shown", after="code")
 class RequirementType(ModelNode):
     model = models.Requirement
 
     id: relay.NodeID[int]
     code: str = strawberry.field(description="Human code, e.g. XQ202407001")
-    title: str = strawberry.field(description="Requirement name (需求名称)")
-    background: str = strawberry.field(description="Background (需求背景)")
-    goals: str = strawberry.field(description="Goals (需求目标)")
-    deliverables: str = strawberry.field(description="Expected deliverables (交付物)")
-    acceptance_criteria: str = strawberry.field(description="Acceptance criteria (验收标准)")
-    data_needs: str = strawberry.field(description="Data needs list (数据需求清单)")
-    contact: str = strawberry.field(description="How to reach the initiator (联系方式)")
-    expected_by: date | None = strawberry.field(
-        description="Expected completion day (期望完成时间), YYYY-MM-DD"
-    )
-    priority: Priority = strawberry.field(description="NORMAL or URGENT (紧急)")
+    # the standard fields of the form: resolvers/requirements/form.py
     status: RequirementStatus = strawberry.field(description="Where it stands in its workflow")
     current_round: int = strawberry.field(
         description="The number of the latest review round; 0 before the first submission"
@@ -200,88 +194,20 @@ class InvolvedDepartmentType:
         return await load_one(info, models.Department, root.department_id)
 
 
-@strawberry.type(name="ReviewRound", description="One pass of the involved heads (审核轮次)")
-class ReviewRoundType(ModelNode):
-    model = models.ReviewRound
-
-    id: relay.NodeID[int]
-    number: int = strawberry.field(description="1 for the first submission, then +1 each")
-    outcome: RoundOutcome = strawberry.field(description="OPEN until decided")
-    opened_at: datetime = strawberry.field(description="When the round was opened, UTC")
-    closed_at: datetime | None = strawberry.field(
-        description="When the round was decided, UTC; null while OPEN"
-    )
-
-    @strawberry.field(description="The departments' sign-offs in this round")
-    async def reviews(self, root: models.ReviewRound, info: Info) -> list[ReviewType]:
-        return await load_children(info, models.Review, "round_id", root.id)
-
-    @strawberry.field(description="Departments a reviewer added to this round (加签)")
-    async def added_signers(self, root: models.ReviewRound, info: Info) -> list[AddedSignerRef]:
-        return await load_children(info, models.RoundSigner, "round_id", root.id)
-
-    @strawberry.field(description="Reviews handed over in this round (转交), oldest first")
-    async def handovers(self, root: models.ReviewRound, info: Info) -> list[HandoverRef]:
-        return await load_children(info, models.ReviewHandover, "round_id", root.id)
-
-
-@strawberry.type(name="Review", description="An electronic sign-off (电子签批)")
-class ReviewType(ModelNode):
-    model = models.Review
-
-    id: relay.NodeID[int]
-    decision: ReviewDecision = strawberry.field(description="Approve or reject")
-    comment: str = strawberry.field(description="The reviewer's comment (审核意见)")
-    claimed_tasks: list[str] = strawberry.field(description="Tasks the department takes on")
-    signed_at: datetime = strawberry.field(description="When it was signed, UTC")
-    content_hash: str = strawberry.field(
-        description="SHA-256 of the requirement content that was signed"
-    )
-
-    @strawberry.field(description="The department signed for")
-    async def department(self, root: models.Review, info: Info) -> DepartmentRef | None:
-        return await load_one(info, models.Department, root.department_id)
-
-    @strawberry.field(description="Who signed")
-    async def signed_by(self, root: models.Review, info: Info) -> UserRef | None:
-        return await load_one(info, models.User, root.signed_by_id)
-
-    @strawberry.field(description="The requirement was edited after this sign-off")
-    async def content_changed_since_approval(self, root: models.Review, info: Info) -> bool:
-        requirement = await load_one(info, models.Requirement, root.requirement_id)
-        involved = await load_children(
-            info, models.RequirementDepartment, "requirement_id", root.requirement_id
-        )
-        current = content_hash(requirement, [link.department_id for link in involved])
-        return current != root.content_hash
-
-    @strawberry.field(description="The head a delegate signed for (X on behalf of Y)")
-    async def on_behalf_of(self, root: models.Review, info: Info) -> UserRef | None:
-        return await load_one(info, models.User, root.on_behalf_of_id)
-
-
 def requirement_form(
     data: CreateRequirementInput | UpdateRequirementInput | CreateRequirementFromTemplateInput,
 ) -> requirements.RequirementForm:
     """The use case's form from any of the requirement inputs (those without ``version``:
     none)."""
     departments = data.involved_department_ids
-    return requirements.RequirementForm(
-        title=data.title,
-        background=data.background,
-        goals=data.goals,
-        deliverables=data.deliverables,
-        acceptance_criteria=data.acceptance_criteria,
-        data_needs=data.data_needs,
-        contact=data.contact,
-        expected_by=data.expected_by,
-        priority=data.priority,
+    return to_use_case(
+        data,
+        requirements.RequirementForm,
         involved_department_ids=None
         if departments is None
         else decode_ids(departments, "Department", "involvedDepartmentIds"),
-        version=getattr(data, "version", None),
-        custom_fields=data.custom_fields,  # type: ignore[arg-type]  # checked by the use case
         contributions=_contributions(data.contributions),
+        template_id=None,  # the template's own use case sets it, never a client
     )
 
 
@@ -422,11 +348,10 @@ class RequirementMutations:
         input: Annotated[ReviewRequirementInput, strawberry.argument(description="The sign-off")],
     ) -> RequirementType:
         viewer = info.context.require_viewer()
-        data = reviews.ReviewInput(
+        data = to_use_case(
+            input,
+            reviews.ReviewInput,
             requirement_id=_requirement_id(input.requirement_id, "requirementId"),
-            approve=input.approve,
-            comment=input.comment,
-            claimed_tasks=input.claimed_tasks,
             department_id=None
             if input.department_id is None
             else decode_id(input.department_id, "Department", "departmentId"),

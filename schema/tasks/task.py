@@ -18,7 +18,7 @@ from resolvers.access.scope import scoped
 from resolvers.errors import NotFound
 from resolvers.keyset import Ordering
 from resolvers.reports import board
-from resolvers.tasks import lagging
+from resolvers.tasks import lagging, work
 from resolvers.tasks import lifecycle as tasks
 from resolvers.workflow import NOT_FOUND_MESSAGE
 from schema.access.permissions import CanWrite, SignedIn
@@ -31,10 +31,12 @@ from schema.base import (
     load_one,
     load_through,
 )
+from schema.conversion import to_use_case
 from schema.enums import Priority, TaskStatus
 from schema.filters import TaskFilter, TaskOrder
 from schema.ids import decode_id, decode_ids
 from schema.pagination import After, Connection, First, ordering, paginate
+from schema.tasks.board import RequirementBoardType
 from schema.tasks.inputs import (
     CreateTaskInput,
     ReportProgressInput,
@@ -182,36 +184,6 @@ class TaskType(ModelNode):
         return await load_children(info, models.CollaborationRequest, "task_id", root.id, "id")
 
 
-@strawberry.type(name="TaskStatusCount", description="How many tasks have one status")
-class TaskStatusCountType:
-    status: TaskStatus = strawberry.field(description="The status")
-    count: int = strawberry.field(description="How many of the requirement's tasks have it")
-
-
-@strawberry.type(
-    name="RequirementBoard",
-    description="The requirement board (需求看板): 总任务10项，已完成6项，进行中3项，延迟1项",
-)
-class RequirementBoardType:
-    total: int = strawberry.field(description="All tasks of the requirement (总任务)")
-    delayed: int = strawberry.field(description="Deadline passed and not COMPLETED (延迟)")
-    completed: int = strawberry.field(description="Tasks in status COMPLETED (已完成)")
-    in_progress: int = strawberry.field(description="Tasks in status IN_PROGRESS")
-    pending_assignment: int = strawberry.field(description="Tasks without a responsible person")
-    lagging: int = strawberry.field(
-        description="Unfinished tasks whose progress trails the time elapsed (进度滞后)"
-    )
-    summary: str = strawberry.field(description="The board in one sentence, as the source says it")
-
-    @strawberry.field(description="Every task status with its count (zero included)")
-    def by_status(self, root: board.Board) -> list[TaskStatusCountType]:
-        return [TaskStatusCountType(status=s, count=n) for s, n in root.by_status.items()]
-
-    @strawberry.field(description="The requirement the board shows")
-    def requirement(self, root: board.Board) -> RequirementRef:
-        return root.requirement  # type: ignore[return-value]
-
-
 def _task_id(value: strawberry.ID, field: str = "id") -> int:
     return decode_id(value, "Task", field)
 
@@ -222,9 +194,9 @@ def _optional_id(value: strawberry.ID | None, type_name: str, field: str) -> int
 
 def _form(data: CreateTaskInput | UpdateTaskInput) -> tasks.TaskForm:
     assisting = data.assisting_department_ids
-    return tasks.TaskForm(
-        title=data.title,
-        description=data.description,
+    return to_use_case(
+        data,
+        tasks.TaskForm,
         executing_department_id=_optional_id(
             data.executing_department_id, "Department", "executingDepartmentId"
         ),
@@ -232,11 +204,7 @@ def _form(data: CreateTaskInput | UpdateTaskInput) -> tasks.TaskForm:
         assisting_department_ids=None
         if assisting is None
         else decode_ids(assisting, "Department", "assistingDepartmentIds"),
-        start_date=data.start_date,
-        deadline=data.deadline,
-        priority=data.priority,
-        acceptance_criteria=data.acceptance_criteria,
-        version=getattr(data, "version", None),
+        taken=("requirement_id",),  # createTask hands the requirement to the use case
     )
 
 
@@ -375,7 +343,7 @@ class TaskMutations:
         id: Annotated[strawberry.ID, strawberry.argument(description="The task's global id")],
     ) -> TaskType:
         viewer = info.context.require_viewer()
-        return await tasks.start_task(viewer, _task_id(id))  # type: ignore[return-value]
+        return await work.start_task(viewer, _task_id(id))  # type: ignore[return-value]
 
     @strawberry.mutation(
         description="Report progress (进度更新), the assignee; every report is kept. "
@@ -389,14 +357,8 @@ class TaskMutations:
         input: Annotated[ReportProgressInput, strawberry.argument(description="The report")],
     ) -> TaskType:
         viewer = info.context.require_viewer()
-        report = tasks.ProgressReport(
-            task_id=_task_id(input.task_id, "taskId"),
-            percent=input.percent,
-            summary=input.summary,
-            problems=input.problems,
-            support_needed=input.support_needed,
-        )
-        return await tasks.report_progress(viewer, report)  # type: ignore[return-value]
+        report = to_use_case(input, work.ProgressReport, task_id=_task_id(input.task_id, "taskId"))
+        return await work.report_progress(viewer, report)  # type: ignore[return-value]
 
     @strawberry.mutation(
         description="Move a deadline with reason and solution (initiator or ADMIN); opens a "
@@ -411,10 +373,5 @@ class TaskMutations:
         input: Annotated[RescheduleTaskInput, strawberry.argument(description="The new deadline")],
     ) -> TaskType:
         viewer = info.context.require_viewer()
-        data = board.RescheduleInput(
-            task_id=_task_id(input.task_id, "taskId"),
-            reason=input.reason,
-            solution=input.solution,
-            new_deadline=input.new_deadline,
-        )
+        data = to_use_case(input, board.RescheduleInput, task_id=_task_id(input.task_id, "taskId"))
         return await board.reschedule_task(viewer, data)  # type: ignore[return-value]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -19,6 +19,7 @@ from schema.forms.fields import CUSTOM_FIELDS_DESCRIPTION
 from schema.ids import decode_id
 from schema.requirements.inputs import CONTRIBUTIONS_DESCRIPTION, DepartmentContributionInput
 from schema.requirements.requirement import requirement_form
+from schema.requirements.standard_fields import standard_fields
 
 if TYPE_CHECKING:
     from schema.people.departments import DepartmentType
@@ -138,20 +139,12 @@ class TemplateThresholdType:
 
 
 @strawberry.input(description="A requirement from a template; omitted fields come from it")
+@standard_fields(role="asked", after="background")
 class CreateRequirementFromTemplateInput:
     template_id: strawberry.ID = strawberry.field(description="The enabled template (global id)")
     title: str = strawberry.field(description="Concrete: 客户投诉：A2024批次外壳开裂处理")
     background: str = strawberry.field(default="", description="Empty: the template's text")
-    goals: str = strawberry.field(default="", description="Goals (需求目标)")
-    deliverables: str = strawberry.field(default="", description="Deliverables (交付物)")
-    acceptance_criteria: str = strawberry.field(
-        default="", description="Acceptance criteria (验收标准)"
-    )
-    data_needs: str = strawberry.field(default="", description="数据需求清单")
-    contact: str = strawberry.field(default="", description="Contact (联系方式)")
-    expected_by: date | None = strawberry.field(
-        default=None, description="Expected completion day (期望完成时间), YYYY-MM-DD"
-    )
+    # the other standard fields of the form (resolvers/requirements/form.py) come here
     priority: Priority | None = strawberry.field(default=None, description="Null: the template's")
     involved_department_ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Null: the template's departments"
