@@ -21,6 +21,8 @@ from collections.abc import AsyncIterator, Iterator
 
 import redis.asyncio as aioredis
 
+from core.settings import get_settings
+
 log = logging.getLogger(__name__)
 
 CHANNEL = "crossflow:notifications"
@@ -137,8 +139,6 @@ def hub() -> Hub:
     """This process's hub (set up by the app or the worker from the settings)."""
     global _hub
     if _hub is None:
-        from core.settings import get_settings
-
         _hub = Hub(get_settings().redis_url)
     return _hub
 

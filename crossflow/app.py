@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
 from tortoise.connection import get_connection
 
+from admin_ui.app import mount_admin
 from core import broker as broker_module
 from core import http_security, realtime
 from core.db import close_orm, open_orm, pending_migrations
@@ -25,6 +26,7 @@ from crossflow.report_routes import routes as report_routes
 from crossflow.scheduler import build_scheduler
 from crossflow.secret_key import resolve as resolve_secret_key
 from resolvers.people.suites.config import configured_suite
+from schema import schema_for
 
 log = logging.getLogger(__name__)
 
@@ -81,9 +83,9 @@ def create_app(
     ``embedded_worker`` runs the Dramatiq worker in this process on the server's loop
     (the demo, and any deployment without Redis).
     """
-    import workers  # noqa: F401  (declares the actors: the outbox relay sends to them by name)
-    from admin_ui.app import mount_admin
-    from schema import schema_for
+    # Declaring the actors binds them to the process's broker, built from the settings on
+    # first use: importing them is a start-up step of the app, not a module import.
+    import workers  # noqa: F401  (the outbox relay sends to them by name)
 
     settings = resolve_secret_key(settings or get_settings())
 

@@ -11,7 +11,14 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from core import db
 from core.settings import get_settings
+from crossflow.backup import BackupError
+from crossflow.backup import backup as backup_data
+from crossflow.backup import restore as restore_data
+from crossflow.pg_tools import ToolError
+from crossflow.retention import RetentionRefused
+from crossflow.retention import run as apply_retention
 
 console = Console()
 
@@ -30,12 +37,8 @@ def backup(
 
     Safe while the platform runs: the database is copied as one snapshot, then the files.
     """
-    from crossflow.backup import BackupError
-    from crossflow.backup import backup as run
-    from crossflow.pg_tools import ToolError
-
     try:
-        manifest = asyncio.run(run(get_settings(), archive))
+        manifest = asyncio.run(backup_data(get_settings(), archive))
     except (BackupError, ToolError) as refusal:
         console.print(f"[red]{refusal}[/red]")
         raise typer.Exit(2) from None
@@ -56,12 +59,8 @@ def restore(
     Stop the servers and workers first; run `crossflow migrate` afterwards when this code
     is newer than the archive.
     """
-    from crossflow.backup import BackupError
-    from crossflow.backup import restore as run
-    from crossflow.pg_tools import ToolError
-
     try:
-        manifest = asyncio.run(run(get_settings(), archive, force=force))
+        manifest = asyncio.run(restore_data(get_settings(), archive, force=force))
     except (BackupError, ToolError) as refusal:
         console.print(f"[red]{refusal}[/red]")
         raise typer.Exit(2) from None
@@ -76,15 +75,11 @@ def retention(
     Ages come from CROSSFLOW_RETENTION_*; pending messages, unsent deliveries and every file
     an attachment names stay. Safe to run (e.g. daily from cron) while servers run.
     """
-    from core import db
-    from crossflow.retention import RetentionRefused
-    from crossflow.retention import run as apply
-
     settings = get_settings()
 
     async def run() -> None:
         async with db.orm(settings):
-            report = await apply(settings, dry_run=dry_run)
+            report = await apply_retention(settings, dry_run=dry_run)
         verb = "would delete" if dry_run else "deleted"
         console.print(
             f"{verb}: {report.outbox} sent outbox rows, {report.notifications} read "

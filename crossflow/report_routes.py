@@ -49,6 +49,7 @@ from resolvers.reports import aggregates as reports
 from resolvers.reports import analysis
 from resolvers.reports import saved as saved_reports
 from resolvers.workflow import NOT_FOUND_MESSAGE
+from schema import schema_for
 
 TABLE_FORMATS = ("csv", "json", "xlsx")
 _STATUS = {
@@ -166,8 +167,6 @@ async def saved_report(request: Request) -> Response:
 
     It runs on the schema ``/graphql`` serves, with the same depth, cost and time limits.
     """
-    from schema import schema_for
-
     name, fmt = request.path_params["name"], request.path_params["fmt"]
     if fmt not in TABLE_FORMATS:
         return coded_error(404, NOT_FOUND_MESSAGE, "NOT_FOUND")

@@ -19,6 +19,7 @@ from strawberry import relay
 from tortoise.expressions import Q
 
 from models import (
+    Attachment,
     Department,
     FormField,
     Requirement,
@@ -171,8 +172,6 @@ async def _display(stored: StoredValue) -> str:
         department = await Department.get_or_none(id=int(stored.value))
         return department.name if department else str(stored.value)
     if kind is T.FILE:
-        from models import Attachment
-
         attachment = await Attachment.get_or_none(id=int(stored.value))
         return attachment.file_name if attachment else str(stored.value)
     return str(stored.value)
