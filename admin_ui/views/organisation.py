@@ -12,7 +12,7 @@ from starlette_admin.flash import flash
 
 from admin_ui.auth import admin_viewer
 from admin_ui.i18n import language_choices, pick, t
-from admin_ui.views.base import API_FIELD_NAMES, AuditedView, aware, enum_field
+from admin_ui.views.base import API_FIELD_NAMES, AuditedView, aware, enum_field, perform
 from admin_ui.views.fields import WriteOnlyField
 from core import realtime
 from core.settings import Settings
@@ -97,6 +97,31 @@ class UserView(AuditedView):
             else pick("该用户没有登录失败记录", "This user had no failed sign-ins")
         )
         flash(request, message, "success")
+
+    @row_action(
+        name="deactivate",
+        text=t("停用账号", "Deactivate"),
+        confirmation=t(
+            "停用后该用户无法登录，所有登录令牌立即失效，历史记录保留。确定吗？",
+            "The user can no longer sign in and every session ends; the history stays. Sure?",
+        ),
+        icon_class="fa fa-user-slash",
+        submit_btn_text=t("停用", "Deactivate"),
+        action_btn_class="btn btn-outline-danger",
+    )
+    async def deactivate_row_action(self, request: Request, pk: Any) -> None:
+        """The use case of ``crossflow deactivate-user`` (resolvers/people/accounts.py)."""
+        user = await User.get_or_none(id=int(pk))
+        if user is None:
+            raise ActionFailed(pick("用户不存在", "No such user"))
+        await perform(
+            request,
+            "user.deactivate",
+            user,
+            lambda viewer: accounts.deactivate_user(viewer, user.id, via="admin"),
+            state=lambda row: {"is_active": row.is_active},
+        )
+        flash(request, pick("账号已停用", "Account deactivated"), "success")
 
     def build_fields(self) -> Sequence[str | BaseField]:
         return [
