@@ -1,1 +1,1 @@
-"""CrossFlow's composition root: settings, app factory, CLI, database and broker setup, clock."""
+"""CrossFlow's composition root: app factory, routes, CLI, scheduler, demo; the kernel is core/."""

@@ -24,8 +24,28 @@ from schema.enums import (
     TaskStatus,
 )
 from schema.forms.fields import CustomFieldFilter
-from schema.ids import decode_id, decode_ids
+from schema.ids import decode_ids, decode_optional_id
 from schema.pagination import OrderDirection
+
+#: The ``updatedAt`` filter's description, the same on every list that has one.
+_UPDATED_WITHIN = (
+    "Changed within this range (incremental loads: from = the start of your last pull)"
+)
+
+
+def _optional(description: str) -> Any:
+    """A filter field that may be left out: null (the default) does not narrow the list."""
+    return strawberry.field(default=None, description=description)
+
+
+def _sort_by() -> Any:
+    """The ``field`` of every ``<Thing>Order`` input."""
+    return strawberry.field(description="What to sort by")
+
+
+def _direction() -> Any:
+    """The ``direction`` of every ``<Thing>Order`` input, ascending unless asked otherwise."""
+    return strawberry.field(default=OrderDirection.ASC, description="Ascending by default")
 
 
 @strawberry.input(description="Dates from `from` to `to`, both included; either may be open")
@@ -33,9 +53,7 @@ class DateRange:
     from_: date | None = strawberry.field(
         default=None, name="from", description="First day (YYYY-MM-DD), included; null: open"
     )
-    to: date | None = strawberry.field(
-        default=None, description="Last day (YYYY-MM-DD), included; null: open"
-    )
+    to: date | None = _optional("Last day (YYYY-MM-DD), included; null: open")
 
 
 @strawberry.input(description="Instants from `from` to `to`, both included; with a time zone")
@@ -43,19 +61,13 @@ class DateTimeRange:
     from_: datetime | None = strawberry.field(
         default=None, name="from", description="Earliest instant, included; null: open"
     )
-    to: datetime | None = strawberry.field(
-        default=None, description="Latest instant, included; null: open"
-    )
+    to: datetime | None = _optional("Latest instant, included; null: open")
 
 
 def _range(bounds: DateRange | DateTimeRange | None, field: str) -> listing.Range[Any] | None:
     if bounds is None:
         return None
     return listing.Range(field=field, start=bounds.from_, end=bounds.to)
-
-
-def _id(value: strawberry.ID | None, type_name: str, field: str) -> int | None:
-    return None if value is None else decode_id(value, type_name, field)
 
 
 def _ids(values: list[strawberry.ID] | None, type_name: str, field: str) -> list[int]:
@@ -76,54 +88,35 @@ class TaskOrderField(Enum):
 
 @strawberry.input(description="Sort order of a task list (tasks without a deadline come last)")
 class TaskOrder:
-    field: TaskOrderField = strawberry.field(description="What to sort by")
-    direction: OrderDirection = strawberry.field(
-        default=OrderDirection.ASC, description="Ascending by default"
-    )
+    field: TaskOrderField = _sort_by()
+    direction: OrderDirection = _direction()
 
 
 @strawberry.input(description="Tasks matching every given field")
 class TaskFilter:
-    statuses: list[TaskStatus] | None = strawberry.field(
-        default=None, description="Any of these statuses"
+    statuses: list[TaskStatus] | None = _optional("Any of these statuses")
+    requirement_id: strawberry.ID | None = _optional("Tasks of this requirement (global id)")
+    assignee_id: strawberry.ID | None = _optional("The responsible person (责任人)")
+    department_ids: list[strawberry.ID] | None = _optional(
+        "Executing departments (执行部门), any of them"
     )
-    requirement_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Tasks of this requirement (global id)"
+    initiator_id: strawberry.ID | None = _optional("Who raised the task's requirement")
+    priority: Priority | None = _optional("This priority")
+    deadline: DateTimeRange | None = _optional("Deadline within this range")
+    created_at: DateTimeRange | None = _optional("Created within this range")
+    updated_at: DateTimeRange | None = _optional(_UPDATED_WITHIN)
+    overdue: bool | None = _optional(
+        "true: deadline passed and not COMPLETED (延迟); false: others"
     )
-    assignee_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The responsible person (责任人)"
-    )
-    department_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="Executing departments (执行部门), any of them"
-    )
-    initiator_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Who raised the task's requirement"
-    )
-    priority: Priority | None = strawberry.field(default=None, description="This priority")
-    deadline: DateTimeRange | None = strawberry.field(
-        default=None, description="Deadline within this range"
-    )
-    created_at: DateTimeRange | None = strawberry.field(
-        default=None, description="Created within this range"
-    )
-    updated_at: DateTimeRange | None = strawberry.field(
-        default=None,
-        description=(
-            "Changed within this range (incremental loads: from = the start of your last pull)"
-        ),
-    )
-    overdue: bool | None = strawberry.field(
-        default=None, description="true: deadline passed and not COMPLETED (延迟); false: others"
-    )
-    text: str | None = strawberry.field(default=None, description="Part of the title or code")
+    text: str | None = _optional("Part of the title or code")
 
     def criteria(self) -> listing.TaskCriteria:
         return listing.TaskCriteria(
             statuses=list(self.statuses or []),
-            requirement_id=_id(self.requirement_id, "Requirement", "requirementId"),
-            assignee_id=_id(self.assignee_id, "User", "assigneeId"),
+            requirement_id=decode_optional_id(self.requirement_id, "Requirement", "requirementId"),
+            assignee_id=decode_optional_id(self.assignee_id, "User", "assigneeId"),
             department_ids=_ids(self.department_ids, "Department", "departmentIds"),
-            initiator_id=_id(self.initiator_id, "User", "initiatorId"),
+            initiator_id=decode_optional_id(self.initiator_id, "User", "initiatorId"),
             priority=self.priority,
             deadline=_range(self.deadline, "deadline"),
             created=_range(self.created_at, "createdAt"),
@@ -148,46 +141,31 @@ class RequirementOrderField(Enum):
 
 @strawberry.input(description="Sort order of a requirement list (no expectedBy comes last)")
 class RequirementOrder:
-    field: RequirementOrderField = strawberry.field(description="What to sort by")
-    direction: OrderDirection = strawberry.field(
-        default=OrderDirection.ASC, description="Ascending by default"
-    )
+    field: RequirementOrderField = _sort_by()
+    direction: OrderDirection = _direction()
 
 
 @strawberry.input(description="Requirements matching every given field")
 class RequirementFilter:
-    statuses: list[RequirementStatus] | None = strawberry.field(
-        default=None, description="Any of these statuses"
+    statuses: list[RequirementStatus] | None = _optional("Any of these statuses")
+    department_ids: list[strawberry.ID] | None = _optional(
+        "Involved departments (涉及部门, the lead included), any"
     )
-    department_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="Involved departments (涉及部门, the lead included), any"
-    )
-    initiator_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Raised by this person (发起人, global id)"
-    )
-    priority: Priority | None = strawberry.field(default=None, description="This priority")
-    expected_by: DateRange | None = strawberry.field(
-        default=None, description="Expected completion date within this range"
-    )
-    created_at: DateTimeRange | None = strawberry.field(
-        default=None, description="Created within this range"
-    )
-    updated_at: DateTimeRange | None = strawberry.field(
-        default=None,
-        description=(
-            "Changed within this range (incremental loads: from = the start of your last pull)"
-        ),
-    )
-    text: str | None = strawberry.field(default=None, description="Part of the title or code")
-    custom_fields: list[CustomFieldFilter] | None = strawberry.field(
-        default=None, description="Conditions on admin-defined fields (自定义字段), all must hold"
+    initiator_id: strawberry.ID | None = _optional("Raised by this person (发起人, global id)")
+    priority: Priority | None = _optional("This priority")
+    expected_by: DateRange | None = _optional("Expected completion date within this range")
+    created_at: DateTimeRange | None = _optional("Created within this range")
+    updated_at: DateTimeRange | None = _optional(_UPDATED_WITHIN)
+    text: str | None = _optional("Part of the title or code")
+    custom_fields: list[CustomFieldFilter] | None = _optional(
+        "Conditions on admin-defined fields (自定义字段), all must hold"
     )
 
     def criteria(self) -> listing.RequirementCriteria:
         return listing.RequirementCriteria(
             statuses=list(self.statuses or []),
             department_ids=_ids(self.department_ids, "Department", "departmentIds"),
-            initiator_id=_id(self.initiator_id, "User", "initiatorId"),
+            initiator_id=decode_optional_id(self.initiator_id, "User", "initiatorId"),
             priority=self.priority,
             expected_by=_range(self.expected_by, "expectedBy"),
             created=_range(self.created_at, "createdAt"),
@@ -205,21 +183,15 @@ class UserOrderField(Enum):
 
 @strawberry.input(description="Sort order of the user directory")
 class UserOrder:
-    field: UserOrderField = strawberry.field(description="What to sort by")
-    direction: OrderDirection = strawberry.field(
-        default=OrderDirection.ASC, description="Ascending by default"
-    )
+    field: UserOrderField = _sort_by()
+    direction: OrderDirection = _direction()
 
 
 @strawberry.input(description="People matching every given field (active people by default)")
 class UserFilter:
-    department_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="Members of any of these departments"
-    )
-    roles: list[Role] | None = strawberry.field(default=None, description="Any of these roles")
-    text: str | None = strawberry.field(
-        default=None, description="Part of the username or display name"
-    )
+    department_ids: list[strawberry.ID] | None = _optional("Members of any of these departments")
+    roles: list[Role] | None = _optional("Any of these roles")
+    text: str | None = _optional("Part of the username or display name")
     include_inactive: bool = strawberry.field(
         default=False, description="Also people whose account is deactivated"
     )
@@ -240,18 +212,14 @@ class NotificationOrderField(Enum):
 
 @strawberry.input(description="Sort order of your notifications")
 class NotificationOrder:
-    field: NotificationOrderField = strawberry.field(description="What to sort by")
-    direction: OrderDirection = strawberry.field(
-        default=OrderDirection.ASC, description="Ascending by default"
-    )
+    field: NotificationOrderField = _sort_by()
+    direction: OrderDirection = _direction()
 
 
 @strawberry.input(description="Your notifications matching every given field")
 class NotificationFilter:
     unread_only: bool = strawberry.field(default=False, description="Only the unread ones")
-    kinds: list[NotificationKind] | None = strawberry.field(
-        default=None, description="Any of these kinds"
-    )
+    kinds: list[NotificationKind] | None = _optional("Any of these kinds")
 
 
 @strawberry.enum(description="What the archive (知识库) can be sorted by")
@@ -264,23 +232,14 @@ class ArchiveOrderField(Enum):
 
 @strawberry.input(description="Sort order of the archive")
 class ArchiveOrder:
-    field: ArchiveOrderField = strawberry.field(description="What to sort by")
-    direction: OrderDirection = strawberry.field(
-        default=OrderDirection.ASC, description="Ascending by default"
-    )
+    field: ArchiveOrderField = _sort_by()
+    direction: OrderDirection = _direction()
 
 
 @strawberry.input(description="Archived requirements (知识库) matching every given field")
 class ArchiveFilter:
-    search: str | None = strawberry.field(
-        default=None, description="Every word must occur (Chinese is split into words)"
-    )
-    updated_at: DateTimeRange | None = strawberry.field(
-        default=None,
-        description=(
-            "Changed within this range (incremental loads: from = the start of your last pull)"
-        ),
-    )
+    search: str | None = _optional("Every word must occur (Chinese is split into words)")
+    updated_at: DateTimeRange | None = _optional(_UPDATED_WITHIN)
 
     def updated(self) -> listing.Range[datetime] | None:
         """The ``updatedAt`` bounds for ``listing.archives``."""
@@ -295,14 +254,10 @@ class SuggestionOrderField(Enum):
 
 @strawberry.input(description="Sort order of the suggestion list")
 class SuggestionOrder:
-    field: SuggestionOrderField = strawberry.field(description="What to sort by")
-    direction: OrderDirection = strawberry.field(
-        default=OrderDirection.ASC, description="Ascending by default"
-    )
+    field: SuggestionOrderField = _sort_by()
+    direction: OrderDirection = _direction()
 
 
 @strawberry.input(description="Suggestions (流程优化建议) matching every given field")
 class SuggestionFilter:
-    statuses: list[SuggestionStatus] | None = strawberry.field(
-        default=None, description="Any of these evaluation statuses"
-    )
+    statuses: list[SuggestionStatus] | None = _optional("Any of these evaluation statuses")

@@ -41,5 +41,10 @@ def decode_id(value: str, type_name: str, field: str) -> int:
     return pk
 
 
+def decode_optional_id(value: str | None, type_name: str, field: str) -> int | None:
+    """Like :func:`decode_id` for an input that may be left out: null stays ``None``."""
+    return None if value is None else decode_id(value, type_name, field)
+
+
 def decode_ids(values: Sequence[str], type_name: str, field: str) -> list[int]:
     return [decode_id(value, type_name, field) for value in values]

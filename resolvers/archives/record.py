@@ -10,10 +10,14 @@ deadlines moved and why, and the meetings held with their minutes and decisions.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Mapping
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.queryset import QuerySet
 
 from models import (
     Attachment,
@@ -25,172 +29,136 @@ from models import (
     TaskResult,
 )
 
+#: Each part of the record as the snapshot's keys and the columns they are read from: one
+#: column is named once, for the query and for the entry alike.
+Shape = Mapping[str, str]
 
-def _at(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
+_RESULT: Shape = {
+    "task": "task__code",
+    "note": "note",
+    "submittedById": "submitted_by_id",
+    "submittedAt": "created_at",
+    "decision": "decision",
+    "decidedById": "decided_by_id",
+    "decidedAt": "decided_at",
+    "comment": "decision_comment",
+    "attachmentIds": "attachment_ids",
+}
+_SIGNOFF: Shape = {
+    "seat": "seat",
+    "decision": "decision",
+    "comment": "comment",
+    "signedById": "signed_by_id",
+    "onBehalfOfId": "on_behalf_of_id",
+    "signedAt": "signed_at",
+}
+_PINNED: Shape = {"attachmentId": "version__attachment_id", "version": "version__number"}
+_FILE: Shape = {
+    "id": "id",
+    "fileName": "file_name",
+    "task": "task__code",
+    "currentVersion": "current_version",
+}
+_VERSION: Shape = {
+    "number": "number",
+    "sha256": "sha256",
+    "size": "size",
+    "contentType": "content_type",
+    "changeNote": "change_note",
+    "at": "created_at",
+}
+_RESCHEDULE: Shape = {
+    "task": "task__code",
+    "requestedById": "requested_by_id",
+    "reason": "reason",
+    "solution": "solution",
+    "oldDeadline": "old_deadline",
+    "newDeadline": "new_deadline",
+    "at": "created_at",
+}
+_MEETING: Shape = {
+    "title": "title",
+    "task": "task__code",
+    "startsAt": "starts_at",
+    "durationMinutes": "duration_minutes",
+    "minutes": "minutes",
+    "decisions": "decisions",
+}
+
+
+def _plain(value: Any) -> Any:
+    """A column's value as JSON holds it: instants as ISO text, enums by value, lists copied."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return str(value)
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
+async def _rows(
+    query: QuerySet[Any], conn: BaseDBAsyncClient, order: tuple[str, ...], shape: Shape, *extra: str
+) -> list[dict[str, Any]]:
+    """The rows of ``query`` in ``order`` with the shape's columns (and ``extra`` ones)."""
+    columns = list(dict.fromkeys([*shape.values(), *extra]))
+    return await query.using_db(conn).order_by(*order).values(*columns)
+
+
+def _entry(row: dict[str, Any], shape: Shape) -> dict[str, Any]:
+    return {key: _plain(row[column]) for key, column in shape.items()}
+
+
+def _entries_by(
+    rows: list[dict[str, Any]], parent: str, shape: Shape
+) -> defaultdict[int, list[dict[str, Any]]]:
+    """Child rows as entries, under the id of the row they belong to (in their order)."""
+    grouped: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        grouped[row[parent]].append(_entry(row, shape))
+    return grouped
 
 
 async def acceptance_record(requirement_id: int, conn: BaseDBAsyncClient) -> list[dict[str, Any]]:
     """Every result submitted, with its decision, the members' sign-offs and pinned files."""
-    results = (
-        await TaskResult.filter(task__requirement_id=requirement_id)
-        .using_db(conn)
-        .order_by("id")
-        .values(
-            "id",
-            "task__code",
-            "note",
-            "submitted_by_id",
-            "created_at",
-            "decision",
-            "decided_by_id",
-            "decided_at",
-            "decision_comment",
-            "attachment_ids",
-        )
-    )
+    query = TaskResult.filter(task__requirement_id=requirement_id)
+    results = await _rows(query, conn, ("id",), _RESULT, "id")
     ids = [row["id"] for row in results]
-    signoffs = (
-        await ResultSignoff.filter(result_id__in=ids)
-        .using_db(conn)
-        .order_by("id")
-        .values(
-            "result_id",
-            "seat",
-            "decision",
-            "comment",
-            "signed_by_id",
-            "on_behalf_of_id",
-            "signed_at",
-        )
+    signoffs = await _rows(
+        ResultSignoff.filter(result_id__in=ids), conn, ("id",), _SIGNOFF, "result_id"
     )
-    pinned = (
-        await ResultVersion.filter(result_id__in=ids)
-        .using_db(conn)
-        .order_by("id")
-        .values("result_id", "version__attachment_id", "version__number")
+    pinned = await _rows(
+        ResultVersion.filter(result_id__in=ids), conn, ("id",), _PINNED, "result_id"
     )
+    by_result = _entries_by(signoffs, "result_id", _SIGNOFF)
+    pinned_by_result = _entries_by(pinned, "result_id", _PINNED)
     return [
-        {
-            "task": row["task__code"],
-            "note": row["note"],
-            "submittedById": row["submitted_by_id"],
-            "submittedAt": _at(row["created_at"]),
-            "decision": str(row["decision"]),
-            "decidedById": row["decided_by_id"],
-            "decidedAt": _at(row["decided_at"]),
-            "comment": row["decision_comment"],
-            "attachmentIds": list(row["attachment_ids"] or []),
-            "signoffs": [
-                {
-                    "seat": s["seat"],
-                    "decision": str(s["decision"]),
-                    "comment": s["comment"],
-                    "signedById": s["signed_by_id"],
-                    "onBehalfOfId": s["on_behalf_of_id"],
-                    "signedAt": _at(s["signed_at"]),
-                }
-                for s in signoffs
-                if s["result_id"] == row["id"]
-            ],
-            "pinnedVersions": [
-                {"attachmentId": p["version__attachment_id"], "version": p["version__number"]}
-                for p in pinned
-                if p["result_id"] == row["id"]
-            ],
-        }
+        _entry(row, _RESULT)
+        | {"signoffs": by_result[row["id"]], "pinnedVersions": pinned_by_result[row["id"]]}
         for row in results
     ]
 
 
 async def files_record(requirement_id: int, conn: BaseDBAsyncClient) -> list[dict[str, Any]]:
     """The requirement's files with every version's name, size and change note."""
-    files = (
-        await Attachment.filter(requirement_id=requirement_id)
-        .using_db(conn)
-        .order_by("id")
-        .values("id", "file_name", "task__code", "current_version")
-    )
-    versions = (
-        await AttachmentVersion.filter(attachment_id__in=[f["id"] for f in files])
-        .using_db(conn)
-        .order_by("attachment_id", "number")
-        .values(
-            "attachment_id", "number", "sha256", "size", "content_type", "change_note", "created_at"
-        )
-    )
-    return [
-        {
-            "id": f["id"],
-            "fileName": f["file_name"],
-            "task": f["task__code"],
-            "currentVersion": f["current_version"],
-            "versions": [
-                {
-                    "number": v["number"],
-                    "sha256": v["sha256"],
-                    "size": v["size"],
-                    "contentType": v["content_type"],
-                    "changeNote": v["change_note"],
-                    "at": _at(v["created_at"]),
-                }
-                for v in versions
-                if v["attachment_id"] == f["id"]
-            ],
-        }
-        for f in files
-    ]
+    files = await _rows(Attachment.filter(requirement_id=requirement_id), conn, ("id",), _FILE)
+    query = AttachmentVersion.filter(attachment_id__in=[f["id"] for f in files])
+    versions = await _rows(query, conn, ("attachment_id", "number"), _VERSION, "attachment_id")
+    by_file = _entries_by(versions, "attachment_id", _VERSION)
+    return [_entry(f, _FILE) | {"versions": by_file[f["id"]]} for f in files]
 
 
 async def reschedules_record(requirement_id: int, conn: BaseDBAsyncClient) -> list[dict[str, Any]]:
     """Every moved deadline: reason (原因), solution (解决方案), old and new (新节点)."""
-    rows = (
-        await TaskReschedule.filter(task__requirement_id=requirement_id)
-        .using_db(conn)
-        .order_by("id")
-        .values(
-            "task__code",
-            "requested_by_id",
-            "reason",
-            "solution",
-            "old_deadline",
-            "new_deadline",
-            "created_at",
-        )
-    )
-    return [
-        {
-            "task": row["task__code"],
-            "requestedById": row["requested_by_id"],
-            "reason": row["reason"],
-            "solution": row["solution"],
-            "oldDeadline": _at(row["old_deadline"]),
-            "newDeadline": _at(row["new_deadline"]),
-            "at": _at(row["created_at"]),
-        }
-        for row in rows
-    ]
+    query = TaskReschedule.filter(task__requirement_id=requirement_id)
+    return [_entry(row, _RESCHEDULE) for row in await _rows(query, conn, ("id",), _RESCHEDULE)]
 
 
 async def meetings_record(requirement_id: int, conn: BaseDBAsyncClient) -> list[dict[str, Any]]:
     """The meetings held about the requirement, with their minutes (纪要) and decisions."""
-    rows = (
-        await Meeting.filter(requirement_id=requirement_id)
-        .using_db(conn)
-        .order_by("starts_at", "id")
-        .values("title", "task__code", "starts_at", "duration_minutes", "minutes", "decisions")
-    )
-    return [
-        {
-            "title": row["title"],
-            "task": row["task__code"],
-            "startsAt": _at(row["starts_at"]),
-            "durationMinutes": row["duration_minutes"],
-            "minutes": row["minutes"],
-            "decisions": list(row["decisions"] or []),
-        }
-        for row in rows
-    ]
+    query = Meeting.filter(requirement_id=requirement_id)
+    rows = await _rows(query, conn, ("starts_at", "id"), _MEETING)
+    return [_entry(row, _MEETING) for row in rows]
 
 
 async def full_record(requirement_id: int, conn: BaseDBAsyncClient) -> dict[str, Any]:

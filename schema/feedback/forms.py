@@ -20,7 +20,7 @@ from schema.base import Info, ModelNode, load_children, load_one, load_through
 from schema.enums import FeedbackKind, SuggestionStatus
 from schema.feedback.items import FeedbackItemInput, FeedbackItemType, feedback_items
 from schema.filters import SuggestionFilter, SuggestionOrder
-from schema.ids import decode_id
+from schema.ids import decode_id, decode_optional_id
 from schema.pagination import After, Connection, First, ordering, paginate
 
 if TYPE_CHECKING:
@@ -248,9 +248,7 @@ class FeedbackMutations:
             proposal=input.proposal,
             expected_effect=input.expected_effect,
             contact=input.contact,
-            department_id=None
-            if input.department_id is None
-            else decode_id(input.department_id, "Department", "departmentId"),
+            department_id=decode_optional_id(input.department_id, "Department", "departmentId"),
         )
         return await feedback.create_suggestion(viewer, data)  # type: ignore[return-value]
 

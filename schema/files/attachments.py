@@ -15,7 +15,7 @@ from resolvers.collaboration import meetings
 from resolvers.files import attachments
 from schema.access.permissions import CanWrite, SignedIn
 from schema.base import Info, ModelNode, load_children, load_one, load_through
-from schema.ids import decode_id, decode_ids
+from schema.ids import decode_id, decode_ids, decode_optional_id
 
 if TYPE_CHECKING:
     from schema.people.users import UserType
@@ -225,10 +225,6 @@ class RecordMeetingMinutesInput:
     )
 
 
-def _optional(value: strawberry.ID | None, type_name: str, field: str) -> int | None:
-    return None if value is None else decode_id(value, type_name, field)
-
-
 @strawberry.type
 class FileQueries:
     @strawberry.field(
@@ -266,7 +262,7 @@ class FileMutations:
         data = attachments.UploadInput(
             file=upload,
             requirement_id=decode_id(input.requirement_id, "Requirement", "requirementId"),
-            task_id=_optional(input.task_id, "Task", "taskId"),
+            task_id=decode_optional_id(input.task_id, "Task", "taskId"),
             note=input.note,
         )
         return await attachments.upload_attachment(viewer, data, info.context.settings)  # type: ignore[return-value]
@@ -286,7 +282,7 @@ class FileMutations:
         viewer = info.context.require_viewer()
         form = meetings.MeetingForm(
             requirement_id=decode_id(input.requirement_id, "Requirement", "requirementId"),
-            task_id=_optional(input.task_id, "Task", "taskId"),
+            task_id=decode_optional_id(input.task_id, "Task", "taskId"),
             title=input.title,
             starts_at=input.starts_at,
             duration_minutes=input.duration_minutes,

@@ -10,11 +10,12 @@ import strawberry
 
 import models
 from resolvers.access import delegations
+from resolvers.access.auth import Viewer
 from resolvers.requirements import review_acts
 from schema.access.permissions import CanWrite, SignedIn
 from schema.base import Info, load_children, load_one
 from schema.enums import ResultDecision, SignOffMode
-from schema.ids import decode_id
+from schema.ids import decode_id, decode_optional_id
 
 if TYPE_CHECKING:
     from schema.files.attachments import AttachmentVersionType
@@ -29,6 +30,11 @@ RequirementRef = Annotated["RequirementType", strawberry.lazy("schema.requiremen
 VersionRef = Annotated["AttachmentVersionType", strawberry.lazy("schema.files.attachments")]
 
 REQUIREMENT_ID = strawberry.argument(description="The requirement (global id)")
+
+
+def _acting_on(info: Info, requirement_id: strawberry.ID) -> tuple[Viewer, int]:
+    """Who acts and on which requirement: every sign-off act starts with these two."""
+    return info.context.require_viewer(), decode_id(requirement_id, "Requirement", "requirementId")
 
 
 @strawberry.type(name="AddedSigner", description="加签: a department added to a review round")
@@ -178,8 +184,7 @@ class SignOffMutations:
             strawberry.argument(description="How the acceptance group decides results"),
         ] = None,
     ) -> RequirementRef:
-        viewer = info.context.require_viewer()
-        pk = decode_id(requirement_id, "Requirement", "requirementId")
+        viewer, pk = _acting_on(info, requirement_id)
         return await review_acts.set_signoff_modes(viewer, pk, signoff_mode, acceptance_mode)  # type: ignore[return-value]
 
     @strawberry.mutation(
@@ -198,8 +203,7 @@ class SignOffMutations:
             strawberry.ID, strawberry.argument(description="The head to add (global User id)")
         ],
     ) -> RequirementRef:
-        viewer = info.context.require_viewer()
-        pk = decode_id(requirement_id, "Requirement", "requirementId")
+        viewer, pk = _acting_on(info, requirement_id)
         user = decode_id(user_id, "User", "userId")
         return await review_acts.add_signer(viewer, pk, user)  # type: ignore[return-value]
 
@@ -223,14 +227,9 @@ class SignOffMutations:
             strawberry.argument(description="The department whose review, when I sign for several"),
         ] = None,
     ) -> RequirementRef:
-        viewer = info.context.require_viewer()
-        pk = decode_id(requirement_id, "Requirement", "requirementId")
+        viewer, pk = _acting_on(info, requirement_id)
         target = decode_id(to_user_id, "User", "toUserId")
-        department = (
-            None
-            if department_id is None
-            else decode_id(department_id, "Department", "departmentId")
-        )
+        department = decode_optional_id(department_id, "Department", "departmentId")
         return await review_acts.hand_over_review(viewer, pk, target, department)  # type: ignore[return-value]
 
     @strawberry.mutation(
@@ -250,7 +249,6 @@ class SignOffMutations:
             strawberry.ID, strawberry.argument(description="The department to nudge")
         ],
     ) -> RequirementRef:
-        viewer = info.context.require_viewer()
-        pk = decode_id(requirement_id, "Requirement", "requirementId")
+        viewer, pk = _acting_on(info, requirement_id)
         department = decode_id(department_id, "Department", "departmentId")
         return await review_acts.remind_reviewer(viewer, pk, department)  # type: ignore[return-value]
