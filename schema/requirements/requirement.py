@@ -208,6 +208,7 @@ def requirement_form(
         else decode_ids(departments, "Department", "involvedDepartmentIds"),
         contributions=_contributions(data.contributions),
         template_id=None,  # the template's own use case sets it, never a client
+        taken=("id",),  # an update's requirement, read by the caller
     )
 
 
