@@ -36,6 +36,7 @@ from admin_ui.views.organisation import (
     DepartmentView,
     UserView,
 )
+from admin_ui.views.outbox import ParkedMessageView
 from admin_ui.views.people import DirectorySyncPage, PeopleImportPage, PeopleSyncRunView
 from admin_ui.views.records import (
     ArchiveView,
@@ -108,6 +109,7 @@ def build_admin(settings: Settings) -> Admin:
                 NotificationDefaultView(),
                 CalendarOverrideView(),
                 ApiTokenView(),
+                ParkedMessageView(),
             ],
         )
     )

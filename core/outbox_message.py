@@ -16,6 +16,8 @@ from tortoise.models import Model
 class OutboxStatus(StrEnum):
     PENDING = "PENDING"
     SENT = "SENT"
+    #: Failed ``outbox_max_attempts`` times: left aside until an admin retries it.
+    PARKED = "PARKED"
 
 
 class OutboxMessage(Model):
@@ -36,6 +38,8 @@ class OutboxMessage(Model):
     last_error = fields.TextField(default="")
     #: The request that caused the message (its X-Request-ID), bound again while it runs.
     request_id = fields.CharField(max_length=64, default="", db_default="")
+    #: After a failure, the relay leaves the row alone until then (exponential backoff).
+    next_attempt_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "outbox_message"

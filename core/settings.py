@@ -117,6 +117,12 @@ class Settings(BaseSettings):
     # Operations (README, "Running on PostgreSQL and Redis"): retention, metrics, logs, traces
     #: Sent outbox rows are kept this long (pending ones always stay).
     retention_outbox_days: int = Field(default=7, ge=1, le=3650)
+    #: A message whose sending fails this many times is parked for an admin (docs/decisions.md).
+    outbox_max_attempts: int = Field(default=8, ge=1, le=100)
+    #: The wait after a message's first failure; it doubles with each further one.
+    outbox_backoff_seconds: float = Field(default=30.0, gt=0, le=3600)
+    #: The longest wait between two attempts of one message.
+    outbox_backoff_max_seconds: float = Field(default=3600.0, gt=0, le=86_400)
     #: Read notifications are kept this long; longer than the warnings' look-back, so a
     #: scan never re-sends a warning whose notification was deleted.
     retention_notification_days: int = Field(default=180, ge=1, le=3650)

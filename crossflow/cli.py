@@ -178,60 +178,6 @@ def migrate() -> None:
     console.print("migrations applied")
 
 
-@app.command()
-def scheduler() -> None:
-    """Enqueue warning scans every CROSSFLOW_ALERTS_SCAN_MINUTES (running two is harmless)."""
-    from crossflow.scheduler import run_forever
-
-    settings = get_settings()
-    _logging(settings)
-    asyncio.run(run_forever(settings))
-
-
-alerts_app = typer.Typer(help="Warnings (预警).", no_args_is_help=True)
-app.add_typer(alerts_app, name="alerts")
-
-
-@alerts_app.command("scan")
-def alerts_scan(
-    at: str = typer.Option(None, help="Scan as of this ISO time, e.g. 2026-10-08T09:00+08:00"),
-) -> None:
-    """Run one warning scan now (or as of --at) and deliver; inline when no Redis is set."""
-    from datetime import datetime
-
-    import workers  # noqa: F401  (declares the actors)
-    from core import outbox
-    from resolvers.alerts.scan import scan
-
-    settings = get_settings()
-    _logging(settings)
-    try:
-        moment = datetime.fromisoformat(at) if at else None
-    except ValueError:
-        console.print(f"[red]--at must be an ISO time, got {at!r}[/red]")
-        raise typer.Exit(2) from None
-    if moment is not None and moment.tzinfo is None:
-        console.print("[red]--at needs a time zone, e.g. +08:00[/red]")
-        raise typer.Exit(2)
-
-    async def run() -> None:
-        async with db.orm(settings):
-            report = await scan(settings, moment)
-            delivered = (
-                await outbox.relay_all() if settings.redis_url else await outbox.run_inline()
-            )
-        console.print(
-            f"found {report.found}, recorded {report.recorded} (held {report.held}), "
-            f"released {report.released}, notifications {report.notifications}, "
-            f"deliveries {report.deliveries}, messages handled {delivered}"
-        )
-        if report.unknown_years:
-            years = ", ".join(str(y) for y in sorted(report.unknown_years))
-            console.print(f"[yellow]no working-day data for {years}: fallback used[/yellow]")
-
-    asyncio.run(run())
-
-
 @app.command("create-token")
 def create_token(
     name: str = typer.Option(..., help="What the token is for, e.g. 'Power BI finance'"),
@@ -357,7 +303,8 @@ def check_schema(
         raise typer.Exit(1)
 
 
-from crossflow import ops_cli, people_cli  # noqa: E402  (their commands join this app)
+from crossflow import background_cli, ops_cli, people_cli  # noqa: E402  (commands join this app)
 
 ops_cli.register(app)
 people_cli.register(app)
+background_cli.register(app, _logging)

@@ -1,8 +1,8 @@
 """``/metrics``: the kernel's instruments (``core/metrics.py``) plus the platform's state.
 
-The state gauges (outbox depth and age, failed deliveries, dead letters) are read from the
-database and the broker when ``/metrics`` is scraped, so every replica reports the same
-state; the endpoint is open to a token or to the internal networks only.
+The state gauges (outbox depth, age and parked rows, failed deliveries, dead letters) are
+read from the database and the broker when ``/metrics`` is scraped, so every replica
+reports the same state; the endpoint is open to a token or to the internal networks only.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from core import broker as broker_module
-from core import clock
+from core import clock, outbox
 from core.metrics import event_registry, record_pool
 from core.outbox_message import OutboxMessage, OutboxStatus
 from core.settings import Settings
@@ -48,6 +48,12 @@ async def state_registry() -> CollectorRegistry:
         "crossflow_outbox_retrying_messages",
         "Unsent outbox rows the broker refused at least once",
         await pending.exclude(last_error="").count(),
+    )
+    _gauge(
+        registry,
+        "crossflow_outbox_parked_messages",
+        "Outbox rows parked after too many failed attempts (the panel lists them to retry)",
+        await outbox.parked_count(),
     )
     _gauge(
         registry,

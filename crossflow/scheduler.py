@@ -39,7 +39,13 @@ def build_scheduler(settings: Settings, *, inline: bool) -> AsyncIOScheduler:
     )
     if not inline:
         scheduler.add_job(
-            _relay, "interval", seconds=RELAY_SECONDS, max_instances=1, coalesce=True, id="relay"
+            _relay,
+            "interval",
+            seconds=RELAY_SECONDS,
+            args=[settings],
+            max_instances=1,
+            coalesce=True,
+            id="relay",
         )
     # The Collaboration Analysis Report (协作分析报告) of the month before, on the 1st at
     # 01:00 Beijing time; a second scheduler only rebuilds the same month's row.
@@ -97,11 +103,10 @@ async def _enqueue_scan() -> None:
 
 
 async def _scan_inline(settings: Settings) -> None:
-    from resolvers.alerts.scan import scan
+    from resolvers.alerts.scan import scan_and_deliver
 
     try:
-        report = await scan(settings)
-        await outbox.run_inline()
+        report, _ = await scan_and_deliver(settings)
         log.info("alert scan: %s found, %s recorded", report.found, report.recorded)
     except Exception:
         log.exception("warning scan failed; the next tick tries again")
@@ -126,9 +131,9 @@ async def _build_report_inline() -> None:
         log.exception("monthly analysis report failed; generate it from the API to retry")
 
 
-async def _relay() -> None:
+async def _relay(settings: Settings) -> None:
     try:
-        await outbox.relay_all()
+        await outbox.deliver_pending(settings)
     except Exception:
         log.exception("outbox relay failed; the next tick tries again")
 

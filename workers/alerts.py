@@ -7,21 +7,23 @@ from datetime import datetime
 
 import dramatiq
 
-from core import metrics, outbox
+from core import actor_refs
 from core.settings import get_settings
-from resolvers.alerts.scan import scan
+from resolvers.alerts.scan import scan_and_deliver
 
 log = logging.getLogger(__name__)
 
 
-@dramatiq.actor(max_retries=3, min_backoff=5_000, max_backoff=60_000, time_limit=600_000)
+@dramatiq.actor(
+    actor_name=actor_refs.SCAN_ALERTS.name,
+    max_retries=3,
+    min_backoff=5_000,
+    max_backoff=60_000,
+    time_limit=600_000,
+)
 async def scan_alerts(at: str | None = None) -> None:
     """Run one scan; safe to run twice or from two schedulers (recorded once by key)."""
-    with metrics.SCAN_LATENCY.time():
-        report = await scan(get_settings(), datetime.fromisoformat(at) if at else None)
-    for kind in ("found", "recorded", "held", "released"):
-        metrics.SCAN_FINDINGS.labels(kind).inc(getattr(report, kind))
-    await outbox.relay_all()
+    report, _ = await scan_and_deliver(get_settings(), datetime.fromisoformat(at) if at else None)
     log.info(
         "alert scan: %s found, %s recorded, %s held, %s released",
         report.found,

@@ -12,7 +12,7 @@ from datetime import timedelta
 import dramatiq
 from tortoise.expressions import F, Q
 
-from core import channels, clock, metrics, realtime
+from core import actor_refs, channels, clock, metrics, realtime
 from core.channels import WebhookFormat
 from core.settings import get_settings
 from models import Delivery, Notification, WebhookChannel
@@ -21,7 +21,7 @@ from models.enums import DeliveryStatus
 RETRY = {"max_retries": 8, "min_backoff": 2_000, "max_backoff": 300_000}
 
 
-@dramatiq.actor(**RETRY)  # type: ignore[call-overload]
+@dramatiq.actor(actor_name=actor_refs.PUSH_NOTIFICATIONS.name, **RETRY)  # type: ignore[call-overload]
 async def push_notifications(notification_ids: list[int]) -> None:
     """Push stored notifications to their recipients' live subscriptions (every replica)."""
     hub = realtime.hub()
@@ -31,7 +31,9 @@ async def push_notifications(notification_ids: list[int]) -> None:
         await hub.publish(int(recipient_id), int(notification_id))
 
 
-@dramatiq.actor(throws=(channels.PermanentFailure,), **RETRY)  # type: ignore[call-overload]
+@dramatiq.actor(  # type: ignore[call-overload]
+    actor_name=actor_refs.DELIVER_EMAIL.name, throws=(channels.PermanentFailure,), **RETRY
+)
 async def deliver_email(delivery_id: int) -> None:
     """Send one e-mail delivery, once (after the recipient's quiet hours)."""
     if await _held(deliver_email, delivery_id):
@@ -54,7 +56,9 @@ async def deliver_email(delivery_id: int) -> None:
     await _sent(delivery)
 
 
-@dramatiq.actor(throws=(channels.PermanentFailure,), **RETRY)  # type: ignore[call-overload]
+@dramatiq.actor(  # type: ignore[call-overload]
+    actor_name=actor_refs.DELIVER_WEBHOOK.name, throws=(channels.PermanentFailure,), **RETRY
+)
 async def deliver_webhook(delivery_id: int) -> None:
     """Post one webhook delivery in its channel's format, once (after quiet hours)."""
     if await _held(deliver_webhook, delivery_id):

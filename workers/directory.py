@@ -6,6 +6,7 @@ import logging
 
 import dramatiq
 
+from core import actor_refs
 from core.settings import get_settings
 from resolvers.errors import Conflict
 from resolvers.people.directory_settings import effective
@@ -14,7 +15,7 @@ from resolvers.people.directory_sync import sync_directory as run_sync
 log = logging.getLogger(__name__)
 
 
-@dramatiq.actor(max_retries=0, time_limit=30 * 60_000)
+@dramatiq.actor(actor_name=actor_refs.SYNC_DIRECTORY.name, max_retries=0, time_limit=30 * 60_000)
 async def sync_directory(full: bool = False) -> None:
     """One sync; not retried: the next scheduled run starts from the last good watermark.
 

@@ -12,12 +12,19 @@ import logging
 
 import dramatiq
 
+from core import actor_refs
 from resolvers.reports import analysis
 
 log = logging.getLogger(__name__)
 
 
-@dramatiq.actor(max_retries=3, min_backoff=10_000, max_backoff=300_000, time_limit=600_000)
+@dramatiq.actor(
+    actor_name=actor_refs.BUILD_ANALYSIS_REPORT.name,
+    max_retries=3,
+    min_backoff=10_000,
+    max_backoff=300_000,
+    time_limit=600_000,
+)
 async def build_analysis_report(month: str) -> None:
     """Build and store the report of ``month`` (YYYY-MM); a failure is recorded, then retried."""
     try:

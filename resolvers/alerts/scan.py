@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -18,15 +19,14 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from core import clock
-from core.outbox_message import OutboxMessage
+from core import clock, metrics, outbox
 from core.settings import Settings
-from models import Alert, Notification, User, WarningRule
-from models.enums import Channel, NotificationKind, Role, WarningRuleKind
+from models import Alert, WarningRule
+from models.enums import Channel, NotificationKind, WarningRuleKind
 from resolvers.alerts.detect import Detector
 from resolvers.alerts.finding import Finding
 from resolvers.alerts.texts import notification_kind, render, render_digest
-from resolvers.notifications.channels import Outgoing, stage_deliveries
+from resolvers.notifications.service import Draft, admin_ids, notify_many
 from resolvers.workdays import Fallback, WorkCalendar
 
 BATCH = 500
@@ -48,8 +48,7 @@ class ScanReport:
 async def scan(settings: Settings, now: datetime | None = None) -> ScanReport:
     """Run every enabled rule as of ``now`` and record what crossed a threshold.
 
-    Deliveries are staged in the outbox; the caller relays them (a worker to the broker, the
-    CLI without Redis in its own process).
+    Deliveries are staged in the outbox; :func:`scan_and_deliver` also sends them on.
     """
     # UTC, so the instant compares equal to the stored one on SQLite too (it marks this
     # scan's own inserts)
@@ -74,6 +73,19 @@ async def scan(settings: Settings, now: datetime | None = None) -> ScanReport:
     if calendar.unknown_years:
         await _warn_admins_about_calendar(calendar.unknown_years, settings, report)
     return report
+
+
+async def scan_and_deliver(
+    settings: Settings, now: datetime | None = None
+) -> tuple[ScanReport, int]:
+    """One scan, then the staged messages on their way: the one entry the worker, the
+    in-process scheduler and the CLI call. Returns the report and how many messages were
+    handed on (to the broker with Redis, else run in this process)."""
+    with metrics.SCAN_LATENCY.time():
+        report = await scan(settings, now)
+    for kind in ("found", "recorded", "held", "released"):
+        metrics.SCAN_FINDINGS.labels(kind).inc(getattr(report, kind))
+    return report, await outbox.deliver_pending(settings)
 
 
 def _window_start(rule: WarningRule, now: datetime, settings: Settings) -> datetime:
@@ -156,67 +168,29 @@ class _Message:
 
 
 async def _deliver(messages: list[_Message], report: ScanReport, conn: BaseDBAsyncClient) -> None:
-    """Notifications for messages, and their e-mail and webhook deliveries by the one path
-    of every notification (``resolvers/notifications/channels.py``), staged in the outbox.
+    """The messages' notifications, e-mails and webhook posts, made in bulk by the one
+    notification service (``resolvers/notifications/service.py``) in this transaction.
 
     The rule's channels apply to whoever chose none for the kind; without an SMTP server
     configured (the demo), the e-mail channel is off.
     """
-    if not messages:
-        return
-    users = {
-        row["id"]: row
-        for row in await User.filter(id__in={m.recipient for m in messages}, is_active=True)
-        .using_db(conn)
-        .values("id", "language")
-    }
-    messages = [m for m in messages if m.recipient in users]
-    notifications = []
-    for m in messages:
-        title, body = m.text(users[m.recipient]["language"])
-        subject_type, subject_id, subject_code = m.subject
-        notifications.append(
-            Notification(
-                recipient_id=m.recipient,
-                kind=m.kind,
-                title=title,
-                body=body,
-                subject_type=subject_type,
-                subject_id=subject_id,
-                subject_code=subject_code,
-                dedup_key=f"{m.key}:{m.recipient}",
-            )
-        )
-    await Notification.bulk_create(notifications, ignore_conflicts=True, using_db=conn)
-    keys = [n.dedup_key for n in notifications]
-    stored = await Notification.filter(dedup_key__in=keys).using_db(conn).values("id", "dedup_key")
-    ids = {row["dedup_key"]: row["id"] for row in stored}
-    report.notifications += len(stored)
-    report.deliveries += await stage_deliveries(
+    made = await notify_many(
         [
-            Outgoing(
-                notification_id=ids.get(n.dedup_key),
+            Draft(
                 recipient_id=m.recipient,
                 kind=m.kind,
-                title=n.title,
-                body=n.body,
-                code=m.subject[2],
+                text=m.text,
+                subject=m.subject,
                 key=m.key,
                 fallback=m.channels,
                 group_text=m.text("zh"),
             )
-            for m, n in zip(messages, notifications, strict=True)
+            for m in messages
         ],
         conn,
     )
-    pushes = sorted(ids.values())
-    await OutboxMessage.bulk_create(
-        [
-            OutboxMessage(actor="push_notifications", args=[pushes[i : i + 100]])
-            for i in range(0, len(pushes), 100)
-        ],
-        using_db=conn,
-    )
+    report.notifications += made.notifications
+    report.deliveries += made.deliveries
 
 
 async def _release_digests(now: datetime, report: ScanReport) -> None:
@@ -262,20 +236,33 @@ async def _release_digests(now: datetime, report: ScanReport) -> None:
 async def _warn_admins_about_calendar(
     years: set[int], settings: Settings, report: ScanReport
 ) -> None:
-    """Tell the admins once per year that working days followed the fallback rule."""
-    admins = await User.filter(role=Role.ADMIN, is_active=True).values_list("id", flat=True)
-    for year in sorted(years):
-        for admin in admins:
-            await Notification.get_or_create(
-                dedup_key=f"calendar-unknown-year:{year}:{admin}",
-                defaults={
-                    "recipient_id": admin,
-                    "kind": NotificationKind.SYSTEM,
-                    "title": f"工作日历缺少{year}年数据 (no calendar data for {year})",
-                    "body": (
-                        f"{year}年的法定节假日与调休尚未录入，预警暂按“{settings.calendar_fallback}”"
-                        "规则计算工作日。请在管理后台的工作日历中补录。"
-                    ),
-                    "subject_type": "CalendarOverride",
-                },
-            )
+    """Tell the admins once per year that working days followed the fallback rule; through
+    the notification service, so the notice reaches them live like any other."""
+    async with in_transaction() as conn:
+        admins = await admin_ids(conn)
+        made = await notify_many(
+            [
+                Draft(
+                    recipient_id=admin,
+                    kind=NotificationKind.SYSTEM,
+                    text=_calendar_notice(year, settings.calendar_fallback),
+                    subject=("CalendarOverride", None, ""),
+                    key=f"calendar-unknown-year:{year}",
+                )
+                for year in sorted(years)
+                for admin in admins
+            ],
+            conn,
+        )
+    report.notifications += made.notifications
+    report.deliveries += made.deliveries
+
+
+def _calendar_notice(year: int, fallback: str) -> Callable[[str], tuple[str, str]]:
+    """The notice's title and body (both languages at once: admins of either read it)."""
+    title = f"工作日历缺少{year}年数据 (no calendar data for {year})"
+    body = (
+        f"{year}年的法定节假日与调休尚未录入，预警暂按“{fallback}”"
+        "规则计算工作日。请在管理后台的工作日历中补录。"
+    )
+    return lambda _language: (title, body)

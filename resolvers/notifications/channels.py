@@ -24,8 +24,7 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from core import clock
-from core.outbox_message import OutboxMessage
+from core import actor_refs, clock, outbox
 from core.queries import int_column
 from core.settings import get_settings
 from models import (
@@ -173,11 +172,10 @@ async def stage_deliveries(items: list[Outgoing], conn: BaseDBAsyncClient) -> in
         .using_db(conn)
         .values("id", "channel")
     )
-    await OutboxMessage.bulk_create(
-        [
-            OutboxMessage(actor=f"deliver_{row['channel'].lower()}", args=[row["id"]])
-            for row in staged
-        ],
-        using_db=conn,
-    )
+    for channel in sorted({str(row["channel"]) for row in staged}):
+        await outbox.stage_many(
+            actor_refs.delivery_actor(channel),
+            [(int(row["id"]),) for row in staged if row["channel"] == channel],
+            using_db=conn,
+        )
     return len(staged)

@@ -7,11 +7,11 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from core import outbox
 from core.queries import int_column
 from models import Notification, User
 from models.enums import NotificationKind
 from resolvers.notifications.channels import Outgoing, stage_deliveries
+from resolvers.notifications.service import stage_pushes
 from resolvers.notifications.texts import render
 
 
@@ -50,7 +50,7 @@ async def notify(
             using_db=conn,
         )
         created.append(notification)
-    await outbox.stage("push_notifications", [n.id for n in created], using_db=conn)
+    await stage_pushes([n.id for n in created], conn)
     await stage_deliveries(
         [
             Outgoing(n.id, n.recipient_id, kind, n.title, n.body, subject_code, f"n{n.id}")

@@ -21,8 +21,8 @@ from starlette.testclient import TestClient
 from starlette.websockets import WebSocket
 from tortoise.context import TortoiseContext
 
+from core import actor_refs, metrics, outbox
 from core import broker as broker_module
-from core import metrics, outbox
 from core.security import hash_api_token, new_api_token
 from core.settings import Settings
 from crossflow.app import create_app
@@ -105,8 +105,8 @@ async def test_a_workflow_moves_the_counters(
         dedup_key="m:1",
         payload={"subject": "提醒", "body": "任务即将到期"},
     )
-    await outbox.stage("deliver_email", delivery.id)
-    await outbox.stage("scan_alerts")
+    await outbox.stage(actor_refs.DELIVER_EMAIL, delivery.id)
+    await outbox.stage(actor_refs.SCAN_ALERTS)
     await outbox.relay()
     await moved(http, before, "crossflow_actor_runs_total", actor="scan_alerts", outcome="ok")
     after = await moved(
@@ -157,8 +157,8 @@ async def test_outbox_depth_and_age_show_unsent_messages(
     client: GraphQLClient, settings: Settings
 ) -> None:
     # given two messages staged and not relayed (no worker, no relay running)
-    await outbox.stage("push_notifications", [1])
-    await outbox.stage("push_notifications", [2])
+    await outbox.stage(actor_refs.PUSH_NOTIFICATIONS, [1])
+    await outbox.stage(actor_refs.PUSH_NOTIFICATIONS, [2])
     await asyncio.sleep(0.05)
     # when /metrics is scraped (from loopback: no token is configured)
     samples = await scrape(client.http, token=None)

@@ -16,8 +16,8 @@ import pytest
 import websockets
 from dramatiq.brokers.redis import RedisBroker
 
+from core import actor_refs, db, outbox
 from core import broker as broker_module
-from core import db, outbox
 from core.security import hash_password
 from core.settings import Mode, Settings, configure
 from models import Notification, User
@@ -120,7 +120,7 @@ async def test_serve_and_worker_deliver_a_notification_to_a_websocket_subscriber
                     kind=NotificationKind.REVIEW_REQUESTED,
                     title="待审核：2024年Q3新品上市推广方案",
                 )
-                await outbox.stage("push_notifications", [notification.id])
+                await outbox.stage(actor_refs.PUSH_NOTIFICATIONS, [notification.id])
                 assert await outbox.relay() == 1
             # then the worker pushes it and the server hands it to the subscriber
             message = json.loads(await asyncio.wait_for(socket.recv(), timeout=30))

@@ -7,8 +7,8 @@ import asyncio
 from dramatiq.brokers.stub import StubBroker
 from tortoise.context import TortoiseContext
 
+from core import actor_refs, outbox, realtime
 from core import broker as broker_module
-from core import outbox, realtime
 from core.outbox_message import OutboxMessage, OutboxStatus
 from core.settings import Settings
 from crossflow.app import create_app
@@ -29,7 +29,7 @@ async def test_a_staged_message_runs_its_actor_in_process_after_the_relay(
         )
         async with realtime.hub().subscribe(user.id) as pushed:
             # when a use case stages a push and the relay hands it to the broker
-            await outbox.stage("push_notifications", [notification.id])
+            await outbox.stage(actor_refs.PUSH_NOTIFICATIONS, [notification.id])
             assert await outbox.relay() == 1
             # then the actor, running on this loop with this ORM, pushes it to the subscriber
             assert await asyncio.wait_for(pushed.get(), timeout=10) == notification.id
@@ -49,8 +49,8 @@ async def test_the_relay_keeps_messages_when_the_broker_is_down(
     import workers  # noqa: F401  (declares the actors)
 
     broker_module.install(DownBroker())
-    await outbox.stage("push_notifications", [1])
-    await outbox.stage("push_notifications", [2])
+    await outbox.stage(actor_refs.PUSH_NOTIFICATIONS, [1])
+    await outbox.stage(actor_refs.PUSH_NOTIFICATIONS, [2])
     # when the relay runs
     sent = await outbox.relay()
     # then nothing is lost: both stay pending, with the attempt recorded
