@@ -8,7 +8,7 @@ task's deadline moves, lives with the board in ``resolvers/reports/board.py`` (s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -38,16 +38,6 @@ R = RequirementStatus
 PLANNABLE = (R.INITIATED, R.IN_PROGRESS)
 #: Every task status but COMPLETED: accepted work is not edited or rescheduled.
 UNFINISHED = (S.PENDING, S.IN_PROGRESS, S.SUBMITTED)
-FORM_FIELDS = (
-    "title",
-    "description",
-    "executing_department_id",
-    "assignee_id",
-    "start_date",
-    "deadline",
-    "priority",
-    "acceptance_criteria",
-)
 TEXT_LIMITS = {
     "description": ("description", 10_000),
     "acceptance_criteria": ("acceptanceCriteria", 5_000),
@@ -70,6 +60,16 @@ class TaskForm:
     acceptance_criteria: str | None = None
     #: The version the client edited (optimistic concurrency), if it sends one.
     version: int | None = None
+
+
+#: The task's own columns among the form's fields, in the form's order (written as they
+#: are, and the audit log's view of the task); the assisting departments are rows of their
+#: own and the version is a check, not a value.
+FORM_FIELDS = tuple(
+    field.name
+    for field in fields(TaskForm)
+    if field.name not in ("assisting_department_ids", "version")
+)
 
 
 async def task_in_context(
