@@ -44,53 +44,45 @@ from resolvers.forms.reading import FieldCondition
 from resolvers.keyset import SortKey
 
 V = TypeVar("V", datetime, date)
+
+
+def _by_name(*keys: SortKey) -> dict[str, SortKey]:
+    """A list's sort keys by the name its ``orderBy`` field gives them."""
+    return {key.name: key for key in keys}
+
+
 #: Longest text a list filter searches for.
 MAX_TEXT = 100
 
-TASK_SORTS = {
-    key.name: key
-    for key in (
-        SortKey("CREATED_AT", "created_at", "datetime"),
-        SortKey("UPDATED_AT", "updated_at", "datetime"),
-        SortKey("DEADLINE", "deadline", "datetime", nullable=True),
-        SortKey("PRIORITY", "priority", "str"),
-        SortKey("CODE", "code", "str"),
-        SortKey("PROGRESS", "progress", "int"),
-    )
-}
-REQUIREMENT_SORTS = {
-    key.name: key
-    for key in (
-        SortKey("CREATED_AT", "created_at", "datetime"),
-        SortKey("UPDATED_AT", "updated_at", "datetime"),
-        SortKey("EXPECTED_BY", "expected_by", "date", nullable=True),
-        SortKey("PRIORITY", "priority", "str"),
-        SortKey("CODE", "code", "str"),
-    )
-}
-USER_SORTS = {
-    key.name: key
-    for key in (
-        SortKey("USERNAME", "username", "str"),
-        SortKey("DISPLAY_NAME", "display_name", "str"),
-        SortKey("CREATED_AT", "created_at", "datetime"),
-    )
-}
-NOTIFICATION_SORTS = {"CREATED_AT": SortKey("CREATED_AT", "created_at", "datetime")}
-ARCHIVE_SORTS = {
-    key.name: key
-    for key in (
-        SortKey("ARCHIVED_AT", "created_at", "datetime"),
-        SortKey("UPDATED_AT", "updated_at", "datetime"),
-    )
-}
-SUGGESTION_SORTS = {
-    key.name: key
-    for key in (
-        SortKey("CREATED_AT", "created_at", "datetime"),
-        SortKey("CODE", "code", "str"),
-    )
-}
+TASK_SORTS = _by_name(
+    SortKey("CREATED_AT", "created_at", "datetime"),
+    SortKey("UPDATED_AT", "updated_at", "datetime"),
+    SortKey("DEADLINE", "deadline", "datetime", nullable=True),
+    SortKey("PRIORITY", "priority", "str"),
+    SortKey("CODE", "code", "str"),
+    SortKey("PROGRESS", "progress", "int"),
+)
+REQUIREMENT_SORTS = _by_name(
+    SortKey("CREATED_AT", "created_at", "datetime"),
+    SortKey("UPDATED_AT", "updated_at", "datetime"),
+    SortKey("EXPECTED_BY", "expected_by", "date", nullable=True),
+    SortKey("PRIORITY", "priority", "str"),
+    SortKey("CODE", "code", "str"),
+)
+USER_SORTS = _by_name(
+    SortKey("USERNAME", "username", "str"),
+    SortKey("DISPLAY_NAME", "display_name", "str"),
+    SortKey("CREATED_AT", "created_at", "datetime"),
+)
+NOTIFICATION_SORTS = _by_name(SortKey("CREATED_AT", "created_at", "datetime"))
+ARCHIVE_SORTS = _by_name(
+    SortKey("ARCHIVED_AT", "created_at", "datetime"),
+    SortKey("UPDATED_AT", "updated_at", "datetime"),
+)
+SUGGESTION_SORTS = _by_name(
+    SortKey("CREATED_AT", "created_at", "datetime"),
+    SortKey("CODE", "code", "str"),
+)
 
 
 @dataclass
