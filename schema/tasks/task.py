@@ -204,7 +204,8 @@ def _form(data: CreateTaskInput | UpdateTaskInput) -> tasks.TaskForm:
         assisting_department_ids=None
         if assisting is None
         else decode_ids(assisting, "Department", "assistingDepartmentIds"),
-        taken=("requirement_id",),  # createTask hands the requirement to the use case
+        # the requirement of createTask and the task of updateTask go to the use case apart
+        taken=("requirement_id", "id"),
     )
 
 
