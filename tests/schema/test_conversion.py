@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 import strawberry
@@ -38,15 +39,22 @@ def gid(type_name: str, pk: int) -> strawberry.ID:
     return strawberry.ID(relay.to_base64(type_name, pk))
 
 
+def standard(**values: Any) -> dict[str, Any]:
+    return values
+
+
 def test_the_three_requirement_inputs_become_the_requirement_form() -> None:
     # given a create, an update and a from-template input
     created = CreateRequirementInput(
         title="2024年Q3新品上市推广方案",
         involved_department_ids=[gid("Department", 2)],
-        goals="提升销量",
-        priority=Priority.URGENT,
+        # the standard fields are added to the class from their one declaration, so a
+        # type checker does not see them as keywords
+        **standard(goals="提升销量", priority=Priority.URGENT),
     )
-    updated = UpdateRequirementInput(id=gid("Requirement", 7), contact="分机 8001", version=3)
+    updated = UpdateRequirementInput(
+        id=gid("Requirement", 7), version=3, **standard(contact="分机 8001")
+    )
     templated = CreateRequirementFromTemplateInput(
         template_id=gid("RequirementTemplate", 1), title="客户投诉：外壳开裂"
     )
