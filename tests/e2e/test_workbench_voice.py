@@ -82,7 +82,7 @@ def test_an_employee_suggests_and_a_head_names_and_revokes_a_delegate(
         card = head.get_by_test_id("delegation-card")
         # when they name a delegate for a period
         card.get_by_label("代理人").click()
-        card.get_by_label("代理人").fill("销售部")
+        card.get_by_label("代理人").fill("吴静")  # found on the server by name
         head.locator(".ant-select-dropdown:visible .ant-select-item-option").first.click()
         start = card.get_by_placeholder("开始日期 时间").or_(card.get_by_placeholder("开始日期"))
         start.click()

@@ -2,8 +2,10 @@
 // bilingual ("中文 (English)"): `localMessage` picks the viewer's half.
 import { createContext, useContext } from "react";
 import type { Language } from "./session";
+import more from "./texts/more.json";
 
 const zh = {
+  ...more.zh,
   appName: "协作工作台",
   "nav.myWork": "待办事项",
   "nav.newRequirement": "新建需求",
@@ -224,6 +226,7 @@ const zh = {
 type Key = keyof typeof zh;
 
 const en: Record<Key, string> = {
+  ...more.en,
   appName: "Workbench",
   "nav.myWork": "My work",
   "nav.newRequirement": "New requirement",
@@ -459,9 +462,16 @@ export function word(t: Translate, prefix: string, value: string): string {
   return text === key ? value : text;
 }
 
+const BILINGUAL = /^(.*?)\s*\(([^()]*)\)\s*$/s;
+
+/** Whether an API message is "中文 (English)". */
+export function bilingual(message: string): boolean {
+  return BILINGUAL.test(message);
+}
+
 /** The viewer's half of a bilingual API message "中文 (English)". */
 export function localMessage(message: string, language: Language): string {
-  const match = /^(.*?)\s*\(([^()]*)\)\s*$/s.exec(message);
+  const match = BILINGUAL.exec(message);
   if (!match) return message;
   return language === "en" ? match[2] : match[1];
 }

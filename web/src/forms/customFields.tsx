@@ -6,6 +6,7 @@ import { UploadOutlined } from "@ant-design/icons";
 import { Button, DatePicker, Input, InputNumber, Select, Upload } from "antd";
 import type { Rule } from "antd/es/form";
 import type { Dayjs } from "dayjs";
+import { PersonPicker } from "../components/PersonPicker";
 import type { RequirementFormQuery } from "../gql/graphql";
 import type { Translate } from "../i18n";
 import type { Language } from "../session";
@@ -66,6 +67,7 @@ export function FieldInput(props: {
   field: FieldDefinition;
   language: Language;
   t: Translate;
+  /** People already chosen (shown by name before any search); others are searched for. */
   users: Choice[];
   departments: Choice[];
   value?: unknown;
@@ -115,6 +117,15 @@ export function FieldInput(props: {
         />
       );
     case "USER":
+      return (
+        <PersonPicker
+          {...common}
+          allowClear
+          known={props.users}
+          value={value as string}
+          onChange={(next) => onChange?.(next ?? null)}
+        />
+      );
     case "DEPARTMENT":
       return (
         <Select
@@ -123,9 +134,9 @@ export function FieldInput(props: {
           allowClear
           optionFilterProp="label"
           placeholder={t("field.select")}
-          options={field.type === "USER" ? props.users : props.departments}
+          options={props.departments}
           value={value as string}
-          onChange={(next) => onChange?.(next)}
+          onChange={(next) => onChange?.(next ?? null)}
         />
       );
     case "FILE":

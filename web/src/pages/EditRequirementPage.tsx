@@ -1,12 +1,17 @@
 // Editing a draft, or a requirement sent back for changes (待修改): the base form prefilled,
 // saved with `updateRequirement` carrying the version read (an edit made meanwhile elsewhere
 // is refused with CONFLICT rather than overwritten); then it is submitted from its page.
-// Custom field values are edited through the same API and are not shown here yet.
+// The admin-defined fields of its form are edited here too (`requirementForm` of its
+// template), each refusal of the server shown under the field it names.
 import { useMutation, useQuery } from "@apollo/client";
 import { Alert, App, Button, Card, DatePicker, Form, Input, Result, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
+import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
-import { errorField, errorText, errorTextOnField } from "../errors";
+import { errorText, showOnField } from "../errors";
+import { uploadAttachment } from "../files/upload";
+import { chosenFiles, FieldInput, fieldLabel, fieldRules } from "../forms/customFields";
+import { editedCustomValues, storedCustomValues } from "../forms/storedValues";
 import { graphql } from "../gql";
 import { useI18n } from "../i18n";
 import { useSession } from "../viewer";
@@ -28,6 +33,40 @@ const EDITABLE = graphql(`
       expectedBy
       initiator {
         id
+      }
+      template {
+        id
+      }
+      customFields {
+        ...StoredCustomValue
+      }
+    }
+    departments {
+      id
+      name
+      nameEn
+    }
+  }
+`);
+
+const EDIT_FORM = graphql(`
+  query EditRequirementForm($templateId: ID) {
+    requirementForm(templateId: $templateId) {
+      version
+      fields {
+        id
+        key
+        label
+        labelEn
+        type
+        required
+        helpText
+        position
+        options {
+          value
+          label
+          labelEn
+        }
       }
     }
   }
@@ -62,6 +101,7 @@ interface Values {
   dataNeeds?: string;
   contact?: string;
   expectedBy?: Dayjs | null;
+  customFields?: Record<string, unknown>;
 }
 
 export default function EditRequirementPage() {
@@ -71,11 +111,27 @@ export default function EditRequirementPage() {
   const { viewer } = useSession();
   const navigate = useNavigate();
   const [form] = Form.useForm();
-  const { data, loading, error } = useQuery(EDITABLE, { variables: { code }, fetchPolicy: "network-only" });
+  const { data, error } = useQuery(EDITABLE, { variables: { code }, fetchPolicy: "network-only" });
   const [save, saving] = useMutation(SAVE);
+  // A refusal that names no field on this form is shown above it.
+  const [offField, setOffField] = useState(false);
   const requirement = data?.requirement;
+  const editForm = useQuery(EDIT_FORM, {
+    variables: { templateId: requirement?.template?.id ?? null },
+    skip: !requirement,
+    fetchPolicy: "network-only",
+  });
+  const fields = useMemo(
+    () => [...(editForm.data?.requirementForm.fields ?? [])].sort((a, b) => a.position - b.position),
+    [editForm.data],
+  );
+  const stored = useMemo(() => storedCustomValues(requirement?.customFields ?? []), [requirement]);
   if (error) return <Result status="error" title={errorText(error, t, language)} />;
-  if (!requirement) return <Card loading={loading} />;
+  if (!requirement || (editForm.loading && !editForm.data)) return <Card loading />;
+  const departments = (data?.departments ?? []).map((d) => ({
+    value: d.id,
+    label: language === "en" ? d.nameEn || d.name : d.name,
+  }));
   const editable =
     requirement.initiator?.id === viewer.id && ["DRAFT", "PENDING_MODIFICATION"].includes(requirement.status);
   if (!editable) return <Result status="403" title={t("edit.notEditable")} />;
@@ -90,16 +146,21 @@ export default function EditRequirementPage() {
             contact: values.contact ?? "",
             expectedBy: values.expectedBy ? values.expectedBy.format("YYYY-MM-DD") : null,
             ...Object.fromEntries(TEXTS.map((key) => [key, values[key] ?? ""])),
+            customFields: editedCustomValues(fields, values.customFields, stored.values),
           },
         },
       });
+      // A FILE field's new file becomes an attachment of the requirement, then its value.
+      const files = chosenFiles(fields, values.customFields);
+      if (files.length > 0) {
+        const attachments: Record<string, string> = {};
+        for (const [key, file] of files) attachments[key] = await uploadAttachment(file, { requirementId: requirement.id }, "");
+        await save({ variables: { input: { id: requirement.id, customFields: attachments } } });
+      }
       message.success(t("edit.saved"));
       navigate(`/requirements/${requirement.code}`);
     } catch (failure) {
-      const field = errorField(failure);
-      if (field && form.getFieldInstance(field) !== undefined) {
-        form.setFields([{ name: field, errors: [errorTextOnField(failure, t, language)] }]);
-      }
+      setOffField(!showOnField(form, failure, t, language));
     }
   };
   return (
@@ -108,7 +169,7 @@ export default function EditRequirementPage() {
         {t("edit.title")} · {requirement.code}
       </Typography.Title>
       <Card size="small">
-        {saving.error && !errorField(saving.error) && (
+        {saving.error && offField && (
           <Alert type="error" showIcon message={errorText(saving.error, t, language)} style={{ marginBottom: 12 }} />
         )}
         <Form
@@ -117,6 +178,7 @@ export default function EditRequirementPage() {
           initialValues={{
             ...requirement,
             expectedBy: requirement.expectedBy ? dayjs(requirement.expectedBy) : null,
+            customFields: stored.values,
           }}
           onFinish={(values: Values) => void send(values)}
         >
@@ -138,6 +200,24 @@ export default function EditRequirementPage() {
           <Form.Item label={t("req.contact")} name="contact">
             <Input />
           </Form.Item>
+          {fields.length > 0 && (
+            <Typography.Title level={2} style={{ fontSize: 16 }}>
+              {t("req.customFields")}
+            </Typography.Title>
+          )}
+          {fields.map((field) => (
+            <Form.Item
+              key={field.id}
+              label={fieldLabel(field, language)}
+              name={["customFields", field.key]}
+              required={field.required}
+              extra={[field.helpText, stored.files[field.key]].filter(Boolean).join(" · ") || undefined}
+              rules={field.type === "FILE" ? [] : fieldRules(field, t, language)}
+              data-testid={`custom-${field.key}`}
+            >
+              <FieldInput field={field} language={language} t={t} users={stored.people} departments={departments} />
+            </Form.Item>
+          ))}
           <Space>
             <Button onClick={() => navigate(`/requirements/${requirement.code}`)}>{t("edit.cancel")}</Button>
             <Button type="primary" htmlType="submit" loading={saving.loading}>

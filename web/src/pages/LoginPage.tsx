@@ -9,7 +9,7 @@ import { Alert, Button, Card, Divider, Form, Input, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { graphql } from "../gql";
 import { errorText } from "../errors";
-import { useI18n } from "../i18n";
+import { useI18n, word } from "../i18n";
 import { rememberCompanySignIn, takeSignOnResult } from "../session";
 
 const LOGIN = graphql(`
@@ -34,12 +34,6 @@ const REDEEM = graphql(`
   }
 `);
 
-/** The reasons /auth/oidc/callback gives, each with its own explanation. */
-const SIGN_ON_REFUSALS = {
-  NO_DEPARTMENT: "sso.NO_DEPARTMENT",
-  DEACTIVATED: "sso.DEACTIVATED",
-  EXPIRED: "sso.EXPIRED",
-} as const;
 
 interface Values {
   username: string;
@@ -71,9 +65,10 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (token: string) => void 
       onSignedIn(token);
     }
   };
-  const refusal = signOn.error
-    ? t(SIGN_ON_REFUSALS[signOn.error as keyof typeof SIGN_ON_REFUSALS] ?? "sso.failed")
-    : null;
+  // Each reason the server's sign-in routes give (`#sso_error=ACCOUNT_CONFLICT`…) has its own
+  // text ("sso.<reason>"); an unknown one still says that the sign-in failed.
+  const known = signOn.error ? word(t, "sso", signOn.error) : null;
+  const refusal = signOn.error ? (known === signOn.error ? t("sso.failed") : known) : null;
   const problem = error ?? redeeming.error;
   return (
     <main className="login">

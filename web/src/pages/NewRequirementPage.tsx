@@ -8,7 +8,7 @@ import type { SelectProps } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { errorField, errorText, errorTextOnField } from "../errors";
+import { errorText, showOnField } from "../errors";
 import { uploadAttachment } from "../files/upload";
 import { chosenFiles, customFieldValues, FieldInput, fieldLabel, fieldRules } from "../forms/customFields";
 import { graphql } from "../gql";
@@ -57,23 +57,6 @@ const FORM = graphql(`
           value
           label
           labelEn
-        }
-      }
-    }
-  }
-`);
-
-const PEOPLE = graphql(`
-  query People {
-    users(first: 100) {
-      edges {
-        node {
-          id
-          displayName
-          department {
-            id
-            name
-          }
         }
       }
     }
@@ -161,7 +144,6 @@ export default function NewRequirementPage() {
     () => [...(requirementForm.data?.requirementForm.fields ?? [])].sort((a, b) => a.position - b.position),
     [requirementForm.data],
   );
-  const people = useQuery(PEOPLE, { skip: !fields.some((f) => f.type === "USER") });
   const [create] = useMutation(CREATE);
   const [createFromTemplate] = useMutation(CREATE_FROM_TEMPLATE);
   const [submit] = useMutation(SUBMIT);
@@ -170,10 +152,6 @@ export default function NewRequirementPage() {
   const departments = (templates.data?.departments ?? []).map((d) => ({
     value: d.id,
     label: language === "en" ? d.nameEn || d.name : d.name,
-  }));
-  const users = (people.data?.users.edges ?? []).map(({ node }) => ({
-    value: node.id,
-    label: `${node.displayName}${node.department ? ` · ${node.department.name}` : ""}`,
   }));
   const available = (templates.data?.requirementTemplates ?? []).filter((tpl) => tpl.enabled);
   const chosen = available.find((tpl) => tpl.id === choice);
@@ -237,14 +215,7 @@ export default function NewRequirementPage() {
       }
       navigate(`/requirements/${created.code}`);
     } catch (error) {
-      const field = errorField(error);
-      const text = errorText(error, t, language);
-      if (field && form.getFieldInstance(field) !== undefined) {
-        form.setFields([{ name: field, errors: [errorTextOnField(error, t, language)] }]);
-        form.scrollToField(field);
-      } else {
-        setFailure(text);
-      }
+      if (!showOnField(form, error, t, language)) setFailure(errorText(error, t, language));
     } finally {
       setBusy(false);
     }
@@ -358,7 +329,7 @@ export default function NewRequirementPage() {
                 rules={fieldRules(field, t, language)}
                 data-testid={`custom-${field.key}`}
               >
-                <FieldInput field={field} language={language} t={t} users={users} departments={departments} />
+                <FieldInput field={field} language={language} t={t} users={[]} departments={departments} />
               </Form.Item>
             ))}
             <Space wrap>

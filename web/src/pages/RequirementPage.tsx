@@ -1,5 +1,5 @@
 // A requirement: its fields and custom values, departments, review rounds as a timeline
-// with each head's sign-off, its files with their versions, and its tasks. A head it awaits reviews it here; the
+// with each head's sign-off, its files with their versions, its meetings, and its tasks. A head it awaits reviews it here; the
 // initiator submits a draft (or a requirement sent back for changes).
 import { useMutation, useQuery } from "@apollo/client";
 import { App, Alert, Button, Card, Descriptions, Form, Input, List, Progress, Result, Select, Space, Table, Tag, Timeline, Typography } from "antd";
@@ -11,6 +11,7 @@ import { errorCode, errorText } from "../errors";
 import { RequirementBoardCard } from "../board/RequirementBoardCard";
 import { AttachmentsCard } from "../files/AttachmentsCard";
 import { FeedbackCard } from "../voice/FeedbackCard";
+import { MeetingsCard } from "../meetings/MeetingsCard";
 import { graphql } from "../gql";
 import type { RequirementPageQuery } from "../gql/graphql";
 import { useI18n, word } from "../i18n";
@@ -379,6 +380,7 @@ export default function RequirementPage() {
           />
         )}
       </Card>
+      <MeetingsCard code={requirement.code} />
       {requirement.tasks.length > 0 && <RequirementBoardCard requirementId={requirement.id} />}
       <ResultReportCard
         requirementId={requirement.id}

@@ -1,9 +1,9 @@
 // 代理审批: a head names a delegate for a period of absence (reviews and acceptances are
 // then theirs to sign, "on behalf of" the head), sees the delegations given, and revokes one.
 import { useMutation, useQuery } from "@apollo/client";
-import { Alert, App, Button, Card, DatePicker, Form, Input, List, Select, Space, Tag, Typography } from "antd";
-import type { SelectProps } from "antd";
+import { Alert, App, Button, Card, DatePicker, Form, Input, List, Space, Tag, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
+import { PersonPicker } from "../components/PersonPicker";
 import { errorText } from "../errors";
 import { graphql } from "../gql";
 import { useI18n } from "../i18n";
@@ -27,18 +27,6 @@ const DELEGATIONS = graphql(`
         displayName
       }
     }
-    users(first: 100) {
-      edges {
-        node {
-          id
-          displayName
-          department {
-            id
-            name
-          }
-        }
-      }
-    }
   }
 `);
 
@@ -60,12 +48,6 @@ const REVOKE = graphql(`
   }
 `);
 
-/** A select without the `aria-required` a required Form.Item puts on Ant Design's plain div
- * (axe: aria-allowed-attr); the required mark stays on the label. */
-function PersonSelect({ "aria-required": _required, ...props }: SelectProps & { "aria-required"?: unknown }) {
-  return <Select showSearch optionFilterProp="label" {...props} />;
-}
-
 interface Values {
   delegateId: string;
   period: [Dayjs, Dayjs];
@@ -80,12 +62,6 @@ export function DelegationCard() {
   const { data } = useQuery(DELEGATIONS);
   const [setDelegate, setting] = useMutation(SET_DELEGATE, { refetchQueries: [DELEGATIONS] });
   const [revoke, revoking] = useMutation(REVOKE);
-  const people = (data?.users.edges ?? [])
-    .filter(({ node }) => node.id !== viewer.id)
-    .map(({ node }) => ({
-      value: node.id,
-      label: `${node.displayName}${node.department ? ` · ${node.department.name}` : ""}`,
-    }));
   const send = async (values: Values) => {
     const done = await setDelegate({
       variables: {
@@ -113,7 +89,7 @@ export function DelegationCard() {
           name="delegateId"
           rules={[{ required: true, message: t("field.required", { label: t("delegation.delegate") }) }]}
         >
-          <PersonSelect options={people} placeholder={t("field.select")} />
+          <PersonPicker excludeIds={[viewer.id]} />
         </Form.Item>
         <Form.Item
           label={t("delegation.period")}

@@ -1,1 +1,0 @@
-import{M as e,j as t}from"./index-eZd5Ttaf.js";var n=e,r=t;export{n,r as t};
