@@ -217,6 +217,12 @@ async def parked_count() -> int:
     return await OutboxMessage.filter(status=OutboxStatus.PARKED).count()
 
 
+def enqueue(actor: ActorRef[*Ts], *args: *Ts) -> None:
+    """Hand a message straight to the broker, past the outbox: for the scheduler's periodic
+    jobs, whose next tick is their retry (nothing to keep if the broker is away)."""
+    broker_module.current().get_actor(actor.name).send(*args)
+
+
 def _options(message: OutboxMessage) -> dict[str, Any]:
     """The Dramatiq options of a row's message: its request id, when it has one."""
     return {"request_id": message.request_id} if message.request_id else {}

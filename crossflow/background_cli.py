@@ -15,8 +15,10 @@ from datetime import datetime
 import typer
 from rich.console import Console
 
-from core import db
+from core import db, outbox
 from core.settings import Settings, get_settings
+from crossflow.scheduler import run_forever
+from resolvers.alerts.scan import scan_and_deliver
 
 console = Console()
 
@@ -42,15 +44,12 @@ def _settings() -> Settings:
 
 def scheduler() -> None:
     """Enqueue warning scans every CROSSFLOW_ALERTS_SCAN_MINUTES (running two is harmless)."""
-    from crossflow.scheduler import run_forever
-
     asyncio.run(run_forever(_settings()))
 
 
 def relay() -> None:
     """Send the pending outbox messages now: to Redis when set, else run them here."""
-    import workers  # noqa: F401  (declares the actors)
-    from core import outbox
+    import workers  # noqa: F401  (a start-up step: declares the actors on this broker)
 
     settings = _settings()
 
@@ -65,8 +64,7 @@ def alerts_scan(
     at: str = typer.Option(None, help="Scan as of this ISO time, e.g. 2026-10-08T09:00+08:00"),
 ) -> None:
     """Run one warning scan now (or as of --at) and deliver; inline when no Redis is set."""
-    import workers  # noqa: F401  (declares the actors)
-    from resolvers.alerts.scan import scan_and_deliver
+    import workers  # noqa: F401  (a start-up step: declares the actors on this broker)
 
     settings = _settings()
     try:

@@ -16,8 +16,13 @@ from datetime import UTC, datetime
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from core import clock, outbox
+from core import actor_refs, clock, outbox
+from core.db import close_orm, open_orm
 from core.settings import Settings
+from resolvers.alerts.scan import scan_and_deliver
+from resolvers.people.directory_settings import effective
+from resolvers.people.directory_sync import sync_directory
+from resolvers.reports.analysis import build_analysis_report, previous_month
 
 log = logging.getLogger(__name__)
 
@@ -72,18 +77,13 @@ def build_scheduler(settings: Settings, *, inline: bool) -> AsyncIOScheduler:
 
 
 async def _enqueue_directory_sync() -> None:
-    from workers.directory import sync_directory
-
     try:
-        sync_directory.send()
+        outbox.enqueue(actor_refs.SYNC_DIRECTORY)
     except Exception as exc:  # the broker is away: the next tick tries again
         log.warning("could not enqueue the directory sync: %s", type(exc).__name__)
 
 
 async def _sync_inline(settings: Settings) -> None:
-    from resolvers.people.directory_settings import effective
-    from resolvers.people.directory_sync import sync_directory
-
     try:
         if not (await effective(settings)).ldap_url:
             return
@@ -94,17 +94,13 @@ async def _sync_inline(settings: Settings) -> None:
 
 
 async def _enqueue_scan() -> None:
-    from workers.alerts import scan_alerts
-
     try:
-        scan_alerts.send()
+        outbox.enqueue(actor_refs.SCAN_ALERTS)
     except Exception as exc:  # the broker is away: the next tick tries again
         log.warning("could not enqueue the warning scan: %s", type(exc).__name__)
 
 
 async def _scan_inline(settings: Settings) -> None:
-    from resolvers.alerts.scan import scan_and_deliver
-
     try:
         report, _ = await scan_and_deliver(settings)
         log.info("alert scan: %s found, %s recorded", report.found, report.recorded)
@@ -113,18 +109,13 @@ async def _scan_inline(settings: Settings) -> None:
 
 
 async def _enqueue_monthly_report() -> None:
-    from resolvers.reports.analysis import previous_month
-    from workers.reports import build_analysis_report
-
     try:
-        build_analysis_report.send(previous_month())
+        outbox.enqueue(actor_refs.BUILD_ANALYSIS_REPORT, previous_month())
     except Exception as exc:  # the broker is away: the admin can still generate it by hand
         log.warning("could not enqueue the monthly report: %s", type(exc).__name__)
 
 
 async def _build_report_inline() -> None:
-    from resolvers.reports.analysis import build_analysis_report, previous_month
-
     try:
         await build_analysis_report(previous_month())
     except Exception:
@@ -140,8 +131,7 @@ async def _relay(settings: Settings) -> None:
 
 async def run_forever(settings: Settings) -> None:
     """The ``crossflow scheduler`` process."""
-    import workers  # noqa: F401  (declares the actors)
-    from core.db import close_orm, open_orm
+    import workers  # noqa: F401  (a start-up step: declares the actors on this broker)
 
     ctx = await open_orm(settings)
     scheduler = build_scheduler(settings, inline=not settings.redis_url)

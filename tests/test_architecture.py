@@ -29,6 +29,8 @@ MAX_LINES = 400
 START_UP_IMPORTS = {
     ("crossflow/app.py", "workers"),
     ("crossflow/worker_boot.py", "workers"),
+    ("crossflow/scheduler.py", "workers"),
+    ("crossflow/background_cli.py", "workers"),
 }
 
 

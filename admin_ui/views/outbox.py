@@ -51,7 +51,7 @@ class ParkedMessageView(ReadOnlyView):
     model = OutboxMessage
     label = ("搁置的后台消息", "Parked messages")
     icon_name = "fa fa-triangle-exclamation"
-    identity = "parked-message"
+    key = "parked-message"
 
     def build_fields(self) -> Sequence[str | BaseField]:
         return [

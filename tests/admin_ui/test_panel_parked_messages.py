@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from tortoise.context import TortoiseContext
 
+from core import outbox
 from core.outbox_message import OutboxMessage, OutboxStatus
 from models import AuditEntry, User
 from resolvers.access.auth import Viewer
@@ -13,6 +14,12 @@ from resolvers.notifications.parked import retry_parked
 from tests.admin_ui.conftest import Panel
 
 BASE = "/admin/parked-message"
+
+
+@pytest.fixture(autouse=True)
+def _relay_when_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message put back waits in line until a relay runs (none runs in these tests)."""
+    monkeypatch.setattr(outbox, "kick", lambda: None)
 
 
 async def parked(error: str = "ActorNotFound: deliver_fax") -> OutboxMessage:
