@@ -23,6 +23,7 @@ from tortoise.context import TortoiseContext
 
 from core import actor_refs, metrics, outbox
 from core import broker as broker_module
+from core.outbox_message import OutboxMessage, OutboxStatus
 from core.security import hash_api_token, new_api_token
 from core.settings import Settings
 from crossflow.app import create_app
@@ -165,6 +166,19 @@ async def test_outbox_depth_and_age_show_unsent_messages(
     # then both are pending and the oldest has an age
     assert value(samples, "crossflow_outbox_pending_messages") == 2
     assert value(samples, "crossflow_outbox_oldest_pending_age_seconds") > 0
+
+
+async def test_parked_messages_are_counted_apart_from_pending_ones(
+    client: GraphQLClient, settings: Settings
+) -> None:
+    # given a message parked after too many failures and one still pending
+    await OutboxMessage.create(actor="deliver_fax", args=[1], status=OutboxStatus.PARKED)
+    await outbox.stage(actor_refs.PUSH_NOTIFICATIONS, [2])
+    # when /metrics is scraped
+    samples = await scrape(client.http, token=None)
+    # then the parked one is counted for the admin to see, and not as pending
+    assert value(samples, "crossflow_outbox_parked_messages") == 1
+    assert value(samples, "crossflow_outbox_pending_messages") == 1
 
 
 async def test_metrics_refuse_scrapers_without_the_token(
