@@ -99,6 +99,7 @@ def _open_from_my_work(page: Page, section: str, name: str) -> None:
     link = page.get_by_test_id(section).get_by_role("link", name=re.compile(name))
     link.wait_for(timeout=LIVE)
     link.click()
+    page.wait_for_url(re.compile(r"/(tasks|requirements)/[A-Z]+\d"))
 
 
 def _review(page: Page, *, approve: bool, comment: str, claim: str | None = None) -> None:
@@ -109,6 +110,10 @@ def _review(page: Page, *, approve: bool, comment: str, claim: str | None = None
         card.get_by_label("认领任务").fill(claim)
         card.get_by_label("认领任务").press("Enter")
     card.get_by_role("button", name=re.compile("同\\s*意" if approve else "驳\\s*回")).click()
+    # the sign-off is acknowledged, or the card says why it was refused
+    refusal = card.locator(".ant-alert-error")
+    page.get_by_text("审核已提交").or_(refusal).first.wait_for()
+    assert refusal.count() == 0, refusal.inner_text()
     page.get_by_test_id("review-timeline").get_by_text(comment).wait_for()
 
 
@@ -143,7 +148,7 @@ def test_the_q3_launch_case_through_the_workbench(
     shot = Shots(tmp_path / "q3-launch")
     today = clock.today()
     with ExitStack() as stack:
-        person = partial(_signed_in, stack, browser, server)
+        person = partial(_signed_in, stack, browser, server, shot.folder)
 
         # given the two heads' 待办事项 open, with nothing from market yet
         sales_head = person("sales_head")
@@ -212,7 +217,7 @@ def test_the_q3_launch_case_through_the_workbench(
         shot(sales_head, "both-heads-approved")
 
         # when the admin confirms initiation in the panel (a real click on the row action)
-        admin = stack.enter_context(workbench_page(browser, server))
+        admin = _page(stack, browser, server, shot.folder, "admin")
         panel_sign_in(admin, "admin", "demo")
         alert = _panel_action(admin, "confirm")
         assert "alert-success" in (alert.get_attribute("class") or ""), alert.inner_text()
@@ -327,6 +332,12 @@ def test_the_q3_launch_case_through_the_workbench(
         seller.get_by_text("待验收").first.wait_for()
         # and the acceptance group (initiator and both heads, 会签) accepts both tasks
         for member in (market, design_head, sales_head):
+            # (once both are listed: a list that grows under the pointer takes the click
+            # to the other task)
+            _my_work(member)
+            listed = member.get_by_test_id("work-acceptances")
+            for task in (VISUAL, INVITATIONS):
+                listed.get_by_role("link", name=re.compile(task)).wait_for(timeout=LIVE)
             for task in (VISUAL, INVITATIONS):
                 _accept(member, task)
         # then both tasks are completed
@@ -376,9 +387,24 @@ def test_the_q3_launch_case_through_the_workbench(
         assert market.get_by_test_id("result-report").get_by_role("button").count() == 0
 
 
-def _signed_in(stack: ExitStack, chromium: Browser, server: str, username: str) -> Page:
-    """A browser context of the person's own, signed in through the workbench's form."""
+def _page(stack: ExitStack, chromium: Browser, server: str, folder: Path, username: str) -> Page:
+    """A page in a browser context of the person's own; when the test fails, its screen is
+    kept as ``failed-<username>.png`` beside the step screenshots (to see who saw what)."""
     page = stack.enter_context(workbench_page(chromium, server))
+
+    def keep_screen_on_failure(failure: type[BaseException] | None, *_: object) -> None:
+        if failure is not None and not page.is_closed():
+            page.screenshot(path=str(folder / f"failed-{username}.png"), full_page=True)
+
+    stack.push(keep_screen_on_failure)
+    return page
+
+
+def _signed_in(
+    stack: ExitStack, chromium: Browser, server: str, folder: Path, username: str
+) -> Page:
+    """A person signed in through the workbench's form in a browser context of their own."""
+    page = _page(stack, chromium, server, folder, username)
     sign_in(page, username)
     return page
 

@@ -231,7 +231,13 @@ export default function RequirementPage() {
   const { viewer } = useSession();
   // cache-and-network: the cached copy shows at once, and what others did meanwhile (a review,
   // a confirmation) replaces it; cache-first showed a status without the round that set it.
-  const { data, loading, error, refetch } = useQuery(REQUIREMENT, { variables: { code }, fetchPolicy: "cache-and-network" });
+  // No deduplication: a review made while that first fetch is still on its way must refetch
+  // anew, not share the answer that predates it.
+  const { data, loading, error, refetch } = useQuery(REQUIREMENT, {
+    variables: { code },
+    fetchPolicy: "cache-and-network",
+    context: { queryDeduplication: false },
+  });
   const work = useQuery(MY_WORK);
   const [submit, submitting] = useMutation(SUBMIT, { refetchQueries: [REQUIREMENT] });
   if (error) {

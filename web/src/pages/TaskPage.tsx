@@ -135,7 +135,12 @@ export default function TaskPage() {
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const { viewer } = useSession();
-  const { data, loading, error, refetch } = useQuery(TASK, { variables: { code }, fetchPolicy: "cache-and-network" });
+  // Fresh on each visit, and refetched anew after an action (see RequirementPage).
+  const { data, loading, error, refetch } = useQuery(TASK, {
+    variables: { code },
+    fetchPolicy: "cache-and-network",
+    context: { queryDeduplication: false },
+  });
   const work = useQuery(MY_WORK);
   const refetchQueries = [TASK, MY_WORK];
   const [start] = useMutation(START, { refetchQueries });

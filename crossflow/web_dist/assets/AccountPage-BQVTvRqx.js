@@ -1,4 +1,4 @@
-import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{Ar as t,D as n,Ir as r,It as i,Ot as a,P as o,Z as s,a as c,l,n as u,o as d,pn as f,r as p,s as m,u as h,w as g,y as _}from"./index-r-McyBr6.js";import{t as v}from"./radio-DUc1Zt__.js";import{t as y}from"./space-DTAZWiUX.js";import{t as b}from"./date-picker-DllBDyJf.js";import{t as x}from"./list-B3CqCU2F.js";import{t as S}from"./tag-B5rH1Nu4.js";import{t as C}from"./PersonPicker-DZtc9LSw.js";var w=e(s(),1),T=p(),E=l(`
+import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{Ar as t,D as n,Ir as r,It as i,Ot as a,P as o,Z as s,a as c,l,n as u,o as d,pn as f,r as p,s as m,u as h,w as g,y as _}from"./index-COA5onxl.js";import{t as v}from"./radio-i0PFMMoR.js";import{t as y}from"./space-D0qo4IWx.js";import{t as b}from"./date-picker-k0ChxfNv.js";import{t as x}from"./list-0a8OnLQn.js";import{t as S}from"./tag-CDTYHci0.js";import{t as C}from"./PersonPicker-FPKnBamj.js";var w=e(s(),1),T=p(),E=l(`
   query MyDelegations {
     delegations(includeEnded: true) {
       id

@@ -1,4 +1,4 @@
-import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{Ir as t,ei as n,l as r,r as i,u as a}from"./index-r-McyBr6.js";import{n as o}from"./space-DTAZWiUX.js";var s=e(n(),1),c=i(),l=r(`
+import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{Ir as t,ei as n,l as r,r as i,u as a}from"./index-COA5onxl.js";import{n as o}from"./space-D0qo4IWx.js";var s=e(n(),1),c=i(),l=r(`
   query PersonSearch($text: String) {
     users(filter: { text: $text }, first: 20) {
       edges {

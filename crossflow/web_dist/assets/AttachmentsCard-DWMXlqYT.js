@@ -1,4 +1,4 @@
-import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{D as t,It as n,Ot as r,P as i,Z as a,ei as o,l as s,o as c,r as l,u,w as d,y as f}from"./index-r-McyBr6.js";import{t as p}from"./list-B3CqCU2F.js";import{t as m}from"./space-DTAZWiUX.js";import{t as h}from"./tag-B5rH1Nu4.js";import{n as g,r as _,t as v}from"./upload-BwoOGR_g.js";import{t as y}from"./download-d8SEb4yM.js";var b=e(a(),1),x=e(o(),1),S=l();s(`
+import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{D as t,It as n,Ot as r,P as i,Z as a,ei as o,l as s,o as c,r as l,u,w as d,y as f}from"./index-COA5onxl.js";import{t as p}from"./list-0a8OnLQn.js";import{t as m}from"./space-D0qo4IWx.js";import{t as h}from"./tag-CDTYHci0.js";import{n as g,r as _,t as v}from"./upload-CsE2qbD4.js";import{t as y}from"./download-BrPPdvpj.js";var b=e(a(),1),x=e(o(),1),S=l();s(`
   fragment AttachmentItem on Attachment {
     id
     fileName

@@ -1,1 +1,0 @@
-import{M as e,N as t}from"./index-r-McyBr6.js";var n=t,r=e;export{n,r as t};
