@@ -12,6 +12,7 @@ import pytest
 from core import db
 from core.settings import Settings
 from crossflow.demo import load_demo_data
+from crossflow.secret_key import resolve as resolve_secret_key
 from models import AuditEntry, Notification, User
 from models.enums import Role
 from resolvers.access.auth import tokens_for, viewer_from_token
@@ -78,14 +79,20 @@ def test_migrate_then_create_admin_with_a_prompted_password(tmp_path: Path) -> N
     assert (tmp_path / "crossflow-data" / "crossflow.sqlite3").is_file()
 
 
+async def _migrated(tmp_path: Path) -> Settings:
+    """The settings of a migrated data folder under ``tmp_path`` (migrated in-process)."""
+    settings = Settings(data_dir=tmp_path / "crossflow-data", _env_file=None)  # type: ignore[call-arg]
+    await db.migrate(settings)
+    return resolve_secret_key(settings)  # the key the server would sign tokens with
+
+
 async def test_create_admin_again_resets_the_password_audited_and_ends_old_sessions(
     tmp_path: Path,
 ) -> None:
     # given an administrator created from the console, holding a bearer token
-    assert crossflow("migrate", cwd=tmp_path).returncode == 0
+    settings = await _migrated(tmp_path)
     first = crossflow("create-admin", "--username", "ops", cwd=tmp_path, stdin="s3cret-pass\n")
     assert first.returncode == 0, first.stderr
-    settings = Settings(data_dir=tmp_path / "crossflow-data", _env_file=None)  # type: ignore[call-arg]
     async with db.orm(settings):
         ops = await User.get(username="ops")
         old_token = tokens_for(settings).issue(ops.id, ops.token_epoch)
@@ -107,22 +114,21 @@ async def test_create_admin_again_resets_the_password_audited_and_ends_old_sessi
 
 async def test_the_console_refuses_a_weak_password_and_writes_nothing(tmp_path: Path) -> None:
     # given a migrated database
-    assert crossflow("migrate", cwd=tmp_path).returncode == 0
+    settings = await _migrated(tmp_path)
     # when create-admin is given a 5-character password, then the demo password
     short = crossflow("create-admin", "--username", "ops", "--password", "short", cwd=tmp_path)
     demo = crossflow("create-admin", "--username", "ops", "--password", "demo", cwd=tmp_path)
     # then both are refused with the shared rule's message and no account exists
     assert short.returncode == 2 and "密码至少8位" in short.stdout
     assert demo.returncode == 2
-    settings = Settings(data_dir=tmp_path / "crossflow-data", _env_file=None)  # type: ignore[call-arg]
     async with db.orm(settings):
         assert not await User.filter(username="ops").exists()
         assert not await AuditEntry.filter(subject_type="User").exists()
 
 
-def test_set_password_and_deactivate_refuse_an_unknown_user(tmp_path: Path) -> None:
+async def test_set_password_and_deactivate_refuse_an_unknown_user(tmp_path: Path) -> None:
     # given a migrated database without the user "ghost"
-    assert crossflow("migrate", cwd=tmp_path).returncode == 0
+    await _migrated(tmp_path)
     # when the console sets its password or deactivates it
     password = crossflow(
         "set-password", "--username", "ghost", "--password", "long-enough-1", cwd=tmp_path
