@@ -9,8 +9,8 @@ import { graphql } from "../gql";
 import { useI18n } from "../i18n";
 
 const SEARCH = graphql(`
-  query PersonSearch($text: String) {
-    users(filter: { text: $text }, first: 20) {
+  query PersonSearch($text: String, $departmentIds: [ID!]) {
+    users(filter: { text: $text, departmentIds: $departmentIds }, first: 20) {
       edges {
         node {
           id
@@ -40,10 +40,12 @@ type Props = Omit<SelectProps, "options" | "onSearch" | "showSearch" | "filterOp
   known?: Person[];
   /** Leave these out of the answers (e.g. yourself as your own delegate). */
   excludeIds?: string[];
+  /** Only members of these departments (a task's assignee is of its executing department). */
+  departmentIds?: string[];
   "aria-required"?: unknown;
 };
 
-export function PersonPicker({ known = [], excludeIds = [], "aria-required": _required, ...props }: Props) {
+export function PersonPicker({ known = [], excludeIds = [], departmentIds, "aria-required": _required, ...props }: Props) {
   // (no `aria-required` on Ant Design's plain div: axe's aria-allowed-attr; the label keeps the mark)
   const { t, language } = useI18n();
   const [typed, setTyped] = useState("");
@@ -52,7 +54,9 @@ export function PersonPicker({ known = [], excludeIds = [], "aria-required": _re
     const timer = window.setTimeout(() => setText(typed.trim()), PAUSE_MS);
     return () => window.clearTimeout(timer);
   }, [typed]);
-  const { data, loading, previousData } = useQuery(SEARCH, { variables: { text: text || null } });
+  const { data, loading, previousData } = useQuery(SEARCH, {
+    variables: { text: text || null, departmentIds: departmentIds ?? null },
+  });
   const found = (data ?? previousData)?.users.edges ?? [];
   const options = useMemo(() => {
     const seen = new Map<string, Person>();

@@ -216,6 +216,7 @@ export default function TaskPage() {
           taskId={task.id}
           departmentId={task.executingDepartment?.id ?? null}
           assigneeId={task.assignee?.id ?? null}
+          assigneeName={task.assignee?.displayName}
           deadline={task.deadline ?? null}
           onAssigned={() => void refetch()}
         />

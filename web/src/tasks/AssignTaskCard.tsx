@@ -1,26 +1,15 @@
 // 任务分配: after the admin confirms initiation, the heads' claims are draft tasks with nobody
 // responsible (待分配). The initiator gives each one responsible person of its executing
 // department and a deadline here (`updateTask`); the person is notified and may start.
-import { useMutation, useQuery } from "@apollo/client";
-import { Alert, App, Button, Card, DatePicker, Form, Select } from "antd";
+// The department's people are searched on the server as one types, however many it has.
+import { useMutation } from "@apollo/client";
+import { Alert, App, Button, Card, DatePicker, Form } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
+import { PersonPicker } from "../components/PersonPicker";
 import { errorText } from "../errors";
 import { graphql } from "../gql";
 import { useI18n } from "../i18n";
 import { MY_WORK } from "../work";
-
-const DEPARTMENT_PEOPLE = graphql(`
-  query DepartmentPeople($departmentIds: [ID!]) {
-    users(first: 100, filter: { departmentIds: $departmentIds }) {
-      edges {
-        node {
-          id
-          displayName
-        }
-      }
-    }
-  }
-`);
 
 const ASSIGN = graphql(`
   mutation AssignTask($input: UpdateTaskInput!) {
@@ -44,20 +33,21 @@ export function AssignTaskCard({
   taskId,
   departmentId,
   assigneeId,
+  assigneeName,
   deadline,
   onAssigned,
 }: {
   taskId: string;
   departmentId: string | null;
   assigneeId: string | null;
+  /** The current assignee's name, shown before any search. */
+  assigneeName?: string;
   deadline: string | null;
   onAssigned: () => void;
 }) {
   const { t, language } = useI18n();
   const { message } = App.useApp();
-  const people = useQuery(DEPARTMENT_PEOPLE, { variables: { departmentIds: departmentId ? [departmentId] : null } });
   const [assign, { loading, error }] = useMutation(ASSIGN, { refetchQueries: [MY_WORK] });
-  const options = (people.data?.users.edges ?? []).map(({ node }) => ({ value: node.id, label: node.displayName }));
   const send = async (values: Values) => {
     const done = await assign({
       variables: {
@@ -82,7 +72,10 @@ export function AssignTaskCard({
           name="assigneeId"
           rules={[{ required: true, message: t("field.required", { label: t("task.assignee") }) }]}
         >
-          <Select showSearch optionFilterProp="label" options={options} loading={people.loading} placeholder={t("field.select")} />
+          <PersonPicker
+            departmentIds={departmentId ? [departmentId] : undefined}
+            known={assigneeId && assigneeName ? [{ value: assigneeId, label: assigneeName }] : []}
+          />
         </Form.Item>
         <Form.Item
           label={t("task.deadline")}

@@ -1,4 +1,4 @@
-import{Ir as e,P as t,b as n,d as r,i,l as a,o,p as s,r as c,u as l,v as u,y as d}from"./index-COA5onxl.js";import{t as f}from"./descriptions-Xfbpumw9.js";import{t as p}from"./space-D0qo4IWx.js";import{t as m}from"./table-ClG7qL_o.js";var h=c(),g=a(`
+import{Ir as e,P as t,b as n,d as r,i,l as a,o,p as s,r as c,u as l,v as u,y as d}from"./index-CUr97UIb.js";import{t as f}from"./descriptions-IHSaUR4o.js";import{t as p}from"./space-DDlhjRAT.js";import{t as m}from"./table-DfeHDFG7.js";var h=c(),g=a(`
   query ArchiveRecord($id: ID!) {
     node(id: $id) {
       id

@@ -1,4 +1,4 @@
-import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{Ir as t,P as n,Z as r,b as i,ei as a,l as o,m as s,o as c,p as l,r as u,u as d,w as f,y as p}from"./index-COA5onxl.js";import{t as m}from"./list-0a8OnLQn.js";import{t as h}from"./space-D0qo4IWx.js";var g=e(r(),1),_=e(a(),1),v=u(),y=o(`
+import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{Ir as t,P as n,Z as r,b as i,ei as a,l as o,m as s,o as c,p as l,r as u,u as d,w as f,y as p}from"./index-CUr97UIb.js";import{t as m}from"./list-JfATqGmj.js";import{t as h}from"./space-DDlhjRAT.js";var g=e(r(),1),_=e(a(),1),v=u(),y=o(`
   query KnowledgeSearch($search: String, $after: String) {
     archives(search: $search, first: 20, after: $after) {
       totalCount

@@ -1,4 +1,4 @@
-import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{D as t,It as n,Ot as r,P as i,Z as a,ei as o,l as s,o as c,r as l,u,w as d,y as f}from"./index-COA5onxl.js";import{t as p}from"./list-0a8OnLQn.js";import{t as m}from"./space-D0qo4IWx.js";import{t as h}from"./tag-CDTYHci0.js";import{n as g,r as _,t as v}from"./upload-CsE2qbD4.js";import{t as y}from"./download-BrPPdvpj.js";var b=e(a(),1),x=e(o(),1),S=l();s(`
+import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{D as t,It as n,Ot as r,P as i,Z as a,ei as o,l as s,o as c,r as l,u,w as d,y as f}from"./index-CUr97UIb.js";import{t as p}from"./list-JfATqGmj.js";import{t as m}from"./space-DDlhjRAT.js";import{t as h}from"./tag-Cx-9Bud6.js";import{n as g,r as _,t as v}from"./upload-jVycAUeO.js";import{t as y}from"./download-BDK5Vx8Z.js";var b=e(a(),1),x=e(o(),1),S=l();s(`
   fragment AttachmentItem on Attachment {
     id
     fileName

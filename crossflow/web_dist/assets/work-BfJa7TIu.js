@@ -1,4 +1,4 @@
-import{l as e}from"./index-COA5onxl.js";var t=e(`
+import{l as e}from"./index-CUr97UIb.js";var t=e(`
   query MyWork {
     myWork {
       total

@@ -1,5 +1,5 @@
-const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/BarChart-Boex3mJP.js","assets/rolldown-runtime-BLXQ4ufn.js","assets/index-COA5onxl.js","assets/index-BL77Dcnv.css"])))=>i.map(i=>d[i]);
-import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{Ir as t,It as n,P as r,b as i,d as a,ei as o,l as s,o as c,r as l,t as u,u as d,y as f}from"./index-COA5onxl.js";import{t as p}from"./space-D0qo4IWx.js";import{t as m}from"./table-ClG7qL_o.js";import{n as h,t as g}from"./colours-DfTPUJxm.js";import{t as _}from"./download-BrPPdvpj.js";var v=e(o(),1),y=l(),b=(0,v.lazy)(()=>u(()=>import(`./BarChart-Boex3mJP.js`),__vite__mapDeps([0,1,2,3]))),x=s(`
+const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/BarChart-BS3r98Yz.js","assets/rolldown-runtime-BLXQ4ufn.js","assets/index-CUr97UIb.js","assets/index-BL77Dcnv.css"])))=>i.map(i=>d[i]);
+import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{Ir as t,It as n,P as r,b as i,d as a,ei as o,l as s,o as c,r as l,t as u,u as d,y as f}from"./index-CUr97UIb.js";import{t as p}from"./space-DDlhjRAT.js";import{t as m}from"./table-DfeHDFG7.js";import{n as h,t as g}from"./colours-DfTPUJxm.js";import{t as _}from"./download-BDK5Vx8Z.js";var v=e(o(),1),y=l(),b=(0,v.lazy)(()=>u(()=>import(`./BarChart-BS3r98Yz.js`),__vite__mapDeps([0,1,2,3]))),x=s(`
   query DepartmentBoard {
     reports {
       tasksByStatus {

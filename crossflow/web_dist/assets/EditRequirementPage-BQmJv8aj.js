@@ -1,4 +1,4 @@
-import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{Ar as t,D as n,Ir as r,It as i,Ot as a,P as o,Z as s,_ as c,b as l,c as u,ei as d,l as f,n as p,o as m,pn as h,r as g,u as _,v,w as y,y as b}from"./index-COA5onxl.js";import{t as x}from"./date-picker-k0ChxfNv.js";import{t as S}from"./space-D0qo4IWx.js";import{t as C}from"./upload-CsE2qbD4.js";import{a as w,i as T,n as E,r as D,t as O}from"./customFields-DqGZa7lo.js";var k=e(d(),1),A=e(s(),1);f(`
+import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{Ar as t,D as n,Ir as r,It as i,Ot as a,P as o,Z as s,_ as c,b as l,c as u,ei as d,l as f,n as p,o as m,pn as h,r as g,u as _,v,w as y,y as b}from"./index-CUr97UIb.js";import{n as x}from"./PersonPicker-DGzCr6tY.js";import{t as S}from"./space-DDlhjRAT.js";import{t as C}from"./upload-jVycAUeO.js";import{a as w,i as T,n as E,r as D,t as O}from"./customFields-Bvk9oLVe.js";var k=e(d(),1),A=e(s(),1);f(`
   fragment StoredCustomValue on CustomFieldValue {
     key
     type

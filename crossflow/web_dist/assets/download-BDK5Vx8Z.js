@@ -1,4 +1,4 @@
-import{Ar as e,Ot as t,l as n,o as r,u as i}from"./index-COA5onxl.js";var a=n(`
+import{Ar as e,Ot as t,l as n,o as r,u as i}from"./index-CUr97UIb.js";var a=n(`
   mutation SignDownloadLink($path: String!) {
     signDownloadLink(path: $path) {
       url

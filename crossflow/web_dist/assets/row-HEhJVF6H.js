@@ -1,1 +1,0 @@
-import{M as e,N as t}from"./index-COA5onxl.js";var n=t,r=e;export{n,r as t};
