@@ -11,8 +11,23 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from core import db
+from core import clock, db, logs
 from core.settings import DEFAULT_SECRET_KEY, DEMO_PASSWORD, Mode, Settings, configure, get_settings
+from crossflow import demo as demo_data
+from crossflow.app import create_app
+from crossflow.demo_people import DEPARTMENTS
+from crossflow.metrics_dir import prepare_multiprocess_metrics
+from crossflow.sdl_check import check
+from crossflow.secret_key import resolve as resolve_secret_key
+from crossflow.seed import seed as load
+from models import User
+from models.enums import Role
+from resolvers.access.api_tokens import create_api_token
+from resolvers.access.sign_in_guard import SignInGuard
+from resolvers.access.sign_in_locks import unlock_sign_in as unlock
+from resolvers.alerts.rules import ensure_default_rules
+from resolvers.errors import DomainError
+from schema import schema
 
 app = typer.Typer(
     help="CrossFlow: cross-department collaboration over GraphQL.", no_args_is_help=True
@@ -21,8 +36,6 @@ console = Console()
 
 
 def _logging(settings: Settings) -> None:
-    from core import logs
-
     logs.configure(settings)  # structured lines (CROSSFLOW_LOG_FORMAT), secrets redacted
     # Dramatiq narrates every message at INFO; its warnings and errors are what matter here.
     logging.getLogger("dramatiq").setLevel(max(logging.WARNING, logging.root.level))
@@ -37,9 +50,6 @@ def demo(
 ) -> None:
     """Run the embedded demo: SQLite, demo data, in-process worker, on one port."""
     import uvicorn
-
-    from crossflow import demo as demo_data
-    from crossflow.app import create_app
 
     settings = configure(
         get_settings().model_copy(update={"mode": Mode.DEMO, "data_dir": data_dir})
@@ -59,8 +69,6 @@ def demo(
 
 
 def _print_demo_banner(settings: Settings, host: str, port: int, *, fresh: bool) -> None:
-    from crossflow.demo_people import DEPARTMENTS
-
     if settings.secret_key in (None, DEFAULT_SECRET_KEY):
         console.print(
             "[bold yellow]Demo mode: sign-ins are signed with the PUBLIC demo key (set"
@@ -111,8 +119,6 @@ def serve(
     """Serve the API on the configured database and broker (run `crossflow migrate` first)."""
     import uvicorn
 
-    from crossflow.secret_key import resolve as resolve_secret_key
-
     settings = get_settings()
     _logging(settings)
     # Settled before the workers start: the key file is then created once, and a refused
@@ -123,8 +129,6 @@ def serve(
         console.print(f"[red]{refusal}[/red]", markup=False)
         raise typer.Exit(2) from None
     if workers > 1:
-        from crossflow.metrics_dir import prepare_multiprocess_metrics
-
         prepare_multiprocess_metrics()
         uvicorn.run(
             "crossflow.asgi:app",
@@ -135,8 +139,6 @@ def serve(
             factory=False,
         )
         return
-    from crossflow.app import create_app
-
     uvicorn.run(
         create_app(settings, embedded_worker=embedded_worker or not settings.redis_url),
         host=host,
@@ -164,8 +166,6 @@ def worker(
 @app.command()
 def migrate() -> None:
     """Apply the committed migrations (SQLite file or CROSSFLOW_DATABASE_URL) and defaults."""
-    from resolvers.alerts.rules import ensure_default_rules
-
     settings = get_settings()
     _logging(settings)
 
@@ -190,12 +190,6 @@ def create_token(
     API tokens never write, whatever their role or bound user: every mutation is refused.
     """
     from datetime import timedelta
-
-    from core import clock
-    from models import User
-    from models.enums import Role
-    from resolvers.access.api_tokens import create_api_token
-    from resolvers.errors import DomainError
 
     async def run() -> str:
         async with db.orm(get_settings()):
@@ -227,9 +221,6 @@ def unlock_sign_in(
     address: str = typer.Option(None, help="Client address whose failed sign-ins to forget"),
 ) -> None:
     """Lift a sign-in lock before it ends by itself (audited; the panel's Users page too)."""
-    from resolvers.access.sign_in_guard import SignInGuard
-    from resolvers.access.sign_in_locks import unlock_sign_in as unlock
-    from resolvers.errors import DomainError
 
     settings = get_settings()
     if not settings.redis_url:
@@ -259,8 +250,6 @@ def seed(
     due_soon: int = typer.Option(2_000, min=0, help="How many of them are due within a day"),
 ) -> None:
     """Load a large benchmark dataset into an empty PostgreSQL database (migrated first)."""
-    from crossflow.seed import seed as load
-
     settings = get_settings()
     if settings.uses_sqlite or not settings.database_url:
         console.print("[red]crossflow seed needs CROSSFLOW_DATABASE_URL (PostgreSQL)[/red]")
@@ -275,8 +264,6 @@ def export_schema(
     output: Path = typer.Option(None, help="Write to this file instead of standard output"),
 ) -> None:
     """Print the GraphQL SDL (the committed copy is schema.graphql at the repository root)."""
-    from schema import schema
-
     sdl = schema.as_str() + "\n"
     if output is None:
         sys.stdout.write(sdl)
@@ -293,9 +280,6 @@ def check_schema(
     Breaking changes since the previous commit pass only with schema.graphql updated in the
     same commit; they are printed either way.
     """
-    from crossflow.sdl_check import check
-    from schema import schema
-
     verdict = check(repository, schema.as_str() + "\n")
     for line in verdict.lines:
         console.print(line, style=None if verdict.ok else "red", markup=False, soft_wrap=True)
