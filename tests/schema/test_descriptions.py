@@ -75,7 +75,7 @@ def test_every_element_of_the_served_schema_is_described() -> None:
 
 def test_the_walk_finds_each_kind_of_undescribed_element() -> None:
     # given a schema with one undescribed element of each kind, and described built-ins
-    sdl = '''
+    sdl = """
         "A described query root" type Query {
           "described" items("described" first: Int, after: String): [Item]
           bare: Kind
@@ -84,7 +84,7 @@ def test_the_walk_finds_each_kind_of_undescribed_element() -> None:
         "An input" input Filter { "described" a: Int, b: Int }
         "An enum" enum Kind { "described" A, B }
         scalar Money
-    '''
+    """
     # when it is walked
     missing = undescribed(build_schema(sdl))
     # then exactly the undescribed elements are named, each with its path
