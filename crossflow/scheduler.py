@@ -33,10 +33,10 @@ def build_scheduler(settings: Settings, *, inline: bool) -> AsyncIOScheduler:
     """The jobs; ``inline`` runs scans and deliveries in this process (no broker worker)."""
     scheduler = AsyncIOScheduler(timezone=UTC)
     scheduler.add_job(
-        _scan_inline if inline else _enqueue_scan,
+        _scan_inline if inline else _enqueue,
         "interval",
         minutes=settings.alerts_scan_minutes,
-        args=[settings] if inline else [],
+        args=[settings] if inline else [actor_refs.SCAN_ALERTS, "the warning scan"],
         next_run_time=datetime.now(UTC),
         max_instances=1,
         coalesce=True,
@@ -64,10 +64,10 @@ def build_scheduler(settings: Settings, *, inline: bool) -> AsyncIOScheduler:
     )
     if settings.ldap_sync_minutes:  # a no-op while no directory is configured
         scheduler.add_job(
-            _sync_inline if inline else _enqueue_directory_sync,
+            _sync_inline if inline else _enqueue,
             "interval",
             minutes=settings.ldap_sync_minutes,
-            args=[settings] if inline else [],
+            args=[settings] if inline else [actor_refs.SYNC_DIRECTORY, "the directory sync"],
             next_run_time=datetime.now(UTC),
             max_instances=1,
             coalesce=True,
@@ -76,11 +76,12 @@ def build_scheduler(settings: Settings, *, inline: bool) -> AsyncIOScheduler:
     return scheduler
 
 
-async def _enqueue_directory_sync() -> None:
+async def _enqueue(actor: actor_refs.ActorRef[()], what: str) -> None:
+    """Hand a periodic job without arguments to the workers."""
     try:
-        outbox.enqueue(actor_refs.SYNC_DIRECTORY)
+        outbox.enqueue(actor)
     except Exception as exc:  # the broker is away: the next tick tries again
-        log.warning("could not enqueue the directory sync: %s", type(exc).__name__)
+        log.warning("could not enqueue %s: %s", what, type(exc).__name__)
 
 
 async def _sync_inline(settings: Settings) -> None:
@@ -91,13 +92,6 @@ async def _sync_inline(settings: Settings) -> None:
         log.info("directory sync %s", run.status)
     except Exception:
         log.exception("directory sync failed; the next tick tries again")
-
-
-async def _enqueue_scan() -> None:
-    try:
-        outbox.enqueue(actor_refs.SCAN_ALERTS)
-    except Exception as exc:  # the broker is away: the next tick tries again
-        log.warning("could not enqueue the warning scan: %s", type(exc).__name__)
 
 
 async def _scan_inline(settings: Settings) -> None:

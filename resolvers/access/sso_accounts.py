@@ -145,8 +145,22 @@ async def _link(user: User, claims: Claims) -> None:
     """Tie ``user`` to the provider's subject (audited): later sign-ins match by it alone."""
     before = {"source": str(user.source), "external_id": user.external_id}
     user.source, user.external_id = AccountSource.OIDC, claims.subject
+    after = {"source": str(user.source), "external_id": user.external_id}
+    note = f"linked at the first sign-in through {claims.provider}"
+    await _save_audited(user, ["source", "external_id"], before, after, note, claims.provider)
+
+
+async def _save_audited(
+    user: User,
+    fields: list[str],
+    before: dict[str, Any],
+    after: dict[str, Any],
+    note: str,
+    provider: str,
+) -> None:
+    """Save what a sign-on changed on ``user`` with its audit entry, in one transaction."""
     async with in_transaction() as connection:
-        await user.save(update_fields=["source", "external_id"], using_db=connection)
+        await user.save(update_fields=fields, using_db=connection)
         await audit.record(
             None,
             "user.update",
@@ -154,9 +168,9 @@ async def _link(user: User, claims: Claims) -> None:
             user.id,
             subject_code=user.username,
             before=before,
-            after={"source": str(user.source), "external_id": user.external_id},
-            note=f"linked at the first sign-in through {claims.provider}",
-            via=claims.provider,
+            after=after,
+            note=note,
+            via=provider,
             using_db=connection,
         )
 
@@ -239,22 +253,9 @@ async def _follow_claims(user: User, claims: Claims) -> None:
     after = _fields(user, department.code if department else None)
     if before == after:
         return
-    async with in_transaction() as connection:
-        await user.save(
-            update_fields=["display_name", "email", "department_id"], using_db=connection
-        )
-        await audit.record(
-            None,
-            "user.update",
-            "User",
-            user.id,
-            subject_code=user.username,
-            before=before,
-            after=after,
-            note=f"changed at sign-in through {claims.provider}",
-            via=claims.provider,
-            using_db=connection,
-        )
+    note = f"changed at sign-in through {claims.provider}"
+    fields = ["display_name", "email", "department_id"]
+    await _save_audited(user, fields, before, after, note, claims.provider)
 
 
 def _serializer(settings: Settings) -> URLSafeTimedSerializer:

@@ -62,6 +62,14 @@ CollaborationRequestRef = Annotated[
     "CollaborationRequestType", strawberry.lazy("schema.collaboration.conversation")
 ]
 
+#: The arguments ``tasks`` and ``myTasks`` share.
+TaskFilterArgument = Annotated[
+    TaskFilter | None, strawberry.argument(description="Only tasks matching it")
+]
+TaskOrderArgument = Annotated[
+    TaskOrder | None, strawberry.argument(description="Sort order; default newest first")
+]
+
 
 @strawberry.type(name="Task", description="A task with exactly one responsible person (责任人)")
 class TaskType(ModelNode):
@@ -248,12 +256,8 @@ class TaskQueries:
     async def tasks(
         self,
         info: Info,
-        filter: Annotated[
-            TaskFilter | None, strawberry.argument(description="Only tasks matching it")
-        ] = None,
-        order_by: Annotated[
-            TaskOrder | None, strawberry.argument(description="Sort order; default newest first")
-        ] = None,
+        filter: TaskFilterArgument = None,
+        order_by: TaskOrderArgument = None,
         first: First = None,
         after: After = None,
     ) -> Connection[TaskType]:
@@ -268,12 +272,8 @@ class TaskQueries:
     async def my_tasks(
         self,
         info: Info,
-        filter: Annotated[
-            TaskFilter | None, strawberry.argument(description="Only tasks matching it")
-        ] = None,
-        order_by: Annotated[
-            TaskOrder | None, strawberry.argument(description="Sort order; default newest first")
-        ] = None,
+        filter: TaskFilterArgument = None,
+        order_by: TaskOrderArgument = None,
         first: First = None,
         after: After = None,
     ) -> Connection[TaskType]:
