@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.test_admin_browser import (  # noqa: F401  (fixtures used by name)
     browser,
@@ -76,8 +77,8 @@ def test_a_required_choice_field_from_the_panel_is_rendered_and_enforced(
         # when an option is chosen (the options are the panel's), it is accepted
         staff.get_by_label("问题来源").click()
         options = staff.locator(".ant-select-dropdown:visible .ant-select-item-option")
-        options.first.wait_for()
-        assert options.all_inner_texts() == ["生产环节", "运输环节"]
+        # (a retrying check: the dropdown is still opening when its first option appears)
+        expect(options).to_have_text(["生产环节", "运输环节"])
         options.filter(has_text="运输环节").click()
         staff.get_by_role("button", name="提交审核").click()
         staff.wait_for_url(re.compile(r"/requirements/XQ\d+"))
