@@ -17,7 +17,7 @@ from resolvers.forms.reading import RawCondition, StoredValue
 from schema.access.permissions import CanWrite, SignedIn
 from schema.base import Info, ModelNode, load_one
 from schema.enums import FormFieldType
-from schema.ids import decode_id
+from schema.ids import decode_id, decode_optional_id
 
 if TYPE_CHECKING:
     from schema.files.attachments import AttachmentType
@@ -258,7 +258,7 @@ def _option_dicts(options: list[FormFieldOptionInput] | None) -> list[dict[str, 
 
 
 def _template_id(value: strawberry.ID | None) -> int | None:
-    return None if value is None else decode_id(value, TEMPLATE, "templateId")
+    return decode_optional_id(value, TEMPLATE, "templateId")
 
 
 @strawberry.type

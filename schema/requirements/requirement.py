@@ -24,7 +24,7 @@ from schema.conversion import to_use_case
 from schema.enums import RequirementStatus, SignOffMode
 from schema.filters import RequirementFilter, RequirementOrder
 from schema.forms.fields import custom_field_values
-from schema.ids import decode_id, decode_ids
+from schema.ids import decode_id, decode_ids, decode_optional_id
 from schema.pagination import After, Connection, First, ordering, paginate
 from schema.requirements.inputs import (
     CreateRequirementInput,
@@ -353,9 +353,7 @@ class RequirementMutations:
             input,
             reviews.ReviewInput,
             requirement_id=_requirement_id(input.requirement_id, "requirementId"),
-            department_id=None
-            if input.department_id is None
-            else decode_id(input.department_id, "Department", "departmentId"),
+            department_id=decode_optional_id(input.department_id, "Department", "departmentId"),
         )
         return await reviews.review_requirement(viewer, data)  # type: ignore[return-value]
 

@@ -34,7 +34,7 @@ from schema.base import (
 from schema.conversion import to_use_case
 from schema.enums import Priority, TaskStatus
 from schema.filters import TaskFilter, TaskOrder
-from schema.ids import decode_id, decode_ids
+from schema.ids import decode_id, decode_ids, decode_optional_id
 from schema.pagination import After, Connection, First, ordering, paginate
 from schema.tasks.board import RequirementBoardType
 from schema.tasks.inputs import (
@@ -196,19 +196,16 @@ def _task_id(value: strawberry.ID, field: str = "id") -> int:
     return decode_id(value, "Task", field)
 
 
-def _optional_id(value: strawberry.ID | None, type_name: str, field: str) -> int | None:
-    return None if value is None else decode_id(value, type_name, field)
-
 
 def _form(data: CreateTaskInput | UpdateTaskInput) -> tasks.TaskForm:
     assisting = data.assisting_department_ids
     return to_use_case(
         data,
         tasks.TaskForm,
-        executing_department_id=_optional_id(
+        executing_department_id=decode_optional_id(
             data.executing_department_id, "Department", "executingDepartmentId"
         ),
-        assignee_id=_optional_id(data.assignee_id, "User", "assigneeId"),
+        assignee_id=decode_optional_id(data.assignee_id, "User", "assigneeId"),
         assisting_department_ids=None
         if assisting is None
         else decode_ids(assisting, "Department", "assistingDepartmentIds"),
