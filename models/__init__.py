@@ -23,6 +23,7 @@ from models.forms import FormField, RequirementFieldValue, RequirementFormVersio
 from models.meetings import Meeting, MeetingAttendee
 from models.notifications import Delivery, Notification
 from models.preferences import NotificationDefault, NotificationPreference, QuietHours
+from models.report_cells import ReportCell, ReportSnapshot
 from models.reports import AnalysisReport, SavedReport
 from models.requirements import Requirement, RequirementDepartment, Review, ReviewRound
 from models.reschedules import RescheduleRequest
@@ -77,6 +78,8 @@ __all__ = [
     "PeopleSyncRun",
     "ProgressUpdate",
     "QuietHours",
+    "ReportCell",
+    "ReportSnapshot",
     "Requirement",
     "RequirementDepartment",
     "RequirementFieldValue",
