@@ -36,9 +36,9 @@ from models import (
 )
 from models.enums import CollaborationStatus, FeedbackKind, Priority, RequirementStatus, TaskStatus
 from resolvers.archives.archiving import archive_requirement
-from resolvers.reports.board import RescheduleInput, reschedule_task
 from resolvers.requirements import form as standard_form
 from resolvers.requirements.lifecycle import confirm_requirement
+from resolvers.tasks.reschedule import RescheduleInput, reschedule_task
 
 LONG_TEXT = standard_form.LONG_TEXTS  # the form's long texts: on the detail page only
 

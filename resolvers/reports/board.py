@@ -1,34 +1,24 @@
-"""Step 4 of the process (进度跟踪与风险预警): the requirement board, and handling a delay.
+"""Step 4 of the process (进度跟踪与风险预警): the requirement board.
 
 The board counts in SQL (GROUP BY and conditional counts), so its cost does not grow with
-the number of tasks read into Python. A delay is handled, not just warned about: the
-initiator records reason, solution and new deadline (原因、解决方案、新节点).
+the number of tasks read into Python. Handling a delay is ``resolvers/tasks/reschedule.py``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
-from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
 from tortoise.functions import Count
-from tortoise.transactions import in_transaction
 
-from core import clock, outbox
-from models import Requirement, Task, TaskReschedule
-from models.enums import NotificationKind, TaskStatus
-from resolvers import audit
-from resolvers.access import policy
+from core import clock
+from models import Requirement, Task
+from models.enums import TaskStatus
 from resolvers.access.auth import Viewer
-from resolvers.access.policy import head_ids
 from resolvers.access.scope import scoped
-from resolvers.errors import BadUserInput, NotFound
-from resolvers.notifications.notify import notify_about
-from resolvers.notifications.texts import beijing_time
+from resolvers.errors import NotFound
 from resolvers.tasks.lagging import lagging_count
-from resolvers.tasks.lifecycle import NOTE_LIMIT, UNFINISHED, as_utc, start_of, task_in_context
-from resolvers.workflow import NOT_FOUND_MESSAGE, ensure_state, ensure_writable
+from resolvers.workflow import NOT_FOUND_MESSAGE
 
 S = TaskStatus
 
@@ -98,99 +88,4 @@ async def requirement_board(viewer: Viewer, requirement_id: int) -> Board:
         delayed=sum(int(row["delayed"] or 0) for row in rows),
         pending_assignment=sum(int(row["unassigned"] or 0) for row in rows),
         lagging=await lagging_count(requirement.id),
-    )
-
-
-@dataclass
-class RescheduleInput:
-    """A handled delay: reason (原因), solution (解决方案), new deadline (新节点)."""
-
-    task_id: int
-    reason: str = ""
-    solution: str = ""
-    new_deadline: datetime | None = None
-
-
-def _check_reschedule(data: RescheduleInput, task: Task) -> datetime:
-    data.reason, data.solution = data.reason.strip(), data.solution.strip()
-    for name, value in (("reason", data.reason), ("solution", data.solution)):
-        if not value:
-            raise BadUserInput(
-                f"请填写{'原因' if name == 'reason' else '解决方案'} ({name} is required)",
-                field=name,
-            )
-        if len(value) > NOTE_LIMIT:
-            raise BadUserInput(f"{name}过长 (too long, at most {NOTE_LIMIT})", field=name)
-    deadline = as_utc(data.new_deadline, "newDeadline")
-    if deadline is None:
-        raise BadUserInput("请填写新节点 (newDeadline is required)", field="newDeadline")
-    if deadline <= clock.now():
-        raise BadUserInput("新节点须晚于现在 (newDeadline is in the past)", field="newDeadline")
-    if task.start_date is not None and deadline <= start_of(task.start_date):
-        raise BadUserInput(
-            "新节点须晚于开始日期 (newDeadline must come after the start date)",
-            field="newDeadline",
-        )
-    return deadline
-
-
-async def reschedule_task(viewer: Viewer, data: RescheduleInput) -> Task:
-    """Move a task's deadline with reason and solution (the initiator or the admin)."""
-    policy.require_writer(viewer)
-    async with in_transaction() as conn:
-        task, requirement = await task_in_context(viewer, data.task_id, conn)
-        policy.require_initiator_or_admin(viewer, requirement)
-        ensure_writable(requirement)
-        ensure_state(task, UNFINISHED, "rescheduleTask")
-        await apply_reschedule(viewer, task, data, conn)
-    outbox.kick()
-    return task
-
-
-async def apply_reschedule(
-    viewer: Viewer, task: Task, data: RescheduleInput, conn: BaseDBAsyncClient
-) -> None:
-    """Validate and record a reschedule of a task locked by the caller, and tell people.
-
-    The history row keeps the old and new deadline; raising ``deadline_instance`` opens a
-    new warning instance, so warnings about the old deadline do not block the new ones.
-    An approved reschedule request (``resolvers/tasks/reschedule_requests.py``) comes here too.
-    """
-    new_deadline = _check_reschedule(data, task)
-    assert viewer.user_id is not None
-    old_deadline = task.deadline
-    await TaskReschedule.create(
-        task_id=task.id,
-        requested_by_id=viewer.user_id,
-        reason=data.reason,
-        solution=data.solution,
-        old_deadline=old_deadline,
-        new_deadline=new_deadline,
-        using_db=conn,
-    )
-    task.deadline = new_deadline
-    task.deadline_instance += 1
-    task.version += 1
-    await task.save(
-        using_db=conn, update_fields=["deadline", "deadline_instance", "version", "updated_at"]
-    )
-    await audit.record(
-        viewer,
-        "task.reschedule",
-        "Task",
-        task.id,
-        subject_code=task.code,
-        note=f"{data.reason} / {data.solution}",
-        before={"deadline": old_deadline.isoformat() if old_deadline else None},
-        after={"deadline": new_deadline.isoformat()},
-        using_db=conn,
-    )
-    await notify_about(
-        task,
-        [task.assignee_id, *await head_ids([task.executing_department_id], conn)],
-        NotificationKind.TASK_RESCHEDULED,
-        conn,
-        exclude=viewer.user_id,
-        deadline=beijing_time(new_deadline),
-        reason=data.reason,
     )

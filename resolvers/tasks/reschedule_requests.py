@@ -24,8 +24,8 @@ from resolvers.access.auth import Viewer
 from resolvers.errors import BadUserInput, InvalidTransition, NotFound
 from resolvers.notifications.notify import notify_about
 from resolvers.notifications.texts import beijing_time
-from resolvers.reports.board import RescheduleInput, apply_reschedule
 from resolvers.tasks.lifecycle import NOTE_LIMIT, UNFINISHED, as_utc, task_in_context
+from resolvers.tasks.reschedule import RescheduleInput, apply_reschedule
 from resolvers.workdays import Fallback, WorkCalendar
 from resolvers.workflow import NOT_FOUND_MESSAGE, ensure_state, ensure_writable
 
@@ -150,7 +150,9 @@ async def decide_reschedule(
                 solution=note or "同意延期申请 (reschedule request approved)",
                 new_deadline=request.new_deadline,
             )
-            await apply_reschedule(viewer, task, data, conn)
+            await apply_reschedule(
+                viewer, task, data, conn, requested_by_id=request.requested_by_id
+            )
         request.status = P.APPROVED if approve else P.DECLINED
         request.decided_by_id = viewer.user_id
         request.decided_at = clock.now()

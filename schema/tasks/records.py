@@ -57,7 +57,10 @@ class TaskRescheduleType(ModelNode):
     new_deadline: datetime = strawberry.field(description="The new deadline (新节点), UTC")
     created_at: datetime = strawberry.field(description="When it was rescheduled, UTC")
 
-    @strawberry.field(description="Who moved the deadline (the initiator or ADMIN)")
+    @strawberry.field(
+        description="Who asked for the new deadline: the initiator or ADMIN who moved it, or "
+        "the assignee whose reschedule request was approved (the approver: decidedBy there)"
+    )
     async def requested_by(self, root: models.TaskReschedule, info: Info) -> UserRef | None:
         return await load_one(info, models.User, root.requested_by_id)
 

@@ -18,7 +18,7 @@ from resolvers.access.scope import scoped
 from resolvers.errors import NotFound
 from resolvers.keyset import Ordering
 from resolvers.reports import board
-from resolvers.tasks import lagging, work
+from resolvers.tasks import lagging, reschedule, work
 from resolvers.tasks import lifecycle as tasks
 from resolvers.workflow import NOT_FOUND_MESSAGE
 from schema.access.permissions import CanWrite, SignedIn
@@ -196,7 +196,6 @@ def _task_id(value: strawberry.ID, field: str = "id") -> int:
     return decode_id(value, "Task", field)
 
 
-
 def _form(data: CreateTaskInput | UpdateTaskInput) -> tasks.TaskForm:
     assisting = data.assisting_department_ids
     return to_use_case(
@@ -371,5 +370,7 @@ class TaskMutations:
         input: Annotated[RescheduleTaskInput, strawberry.argument(description="The new deadline")],
     ) -> TaskType:
         viewer = info.context.require_viewer()
-        data = to_use_case(input, board.RescheduleInput, task_id=_task_id(input.task_id, "taskId"))
-        return await board.reschedule_task(viewer, data)  # type: ignore[return-value]
+        data = to_use_case(
+            input, reschedule.RescheduleInput, task_id=_task_id(input.task_id, "taskId")
+        )
+        return await reschedule.reschedule_task(viewer, data)  # type: ignore[return-value]

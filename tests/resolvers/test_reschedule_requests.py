@@ -19,7 +19,8 @@ ASK = """mutation($input: RequestRescheduleInput!) { requestReschedule(input: $i
   id status late reason newDeadline deadlineBefore requestedBy { username } } }"""
 DECIDE = """mutation($input: DecideRescheduleRequestInput!) {
   decideRescheduleRequest(input: $input) { status decisionNote decidedBy { username }
-    task { deadline rescheduleRequests { status } reschedules { reason solution } } } }"""
+    task { deadline rescheduleRequests { status }
+      reschedules { reason solution requestedBy { username } } } } }"""
 
 
 @pytest.fixture(autouse=True)
@@ -76,6 +77,8 @@ async def test_the_assignee_asks_ahead_and_the_initiator_approves(
     assert decided["task"]["deadline"] == asked["newDeadline"]
     assert decided["task"]["rescheduleRequests"] == [{"status": "APPROVED"}]
     assert decided["task"]["reschedules"][-1]["reason"] == "竖版尺寸待销售部确认，需等门店反馈"
+    # and the history names who asked for it (the assignee), the approver being on the request
+    assert decided["task"]["reschedules"][-1]["requestedBy"] == {"username": "design_staff"}
     row = await Task.get(id=task.id)
     assert row.deadline_instance == task.deadline_instance + 1
     # and the assignee is told; the decision is audited

@@ -12,10 +12,10 @@ import pytest
 import strawberry
 from strawberry import relay
 
-from resolvers.reports.board import RescheduleInput
 from resolvers.requirements.lifecycle import RequirementForm
 from resolvers.requirements.reviews import ReviewInput
 from resolvers.tasks.lifecycle import TaskForm
+from resolvers.tasks.reschedule import RescheduleInput
 from resolvers.tasks.work import ProgressReport
 from schema.conversion import to_use_case
 from schema.enums import Priority
