@@ -43,6 +43,8 @@ BUILD_ANALYSIS_REPORT: ActorRef[str] = ActorRef("build_analysis_report")
 SCAN_ALERTS: ActorRef[()] = ActorRef("scan_alerts")
 #: Sync the directory (the scheduler enqueues it; no arguments).
 SYNC_DIRECTORY: ActorRef[()] = ActorRef("sync_directory")
+#: Refresh the report snapshot (the scheduler enqueues it every minute; no arguments).
+REFRESH_REPORTS: ActorRef[()] = ActorRef("refresh_reports")
 
 
 def delivery_actor(channel: str) -> ActorRef[int]:
@@ -59,6 +61,7 @@ def every() -> list[ActorRef[*tuple[Any, ...]]]:
         BUILD_ANALYSIS_REPORT,
         SCAN_ALERTS,
         SYNC_DIRECTORY,
+        REFRESH_REPORTS,
     ]
 
 

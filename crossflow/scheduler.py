@@ -1,7 +1,8 @@
 """Periodic work (APScheduler): enqueue a warning scan every few minutes, relay outbox
-messages that an earlier relay could not send (after a broker outage), build the monthly
-Collaboration Analysis Report on the first day of each month, and sync the directory
-(CROSSFLOW_LDAP_SYNC_MINUTES) once one is configured (environment or panel).
+messages that an earlier relay could not send (after a broker outage), refresh the report
+snapshot every minute, build the monthly Collaboration Analysis Report on the first day of
+each month, and sync the directory (CROSSFLOW_LDAP_SYNC_MINUTES) once one is configured
+(environment or panel).
 
 Running two schedulers is harmless: every warning is recorded once under its unique key,
 and every delivery is claimed before it is sent.
@@ -22,11 +23,14 @@ from core.settings import Settings
 from resolvers.alerts.scan import scan_and_deliver
 from resolvers.people.directory_settings import effective
 from resolvers.people.directory_sync import sync_directory
+from resolvers.reports import snapshots
 from resolvers.reports.analysis import build_analysis_report, previous_month
 
 log = logging.getLogger(__name__)
 
 RELAY_SECONDS = 15
+#: How often the report snapshot is refreshed: the figures' staleness at most (plus its run).
+REPORT_REFRESH_SECONDS = 60
 
 
 def build_scheduler(settings: Settings, *, inline: bool) -> AsyncIOScheduler:
@@ -52,6 +56,16 @@ def build_scheduler(settings: Settings, *, inline: bool) -> AsyncIOScheduler:
             coalesce=True,
             id="relay",
         )
+    scheduler.add_job(
+        _refresh_reports_inline if inline else _enqueue,
+        "interval",
+        seconds=REPORT_REFRESH_SECONDS,
+        args=[] if inline else [actor_refs.REFRESH_REPORTS, "the report refresh"],
+        next_run_time=datetime.now(UTC),
+        max_instances=1,
+        coalesce=True,
+        id="report-refresh",
+    )
     # The Collaboration Analysis Report (协作分析报告) of the month before, on the 1st at
     # 01:00 Beijing time; a second scheduler only rebuilds the same month's row.
     scheduler.add_job(
@@ -114,6 +128,13 @@ async def _build_report_inline() -> None:
         await build_analysis_report(previous_month())
     except Exception:
         log.exception("monthly analysis report failed; generate it from the API to retry")
+
+
+async def _refresh_reports_inline() -> None:
+    try:
+        await snapshots.refresh()
+    except Exception:
+        log.exception("report refresh failed; the next tick tries again")
 
 
 async def _relay(settings: Settings) -> None:

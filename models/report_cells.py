@@ -69,7 +69,7 @@ class ReportCell(Model):
 
     class Meta:
         table = "report_cell"
-        indexes = [Index(fields=["snapshot", "report", "day"])]
+        indexes = [Index(fields=["snapshot_id", "report", "day"])]
 
     def __str__(self) -> str:
         return f"{self.report} {self.day} {self.department_id}"

@@ -1,9 +1,10 @@
-"""The monthly Collaboration Analysis Report (协作分析报告) as a background job.
+"""Report jobs: the monthly Collaboration Analysis Report (协作分析报告) and the snapshot.
 
 The scheduler enqueues the previous month on the first day of each month, and the
 ``generateAnalysisReport`` mutation stages a message through the outbox. Building the same
 month twice replaces the stored report, so a redelivered message or a second scheduler
-does no harm.
+does no harm. The report snapshot (``resolvers/reports/snapshots.py``) is refreshed every
+minute by the scheduler; a failed refresh is not retried, the next tick is the retry.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import logging
 import dramatiq
 
 from core import actor_refs
-from resolvers.reports import analysis
+from resolvers.reports import analysis, snapshots
 
 log = logging.getLogger(__name__)
 
@@ -34,3 +35,11 @@ async def build_analysis_report(month: str) -> None:
         await analysis.mark_failed(month, exc)
         raise
     log.info("analysis report %s built (%s bytes of HTML)", report.month, len(report.html))
+
+
+@dramatiq.actor(actor_name=actor_refs.REFRESH_REPORTS.name, max_retries=0, time_limit=300_000)
+async def refresh_reports() -> None:
+    """Recompute every report's cells as of now (readers keep the previous until it commits)."""
+    snapshot = await snapshots.refresh()
+    if snapshot is not None:
+        log.info("report snapshot %s refreshed", snapshot.id)

@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                 ('count_4', fields.BigIntField(default=0)),
                 ('seconds', fields.DecimalField(default=0, max_digits=24, decimal_places=6)),
             ],
-            options={'table': 'report_cell', 'app': 'models', 'indexes': [Index(fields=['snapshot', 'report', 'day'])], 'pk_attr': 'id', 'table_description': "One report's figures for one Beijing day and department (and label, peer)."},
+            options={'table': 'report_cell', 'app': 'models', 'indexes': [Index(fields=['snapshot_id', 'report', 'day'])], 'pk_attr': 'id', 'table_description': "One report's figures for one Beijing day and department (and label, peer)."},
             bases=['Model'],
         ),
     ]

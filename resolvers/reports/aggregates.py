@@ -22,6 +22,7 @@ from typing import Any
 
 from core import clock
 from models.enums import CollaborationStatus, FeedbackKind, TaskStatus
+from resolvers.reports import cells
 from resolvers.reports.lead_times import (
     acceptance_lead_time,
     requirement_cycle_time,
@@ -45,7 +46,14 @@ from resolvers.reports.scope import (
     period_of,
     scope_for,
 )
-from resolvers.reports.sql import as_hours, as_int, statement, where
+from resolvers.reports.sql import (
+    LAST_IF_NULL,
+    as_hours,
+    as_int,
+    statement,
+    status_order,
+    where,
+)
 
 #: The report functions and row types of ``lead_times`` and ``rows`` are named here too:
 #: this module is the one door to the reports for the API, the downloads and the analysis.
@@ -74,14 +82,6 @@ __all__ = [
     "tasks_by_status",
 ]
 
-#: Rows without a department sort after the others (SQLite and PostgreSQL disagree on NULLs).
-LAST_IF_NULL = "COALESCE({}, 2147483647)"
-#: Task statuses in the order of their lifecycle, for sorting report rows.
-_STATUS_ORDER = (
-    "CASE t.status WHEN 'PENDING' THEN 0 WHEN 'IN_PROGRESS' THEN 1"
-    " WHEN 'SUBMITTED' THEN 2 ELSE 3 END"
-)
-
 
 async def requirements_by_department(scope: ReportScope) -> list[RequirementFlowRow]:
     """Requirements raised (first submitted) and completed in the period, by initiating department.
@@ -89,6 +89,18 @@ async def requirements_by_department(scope: ReportScope) -> list[RequirementFlow
     A requirement is raised when review round 1 opens; ``submitted_at`` moves with each
     resubmission and only stands in for rows without rounds.
     """
+    rows = await cells.either(scope, cells.requirements, _live_requirements)
+    return [
+        RequirementFlowRow(
+            **department_fields(row),
+            raised=as_int(row["raised"]),
+            completed=as_int(row["completed"]),
+        )
+        for row in rows
+    ]
+
+
+async def _live_requirements(scope: ReportScope) -> list[dict[str, Any]]:
     sql = statement()
     raised_at = "COALESCE(rr.opened_at, r.submitted_at)"
 
@@ -98,7 +110,7 @@ async def requirements_by_department(scope: ReportScope) -> list[RequirementFlow
     raised, completed = inside(raised_at), inside("r.completed_at")
     either = f"(({raised}) OR ({completed}))"
     filters = where([either, *sql.among("r.initiating_department_id", scope.departments)])
-    rows = await sql.rows(
+    return await sql.rows(
         "SELECT r.initiating_department_id AS department_id, d.code AS department_code,"
         " d.name AS department_name,"
         f" SUM(CASE WHEN {raised} THEN 1 ELSE 0 END) AS raised,"
@@ -110,35 +122,11 @@ async def requirements_by_department(scope: ReportScope) -> list[RequirementFlow
         " GROUP BY r.initiating_department_id, d.code, d.name, d.sort_order"
         " ORDER BY d.sort_order, r.initiating_department_id"
     )
-    return [
-        RequirementFlowRow(
-            **department_fields(row),
-            raised=as_int(row["raised"]),
-            completed=as_int(row["completed"]),
-        )
-        for row in rows
-    ]
 
 
 async def tasks_by_status(scope: ReportScope) -> list[TaskStatusRow]:
     """Task counts by creation month × executing department × current status."""
-    sql = statement()
-    month = sql.month("t.created_at")
-    filters = where(
-        [
-            *sql.within("t.created_at", scope.period),
-            *sql.among("t.executing_department_id", scope.departments),
-        ]
-    )
-    rows = await sql.rows(
-        f"SELECT {month} AS month, t.executing_department_id AS department_id,"
-        " d.code AS department_code, d.name AS department_name, t.status AS status,"
-        " COUNT(*) AS count"
-        " FROM task t JOIN department d ON d.id = t.executing_department_id"
-        f" {filters}"
-        f" GROUP BY {month}, t.executing_department_id, d.code, d.name, d.sort_order, t.status"
-        f" ORDER BY month, d.sort_order, t.executing_department_id, {_STATUS_ORDER}"
-    )
+    rows = await cells.either(scope, cells.tasks_by_status, _live_tasks_by_status)
     return [
         TaskStatusRow(
             month=row["month"],
@@ -150,37 +138,34 @@ async def tasks_by_status(scope: ReportScope) -> list[TaskStatusRow]:
     ]
 
 
+async def _live_tasks_by_status(scope: ReportScope) -> list[dict[str, Any]]:
+    sql = statement()
+    month = sql.month("t.created_at")
+    filters = where(
+        [
+            *sql.within("t.created_at", scope.period),
+            *sql.among("t.executing_department_id", scope.departments),
+        ]
+    )
+    return await sql.rows(
+        f"SELECT {month} AS month, t.executing_department_id AS department_id,"
+        " d.code AS department_code, d.name AS department_name, t.status AS status,"
+        " COUNT(*) AS count"
+        " FROM task t JOIN department d ON d.id = t.executing_department_id"
+        f" {filters}"
+        f" GROUP BY {month}, t.executing_department_id, d.code, d.name, d.sort_order, t.status"
+        f" ORDER BY month, d.sort_order, t.executing_department_id, {status_order('t.status')}"
+    )
+
+
 async def overdue_by_department(scope: ReportScope) -> list[OverdueRow]:
     """Tasks due in the period: overdue now, completed late or on time, not yet due.
 
     The overdue rate is (overdue + completed late) over the tasks whose outcome is known
     (every task due in the period except those whose deadline is still ahead), ``None``
-    when there are none.
+    when there are none. Read from a snapshot, "now" is the instant of its refresh.
     """
-    sql = statement()
-    now = sql.param(clock.now())
-    done = sql.param(TaskStatus.COMPLETED.value)
-    filters = where(
-        [
-            "t.deadline IS NOT NULL",
-            *sql.within("t.deadline", scope.period),
-            *sql.among("t.executing_department_id", scope.departments),
-        ]
-    )
-    rows = await sql.rows(
-        "SELECT t.executing_department_id AS department_id, d.code AS department_code,"
-        " d.name AS department_name, COUNT(*) AS tasks,"
-        f" SUM(CASE WHEN t.status <> {done} AND t.deadline < {now} THEN 1 ELSE 0 END)"
-        " AS overdue,"
-        f" SUM(CASE WHEN t.status = {done} AND t.completed_at > t.deadline THEN 1 ELSE 0 END)"
-        " AS completed_late,"
-        f" SUM(CASE WHEN t.status = {done} AND t.completed_at <= t.deadline THEN 1 ELSE 0 END)"
-        " AS completed_on_time"
-        " FROM task t JOIN department d ON d.id = t.executing_department_id"
-        f" {filters}"
-        " GROUP BY t.executing_department_id, d.code, d.name, d.sort_order"
-        " ORDER BY d.sort_order, t.executing_department_id"
-    )
+    rows = await cells.either(scope, cells.overdue, _live_overdue)
     result = []
     for row in rows:
         tasks, overdue = as_int(row["tasks"]), as_int(row["overdue"])
@@ -200,11 +185,53 @@ async def overdue_by_department(scope: ReportScope) -> list[OverdueRow]:
     return result
 
 
+async def _live_overdue(scope: ReportScope) -> list[dict[str, Any]]:
+    sql = statement()
+    now = sql.param(clock.now())
+    done = sql.param(TaskStatus.COMPLETED.value)
+    filters = where(
+        [
+            "t.deadline IS NOT NULL",
+            *sql.within("t.deadline", scope.period),
+            *sql.among("t.executing_department_id", scope.departments),
+        ]
+    )
+    return await sql.rows(
+        "SELECT t.executing_department_id AS department_id, d.code AS department_code,"
+        " d.name AS department_name, COUNT(*) AS tasks,"
+        f" SUM(CASE WHEN t.status <> {done} AND t.deadline < {now} THEN 1 ELSE 0 END)"
+        " AS overdue,"
+        f" SUM(CASE WHEN t.status = {done} AND t.completed_at > t.deadline THEN 1 ELSE 0 END)"
+        " AS completed_late,"
+        f" SUM(CASE WHEN t.status = {done} AND t.completed_at <= t.deadline THEN 1 ELSE 0 END)"
+        " AS completed_on_time"
+        " FROM task t JOIN department d ON d.id = t.executing_department_id"
+        f" {filters}"
+        " GROUP BY t.executing_department_id, d.code, d.name, d.sort_order"
+        " ORDER BY d.sort_order, t.executing_department_id"
+    )
+
+
 async def collaboration_response_times(scope: ReportScope) -> list[CollaborationRow]:
     """The department × department matrix of collaboration requests raised in the period.
 
     A DEPT_HEAD sees the cells where their department asks or is asked.
     """
+    rows = await cells.either(scope, cells.collaboration, _live_collaboration)
+    return [
+        CollaborationRow(
+            **department_fields(row, "from_department"),
+            **department_fields(row, "to_department"),
+            count=as_int(row["count"]),
+            answered=as_int(row["answered"]),
+            open=as_int(row["open_count"]),
+            average_hours_to_answer=as_hours(row["average_hours"]),
+        )
+        for row in rows
+    ]
+
+
+async def _live_collaboration(scope: ReportScope) -> list[dict[str, Any]]:
     sql = statement()
     hours = sql.hours("c.answered_at", "c.created_at")
     open_status = sql.param(CollaborationStatus.OPEN.value)
@@ -214,7 +241,7 @@ async def collaboration_response_times(scope: ReportScope) -> list[Collaboration
         answering = sql.among("c.to_department_id", scope.departments)
         department_filter = [f"({asked[0]} OR {answering[0]})"]
     filters = where([*sql.within("c.created_at", scope.period), *department_filter])
-    rows = await sql.rows(
+    return await sql.rows(
         "SELECT c.from_department_id AS from_department_id, fd.code AS from_department_code,"
         " fd.name AS from_department_name, c.to_department_id AS to_department_id,"
         " td.code AS to_department_code, td.name AS to_department_name, COUNT(*) AS count,"
@@ -230,22 +257,21 @@ async def collaboration_response_times(scope: ReportScope) -> list[Collaboration
         f" ORDER BY {LAST_IF_NULL.format('fd.sort_order')}, c.from_department_id,"
         " td.sort_order, c.to_department_id"
     )
-    return [
-        CollaborationRow(
-            **department_fields(row, "from_department"),
-            **department_fields(row, "to_department"),
-            count=as_int(row["count"]),
-            answered=as_int(row["answered"]),
-            open=as_int(row["open_count"]),
-            average_hours_to_answer=as_hours(row["average_hours"]),
-        )
-        for row in rows
-    ]
 
 
 async def feedback_by_kind(scope: ReportScope) -> list[FeedbackRow]:
     """Feedback item counts by kind and the department the item names (none: names no
     department), given in the period: a form with praise and a problem counts once for each."""
+    rows = await cells.either(scope, cells.feedback, _live_feedback)
+    return [
+        FeedbackRow(
+            kind=FeedbackKind(row["kind"]), **department_fields(row), count=as_int(row["count"])
+        )
+        for row in rows
+    ]
+
+
+async def _live_feedback(scope: ReportScope) -> list[dict[str, Any]]:
     sql = statement()
     filters = where(
         [
@@ -253,7 +279,7 @@ async def feedback_by_kind(scope: ReportScope) -> list[FeedbackRow]:
             *sql.among("fd.department_id", scope.departments),
         ]
     )
-    rows = await sql.rows(
+    return await sql.rows(
         "SELECT i.kind AS kind, fd.department_id AS department_id, d.code AS department_code,"
         " d.name AS department_name, COUNT(DISTINCT i.id) AS count"
         " FROM feedback_item i JOIN feedback f ON f.id = i.feedback_id"
@@ -263,12 +289,6 @@ async def feedback_by_kind(scope: ReportScope) -> list[FeedbackRow]:
         " GROUP BY i.kind, fd.department_id, d.code, d.name, d.sort_order"
         f" ORDER BY i.kind, {LAST_IF_NULL.format('d.sort_order')}, fd.department_id"
     )
-    return [
-        FeedbackRow(
-            kind=FeedbackKind(row["kind"]), **department_fields(row), count=as_int(row["count"])
-        )
-        for row in rows
-    ]
 
 
 ReportFunction = Callable[[ReportScope], Awaitable[list[Any]]]

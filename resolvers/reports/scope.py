@@ -2,7 +2,8 @@
 
 The request (``ReportFilter``) is checked against the viewer's rights once
 (:func:`scope_for`, rules in ``resolvers/access/policy.py``) and becomes a ``ReportScope`` that
-every report function of ``resolvers/reports/aggregates.py`` takes.
+every report function of ``resolvers/reports/aggregates.py`` takes, with the snapshot whose
+figures it reads (``resolvers/reports/snapshots.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from core import clock
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.errors import BadUserInput
+from resolvers.reports.snapshots import SnapshotChoice
 from resolvers.reports.sql import Period
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -37,6 +39,8 @@ class ReportScope:
     period: Period = field(default_factory=Period)
     #: ``None``: every department.
     departments: frozenset[int] | None = None
+    #: Read the newest refreshed figures (``snapshots.py``); ``None``: compute from the tables.
+    snapshot: SnapshotChoice | None = None
 
 
 def parse_month(value: str, field_name: str = "month") -> tuple[int, int]:
@@ -73,11 +77,15 @@ def period_of(report_filter: ReportFilter) -> Period:
 
 
 async def scope_for(viewer: Viewer, report_filter: ReportFilter | None = None) -> ReportScope:
-    """Check the viewer's report rights and narrow the request to what they may read."""
+    """Check the viewer's report rights and narrow the request to what they may read.
+
+    The scope reads the newest refreshed snapshot when there is one (the API and the
+    downloads), live figures otherwise; which one is decided at its first report read.
+    """
     allowed = await policy.report_departments(viewer)
     report_filter = report_filter or ReportFilter()
     departments = allowed
     if report_filter.department_ids is not None:
         asked = frozenset(report_filter.department_ids)
         departments = asked if allowed is None else asked & allowed
-    return ReportScope(period_of(report_filter), departments)
+    return ReportScope(period_of(report_filter), departments, SnapshotChoice())

@@ -16,6 +16,8 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.connection import get_connection
 
+#: Rows without a department sort after the others (SQLite and PostgreSQL disagree on NULLs).
+LAST_IF_NULL = "COALESCE({}, 2147483647)"
 #: The business time zone (China has no daylight saving time, so a fixed offset is exact).
 BUSINESS_TZ_NAME = "Asia/Shanghai"
 BUSINESS_UTC_OFFSET_HOURS = 8
@@ -90,8 +92,25 @@ class Statement:
         return list(await self.conn.execute_query_dict(sql, self.values))
 
 
+def report_connection() -> BaseDBAsyncClient:
+    """The connection every report read goes through: the live statements and the snapshot.
+
+    The one place that chooses where reports read, so they can be routed elsewhere (a read
+    replica) without touching the reports; the refresh writes through the default one.
+    """
+    return get_connection("default")
+
+
+def status_order(column: str) -> str:
+    """Task statuses in the order of their lifecycle, for sorting report rows."""
+    return (
+        f"CASE {column} WHEN 'PENDING' THEN 0 WHEN 'IN_PROGRESS' THEN 1"
+        " WHEN 'SUBMITTED' THEN 2 ELSE 3 END"
+    )
+
+
 def statement() -> Statement:
-    return Statement(get_connection("default"))
+    return Statement(report_connection())
 
 
 def where(conditions: Iterable[str]) -> str:

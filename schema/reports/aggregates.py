@@ -1,8 +1,8 @@
 """Reports for management and BI (报表): ``reports { … }`` and saved reports.
 
 Each field of ``Reports`` runs one grouped statement (``resolvers/reports/aggregates.py``)
-when it is
-selected; the rights and the department scope are checked once, in ``reports``. Saved
+when it is selected, over the refreshed snapshot's cells (or live before the first refresh);
+the rights, the department scope and the snapshot are settled once, in ``reports``. Saved
 reports are the allow-list of query documents BI tools pull by name over HTTP.
 """
 
@@ -15,6 +15,7 @@ import strawberry
 from strawberry import relay
 
 import models
+from core import clock
 from resolvers.reports import aggregates as reports
 from resolvers.reports import saved as saved_reports
 from resolvers.reports.aggregates import ReportFilter, ReportScope
@@ -182,12 +183,34 @@ class FeedbackCountType:
 @strawberry.type(
     name="Reports",
     description=(
-        "Grouped aggregates for management and BI, computed in SQL. ADMIN, EXECUTIVE and BI"
-        " see every department, a DEPT_HEAD their own"
+        "Grouped aggregates for management and BI, read from a snapshot the worker refreshes"
+        " every minute (asOf says when), computed live before the first refresh. ADMIN,"
+        " EXECUTIVE and BI see every department, a DEPT_HEAD their own"
     ),
 )
 class ReportsType:
     scope: strawberry.Private[ReportScope]
+    requested_at: strawberry.Private[datetime]
+
+    @strawberry.field(
+        description=(
+            "When the figures were true (UTC): the refresh of the snapshot they were read"
+            " from, or the time of this request when computed live (see live). Overdue"
+            " counts what was overdue at that instant"
+        )
+    )
+    async def as_of(self) -> datetime:
+        snapshot = await self.scope.snapshot.get() if self.scope.snapshot else None
+        return snapshot.refreshed_at if snapshot is not None else self.requested_at
+
+    @strawberry.field(
+        description=(
+            "True when computed from the tables for this request (no refresh yet, or SQLite),"
+            " false when read from the refreshed snapshot"
+        )
+    )
+    async def live(self) -> bool:
+        return self.scope.snapshot is None or await self.scope.snapshot.get() is None
 
     @strawberry.field(description="Requirements raised and completed, by initiating department")
     async def requirements_by_department(self) -> list[RequirementFlowType]:
@@ -253,7 +276,9 @@ class ReportQueries:
     ) -> ReportsType | None:
         viewer = info.context.require_viewer()
         report_filter = filter.to_filter() if filter is not None else None
-        return ReportsType(scope=await reports.scope_for(viewer, report_filter))
+        return ReportsType(
+            scope=await reports.scope_for(viewer, report_filter), requested_at=clock.now()
+        )
 
 
 @strawberry.type(
