@@ -13,8 +13,13 @@ from enum import Enum
 from typing import Any
 
 import strawberry
+from tortoise.queryset import QuerySet
 
+import models
 from resolvers import listing
+from resolvers.access.auth import Viewer
+from resolvers.forms import reading as form_reading
+from resolvers.keyset import Ordering
 from schema.enums import (
     NotificationKind,
     Priority,
@@ -25,7 +30,7 @@ from schema.enums import (
 )
 from schema.forms.fields import CustomFieldFilter
 from schema.ids import decode_ids, decode_optional_id
-from schema.pagination import OrderDirection
+from schema.pagination import OrderDirection, ordering
 
 #: The ``updatedAt`` filter's description, the same on every list that has one.
 _UPDATED_WITHIN = (
@@ -261,3 +266,14 @@ class SuggestionOrder:
 @strawberry.input(description="Suggestions (流程优化建议) matching every given field")
 class SuggestionFilter:
     statuses: list[SuggestionStatus] | None = _optional("Any of these evaluation statuses")
+
+
+async def requirement_list(
+    viewer: Viewer, filter: RequirementFilter | None, order_by: RequirementOrder | None
+) -> tuple[QuerySet[models.Requirement], Ordering]:
+    """The requirements a list shows and their order: ``requirements`` and the compiled path."""
+    criteria = filter.criteria() if filter else listing.RequirementCriteria()
+    if filter and filter.custom_fields:
+        raw = [condition.raw() for condition in filter.custom_fields]
+        criteria.custom_fields = await form_reading.field_conditions(raw)
+    return listing.requirements(viewer, criteria), ordering(order_by, listing.REQUIREMENT_SORTS)

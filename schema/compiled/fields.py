@@ -1,11 +1,26 @@
-"""What the compiled path may read: GraphQL fields that map to one SQL expression each.
+"""What the compiled path may read: one declarative description per GraphQL object type.
 
-Only fields whose value is a column, a to-one relation, a count or a pure expression are
-listed; anything else (lists, fields with their own permission checks, computed Python)
-sends the request down the generic executor. Each object type reachable here has the same
-object-level scope as the task it hangs off (``resolvers/access/scope.py``: requirements, users
-and departments of a visible task are visible, its comments too), so the scope of the
-task page alone decides what a compiled request reads.
+Each type names its table and model and maps its GraphQL fields to a column, a to-one
+relation, a count of children, a list of children (in the generic resolver's order) or a
+pure expression. Anything not listed sends the request down the generic executor: the
+fields computed in Python or with their own permission checks are exactly those missing
+here (:data:`GENERIC_ONLY` names them, short).
+
+Object-level scope (``resolvers/access/scope.py``) holds at every level. The root's rows
+come from the generic resolver's own queryset. Below the root, a relation either declares
+its scope *implied* by its parent's, or the planner joins the target model's scope in as
+SQL rendered from the same ``scope_of`` definition (``schema/compiled/scope.py``); a model
+whose scope is "every row" (users, departments) costs nothing there. Implied, and why:
+
+- ``Task.requirement``: a task is visible when its requirement is one the viewer takes part
+  in or when the viewer was @mentioned on that task, and the requirement's own scope admits
+  the requirements of both (``_or_mentioned("id", "id", "comment__task__requirement_id")``).
+- ``Task.commentCount``: a comment's scope is its task's, condition for condition
+  (participation through ``task__requirement_id``, mentions through ``task_id``).
+
+Not implied, so joined in: a requirement's ``tasks`` and ``taskCount`` (a viewer @mentioned
+on one task sees the requirement but only that task) and its ``involvedDepartments`` (not
+visible through a mention at all).
 
 Scalars are formatted by PostgreSQL exactly as the schema's serializers do: instants in
 UTC as ``datetime.isoformat()`` writes them (microseconds only when there are some),
@@ -17,6 +32,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from tortoise.models import Model
+
+from models import Comment, Department, Requirement, RequirementDepartment, Task, User
 from resolvers.requirements import form as standard_form
 
 ScalarKind = Literal["text", "int", "bool", "datetime", "date", "id"]
@@ -32,18 +50,34 @@ class Column:
 
 @dataclass(frozen=True)
 class ToOne:
-    """A nullable to-one relation: ``fk`` on this table points at ``target``'s primary key."""
+    """A to-one relation: ``fk`` on this table points at ``target``'s primary key.
+
+    ``implied``: the target's scope follows from this row's (see the module's note);
+    otherwise the target's scope is joined in and an unseen target reads as null.
+    """
 
     target: str
     fk: str
+    implied: bool = False
 
 
 @dataclass(frozen=True)
 class ChildCount:
-    """The number of ``table`` rows whose ``fk`` is this row's id."""
+    """The number of ``model`` rows in scope whose ``fk`` is this row's id."""
 
-    table: str
+    model: type[Model]
     fk: str
+    implied: bool = False
+
+
+@dataclass(frozen=True)
+class ToMany:
+    """The ``target`` rows in scope whose ``fk`` is this row's id, as a list in ``order``."""
+
+    target: str
+    fk: str
+    order: tuple[str, ...] = ("id",)
+    implied: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,15 +85,19 @@ class Overdue:
     """``Task.isOverdue``: a deadline before now on a task that is not COMPLETED."""
 
 
-FieldSource = Column | ToOne | ChildCount | Overdue
+FieldSource = Column | ToOne | ChildCount | ToMany | Overdue
 
 
 @dataclass(frozen=True)
 class ObjectSource:
-    """A GraphQL object type backed by one table."""
+    """A GraphQL object type backed by one table (the ``model``'s)."""
 
-    table: str
+    model: type[Model]
     fields: dict[str, FieldSource] = field(default_factory=dict)
+
+    @property
+    def table(self) -> str:
+        return str(self.model._meta.db_table)
 
 
 def _columns(**kinds: ScalarKind) -> dict[str, FieldSource]:
@@ -73,7 +111,7 @@ def _columns(**kinds: ScalarKind) -> dict[str, FieldSource]:
 
 SOURCES: dict[str, ObjectSource] = {
     "Task": ObjectSource(
-        "task",
+        Task,
         {
             **_columns(
                 id="id",
@@ -96,14 +134,14 @@ SOURCES: dict[str, ObjectSource] = {
                 updatedAt="datetime",
             ),
             "isOverdue": Overdue(),
-            "requirement": ToOne("Requirement", "requirement_id"),
+            "requirement": ToOne("Requirement", "requirement_id", implied=True),
             "executingDepartment": ToOne("Department", "executing_department_id"),
             "assignee": ToOne("User", "assignee_id"),
-            "commentCount": ChildCount("comment", "task_id"),
+            "commentCount": ChildCount(Comment, "task_id", implied=True),
         },
     ),
     "Requirement": ObjectSource(
-        "requirement",
+        Requirement,
         {
             **_columns(id="id", code="text"),
             # the standard fields of the form, from their one declaration
@@ -120,13 +158,27 @@ SOURCES: dict[str, ObjectSource] = {
                 completedAt="datetime",
                 archivedAt="datetime",
                 cancelledAt="datetime",
+                formVersion="int",
+                signoffMode="text",
+                acceptanceMode="text",
+                templateVersion="int",
             ),
             "initiator": ToOne("User", "initiator_id"),
             "initiatingDepartment": ToOne("Department", "initiating_department_id"),
+            "tasks": ToMany("Task", "requirement_id", ("seq",)),
+            "taskCount": ChildCount(Task, "requirement_id"),
+            "involvedDepartments": ToMany("InvolvedDepartment", "requirement_id"),
+        },
+    ),
+    "InvolvedDepartment": ObjectSource(
+        RequirementDepartment,
+        {
+            **_columns(isLead="bool", contribution="text"),
+            "department": ToOne("Department", "department_id"),
         },
     ),
     "User": ObjectSource(
-        "user",
+        User,
         {
             **_columns(
                 id="id",
@@ -135,12 +187,23 @@ SOURCES: dict[str, ObjectSource] = {
                 role="text",
                 isActive="bool",
                 language="text",
+                updatedAt="datetime",
             ),
             "department": ToOne("Department", "department_id"),
         },
     ),
     "Department": ObjectSource(
-        "department",
+        Department,
         _columns(id="id", code="text", name="text", nameEn="text", isActive="bool"),
     ),
+}
+
+#: Fields of the types above left to the generic executor: computed in Python, or lists
+#: not described yet. A document selecting one is answered there.
+GENERIC_ONLY = {
+    "Task": "lagging (working days), latestProgress, progressUpdates, comments, results, "
+    "attachments, reschedules, rescheduleRequests, assistingDepartments, "
+    "collaborationRequests",
+    "Requirement": "customFields (typed by their definitions), template, resultReport, "
+    "feedback, meetings, attachments, reviewRounds",
 }

@@ -1,11 +1,11 @@
 """From a GraphQL document to a plan the compiled path can run, or ``None``.
 
-A document qualifies when it is one query operation with one root field, a task list
-(``tasks`` or ``myTasks``), whose whole selection is made of fields listed in
-``schema/compiled/fields.py`` (fragments are inlined; directives, duplicate response keys
-and anything unlisted disqualify it). The plan is computed once per document text and
-kept by the caller (``schema/compiled/run.py``), so a request whose document was seen before
-costs a dictionary lookup.
+A document qualifies when it is one query operation with one root field listed in
+:data:`ROOTS` (a connection such as ``tasks``, or one object such as ``requirement(code)``),
+whose whole selection is made of fields listed in ``schema/compiled/fields.py`` (fragments
+are inlined; directives, duplicate response keys and anything unlisted disqualify it). The
+plan is computed once per document text and kept by the caller (``schema/compiled/run.py``),
+so a request whose document was seen before costs a dictionary lookup.
 
 The document is validated here exactly as the generic path validates it (the schema's
 rules plus the depth and alias limits, parsing under the token limit), and its worst-case
@@ -33,14 +33,39 @@ from graphql import (
     validate,
 )
 
-from schema.compiled.fields import SOURCES, ChildCount, Column, FieldSource, Overdue, ToOne
+from schema.compiled.fields import (
+    SOURCES,
+    ChildCount,
+    Column,
+    FieldSource,
+    Overdue,
+    ToMany,
+    ToOne,
+)
 from schema.cost import estimate_cost
 from schema.limits import Limits, validation_rules
 from schema.pagination import MAX_PAGE
 
-#: Root fields the compiled path serves, with whether the list is the viewer's own tasks.
-ROOT_FIELDS = {"tasks": False, "myTasks": True}
-ARGUMENTS = frozenset({"first", "after", "orderBy", "filter"})
+
+@dataclass(frozen=True)
+class Root:
+    """A Query field the compiled path serves: a connection of ``node`` or one ``node``."""
+
+    node: str
+    connection: bool
+    arguments: frozenset[str]
+
+
+_LIST = frozenset({"first", "after", "orderBy", "filter"})
+_BY_CODE = frozenset({"code"})
+#: The Query fields the compiled path serves (``schema/compiled/roots.py`` reads their rows).
+ROOTS = {
+    "tasks": Root("Task", True, _LIST),
+    "myTasks": Root("Task", True, _LIST),
+    "requirements": Root("Requirement", True, _LIST),
+    "task": Root("Task", False, _BY_CODE),
+    "requirement": Root("Requirement", False, _BY_CODE),
+}
 PAGE_INFO_FIELDS = frozenset({"hasNextPage", "hasPreviousPage", "startCursor", "endCursor"})
 TYPENAME = "__typename"
 
@@ -62,13 +87,15 @@ class EdgePlan:
 
 @dataclass(frozen=True)
 class Plan:
-    """A compiled task-list query."""
+    """A compiled query: one root field, a connection's parts or one object's fields."""
 
     operation: OperationDefinitionNode
     document: DocumentNode
     root_key: str
     root_field: FieldNode
-    mine: bool
+    root: Root
+    #: A single object's selection (``root.connection`` false)
+    single: ObjectPlan | None
     #: (key, "edges" | "pageInfo" | "totalCount" | "__typename")
     parts: tuple[tuple[str, str], ...]
     edges: EdgePlan | None
@@ -121,45 +148,53 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan:
     if len(roots) != 1:
         raise _Unsupported
     root = roots[0]
-    if root.name.value not in ROOT_FIELDS or root.selection_set is None:
+    spec = ROOTS.get(root.name.value)
+    if spec is None or root.selection_set is None:
         raise _Unsupported
-    if any(argument.name.value not in ARGUMENTS for argument in root.arguments or ()):
+    if any(argument.name.value not in spec.arguments for argument in root.arguments or ()):
         raise _Unsupported
     parts: list[tuple[str, str]] = []
     edges: EdgePlan | None = None
     page_info: tuple[tuple[str, str], ...] = ()
-    for node in _fields(root.selection_set, "TaskConnection", fragments):
-        name = node.name.value
-        if name == "edges":
-            edges = _edges(node, fragments)
-        elif name == "pageInfo":
-            page_info = _page_info(node, fragments)
-        elif name not in ("totalCount", TYPENAME):
-            raise _Unsupported
-        parts.append((_key(node), name))
+    single: ObjectPlan | None = None
+    if not spec.connection:
+        single = _object(spec.node, root.selection_set, fragments)
+    else:
+        for node in _fields(root.selection_set, f"{spec.node}Connection", fragments):
+            name = node.name.value
+            if name == "edges":
+                edges = _edges(node, spec.node, fragments)
+            elif name == "pageInfo":
+                page_info = _page_info(node, fragments)
+            elif name not in ("totalCount", TYPENAME):
+                raise _Unsupported
+            parts.append((_key(node), name))
     return Plan(
         operation=operation,
         document=document,
         root_key=_key(root),
         root_field=root,
-        mine=ROOT_FIELDS[root.name.value],
+        root=spec,
+        single=single,
         parts=tuple(parts),
         edges=edges,
         page_info=page_info,
     )
 
 
-def _edges(node: FieldNode, fragments: dict[str, FragmentDefinitionNode]) -> EdgePlan:
+def _edges(
+    node: FieldNode, type_name: str, fragments: dict[str, FragmentDefinitionNode]
+) -> EdgePlan:
     if node.selection_set is None:
         raise _Unsupported
     parts: list[tuple[str, str]] = []
     plan: ObjectPlan | None = None
-    for child in _fields(node.selection_set, "TaskEdge", fragments):
+    for child in _fields(node.selection_set, f"{type_name}Edge", fragments):
         name = child.name.value
         if name == "node":
             if child.selection_set is None:
                 raise _Unsupported
-            plan = _object("Task", child.selection_set, fragments)
+            plan = _object(type_name, child.selection_set, fragments)
         elif name not in ("cursor", TYPENAME):
             raise _Unsupported
         parts.append((_key(child), name))
@@ -193,7 +228,7 @@ def _object(
         if field_source is None or node.arguments:
             raise _Unsupported
         sub: ObjectPlan | None = None
-        if isinstance(field_source, ToOne):
+        if isinstance(field_source, (ToOne, ToMany)):
             if node.selection_set is None:
                 raise _Unsupported
             sub = _object(field_source.target, node.selection_set, fragments)

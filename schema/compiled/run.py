@@ -1,17 +1,18 @@
-"""Answering a planned task-list request with one SQL statement and no field resolvers.
+"""Answering a planned request with one SQL statement and no field resolvers.
 
 The generic executor spends ~25 ms of Python per page of 50 tasks completing ~700 fields
 (STACK-NOTES "What made a strawberry server fast"). Here PostgreSQL builds each node's
 JSON and the response is assembled around those texts, so a request costs its parsing,
 the viewer's token lookup, for a viewer with a scope the ids of their requirements
-(``resolvers.access.scope.with_participation``), and one statement.
+(``resolvers.access.scope.with_participation``), and one statement (plus a count when
+``totalCount`` is selected).
 
 Only the happy path is served: whenever the arguments do not coerce, the page size or the
-cursor is refused, or anything else goes wrong, :meth:`CompiledQueries.respond` returns
-``None`` and the generic executor answers the request, with its errors and codes. The
-rows read are those of the generic resolver (``schema.tasks.task.task_list`` and
-``schema.pagination.page_query`` build the same queryset), so scope and filters are
-defined once.
+cursor is refused, the one object asked for is not there, or anything else goes wrong,
+:meth:`CompiledQueries.respond` returns ``None`` and the generic executor answers the
+request, with its errors and codes. The rows read are those of the generic resolver
+(``schema/compiled/roots.py`` and ``schema.pagination.page_query`` build the same
+queryset), so scope and filters are defined once.
 """
 
 from __future__ import annotations
@@ -36,10 +37,18 @@ from resolvers.access.scope import with_participation
 from resolvers.errors import DomainError
 from resolvers.keyset import Ordering
 from schema.compiled.plan import TYPENAME, Plan, Planner
-from schema.compiled.sql import NOW, TooWide, node_sql, now_literal, page_statement
+from schema.compiled.roots import connection_rows, object_rows
+from schema.compiled.scope import Scopes
+from schema.compiled.sql import (
+    NOW,
+    TooWide,
+    node_sql,
+    now_literal,
+    object_statement,
+    page_statement,
+)
 from schema.limits import Limits, timeout_error
 from schema.pagination import page_query
-from schema.tasks.task import task_list
 
 log = logging.getLogger("crossflow.compiled")
 
@@ -88,8 +97,9 @@ class CompiledQueries:
         plan = self.planner.plan(query, operation_name)
         if plan is None:
             return None
+        selection = plan.single or (plan.edges.node if plan.edges else None)
         try:
-            node = node_sql(plan.edges.node) if plan.edges and plan.edges.node else None
+            node = node_sql(selection) if selection else None
         except TooWide:
             return None
         return _Compiled(plan, node, node is not None and NOW in node)
@@ -102,24 +112,34 @@ class CompiledQueries:
         if arguments is None:
             return None
         viewer = await with_participation(viewer)
+        plan = compiled.plan
+        node = compiled.node
+        if node is not None:
+            node = Scopes(viewer).apply(node)
+            if compiled.uses_now:
+                node = node.replace(NOW, now_literal(clock.now()))
         try:
-            queryset, order = task_list(
-                viewer, arguments.get("filter"), arguments.get("order_by"), mine=compiled.plan.mine
-            )
-            page, size = page_query(queryset, arguments.get("first"), arguments.get("after"), order)
+            if plan.root.connection:
+                rows, order = await connection_rows(plan.root_field.name.value, viewer, arguments)
+                page, size = page_query(rows, arguments.get("first"), arguments.get("after"), order)
+            else:
+                rows = object_rows(plan.root_field.name.value, viewer, arguments)
         except DomainError:
             return None
-        statement, params = page_statement(page, order, compiled.node)
-        if compiled.uses_now:
-            statement = statement.replace(NOW, now_literal(clock.now()))
         connection = get_connection("default")
         try:
             async with asyncio.timeout(self.limits.timeout_seconds):
-                _, rows = await connection.execute_query(statement, params)
-                total = await queryset.count() if _selects(compiled.plan, "totalCount") else None
+                if not plan.root.connection:
+                    assert node is not None
+                    found = await connection.execute_query(*object_statement(rows, node))
+                    if not found[1]:
+                        return None  # NOT_FOUND is the generic executor's to word
+                    return _object_body(plan, found[1][0]["node"])
+                _, found_rows = await connection.execute_query(*page_statement(page, order, node))
+                total = await rows.count() if _selects(plan, "totalCount") else None
         except TimeoutError:
             return _timeout(self.limits.timeout_seconds)
-        return _body(compiled.plan, rows, size, order, arguments.get("after"), total)
+        return _body(plan, found_rows, size, order, arguments.get("after"), total)
 
     def _arguments(self, plan: Plan, variables: dict[str, Any] | None) -> dict[str, Any] | None:
         """The root field's arguments as the resolver receives them, ``None`` if invalid."""
@@ -167,9 +187,13 @@ def _body(
         elif part == "totalCount":
             value = str(total)
         else:
-            value = '"TaskConnection"'
+            value = f'"{plan.root.node}Connection"'
         pieces.append(f'"{key}":{value}')
     return f'{{"data":{{"{plan.root_key}":{{{",".join(pieces)}}}}}}}'.encode()
+
+
+def _object_body(plan: Plan, node: str) -> bytes:
+    return f'{{"data":{{"{plan.root_key}":{node}}}}}'.encode()
 
 
 def _edges(plan: Plan, rows: Sequence[Any], cursors: list[str]) -> list[str]:
@@ -184,7 +208,7 @@ def _edges(plan: Plan, rows: Sequence[Any], cursors: list[str]) -> list[str]:
             elif part == "node":
                 values.append(f'"{key}":{row["node"]}')
             else:
-                values.append(f'"{key}":"TaskEdge"')
+                values.append(f'"{key}":"{plan.root.node}Edge"')
         edges.append("{" + ",".join(values) + "}")
     return edges
 

@@ -1,9 +1,12 @@
-"""The SQL that builds a page's JSON in PostgreSQL, one statement per request.
+"""The SQL that builds a response's JSON in PostgreSQL, one statement per request.
 
-The page itself (scope, filters, keyset condition, order, limit) is the very queryset the
+The root's rows (scope, filters, keyset condition, order, limit) are the very queryset the
 generic resolver runs, rendered by Tortoise; this module wraps it in a statement whose
-select list builds each node's JSON with correlated subqueries for to-one relations and
-counts. The node expression depends only on the document, so it is built once per plan.
+select list builds each node's JSON with correlated subqueries: to-one relations, counts,
+and to-many lists as ``json_agg`` in the generic resolver's order. The node expression
+depends only on the document, so it is built once per plan; where a nested level's scope
+is not implied by its parent's, it carries a marker that ``schema/compiled/scope.py`` fills
+in for each viewer.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from typing import Any
 from tortoise.queryset import QuerySet
 
 from resolvers.keyset import BY_ID, Ordering
-from schema.compiled.fields import SOURCES, ChildCount, Column, Overdue, ToOne
+from schema.compiled.fields import SOURCES, ChildCount, Column, Overdue, ToMany, ToOne
 from schema.compiled.plan import TYPENAME, ObjectPlan
+from schema.compiled.scope import marker
 
 #: Replaced by the request's "now" (a literal built from a datetime, never user input).
 NOW = ":crossflow_now:"
@@ -45,16 +49,24 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
             pairs.append(_scalar(plan.type_name, f'{alias}."{source.column}"', source.kind))
         elif isinstance(source, ToOne) and sub is not None:
             inner = f"r{next(aliases)}"
-            table = SOURCES[source.target].table
             pairs.append(
-                f'(SELECT {_object(sub, inner, aliases)} FROM "{table}" AS {inner}'
-                f' WHERE {inner}."id" = {alias}."{source.fk}")'
+                f"(SELECT {_object(sub, inner, aliases)} {_from(source.target, inner, source)}"
+                f' AND {inner}."id" = {alias}."{source.fk}")'
+            )
+        elif isinstance(source, ToMany) and sub is not None:
+            inner = f"m{next(aliases)}"
+            order = ", ".join(f'{inner}."{column}"' for column in source.order)
+            pairs.append(
+                f"(SELECT coalesce(json_agg({_object(sub, inner, aliases)} ORDER BY {order}),"
+                f" '[]'::json) {_from(source.target, inner, source)}"
+                f' AND {inner}."{source.fk}" = {alias}."id")'
             )
         elif isinstance(source, ChildCount):
             inner = f"c{next(aliases)}"
+            scope = "TRUE" if source.implied else marker(source.model, inner)
             pairs.append(
-                f'(SELECT count(*) FROM "{source.table}" AS {inner}'
-                f' WHERE {inner}."{source.fk}" = {alias}."id")'
+                f'(SELECT count(*) FROM "{source.model._meta.db_table}" AS {inner}'
+                f' WHERE {scope} AND {inner}."{source.fk}" = {alias}."id")'
             )
         elif isinstance(source, Overdue):
             pairs.append(
@@ -64,6 +76,13 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
         else:  # pragma: no cover - the planner admits nothing else
             raise TypeError(source)
     return f"json_build_object({', '.join(pairs)})"
+
+
+def _from(type_name: str, alias: str, relation: ToOne | ToMany) -> str:
+    """``FROM`` the type's table ``WHERE`` its scope holds (unless the relation implies it)."""
+    source = SOURCES[type_name]
+    scope = "TRUE" if relation.implied else marker(source.model, alias)
+    return f'FROM "{source.table}" AS {alias} WHERE {scope}'
 
 
 def _scalar(type_name: str, column: str, kind: str) -> str:
@@ -105,3 +124,11 @@ def page_statement(page: QuerySet[Any], order: Ordering, node: str | None) -> tu
         f" FROM ({inner}) AS t ORDER BY {', '.join(keys)}"
     )
     return statement, list(params)
+
+
+def object_statement(rows: QuerySet[Any], node: str) -> tuple[str, list[Any]]:
+    """The statement returning the node JSON text of the (one) row of ``rows``."""
+    rows._choose_db_if_not_chosen()
+    rows._make_query()
+    inner, params = rows.query.get_parameterized_sql()
+    return f'SELECT {node}::text AS "node" FROM ({inner}) AS t', list(params)

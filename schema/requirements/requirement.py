@@ -10,11 +10,9 @@ import strawberry
 from strawberry import relay
 
 import models
-from resolvers import listing
 from resolvers.access import delegations
 from resolvers.access.scope import scoped
 from resolvers.errors import BadUserInput, NotFound
-from resolvers.forms import reading as form_reading
 from resolvers.requirements import lifecycle as requirements
 from resolvers.requirements import reviews
 from resolvers.workflow import NOT_FOUND_MESSAGE
@@ -22,10 +20,10 @@ from schema.access.permissions import CanWrite, SignedIn
 from schema.base import Info, ModelNode, count_children, load_children, load_one
 from schema.conversion import to_use_case
 from schema.enums import RequirementStatus, SignOffMode
-from schema.filters import RequirementFilter, RequirementOrder
+from schema.filters import RequirementFilter, RequirementOrder, requirement_list
 from schema.forms.fields import custom_field_values
 from schema.ids import decode_id, decode_ids, decode_optional_id
-from schema.pagination import After, Connection, First, ordering, paginate
+from schema.pagination import After, Connection, First, paginate
 from schema.requirements.inputs import (
     CreateRequirementInput,
     DepartmentContributionInput,
@@ -266,12 +264,8 @@ class RequirementQueries:
         after: After = None,
     ) -> Connection[RequirementType]:
         viewer = info.context.require_viewer()
-        criteria = filter.criteria() if filter else listing.RequirementCriteria()
-        if filter and filter.custom_fields:
-            raw = [condition.raw() for condition in filter.custom_fields]
-            criteria.custom_fields = await form_reading.field_conditions(raw)
-        order = ordering(order_by, listing.REQUIREMENT_SORTS)
-        return await paginate(listing.requirements(viewer, criteria), first, after, order=order)
+        rows, order = await requirement_list(viewer, filter, order_by)
+        return await paginate(rows, first, after, order=order)
 
 
 @strawberry.type

@@ -9,17 +9,12 @@ viewer, so scope, scalar formats, cursors and errors cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
-import httpx
 import pytest
-from tortoise.context import TortoiseContext
 
 from core import clock
-from core.settings import Settings
-from crossflow.app import create_app
 from models import Comment, Task, User
 from models.enums import Role
 from tests.conftest import GraphQLClient
@@ -86,21 +81,6 @@ REFUSED: dict[str, tuple[str, dict[str, Any]]] = {
     "an unknown field": ("{ tasks { edges { node { secret } } } }", {}),
 }
 VIEWERS = ["admin", "market_head", "market_staff", "design_staff", "legal_staff"]
-
-
-@pytest.fixture
-async def apps(
-    db: TortoiseContext, settings: Settings, demo: None
-) -> AsyncIterator[tuple[GraphQLClient, GraphQLClient]]:
-    """(compiled, generic) clients of the same database."""
-    generic_settings = settings.model_copy(update={"graphql_compiled": False})
-    compiled_app = create_app(settings, manage_orm=False)
-    generic_app = create_app(generic_settings, manage_orm=False)
-    async with (
-        httpx.AsyncClient(transport=httpx.ASGITransport(compiled_app), base_url="http://c") as a,
-        httpx.AsyncClient(transport=httpx.ASGITransport(generic_app), base_url="http://g") as b,
-    ):
-        yield GraphQLClient(a), GraphQLClient(b)
 
 
 async def _vary_the_tasks() -> None:

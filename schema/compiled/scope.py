@@ -1,0 +1,95 @@
+"""The object-level scope of a nested level as SQL, from the one definition of both paths.
+
+The generic executor's dataloaders filter every nested level with ``scoped(model, viewer)``
+(``resolvers/access/scope.py``). The compiled statement asks the same question of each row
+it builds: ``EXISTS (SELECT "id" FROM <table> WHERE <that scope> AND "id" = <the row>)``,
+the scope rendered by Tortoise from the same ``scope_of`` rule, so the two paths cannot
+drift apart. Its values are ids read from the database, the viewer's own keys and the
+clock, written into the text as literals (:func:`_literal`; no client input reaches it),
+so the node's SQL needs no parameters of its own.
+
+A node's SQL is built once per document with a marker where each scope goes
+(:func:`marker`); a request replaces the markers with its viewer's conditions
+(:class:`Scopes`), or with ``TRUE`` when the viewer reads every row of that model.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from tortoise.models import Model
+
+from resolvers.access.auth import Viewer
+from resolvers.access.scope import scope_of
+from schema.compiled.fields import SOURCES
+
+#: An id no table reaches, replaced by the row's column once rendered.
+_SENTINEL = "7319000000001"
+_MARKER = re.compile(r":scope:(\w+):(\w+):")
+_PARAMETER = re.compile(r"\$(\d+)")
+_MODELS: dict[str, type[Model]] = {source.table: source.model for source in SOURCES.values()}
+
+
+def marker(model: type[Model], alias: str) -> str:
+    """Where the condition "the row ``alias`` of ``model`` is in scope" goes."""
+    _MODELS.setdefault(str(model._meta.db_table), model)
+    return f":scope:{model._meta.db_table}:{alias}:"
+
+
+def unscoped(sql: str) -> str:
+    """``sql`` for a viewer who reads every row of every model it names."""
+    return _MARKER.sub("TRUE", sql)
+
+
+class Scopes:
+    """The scope conditions of one viewer, each model's rendered once."""
+
+    def __init__(self, viewer: Viewer) -> None:
+        self.viewer = viewer
+        self._rendered: dict[str, str | None] = {}
+
+    def apply(self, sql: str) -> str:
+        """``sql`` with every marker replaced by this viewer's condition."""
+        return _MARKER.sub(self._condition, sql)
+
+    def _condition(self, match: re.Match[str]) -> str:
+        table, alias = match.group(1), match.group(2)
+        if table not in self._rendered:
+            self._rendered[table] = self._render(_MODELS[table])
+        template = self._rendered[table]
+        if template is None:
+            return "TRUE"
+        return template.replace(_SENTINEL, f'{alias}."id"')
+
+    def _render(self, model: type[Model]) -> str | None:
+        condition = scope_of(model, self.viewer)
+        if condition is None:
+            return None
+        queryset = model.filter(condition).filter(id=int(_SENTINEL)).values("id")
+        queryset._choose_db_if_not_chosen()
+        queryset._make_query()
+        queryset.query._orderbys = []  # a model's default ordering means nothing here
+        parameterized, values = queryset.query.get_parameterized_sql()
+        rendered = _PARAMETER.sub(lambda m: _literal(values[int(m.group(1)) - 1]), parameterized)
+        assert rendered.count(_SENTINEL) == 1, rendered
+        return f"EXISTS ({rendered})"
+
+
+def _literal(value: Any) -> str:
+    """A scope's value as an SQL literal: ints, instants, dates, enums and plain text."""
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, datetime):
+        return f"'{value.isoformat()}'::timestamptz"
+    if isinstance(value, date):
+        return f"'{value.isoformat()}'::date"
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    raise TypeError(f"no literal for a {type(value).__name__} in a scope")

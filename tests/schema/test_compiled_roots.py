@@ -1,0 +1,227 @@
+"""The planner's other roots answer exactly what the generic executor answers.
+
+``requirements``, ``myTasks``, ``requirement(code)`` and ``task(code)``, with nested lists
+(a requirement's tasks, their assignees, its involved departments) and counts, run through
+both servers of ``tests/schema/test_compiled.py`` (compiled path on and off, the same
+PostgreSQL database) for five kinds of viewer: the ADMIN, the EXECUTIVE, a department head,
+an employee and a BI token, plus an employee who only sees a requirement because they were
+@mentioned on one of its tasks (the nested scope that the parent does not imply).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from models import Comment, Mention, Requirement, RequirementDepartment, Task, User
+from models.enums import Role
+from tests.conftest import GraphQLClient
+from tests.schema.test_bi_tokens import token_for
+from tests.schema.test_compiled import _vary_the_tasks
+from tests.support.sql_log import counted_statements
+
+pytestmark = pytest.mark.postgres
+
+TASK_FIELDS = """__typename id code title status progress deadline isOverdue commentCount
+  assignee { __typename displayName department { name } }"""
+REQUIREMENT_FIELDS = f"""__typename id code title background goals deliverables
+  acceptanceCriteria dataNeeds contact expectedBy priority status currentRound version
+  createdAt updatedAt submittedAt approvedAt initiatedAt completedAt archivedAt cancelledAt
+  formVersion signoffMode acceptanceMode templateVersion taskCount
+  initiator {{ id displayName role isActive language updatedAt department {{ code name }} }}
+  initiatingDepartment {{ id code name nameEn isActive }}
+  involvedDepartments {{ __typename isLead contribution department {{ id code name }} }}
+  tasks {{ {TASK_FIELDS} requirement {{ code }} }}"""
+LISTS: dict[str, tuple[str, dict[str, Any]]] = {
+    "the bench's requirement page": (
+        """query RequirementPage($first: Int!) { requirements(first: $first) {
+          edges { node { code title initiator { displayName } initiatingDepartment { name }
+          taskCount } } } }""",
+        {"first": 20},
+    ),
+    "every requirement field, nested lists, counts": (
+        f"""query($first: Int) {{ requirements(first: $first) {{ __typename totalCount
+          pageInfo {{ hasNextPage hasPreviousPage startCursor endCursor __typename }}
+          edges {{ __typename cursor node {{ {REQUIREMENT_FIELDS} }} }} }} }}""",
+        {"first": 100},
+    ),
+    "requirements by expected date, filtered, aliases and a fragment": (
+        """query($o: RequirementOrder) { list: requirements(first: 3, orderBy: $o,
+          filter: {statuses: [DRAFT, PENDING_REVIEW, IN_PROGRESS, APPROVED]}) {
+          p: pageInfo { endCursor hasNextPage } e: edges { c: cursor n: node { ...R } } } }
+          fragment R on Requirement { theCode: code expectedBy n: taskCount
+            t: tasks { ... on Task { code } } }""",
+        {"o": {"field": "EXPECTED_BY", "direction": "DESC"}},
+    ),
+    "the bench's own tasks": (
+        """query MyTasks($first: Int!) { myTasks(first: $first) { edges { node {
+          code title status progress deadline requirement { code title } } } } }""",
+        {"first": 20},
+    ),
+}
+OBJECTS: dict[str, str] = {
+    "the bench's one requirement": """query RequirementTasks($code: String!) {
+      requirement(code: $code) { code title tasks { code title status
+      assignee { displayName } } } }""",
+    "every requirement field": f"""query($code: String!) {{ requirement(code: $code) {{
+      {REQUIREMENT_FIELDS} }} }}""",
+    "one task, aliases and fragments": """query($code: String!) { t: task(code: $code) {
+      ...T requirement { code taskCount } } } fragment T on Task { __typename c: code
+      assignee { name: displayName } executingDepartment { code } commentCount }""",
+}
+VIEWERS = ["admin", "ceo", "market_head", "market_staff", "bi", "mentioned"]
+#: The employee @mentioned on one task of a requirement they otherwise do not see.
+MENTIONED = "legal_staff"
+
+
+async def _mention(username: str) -> tuple[str, str]:
+    """``username`` @mentioned on a task of a requirement they take no part in otherwise.
+
+    Returns (requirement code, task code): the requirement is visible to them through the
+    mention, of its tasks only that one, of its departments none.
+    """
+    user = await User.get(username=username)
+    author = await User.get(username="admin")
+    for requirement in await Requirement.all().order_by("id"):
+        tasks = await Task.filter(requirement_id=requirement.id).order_by("seq")
+        outside = requirement.initiator_id != user.id and all(
+            task.assignee_id != user.id for task in tasks
+        )
+        involved = await RequirementDepartment.filter(requirement_id=requirement.id)
+        departments = {row.department_id for row in involved}
+        departments |= {task.executing_department_id for task in tasks}
+        if len(tasks) > 1 and outside and user.department_id not in departments:
+            comment = await Comment.create(task=tasks[0], author=author, body="@you")
+            await Mention.create(comment=comment, user=user)
+            return requirement.code, tasks[0].code
+    raise AssertionError("the demo has no requirement outside the person's part")
+
+
+async def _clients(
+    apps: tuple[GraphQLClient, GraphQLClient], viewer: str, mentioned: str
+) -> tuple[GraphQLClient, GraphQLClient]:
+    compiled, generic = apps
+    if viewer == "bi":
+        token = await token_for(Role.BI)
+    else:
+        token = (await compiled.sign_in(mentioned if viewer == "mentioned" else viewer)).token
+    return GraphQLClient(compiled.http, token), GraphQLClient(generic.http, token)
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_compiled_roots_equal_the_generic_executor_for_every_viewer(
+    apps: tuple[GraphQLClient, GraphQLClient],
+) -> None:
+    # given varied tasks, a person @mentioned on one task, and the two servers
+    await _vary_the_tasks()
+    requirement_code, task_code = await _mention(MENTIONED)
+    codes = {"requirement": requirement_code, "task": task_code}
+    for viewer in VIEWERS:
+        fast, slow = await _clients(apps, viewer, MENTIONED)
+        requests = list(LISTS.items()) + [
+            (name, (document, {"code": codes["task" if "task(" in document else "requirement"]}))
+            for name, document in OBJECTS.items()
+        ]
+        for name, (document, variables) in requests:
+            # when both answer the same request
+            expected = await slow.post(document, variables)
+            with counted_statements() as statements:
+                answered = await fast.post(document, variables)
+            # then the answers are the same, refusals included (a BI token has no own tasks,
+            # a requirement outside one's part is NOT_FOUND)
+            assert answered == expected, (viewer, name, answered, expected)
+            if "errors" in expected:
+                assert viewer in ("bi", "market_staff", "market_head"), (viewer, name, expected)
+                continue
+            # and answered in the token's read, the viewer's requirements, one statement
+            # (and a count when totalCount is asked for)
+            reads = [s for s in statements if not s.startswith('UPDATE "api_token"')]
+            budget = (2 if viewer in ("admin", "ceo", "bi") else 3) + ("totalCount" in document)
+            assert len(reads) <= budget, (viewer, name, statements)
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_a_mention_shows_the_requirement_with_that_task_only(
+    apps: tuple[GraphQLClient, GraphQLClient],
+) -> None:
+    # given a person @mentioned on one task of a requirement they take no part in
+    requirement_code, task_code = await _mention(MENTIONED)
+    fast, slow = await _clients(apps, "mentioned", MENTIONED)
+    document = OBJECTS["every requirement field"]
+    # when they open the requirement
+    answered = await fast.data(document, {"code": requirement_code})
+    # then they see it, its count and list hold that one task, and no department
+    requirement = answered["requirement"]
+    assert [task["code"] for task in requirement["tasks"]] == [task_code]
+    assert requirement["taskCount"] == 1 and requirement["involvedDepartments"] == []
+    assert answered == await slow.data(document, {"code": requirement_code})
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_requirement_pages_follow_the_compiled_cursor(
+    apps: tuple[GraphQLClient, GraphQLClient],
+) -> None:
+    # given a first page of requirements by expected date from the compiled path
+    fast, slow = await _clients(apps, "admin", MENTIONED)
+    document = """query($after: String) { requirements(first: 2, after: $after,
+      orderBy: {field: EXPECTED_BY}) { pageInfo { endCursor hasNextPage hasPreviousPage }
+      edges { cursor node { code expectedBy } } } }"""
+    seen: list[str] = []
+    after = None
+    while True:
+        # when each next page is asked for after the previous page's end cursor
+        page = await fast.data(document, {"after": after})
+        assert page == await slow.data(document, {"after": after})
+        seen.extend(edge["node"]["code"] for edge in page["requirements"]["edges"])
+        if not page["requirements"]["pageInfo"]["hasNextPage"]:
+            break
+        after = page["requirements"]["pageInfo"]["endCursor"]
+    # then every requirement came exactly once
+    assert sorted(seen) == sorted(await Requirement.all().values_list("code", flat=True))
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_refusals_of_the_new_roots_are_the_generic_executors(
+    apps: tuple[GraphQLClient, GraphQLClient],
+) -> None:
+    # given an employee and requests the compiled path cannot answer
+    fast, slow = await _clients(apps, "market_staff", MENTIONED)
+    refused = [
+        ("query($n: Int) { requirements(first: $n) { edges { cursor } } }", {"n": 101}),
+        ('{ requirements(after: "nonsense") { edges { cursor } } }', {}),
+        ('{ requirement(code: "XQ-none") { code tasks { code } } }', {}),
+        ('{ task(code: "RW-none") { code } }', {}),
+        ("query($c: String!) { task(code: $c) { code } }", {}),
+    ]
+    for document, variables in refused:
+        # when each is sent to both servers
+        answered = await fast.post(document, variables)
+        # then both refuse it the same way, with a code
+        assert answered == await slow.post(document, variables), document
+        assert answered["errors"][0]["extensions"]["code"], document
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+@pytest.mark.parametrize("first", [10, 100])
+@pytest.mark.parametrize(("username", "expected"), [("admin", 2), ("market_head", 3)])
+async def test_a_nested_read_is_one_statement_at_any_size(
+    apps: tuple[GraphQLClient, GraphQLClient], first: int, username: str, expected: int
+) -> None:
+    # given a signed-in ADMIN or department head and a page with nested lists and counts
+    await _vary_the_tasks()
+    fast, _ = await _clients(apps, username, MENTIONED)
+    document = f"""query($first: Int) {{ requirements(first: $first) {{
+      edges {{ node {{ {REQUIREMENT_FIELDS} }} }} }} }}"""
+    code = await Requirement.all().order_by("id").first().values_list("code", flat=True)
+    single = OBJECTS["every requirement field"]
+    for request, variables in ((document, {"first": first}), (single, {"code": code})):
+        await fast.data(request, variables)
+        # when it is read
+        with counted_statements() as statements:
+            await fast.data(request, variables)
+        # then the statements are the token's user, the head's requirements, and one more
+        assert len(statements) == expected, statements
+        assert statements[-1].startswith('SELECT t."id"') or statements[-1].startswith(
+            "SELECT json_build_object"
+        ), statements
