@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.connection import get_connection
 from tortoise.context import TortoiseContext
 from tortoise.exceptions import OperationalError
 from tortoise.migrations.api import migrate as run_migrations
 
+from core import replica
 from core.settings import Settings, get_settings
 
 APP_LABEL = "models"
@@ -39,7 +41,11 @@ def connection_config(settings: Settings) -> dict[str, Any]:
             "credentials": {"file_path": path, "busy_timeout": 15000, "synchronous": "NORMAL"},
         }
     assert settings.database_url is not None
-    config = expand_db_url(settings.database_url)
+    return _postgres_config(settings.database_url, settings)
+
+
+def _postgres_config(url: str, settings: Settings) -> dict[str, Any]:
+    config = expand_db_url(url)
     config["credentials"].setdefault("minsize", 1)
     config["credentials"].setdefault("maxsize", settings.db_pool_max_size)
     config["credentials"]["connection_class"] = PooledConnection
@@ -67,8 +73,12 @@ def ensure_data_dir(settings: Settings) -> None:
 
 
 def tortoise_config(settings: Settings) -> dict[str, Any]:
-    """The whole Tortoise configuration for these settings."""
-    return {
+    """The whole Tortoise configuration for these settings.
+
+    With a read replica, its router is installed; the replica's own connection is opened
+    by :func:`init_orm` (``core.replica.attach`` says why it is not listed here).
+    """
+    config: dict[str, Any] = {
         "connections": {"default": connection_config(settings)},
         "apps": {
             APP_LABEL: {
@@ -80,6 +90,27 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
         "use_tz": True,
         "timezone": "UTC",
     }
+    if settings.database_replica_url:
+        config["routers"] = [replica.ReplicaRouter]
+    return config
+
+
+async def init_orm(
+    ctx: TortoiseContext, settings: Settings, *, global_fallback: bool = False
+) -> None:
+    """Initialise ``ctx`` (current) for these settings, the read replica's client included."""
+    await ctx.init(config=tortoise_config(settings), _enable_global_fallback=global_fallback)
+    if settings.database_replica_url:
+        replica.attach(ctx, _postgres_config(settings.database_replica_url, settings))
+
+
+def reporting_connection() -> BaseDBAsyncClient:
+    """The connection the reports' SQL runs on: the replica inside ``replica_reads``.
+
+    Everywhere else (the worker building the monthly analysis, any read-to-write) the
+    primary: only the BI paths opt in (``core/replica.py``).
+    """
+    return get_connection(replica.current_connection())
 
 
 async def open_orm(settings: Settings, *, global_fallback: bool = True) -> TortoiseContext:
@@ -91,12 +122,13 @@ async def open_orm(settings: Settings, *, global_fallback: bool = True) -> Torto
     ensure_data_dir(settings)
     ctx = TortoiseContext()
     with ctx:  # current while it initialises, in this task only
-        await ctx.init(config=tortoise_config(settings), _enable_global_fallback=global_fallback)
+        await init_orm(ctx, settings, global_fallback=global_fallback)
     return ctx
 
 
 async def close_orm(ctx: TortoiseContext) -> None:
     """Close the connections of a context made by :func:`open_orm` (and drop the fallback)."""
+    await replica.detach(ctx)
     await ctx.close_connections()
 
 

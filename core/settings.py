@@ -10,7 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SECRET_KEY = "crossflow-insecure-development-key"
@@ -33,6 +33,13 @@ class Settings(BaseSettings):
     mode: Mode = Mode.DEVELOPMENT
     data_dir: Path = Path("crossflow-data")
     database_url: str | None = None
+    #: A PostgreSQL streaming replica of ``database_url`` for BI and report reads
+    #: (``core/replica.py``); unset: the primary answers them too.
+    database_replica_url: str | None = None
+    #: A replica lagging more than this is passed over: the primary answers BI reads.
+    replica_max_lag_seconds: float = Field(default=30.0, gt=0, le=86_400)
+    #: How often the replica's lag is measured (0: before every BI read).
+    replica_lag_check_seconds: float = Field(default=1.0, ge=0, le=600)
     redis_url: str | None = None
     #: Signs bearer tokens and panel cookies. Unset: a random key generated once into
     #: ``<data_dir>/secret_key``; the demo uses the published demo key (crossflow/secret_key.py).
@@ -192,6 +199,20 @@ class Settings(BaseSettings):
     local_passwords: bool = True
     #: Usernames of administrator accounts that keep their local password when it is off.
     break_glass_admins: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _replica_needs_postgres(self) -> Settings:
+        """A read replica only makes sense beside a PostgreSQL primary, and is one itself."""
+        replica = self.database_replica_url
+        if replica is None:
+            return self
+        if not replica.startswith(("postgres://", "postgresql://", "asyncpg://")):
+            raise ValueError("CROSSFLOW_DATABASE_REPLICA_URL must be a postgres:// URL")
+        if self.uses_sqlite:
+            raise ValueError(
+                "CROSSFLOW_DATABASE_REPLICA_URL needs CROSSFLOW_DATABASE_URL on PostgreSQL"
+            )
+        return self
 
     @property
     def oidc_enabled(self) -> bool:

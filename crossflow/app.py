@@ -16,7 +16,7 @@ from tortoise.connection import get_connection
 
 from admin_ui.app import mount_admin
 from core import broker as broker_module
-from core import http_security, realtime
+from core import http_security, realtime, replica
 from core.db import close_orm, open_orm, pending_migrations
 from core.settings import Settings, get_settings
 from crossflow import graphiql_page, http_errors, observability, oidc, suite_routes, web_app
@@ -37,7 +37,11 @@ async def healthz(request: Request) -> JSONResponse:
 
 
 async def readyz(request: Request) -> JSONResponse:
-    """Readiness: the database answers, and the broker too when it is Redis."""
+    """Readiness: the database answers, and the broker too when it is Redis.
+
+    A read replica's state is shown but never makes the server unready: the primary
+    answers BI reads while the replica is down or lags (``core/replica.py``).
+    """
     settings: Settings = request.app.state.settings
     checks: dict[str, str] = {}
     try:
@@ -46,6 +50,9 @@ async def readyz(request: Request) -> JSONResponse:
         checks["migrations"] = await _migrations(request)
     except Exception as exc:
         checks["database"] = f"unavailable ({type(exc).__name__})"
+    replica_state = await replica.status(settings)
+    if replica_state is not None:
+        checks["replica"] = replica_state
     if settings.redis_url:
         client = aioredis.from_url(settings.redis_url, socket_connect_timeout=2)
         try:

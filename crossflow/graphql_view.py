@@ -25,10 +25,12 @@ from strawberry.types.execution import PreExecutionError
 
 from core.db_errors import is_unavailable
 from core.rate_limit import build_limiter
+from core.replica import ReadSource, replica_reads
 from core.settings import Settings
 from crossflow.graphiql_page import PAGE as GRAPHIQL_PAGE
 from crossflow.multipart import MalformedMultipart, check_map, json_part
 from crossflow.operation_choice import BAD_REQUEST_CODE, operation_refusal
+from crossflow.replica_reads import is_bi_read
 from crossflow.variable_messages import plain_variable_message
 from resolvers.access.auth import Viewer, viewer_from_token
 from resolvers.access.live_sockets import LiveConnection
@@ -43,6 +45,8 @@ log = logging.getLogger("crossflow.graphql")
 _VIEWER_STATE = "crossflow_viewer"
 #: Where a websocket's watch over its viewer waits for ``connection_init``.
 _LIVE_STATE = "crossflow_live"
+#: Where a BI read leaves the database that answered it, for ``extensions.readFrom``.
+_READ_STATE = "crossflow_read_from"
 
 #: The header a multipart request must carry (any non-empty value). A cross-site HTML form
 #: can post multipart/form-data without a CORS preflight, but cannot add a custom header:
@@ -233,6 +237,16 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
             )
             if refusal is not None:
                 return PreExecutionError(data=None, errors=[refusal])
+            if self.settings.database_replica_url and is_bi_read(
+                request_data.query, request_data.operation_name, context.viewer, self._max_tokens
+            ):
+                async with replica_reads(self.settings) as source:
+                    result = await super().execute_operation(
+                        request, request_adapter, request_data, context, root_value, sub_response
+                    )
+                request.scope.setdefault("state", {})[_READ_STATE] = source
+                sub_response.headers.update(source.headers())
+                return result
         return await super().execute_operation(
             request, request_adapter, request_data, context, root_value, sub_response
         )
@@ -257,7 +271,10 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         token = bearer_token(Headers(scope=scope).get("authorization"))
         viewer = await viewer_from_token(self.settings, token) if token else None
         scope.setdefault("state", {})[_VIEWER_STATE] = viewer
-        if viewer is None:
+        if viewer is None or (
+            self.settings.database_replica_url
+            and is_bi_read(request["query"], operation_name, viewer, self._max_tokens)
+        ):  # a BI read is left to the generic executor, which reads from the replica
             return None
         if forbidden_in_variables(variables) is not None:
             return None  # the generic executor refuses it with BAD_USER_INPUT naming the field
@@ -312,6 +329,12 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
             error["message"] = plain_variable_message(message)
             extensions = error.setdefault("extensions", {})
             extensions.setdefault("code", graphql_code(message))
+        source = getattr(request, "scope", {}).get("state", {}).get(_READ_STATE)
+        if isinstance(source, ReadSource):  # a BI read states where it read and how stale
+            response["extensions"] = {
+                **(response.get("extensions") or {}),
+                "readFrom": source.describe(),
+            }
         return response
 
     async def on_ws_connect(self, context: RequestContext) -> Any:

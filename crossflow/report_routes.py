@@ -11,8 +11,12 @@ a person's short-lived signed link (``signDownloadLink``,
 the same rights and department scope as the GraphQL ``reports`` field. Built-in reports
 take ``from``/``to`` (Beijing dates), ``month`` (YYYY-MM) and repeated ``department``
 (codes) query parameters; a saved report takes its declared variables as query
-parameters (as strings). Refusals are GraphQL-shaped JSON errors with a code, as in
-``crossflow/downloads.py``; each caller is rate limited (``core/rate_limit.py``).
+parameters (as strings). The figures are read from the read replica when one is
+configured (``core/replica.py``; the caller's rights and a saved report's name from the
+primary), and the ``X-CrossFlow-Read-From``/``X-CrossFlow-Staleness-Seconds`` headers say
+which database answered and how stale it may be. Refusals are GraphQL-shaped JSON errors
+with a code, as in ``crossflow/downloads.py``; each caller is rate limited
+(``core/rate_limit.py``).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from core.rate_limit import Limiter, build_limiter
+from core.replica import ReadSource, replica_reads
 from core.settings import Settings
 from core.tabular import (
     CSV_MEDIA_TYPE,
@@ -112,6 +117,12 @@ def _table_response(table: Table, fmt: str, name: str) -> Response:
     return Response(to_json(table), media_type=JSON_MEDIA_TYPE, headers=_HEADERS)
 
 
+def _stating(response: Response, source: ReadSource) -> Response:
+    """The response with the database that answered and how stale it may be."""
+    response.headers.update(source.headers())
+    return response
+
+
 def _date(value: str | None, field: str) -> date | None:
     if not value:
         return None
@@ -151,10 +162,11 @@ async def built_in_report(request: Request) -> Response:
         return caller
     try:
         scope = await reports.scope_for(caller, await _filter(request))
-        rows = await report.function(scope)
+        async with replica_reads(request.app.state.settings) as source:
+            rows = await report.function(scope)
     except DomainError as error:
         return _refusal(error)
-    return _table_response(from_rows(report.row_type, rows), fmt, name)
+    return _stating(_table_response(from_rows(report.row_type, rows), fmt, name), source)
 
 
 def _variables(request: Request) -> dict[str, str]:
@@ -180,18 +192,19 @@ async def saved_report(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     context = RequestContext.build(settings, caller, request=request)
     graphql_schema = schema_for(settings)
-    result = await graphql_schema.execute(
-        saved.document, variable_values=_variables(request), context_value=context
-    )
+    async with replica_reads(settings) as source:
+        result = await graphql_schema.execute(
+            saved.document, variable_values=_variables(request), context_value=context
+        )
     if result.errors:
         first = result.errors[0]
         code = str((first.extensions or {}).get("code", "BAD_REQUEST"))
         return coded_error(_STATUS.get(code, 400), first.message, code)
     if fmt == "json":  # the GraphQL result as it is, like a POST to /graphql answers
         body = json.dumps({"data": result.data}, ensure_ascii=False).encode()
-        return Response(body, media_type=JSON_MEDIA_TYPE, headers=_HEADERS)
+        return _stating(Response(body, media_type=JSON_MEDIA_TYPE, headers=_HEADERS), source)
     shape = shape_of(graphql_schema._schema, saved.document)
-    return _table_response(table_of(shape, result.data), fmt, name)
+    return _stating(_table_response(table_of(shape, result.data), fmt, name), source)
 
 
 async def analysis_report(request: Request) -> Response:
@@ -203,7 +216,8 @@ async def analysis_report(request: Request) -> Response:
     if isinstance(caller, Response):
         return caller
     try:
-        document = await analysis.stored_document(caller, month, fmt)
+        async with replica_reads(request.app.state.settings) as source:
+            document = await analysis.stored_document(caller, month, fmt)
     except BadUserInput:  # not a month: no such address
         return coded_error(404, NOT_FOUND_MESSAGE, "NOT_FOUND")
     except DomainError as error:
@@ -213,7 +227,7 @@ async def analysis_report(request: Request) -> Response:
     )
     if fmt == "html":
         response.headers["Content-Security-Policy"] = _HTML_POLICY
-    return response
+    return _stating(response, source)
 
 
 #: Mounted by ``crossflow/app.py``; the specific prefixes first.

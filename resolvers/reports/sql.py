@@ -14,7 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.connection import get_connection
+
+from core.db import reporting_connection
 
 #: Rows without a department sort after the others (SQLite and PostgreSQL disagree on NULLs).
 LAST_IF_NULL = "COALESCE({}, 2147483647)"
@@ -97,8 +98,9 @@ def report_connection() -> BaseDBAsyncClient:
 
     The one place that chooses where reports read, so they can be routed elsewhere (a read
     replica) without touching the reports; the refresh writes through the default one.
+    Inside ``core.replica.replica_reads`` (the BI paths) that is the read replica.
     """
-    return get_connection("default")
+    return reporting_connection()
 
 
 def status_order(column: str) -> str:
