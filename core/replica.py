@@ -41,13 +41,16 @@ REPLICA = "replica"
 #: How long a lag measurement may take before the replica counts as unavailable.
 CHECK_TIMEOUT_SECONDS = 2.0
 
-#: How far the replica's replay trails the primary, in seconds. Caught up (everything
-#: received is replayed while it streams, or it is no standby at all): 0. Else the time since
-#: the last replayed commit, an upper bound (the primary may have been idle since then).
+#: The primary's WAL position now, for the replica to be compared with.
+PRIMARY_LSN_SQL = "SELECT pg_current_wal_lsn()::text AS lsn"
+#: How far the replica's replay trails that position, in seconds: 0 once it has replayed
+#: it (or it is no standby at all), else the time since its last replayed commit, an upper
+#: bound (the primary may have written nothing else since). Comparing with the primary's
+#: position needs no monitoring privilege (``pg_stat_wal_receiver`` shows its columns only
+#: to ``pg_read_all_stats``), and catches a replica cut off from its primary.
 LAG_SQL = (
     "SELECT (CASE WHEN NOT pg_is_in_recovery() THEN 0"
-    " WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn()"
-    " AND EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming') THEN 0"
+    " WHEN pg_last_wal_replay_lsn() >= $1::text::pg_lsn THEN 0"
     " ELSE COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()),"
     " 'Infinity') END)::float8 AS lag"
 )
@@ -143,8 +146,10 @@ _last: _Measurement | None = None
 
 async def _measure(client: BaseDBAsyncClient) -> _Measurement:
     try:
+        position = await get_connection(PRIMARY).execute_query_dict(PRIMARY_LSN_SQL)
         rows = await asyncio.wait_for(
-            client.execute_query_dict(LAG_SQL), timeout=CHECK_TIMEOUT_SECONDS
+            client.execute_query_dict(LAG_SQL, [position[0]["lsn"]]),
+            timeout=CHECK_TIMEOUT_SECONDS,
         )
     except Exception as exc:  # any failure to answer: the primary takes over
         return _Measurement(client, time.monotonic(), None, f"unavailable ({type(exc).__name__})")

@@ -32,12 +32,14 @@ from tests.conftest import GraphQLClient
 from tests.crossflow.test_report_routes import bearer, bi_token
 from tests.resolvers.test_requirements import new_requirement
 from tests.support.report_data import MONTH, build_march
+from tests.support.services import PostgresServer
 from tests.support.streaming_replica import StreamingPair, streaming_pair
 
 __all__ = ["streaming_pair"]  # the module's fixture, imported to be found by pytest
 
 pytestmark = pytest.mark.postgres
 
+APP_ROLE = "crossflow_app"
 TASK_STATUS = "/reports/task-status-by-department.json"
 REPORTS = (
     '{ reports(filter: {month: "2025-03"}) { tasksByStatus { departmentCode status count } } }'
@@ -68,11 +70,13 @@ class Site:
 
 
 def _settings(pair: StreamingPair, name: str, tmp_path: Path, max_lag: float) -> Settings:
+    """The app signs in as an ordinary role (no superuser, no monitoring rights) on both."""
+    primary, standby = pair.primary, pair.standby
     return Settings(
         mode=Mode.DEMO,
         data_dir=tmp_path / "data",
-        database_url=pair.primary.dsn(name),
-        database_replica_url=pair.standby.dsn(name),
+        database_url=PostgresServer(primary.host, primary.port, APP_ROLE).dsn(name),
+        database_replica_url=PostgresServer(standby.host, standby.port, APP_ROLE).dsn(name),
         replica_max_lag_seconds=max_lag,
         replica_lag_check_seconds=0,
         secret_key="test-secret-key",
@@ -88,7 +92,13 @@ async def site(
     name = f"cf_replica_{uuid.uuid4().hex[:8]}"
     admin = streaming_pair.primary.dsn("postgres")
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (APP_ROLE,)).fetchone():
+            conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(APP_ROLE)))
+        conn.execute(
+            sql.SQL("CREATE DATABASE {} OWNER {}").format(
+                sql.Identifier(name), sql.Identifier(APP_ROLE)
+            )
+        )
     max_lag = getattr(request, "param", 3600.0)
     settings = configure(_settings(streaming_pair, name, tmp_path, max_lag))
     settings.data_dir.mkdir(parents=True)
@@ -184,7 +194,11 @@ async def test_the_workflow_reads_its_own_writes_from_the_primary(site: Site) ->
 async def test_a_replica_lagging_past_the_bound_leaves_reports_to_the_primary(
     site: Site,
 ) -> None:
-    # given a replica whose replay is paused behind a write, longer than the 0.5 s bound
+    # given a primary that wrote nothing for longer than the bound: the replica is caught up
+    await asyncio.sleep(0.6)
+    response, _ = await site.sales_figures()
+    assert response.headers["x-crossflow-read-from"] == "replica"
+    # and then a replica whose replay is paused behind a write, longer than the bound
     site.pair.standby_sql("SELECT pg_wal_replay_pause()")
     await _complete_t5_on_the_primary(site)
     await asyncio.sleep(0.6)
