@@ -7,7 +7,10 @@ Redis (embedded mode) the single process delivers to its own queues.
 
 The same channel carries viewer-change notices (a user signed out everywhere, was
 deactivated or given another role): every replica wakes the watchers of that user's open
-websockets (``resolvers/access/live_sockets.py``), which re-check the viewer and close the socket.
+websockets (``resolvers/access/live_sockets.py``), which re-check the viewer and close the socket,
+and every replica drops what it had cached of that user's sign-in (``core.access_cache``;
+the cache is trusted only while this hub is subscribed, so a lost channel means database
+reads, never a stale grant).
 """
 
 from __future__ import annotations
@@ -20,12 +23,20 @@ from collections import defaultdict
 from collections.abc import AsyncIterator, Iterator
 
 import redis.asyncio as aioredis
+from redis.asyncio.client import PubSub
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 
+from core.access_cache import AccessCache
 from core.settings import get_settings
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "crossflow:notifications"
+#: The listener pings this often when the channel is quiet...
+HEARTBEAT_SECONDS = 5.0
+#: ...and takes the channel for lost (dropping the access cache) after this long unheard.
+SILENCE_SECONDS = 15.0
 
 
 class Hub:
@@ -38,6 +49,8 @@ class Hub:
         self._listener: asyncio.Task[None] | None = None
         #: One pooled client for publishing, made on first use (on the loop that publishes).
         self._publisher: aioredis.Redis | None = None
+        #: Who the tokens stand for, trusted while subscribed (``core.access_cache``).
+        self.access = AccessCache()
 
     async def start(self) -> None:
         if self._redis_url and self._listener is None:
@@ -65,14 +78,35 @@ class Hub:
     async def viewer_changed(self, user_id: int) -> None:
         """Tell every replica that ``user_id``'s sign-in, activity or role may have changed.
 
-        Call it after the change is committed: watchers re-read the user when woken.
+        The one door of every such change (sign-out everywhere, password, deactivation,
+        role, department, username): call it after the change is committed. This process
+        forgets the user at once; the others on hearing the notice; watchers re-read the
+        user when woken.
         """
+        self.access.forget_user(user_id)
         if not self._redis_url:
             self._wake_locally(user_id)
             return
+        await self._announce({"v": user_id})
+
+    async def api_token_changed(self, token_id: int) -> None:
+        """Tell every replica that an API token was revoked (after the commit)."""
+        self.access.forget_api_token(token_id)
+        if self._redis_url:
+            await self._announce({"k": token_id})
+
+    async def _announce(self, notice: dict[str, int]) -> None:
+        """Publish an access notice; if Redis cannot be reached, say so and carry on.
+
+        The change is committed already. Every replica that cannot reach Redis either has
+        lost its subscription and reads the database meanwhile (``core.access_cache``).
+        """
         if self._publisher is None:
-            self._publisher = aioredis.from_url(self._redis_url)
-        await self._publisher.publish(CHANNEL, json.dumps({"v": user_id}))
+            self._publisher = aioredis.from_url(self._redis_url)  # type: ignore[arg-type]
+        try:
+            await self._publisher.publish(CHANNEL, json.dumps(notice))
+        except Exception as exc:
+            log.error("access change %s not announced (%s)", notice, type(exc).__name__)
 
     @contextlib.contextmanager
     def watch_viewer(self, user_id: int) -> Iterator[asyncio.Event]:
@@ -108,28 +142,56 @@ class Hub:
             event.set()
 
     async def _listen(self) -> None:
-        """Relay published ids to local queues; reconnect when Redis goes away."""
+        """Relay published notices; reconnect when Redis goes away.
+
+        The access cache is armed once the subscription is confirmed and disarmed the
+        moment it is lost (an error, or silence past ``SILENCE_SECONDS`` despite pings):
+        notices published meanwhile are missed, so nothing cached before may be trusted.
+        Redis's own reconnect-and-resubscribe is switched off for the same reason.
+        """
         assert self._redis_url is not None
         while True:
-            client = aioredis.from_url(self._redis_url)
+            client = aioredis.from_url(self._redis_url, retry=Retry(NoBackoff(), 0))
             try:
                 async with client.pubsub() as pubsub:
                     await pubsub.subscribe(CHANNEL)
-                    async for message in pubsub.listen():
-                        if message.get("type") != "message":
-                            continue
-                        data = json.loads(message["data"])
-                        if "v" in data:
-                            self._wake_locally(int(data["v"]))
-                        else:
-                            self._deliver_locally(int(data["u"]), int(data["n"]))
+                    await self._relay(pubsub)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
+                self.access.disarm()
                 log.warning("notification channel lost (%s), reconnecting", type(exc).__name__)
                 await asyncio.sleep(1.0)
             finally:
+                self.access.disarm()
                 await client.aclose()
+
+    async def _relay(self, pubsub: PubSub) -> None:
+        loop = asyncio.get_running_loop()
+        heard = pinged = loop.time()
+        while True:
+            message = await pubsub.get_message(timeout=HEARTBEAT_SECONDS)
+            now = loop.time()
+            if message is not None:
+                heard = now
+                if message.get("type") == "subscribe":
+                    self.access.arm()
+                elif message.get("type") == "message":
+                    self._receive(json.loads(message["data"]))
+            if now - heard > SILENCE_SECONDS:
+                raise ConnectionError("the notification channel went silent")
+            if now - pinged >= HEARTBEAT_SECONDS:
+                await pubsub.ping()
+                pinged = now
+
+    def _receive(self, data: dict[str, int]) -> None:
+        if "v" in data:
+            self.access.forget_user(int(data["v"]))
+            self._wake_locally(int(data["v"]))
+        elif "k" in data:
+            self.access.forget_api_token(int(data["k"]))
+        else:
+            self._deliver_locally(int(data["u"]), int(data["n"]))
 
 
 _hub: Hub | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tortoise.expressions import F
 
+from core import realtime
 from core.security import hash_password, verify_password
 from core.settings import Settings
 from models import User
@@ -61,6 +62,7 @@ async def change_password(
         password_hash=hash_password(new), token_epoch=F("token_epoch") + 1
     )
     await user.refresh_from_db()
+    await realtime.hub().viewer_changed(user.id)  # every replica; open sockets: 4401
     await audit.record(viewer, "user.change_password", "User", user.id)
     return tokens_for(settings).issue(user.id, user.token_epoch), user
 

@@ -135,6 +135,7 @@ async def revoke_api_token(viewer: Viewer, token_id: int, *, via: str = "api") -
             via=via,
             using_db=conn,
         )
+    await realtime.hub().api_token_changed(record.id)  # refused at once on every replica
     if record.user_id is not None:  # its open websockets close (4401)
         await realtime.hub().viewer_changed(record.user_id)
     return record

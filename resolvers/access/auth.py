@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from tortoise.expressions import F
 
-from core import clock
+from core import clock, realtime
+from core.access_cache import KnownApiToken, KnownUser
 from core.security import (
     BearerTokens,
     hash_api_token,
@@ -24,6 +26,9 @@ from resolvers import audit
 from resolvers.access.credentials import password_matches
 from resolvers.access.sign_in_guard import guard_for
 from resolvers.errors import DomainError, Forbidden, Unauthenticated
+
+#: An API token's ``last_used_at`` is written at most this often per process.
+LAST_USED_EVERY = timedelta(minutes=1)
 
 #: Verified against when the username is unknown, so both failures take the same time.
 _DUMMY_HASH = hash_password("crossflow-dummy-password")
@@ -143,35 +148,113 @@ def _require_local_passwords_allowed(settings: Settings, user: User) -> None:
     )
 
 
-async def viewer_from_token(settings: Settings, token: str) -> Viewer | None:
-    """The viewer a bearer or API token stands for, or ``None`` if it is not valid now."""
+async def viewer_from_token(
+    settings: Settings, token: str, *, fresh: bool = False
+) -> Viewer | None:
+    """The viewer a bearer or API token stands for, or ``None`` if it is not valid now.
+
+    A bearer token's signature and age are checked here; whose it is and its epoch come
+    from the token's claims, and the user's state from the access cache when this process
+    may trust it (``core.access_cache``), else from the database. ``fresh`` always reads
+    the database (an open websocket's periodic re-check, for changes nobody announced).
+    """
     if is_api_token(token):
-        return await _viewer_from_api_token(token)
+        return await _viewer_from_api_token(token, fresh)
     claims = tokens_for(settings).read(token)
     if claims is None:
         return None
-    user = await User.get_or_none(id=claims.user_id, is_active=True)
-    if user is None or user.token_epoch != claims.epoch:
+    user = await _known_user(claims.user_id, fresh)
+    if user is None or not user.is_active or user.token_epoch != claims.epoch:
         return None
-    return Viewer.of_user(user)
-
-
-async def _viewer_from_api_token(token: str) -> Viewer | None:
-    record = await ApiToken.get_or_none(token_hash=hash_api_token(token), revoked_at=None)
-    now = clock.now()
-    if record is None or (record.expires_at is not None and record.expires_at <= now):
-        return None
-    user = await User.get_or_none(id=record.user_id) if record.user_id is not None else None
-    if user is not None and not user.is_active:
-        return None
-    await ApiToken.filter(id=record.id).update(last_used_at=now)
     return Viewer(
-        user_id=user.id if user else None,
+        user_id=user.user_id,
+        role=Role(user.role),
+        department_id=user.department_id,
+        username=user.username,
+    )
+
+
+async def _known_user(user_id: int, fresh: bool) -> KnownUser | None:
+    """The user's sign-in state: cached, or read (and cached unless a change intervened)."""
+    cache = realtime.hub().access
+    known = None if fresh else cache.user(user_id)
+    if known is not None:
+        return known
+    generation = cache.generation
+    user = await User.get_or_none(id=user_id)
+    if user is None:
+        return None
+    known = KnownUser(
+        user_id=user.id,
+        is_active=user.is_active,
+        token_epoch=user.token_epoch,
+        role=str(Role(user.role).value),
+        department_id=user.department_id,
+        username=user.username,
+    )
+    cache.keep_user(known, generation)
+    return known
+
+
+async def _viewer_from_api_token(token: str, fresh: bool) -> Viewer | None:
+    token_hash = hash_api_token(token)
+    record = await _known_api_token(token_hash, fresh)
+    now = clock.now()
+    if record is None or record.revoked:
+        return None
+    if record.expires_at is not None and record.expires_at <= now:
+        return None
+    user = await _known_user(record.user_id, fresh) if record.user_id is not None else None
+    if record.user_id is not None and (user is None or not user.is_active):
+        return None
+    await _note_use(record.token_id, now)
+    return Viewer(
+        user_id=user.user_id if user else None,
         role=Role(record.role),
         department_id=user.department_id if user else None,
         username=user.username if user else f"token:{record.prefix}",
-        api_token_id=record.id,
+        api_token_id=record.token_id,
     )
+
+
+async def _known_api_token(token_hash: str, fresh: bool) -> KnownApiToken | None:
+    cache = realtime.hub().access
+    known = None if fresh else cache.api_token(token_hash)
+    if known is not None:
+        return known
+    generation = cache.generation
+    record = await ApiToken.get_or_none(token_hash=token_hash)
+    if record is None:
+        return None
+    known = KnownApiToken(
+        token_id=record.id,
+        role=str(Role(record.role).value),
+        user_id=record.user_id,
+        expires_at=record.expires_at,
+        revoked=record.revoked_at is not None,
+        prefix=record.prefix,
+    )
+    cache.keep_api_token(token_hash, known, generation)
+    return known
+
+
+#: When this process last wrote each API token's ``last_used_at``.
+_last_use_written: dict[int, datetime] = {}
+
+
+async def _note_use(token_id: int, now: datetime) -> None:
+    """Record a token's use, at most once per ``LAST_USED_EVERY`` per process.
+
+    ``last_used_at`` tells an admin which tokens are still in use; a minute's precision
+    does that, and a write per request would double the statements of every BI read.
+    """
+    written = _last_use_written.get(token_id)
+    if written is not None and timedelta(0) <= now - written < LAST_USED_EVERY:
+        return
+    if len(_last_use_written) >= 10_000:
+        _last_use_written.clear()
+    _last_use_written[token_id] = now
+    await ApiToken.filter(id=token_id).update(last_used_at=now)
 
 
 async def sign_out_everywhere(viewer: Viewer) -> User:
@@ -179,6 +262,7 @@ async def sign_out_everywhere(viewer: Viewer) -> User:
     if viewer.user_id is None:
         raise Forbidden("API令牌请由管理员吊销 (API tokens are revoked by an admin)")
     await User.filter(id=viewer.user_id).update(token_epoch=F("token_epoch") + 1)
+    await realtime.hub().viewer_changed(viewer.user_id)  # every replica; open sockets: 4401
     user = await User.get(id=viewer.user_id)
     await audit.record(viewer, "user.sign_out_everywhere", "User", user.id)
     return user

@@ -61,7 +61,7 @@ class Verdict:
 
 async def recheck(settings: Settings, token: str, viewer: Viewer) -> Verdict | None:
     """``None`` while the token still stands for the same viewer, else why to close."""
-    current = await viewer_from_token(settings, token)
+    current = await viewer_from_token(settings, token, fresh=True)
     if current is None:
         return Verdict(UNAUTHORIZED, "Unauthorized")
     if (current.user_id, current.role, current.department_id) != (

@@ -32,7 +32,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from core import clock
+from core import clock, realtime
 from core.settings import Settings
 from models import Department, User
 from models.directory import AccountSource
@@ -173,6 +173,7 @@ async def _save_audited(
             via=provider,
             using_db=connection,
         )
+    await realtime.hub().viewer_changed(user.id)  # a new department: every replica's cache
 
 
 async def sign_on(settings: Settings, claims: Claims) -> User:

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import strawberry
 
-from core import realtime
 from resolvers.access import auth, sso_accounts
 from resolvers.people.suites.config import company_sign_in
 from schema.access.permissions import CanWrite
@@ -103,5 +102,4 @@ class AuthMutations:
     )
     async def sign_out_everywhere(self, info: Info) -> UserType:
         user = await auth.sign_out_everywhere(info.context.require_viewer())
-        await realtime.hub().viewer_changed(user.id)  # open websockets close (4401)
         return user  # type: ignore[return-value]
