@@ -2,7 +2,7 @@
 
 Usage (PostgreSQL on 127.0.0.1:5432 with trust auth, Redis on 127.0.0.1:6379):
     .venv/bin/python bench/run.py [--tasks 200000] [--seconds 20] [--connections 10]
-        [--servers compiled baseline] [--queries tasks board report] [--first 50]
+        [--servers compiled baseline] [--queries tasks board report report-live] [--first 50]
 
 1. Seeds ``crossflow_bench_api`` once with ``crossflow seed --tasks N`` (COPY: at 200,000
    tasks also 500,000 comments, 20,000 requirements, 5,000 users; reused by later runs,
@@ -14,7 +14,9 @@ Usage (PostgreSQL on 127.0.0.1:5432 with trust auth, Redis on 127.0.0.1:6379):
    httptools), signs in with the password, and for each query keeps ``--connections``
    keep-alive connections busy for ``--seconds`` after a warm-up. The load generator is a
    few lines of raw HTTP/1.1 over asyncio streams (~0.1 ms per request), so it does not
-   take the cores the server needs, as a Python HTTP client would.
+   take the cores the server needs, as a Python HTTP client would. ``report`` is timed
+   over a refreshed report snapshot (refreshed in-process before it, if none is stored),
+   ``report-live``, the same document, with none stored: computed from the tables.
 
 Reported per query: requests/s, p50 and p99 latency, server CPU ms per request (user +
 system time of the server processes from ``/proc`` over the timed window, divided by the
@@ -52,6 +54,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core import db
 from core.settings import Mode, Settings
+from models import ReportSnapshot
+from resolvers.reports import snapshots
 from tests.e2e.processes import crossflow_process, free_port, wait_until_ready
 
 QUERIES = {
@@ -65,6 +69,10 @@ QUERIES = {
     "report": """query Report { reports { requirementsByDepartment { department { name }
   raised completed } overdueByDepartment { departmentName tasks overdue completedLate } } }""",
 }
+#: The same report computed from the tables: timed with no refreshed snapshot stored.
+QUERIES["report-live"] = QUERIES["report"]
+#: Whether a query is timed with a refreshed report snapshot (True) or without one (False).
+SNAPSHOT = {"report": True, "report-live": False}
 SERVER = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "crossflow_bench_api"
 REDIS = "redis://127.0.0.1:6379/15"
@@ -158,7 +166,22 @@ async def variables_for(settings: Settings, first: int) -> dict[str, dict[str, A
     finally:
         await connection.close()
     board_id = _global_id("Requirement", requirement)
-    return {"tasks": {"first": first}, "board": {"id": board_id}, "report": {}}
+    return {"tasks": {"first": first}, "board": {"id": board_id}, "report": {}, "report-live": {}}
+
+
+async def report_snapshot(settings: Settings, name: str) -> None:
+    """Refresh the report snapshot before ``report`` (once), remove it before ``report-live``."""
+    wanted = SNAPSHOT.get(name)
+    if wanted is None:
+        return
+    async with db.orm(settings):
+        if not wanted:
+            await ReportSnapshot.all().delete()
+        elif await snapshots.latest() is None:
+            started = time.perf_counter()
+            await snapshots.refresh()
+            took = time.perf_counter() - started
+            print(f"report snapshot refreshed in {took:.2f} s", file=sys.stderr)
 
 
 def _global_id(type_name: str, pk: int) -> str:
@@ -314,6 +337,7 @@ async def run_server(
             async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
                 token = await sign_in(http, options.user)
             for name, variables in queries.items():
+                await report_snapshot(settings, name)
                 request = _request(port, token, name, variables)
                 await load(port, request, options.connections, options.warmup)
                 pids = server_pids(process.pid)
@@ -369,10 +393,10 @@ async def main() -> None:
         counting = settings.model_copy(
             update={"graphql_compiled": extra_env.get("CROSSFLOW_GRAPHQL_COMPILED") != "false"}
         )
-        statements = {
-            name: await statements_per_request(counting, name, variables, options.user)
-            for name, variables in queries.items()
-        }
+        statements = {}
+        for name, variables in queries.items():
+            await report_snapshot(settings, name)
+            statements[name] = await statements_per_request(counting, name, variables, options.user)
         figures = await run_server(settings, server, queries, options)
         for name, f in figures.items():
             print(

@@ -89,7 +89,7 @@ async def requirements_by_department(scope: ReportScope) -> list[RequirementFlow
     A requirement is raised when review round 1 opens; ``submitted_at`` moves with each
     resubmission and only stands in for rows without rounds.
     """
-    rows = await cells.either(scope, cells.requirements, _live_requirements)
+    rows = await cells.either(scope, "requirements", cells.requirements, _live_requirements)
     return [
         RequirementFlowRow(
             **department_fields(row),
@@ -126,7 +126,9 @@ async def _live_requirements(scope: ReportScope) -> list[dict[str, Any]]:
 
 async def tasks_by_status(scope: ReportScope) -> list[TaskStatusRow]:
     """Task counts by creation month × executing department × current status."""
-    rows = await cells.either(scope, cells.tasks_by_status, _live_tasks_by_status)
+    rows = await cells.either(
+        scope, "tasks_by_status", cells.tasks_by_status, _live_tasks_by_status
+    )
     return [
         TaskStatusRow(
             month=row["month"],
@@ -165,7 +167,7 @@ async def overdue_by_department(scope: ReportScope) -> list[OverdueRow]:
     (every task due in the period except those whose deadline is still ahead), ``None``
     when there are none. Read from a snapshot, "now" is the instant of its refresh.
     """
-    rows = await cells.either(scope, cells.overdue, _live_overdue)
+    rows = await cells.either(scope, "overdue", cells.overdue, _live_overdue)
     result = []
     for row in rows:
         tasks, overdue = as_int(row["tasks"]), as_int(row["overdue"])
@@ -217,7 +219,7 @@ async def collaboration_response_times(scope: ReportScope) -> list[Collaboration
 
     A DEPT_HEAD sees the cells where their department asks or is asked.
     """
-    rows = await cells.either(scope, cells.collaboration, _live_collaboration)
+    rows = await cells.either(scope, "collaboration", cells.collaboration, _live_collaboration)
     return [
         CollaborationRow(
             **department_fields(row, "from_department"),
@@ -262,7 +264,7 @@ async def _live_collaboration(scope: ReportScope) -> list[dict[str, Any]]:
 async def feedback_by_kind(scope: ReportScope) -> list[FeedbackRow]:
     """Feedback item counts by kind and the department the item names (none: names no
     department), given in the period: a form with praise and a problem counts once for each."""
-    rows = await cells.either(scope, cells.feedback, _live_feedback)
+    rows = await cells.either(scope, "feedback", cells.feedback, _live_feedback)
     return [
         FeedbackRow(
             kind=FeedbackKind(row["kind"]), **department_fields(row), count=as_int(row["count"])

@@ -8,6 +8,7 @@ of whole Beijing days (:func:`cut_of`), as every period of the API and the downl
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,6 +16,7 @@ from typing import Any
 
 from core import clock
 from resolvers.reports.scope import ReportScope
+from resolvers.reports.snapshots import Snapshot
 from resolvers.reports.sql import LAST_IF_NULL, Statement, statement, status_order, where
 
 #: A report's result rows, as its statement gives them.
@@ -25,9 +27,15 @@ Rows = list[dict[str, Any]]
 class Cut:
     """The cells one report sums: a snapshot, and its Beijing days ``[start, end)``."""
 
-    snapshot_id: int
+    snapshot: Snapshot
     start: date | None
     end: date | None
+
+
+#: Rows already summed, by report, cut and departments. A snapshot never changes, so they
+#: stay right; the oldest go first, and a new snapshot's keys replace an old one's.
+_summed: OrderedDict[tuple[str, Cut, frozenset[int] | None], Rows] = OrderedDict()
+SUMMED_KEPT = 1024
 
 
 class _MidDay(Exception):
@@ -53,23 +61,38 @@ async def cut_of(scope: ReportScope) -> Cut | None:
     except _MidDay:
         return None
     snapshot = await scope.snapshot.get()
-    return None if snapshot is None else Cut(snapshot.id, start, end)
+    return None if snapshot is None else Cut(snapshot, start, end)
 
 
 async def either(
     scope: ReportScope,
+    report: str,
     from_cells: Callable[[ReportScope, Cut], Awaitable[Rows]],
     live: Callable[[ReportScope], Awaitable[Rows]],
 ) -> Rows:
-    """The rows from the snapshot's cells when they can answer the scope, else live."""
+    """The rows of ``report`` from the snapshot's cells when they can answer, else live.
+
+    Sums of a snapshot are kept in the process: a dashboard asking again before the next
+    refresh costs no statement. (Department names come with them, as of the first read.)
+    """
     cut = await cut_of(scope)
-    return await (live(scope) if cut is None else from_cells(scope, cut))
+    if cut is None:
+        return await live(scope)
+    key = (report, cut, scope.departments)
+    rows = _summed.get(key)
+    if rows is None:
+        rows = _summed[key] = await from_cells(scope, cut)
+        while len(_summed) > SUMMED_KEPT:
+            _summed.popitem(last=False)
+    else:
+        _summed.move_to_end(key)
+    return rows
 
 
 def _where(sql: Statement, cut: Cut, report: str, *extra: str) -> str:
     return where(
         [
-            f"c.snapshot_id = {sql.param(cut.snapshot_id)}",
+            f"c.snapshot_id = {sql.param(cut.snapshot.id)}",
             f"c.report = {sql.param(report)}",
             f"c.day >= {sql.param(cut.start)}" if cut.start is not None else "",
             f"c.day < {sql.param(cut.end)}" if cut.end is not None else "",

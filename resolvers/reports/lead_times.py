@@ -45,6 +45,7 @@ async def _lead_times(name: str, scope: ReportScope) -> list[LeadTimeRow]:
     """The rows of one lead time, from the snapshot when it covers the scope, else live."""
     rows = await cells.either(
         scope,
+        name,
         partial(cells.lead_times, name),
         partial(_live, LEAD_TIMES[name]),
     )

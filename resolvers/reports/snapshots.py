@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import weakref
 from collections.abc import Awaitable
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,6 +33,8 @@ from resolvers.reports.sql import BUSINESS_TZ_NAME, report_connection
 
 #: Snapshots kept: the newest, and the one before for readers that looked it up just before.
 KEPT = 2
+#: How long a process reuses the newest snapshot it looked up (see :func:`latest`).
+LOOKUP_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,12 @@ class Snapshot:
 
     id: int
     refreshed_at: datetime
+
+
+#: The newest snapshot per connection, and until when (monotonic) it is reused.
+_looked_up: weakref.WeakKeyDictionary[BaseDBAsyncClient, tuple[float, Snapshot | None]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 class SnapshotChoice:
@@ -134,14 +143,29 @@ def _postgres(conn: BaseDBAsyncClient) -> bool:
 
 
 async def latest() -> Snapshot | None:
-    """The newest committed snapshot where reports read, ``None`` if never refreshed or SQLite."""
+    """The newest committed snapshot where reports read, ``None`` if never refreshed or SQLite.
+
+    Looked up at most once per :data:`LOOKUP_SECONDS` per process and database connection
+    (a replica may hold an older one than the primary): a dashboard's requests then cost
+    no statement for it, and the answer still names the snapshot it was read from.
+    """
     conn = report_connection()
     if not _postgres(conn):
         return None
+    known = _looked_up.get(conn)
+    if known is not None and known[0] > time.monotonic():
+        return known[1]
     rows = await conn.execute_query_dict(
         "SELECT id, refreshed_at FROM report_snapshot ORDER BY id DESC LIMIT 1"
     )
-    return Snapshot(rows[0]["id"], rows[0]["refreshed_at"]) if rows else None
+    snapshot = Snapshot(rows[0]["id"], rows[0]["refreshed_at"]) if rows else None
+    _looked_up[conn] = (time.monotonic() + LOOKUP_SECONDS, snapshot)
+    return snapshot
+
+
+def forget() -> None:
+    """Look the newest snapshot up again at the next read (after a refresh or a removal)."""
+    _looked_up.clear()
 
 
 async def refresh() -> Snapshot | None:
@@ -177,4 +201,5 @@ async def refresh() -> Snapshot | None:
             " (SELECT id FROM report_snapshot ORDER BY id DESC LIMIT $1) AS kept)",
             [KEPT],
         )
+    forget()
     return snapshot

@@ -76,6 +76,7 @@ async def test_refreshed_figures_equal_the_live_ones_for_every_viewer(
     assert await _answers(client) == live
     # when the figures are computed live again (no snapshot), then refreshed
     await ReportSnapshot.all().delete()
+    snapshots.forget()
     live_after = await _answers(client)
     assert live_after != live
     await snapshots.refresh()
