@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from functools import cache
+from types import ModuleType
 from typing import Any
 
-import jieba
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -38,14 +39,23 @@ from resolvers.forms import reading as form_reading
 from resolvers.requirements import form as standard_form
 from resolvers.workflow import ensure_state, load_visible, transition
 
-jieba.setLogLevel(logging.WARNING)
-
 MAX_QUERY_WORDS = 12
+
+
+@cache
+def _jieba() -> ModuleType:
+    """jieba, imported on the first archive or search rather than at every start: with the
+    ``pkg_resources`` it pulls in, ~9 MB of a server's memory that most processes never use
+    (docs/decisions.md, "A server's memory")."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
 
 
 def segment(text: str) -> list[str]:
     """Search words of a text: jieba's search-mode cut, lower-cased, without punctuation."""
-    words = (word.strip().lower() for word in jieba.cut_for_search(text))
+    words = (word.strip().lower() for word in _jieba().cut_for_search(text))
     return [word for word in words if word and any(ch.isalnum() for ch in word)]
 
 
