@@ -35,7 +35,7 @@ class IdList(Term):
         self.ids = ids
 
     def get_sql(self, ctx: SqlContext) -> str:
-        return "(" + ",".join(str(int(pk)) for pk in self.ids) + ")"
+        return "(" + ",".join(map(str, map(int, self.ids))) + ")"
 
 
 def union(sources: list[ValuesQuery[Any]]) -> tuple[str, list[Any]]:

@@ -64,6 +64,9 @@ class Task(TimestampedModel):
             ("status", "updated_at"),
             ("assignee_id", "status"),
             ("executing_department_id", "deadline"),
+            # lists by deadline, NULLS LAST (resolvers/keyset.py); the descending order has
+            # its own index on PostgreSQL (migration 0016)
+            ("deadline", "id"),
         )
 
     def __str__(self) -> str:

@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any, Literal
 
-from tortoise.expressions import Case, Q, When
+from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from resolvers.errors import BadUserInput
@@ -30,7 +30,13 @@ CURSOR_VERSION = "k1"
 #: The field of the ``after`` argument, named in refusals.
 AFTER = "after"
 ValueKind = Literal["datetime", "date", "int", "str"]
-_NULLS_LAST = "_keyset_nulls_last"
+
+
+class _NullsLast(Enum):
+    """A sort direction with rows without a value last (both backends: SQLite ≥ 3.30)."""
+
+    ASC = "ASC NULLS LAST"
+    DESC = "DESC NULLS LAST"
 
 
 @dataclass(frozen=True)
@@ -64,14 +70,15 @@ class Ordering:
         if self.key is BY_ID:
             return queryset.order_by(id_order)
         column = f"-{self.key.column}" if self.descending else self.key.column
-        if not self.key.nullable:
-            return queryset.order_by(column, id_order)
-        is_null: dict[str, Any] = {f"{self.key.column}__isnull": True}
-        # "1" after "0": rows without a value last, whichever way the column sorts.
-        flagged = queryset.annotate(
-            **{_NULLS_LAST: Case(When(Q(**is_null), then="1"), default="0")}
-        )
-        return flagged.order_by(_NULLS_LAST, column, id_order)
+        ordered = queryset.order_by(column, id_order)
+        if self.key.nullable:
+            # ``deadline ASC|DESC NULLS LAST, id``: the order an index on (deadline, id) or
+            # (deadline DESC NULLS LAST, id DESC) serves (migration 0016), where a sort key
+            # computed by CASE made PostgreSQL sort every visible row. Tortoise has no
+            # NULLS LAST; pypika writes an ordering's direction by its value.
+            direction = _NullsLast.DESC if self.descending else _NullsLast.ASC
+            ordered._orderings = [(self.key.column, direction), *ordered._orderings[1:]]
+        return ordered
 
     def after(self, cursor: str) -> Q:
         """The rows that come after the row ``cursor`` was issued for."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from typing import Any, TypeVar
 
 from tortoise.connection import get_connection
@@ -128,10 +129,9 @@ async def with_participation(viewer: Viewer) -> Viewer:
     """
     if viewer.reads_everything or viewer.requirement_ids is not None:
         return viewer
-    sources = _participation_sources(viewer)
-    if not sources:
+    if viewer.user_id is None and viewer.department_id is None:
         return replace(viewer, requirement_ids=())
-    statement, params = union(sources)
+    statement, params = _participation_union(viewer)
     _, rows = await get_connection("default").execute_query(
         f"{statement} LIMIT {READ_AHEAD_LIMIT + 1}", params
     )
@@ -139,6 +139,30 @@ async def with_participation(viewer: Viewer) -> Viewer:
     if len(ids) > READ_AHEAD_LIMIT:
         return viewer
     return replace(viewer, requirement_ids=tuple(ids))
+
+
+#: Keys no row has, standing for the viewer's in the UNION rendered once per kind of viewer.
+_USER, _DEPARTMENT = -7_301, -7_302
+_UNIONS: dict[tuple[bool, bool], tuple[str, list[Any]]] = {}
+
+
+def _participation_union(viewer: Viewer) -> tuple[str, list[Any]]:
+    """The UNION of :func:`_participation_sources` for ``viewer``, with its values.
+
+    Rendering its eight querysets costs Tortoise milliseconds of Python per request, while
+    the text is the same for every viewer with a user and a department (or only one of
+    them): it is rendered once per kind, with stand-in keys, and only the values change.
+    """
+    kind = (viewer.user_id is not None, viewer.department_id is not None)
+    if kind not in _UNIONS:
+        user, department = (_USER if kind[0] else None), (_DEPARTMENT if kind[1] else None)
+        _UNIONS[kind] = union(
+            _participation_sources(replace(viewer, user_id=user, department_id=department))
+        )
+    statement, values = _UNIONS[kind]
+    now, own = clock.now(), {_USER: viewer.user_id, _DEPARTMENT: viewer.department_id}
+    params = [now if isinstance(v, datetime) else own.get(v, v) for v in values]
+    return statement, params
 
 
 def participation(viewer: Viewer) -> Q:

@@ -49,11 +49,16 @@ from schema.pagination import MAX_PAGE
 
 @dataclass(frozen=True)
 class Root:
-    """A Query field the compiled path serves: a connection of ``node`` or one ``node``."""
+    """A Query field the compiled path serves: a connection of ``node`` or one ``node``.
+
+    ``scoped``: its rows are filtered by the viewer's scope (so the ids of their
+    requirements are read ahead); the viewer's own tasks are in scope by definition.
+    """
 
     node: str
     connection: bool
     arguments: frozenset[str]
+    scoped: bool = True
 
 
 _LIST = frozenset({"first", "after", "orderBy", "filter"})
@@ -61,7 +66,7 @@ _BY_CODE = frozenset({"code"})
 #: The Query fields the compiled path serves (``schema/compiled/roots.py`` reads their rows).
 ROOTS = {
     "tasks": Root("Task", True, _LIST),
-    "myTasks": Root("Task", True, _LIST),
+    "myTasks": Root("Task", True, _LIST, scoped=False),
     "requirements": Root("Requirement", True, _LIST),
     "task": Root("Task", False, _BY_CODE),
     "requirement": Root("Requirement", False, _BY_CODE),

@@ -38,7 +38,7 @@ from resolvers.errors import DomainError
 from resolvers.keyset import Ordering
 from schema.compiled.plan import TYPENAME, Plan, Planner
 from schema.compiled.roots import connection_rows, object_rows
-from schema.compiled.scope import Scopes
+from schema.compiled.scope import Scopes, has_markers
 from schema.compiled.sql import (
     NOW,
     TooWide,
@@ -58,6 +58,8 @@ class _Compiled:
     plan: Plan
     node: str | None
     uses_now: bool
+    #: Whether the viewer's scope enters the statement (the root's rows or a nested level)
+    scoped: bool
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,8 @@ class CompiledQueries:
             node = node_sql(selection) if selection else None
         except TooWide:
             return None
-        return _Compiled(plan, node, node is not None and NOW in node)
+        nested = node is not None and has_markers(node)
+        return _Compiled(plan, node, node is not None and NOW in node, plan.root.scoped or nested)
 
     async def respond(
         self, compiled: _Compiled, variables: dict[str, Any] | None, viewer: Viewer
@@ -111,10 +114,11 @@ class CompiledQueries:
         arguments = self._arguments(compiled.plan, variables)
         if arguments is None:
             return None
-        viewer = await with_participation(viewer)
+        if compiled.scoped:
+            viewer = await with_participation(viewer)
         plan = compiled.plan
         node = compiled.node
-        if node is not None:
+        if node is not None and compiled.scoped:
             node = Scopes(viewer).apply(node)
             if compiled.uses_now:
                 node = node.replace(NOW, now_literal(clock.now()))

@@ -115,9 +115,8 @@ def page_statement(page: QuerySet[Any], order: Ordering, node: str | None) -> tu
     direction = "DESC" if order.descending else "ASC"
     keys = [f't."id" {direction}']
     if order.key is not BY_ID:
-        keys.insert(0, f't."{order.key.column}" {direction}')
-        if order.key.nullable:
-            keys.insert(0, f't."{order.key.column}" IS NULL')
+        nulls = " NULLS LAST" if order.key.nullable else ""
+        keys.insert(0, f't."{order.key.column}" {direction}{nulls}')
     select = f"{node}::text" if node else "NULL"
     statement = (
         f'SELECT t."id" AS "id", {sort} AS "sort", {select} AS "node"'
