@@ -20,7 +20,7 @@ import contextlib
 import json
 import logging
 from collections import defaultdict
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import redis.asyncio as aioredis
 from redis.asyncio.client import PubSub
@@ -37,6 +37,8 @@ CHANNEL = "crossflow:notifications"
 HEARTBEAT_SECONDS = 5.0
 #: ...and takes the channel for lost (dropping the access cache) after this long unheard.
 SILENCE_SECONDS = 15.0
+#: A changed user or token is forgotten on the notice and again this much later.
+SECOND_FORGET_SECONDS = 2.0
 
 
 class Hub:
@@ -83,7 +85,7 @@ class Hub:
         forgets the user at once; the others on hearing the notice; watchers re-read the
         user when woken.
         """
-        self.access.forget_user(user_id)
+        self._forget(self.access.forget_user, user_id)
         if not self._redis_url:
             self._wake_locally(user_id)
             return
@@ -91,7 +93,7 @@ class Hub:
 
     async def api_token_changed(self, token_id: int) -> None:
         """Tell every replica that an API token was revoked (after the commit)."""
-        self.access.forget_api_token(token_id)
+        self._forget(self.access.forget_api_token, token_id)
         if self._redis_url:
             await self._announce({"k": token_id})
 
@@ -184,12 +186,20 @@ class Hub:
                 await pubsub.ping()
                 pinged = now
 
+    @staticmethod
+    def _forget(forget: Callable[[int], None], key: int) -> None:
+        """Forget now, and once more a moment later: a notice sent before its change was
+        committed (a caller inside a transaction) would otherwise let a read of the old
+        row be kept after it, until the next change of that user."""
+        forget(key)
+        asyncio.get_running_loop().call_later(SECOND_FORGET_SECONDS, forget, key)
+
     def _receive(self, data: dict[str, int]) -> None:
         if "v" in data:
-            self.access.forget_user(int(data["v"]))
+            self._forget(self.access.forget_user, int(data["v"]))
             self._wake_locally(int(data["v"]))
         elif "k" in data:
-            self.access.forget_api_token(int(data["k"]))
+            self._forget(self.access.forget_api_token, int(data["k"]))
         else:
             self._deliver_locally(int(data["u"]), int(data["n"]))
 

@@ -62,8 +62,8 @@ async def change_password(
         password_hash=hash_password(new), token_epoch=F("token_epoch") + 1
     )
     await user.refresh_from_db()
-    await realtime.hub().viewer_changed(user.id)  # every replica; open sockets: 4401
     await audit.record(viewer, "user.change_password", "User", user.id)
+    await realtime.hub().viewer_changed(user.id)  # every replica; open sockets: 4401
     return tokens_for(settings).issue(user.id, user.token_epoch), user
 
 

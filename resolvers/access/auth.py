@@ -262,7 +262,7 @@ async def sign_out_everywhere(viewer: Viewer) -> User:
     if viewer.user_id is None:
         raise Forbidden("API令牌请由管理员吊销 (API tokens are revoked by an admin)")
     await User.filter(id=viewer.user_id).update(token_epoch=F("token_epoch") + 1)
-    await realtime.hub().viewer_changed(viewer.user_id)  # every replica; open sockets: 4401
     user = await User.get(id=viewer.user_id)
     await audit.record(viewer, "user.sign_out_everywhere", "User", user.id)
+    await realtime.hub().viewer_changed(user.id)  # every replica; open sockets: 4401
     return user

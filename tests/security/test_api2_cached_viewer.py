@@ -178,6 +178,21 @@ async def test_a_change_announced_by_another_process_is_seen(
         assert len(statements) == 1
 
 
+async def test_a_notice_sent_before_its_commit_is_made_good_a_moment_later(
+    shared: Settings, redis_url: str
+) -> None:
+    user, token = await token_of(shared, "sales_staff")
+    async with listening(redis_url) as hub:
+        # given a change announced too early (from inside its transaction), and a request
+        # that read the row before the commit
+        await hub.viewer_changed(user.id)
+        assert (await read(shared, token))[0] is not None
+        await User.filter(id=user.id).update(is_active=False)
+        # when the second look has passed, then the commit counts
+        await asyncio.sleep(realtime.SECOND_FORGET_SECONDS + 0.2)
+        assert (await read(shared, token))[0] is None
+
+
 async def test_a_console_deactivation_refuses_the_next_request(
     shared: Settings, redis_url: str
 ) -> None:
