@@ -14,9 +14,11 @@ take ``from``/``to`` (Beijing dates), ``month`` (YYYY-MM) and repeated ``departm
 parameters (as strings). The figures are read from the read replica when one is
 configured (``core/replica.py``; the caller's rights and a saved report's name from the
 primary), and the ``X-CrossFlow-Read-From``/``X-CrossFlow-Staleness-Seconds`` headers say
-which database answered and how stale it may be. Refusals are GraphQL-shaped JSON errors
-with a code, as in ``crossflow/downloads.py``; each caller is rate limited
-(``core/rate_limit.py``).
+which database answered and how stale it may be; a built-in report's
+``X-CrossFlow-Report-As-Of``/``X-CrossFlow-Report-Live`` say when its figures were true
+(the refreshed snapshot's time, or now when computed live), like ``reports { asOf live }``.
+Refusals are GraphQL-shaped JSON errors with a code, as in ``crossflow/downloads.py``; each
+caller is rate limited (``core/rate_limit.py``).
 """
 
 from __future__ import annotations
@@ -164,9 +166,13 @@ async def built_in_report(request: Request) -> Response:
         scope = await reports.scope_for(caller, await _filter(request))
         async with replica_reads(request.app.state.settings) as source:
             rows = await report.function(scope)
+        as_of, live = await reports.freshness(scope)
     except DomainError as error:
         return _refusal(error)
-    return _stating(_table_response(from_rows(report.row_type, rows), fmt, name), source)
+    response = _table_response(from_rows(report.row_type, rows), fmt, name)
+    response.headers["X-CrossFlow-Report-As-Of"] = as_of.isoformat()
+    response.headers["X-CrossFlow-Report-Live"] = str(live).lower()
+    return _stating(response, source)
 
 
 def _variables(request: Request) -> dict[str, str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from core import clock
@@ -70,6 +71,7 @@ __all__ = [
     "acceptance_lead_time",
     "collaboration_response_times",
     "feedback_by_kind",
+    "freshness",
     "month_period",
     "overdue_by_department",
     "parse_month",
@@ -291,6 +293,15 @@ async def _live_feedback(scope: ReportScope) -> list[dict[str, Any]]:
         " GROUP BY i.kind, fd.department_id, d.code, d.name, d.sort_order"
         f" ORDER BY i.kind, {LAST_IF_NULL.format('d.sort_order')}, fd.department_id"
     )
+
+
+async def freshness(scope: ReportScope) -> tuple[datetime, bool]:
+    """When the figures read through ``scope`` were true, and whether they were computed live.
+
+    The refresh of the snapshot they were read from, or now when computed from the tables.
+    """
+    snapshot = await scope.snapshot.get() if scope.snapshot is not None else None
+    return (clock.now(), True) if snapshot is None else (snapshot.refreshed_at, False)
 
 
 ReportFunction = Callable[[ReportScope], Awaitable[list[Any]]]

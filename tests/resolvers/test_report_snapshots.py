@@ -115,6 +115,27 @@ async def test_the_response_says_how_fresh_the_figures_are(
     }
 
 
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_a_download_says_how_fresh_its_figures_are(client: GraphQLClient, demo: None) -> None:
+    # given the March data and a BI tool's token
+    await build_march()
+    bi = await bi_client(client)
+    path = "/reports/overdue-by-department.json"
+    headers = {"authorization": f"Bearer {bi.token}"}
+    # when it downloads a report before the first refresh, then after one
+    live = await client.http.get(path, params={"month": MONTH}, headers=headers)
+    snapshot = await snapshots.refresh()
+    refreshed = await client.http.get(path, params={"month": MONTH}, headers=headers)
+    # then the same figures come, the first computed live, the second as of the refresh
+    assert live.status_code == refreshed.status_code == 200
+    assert live.json() == refreshed.json()
+    assert live.headers["x-crossflow-report-live"] == "true"
+    assert refreshed.headers["x-crossflow-report-live"] == "false"
+    assert snapshot is not None
+    as_of = datetime.fromisoformat(refreshed.headers["x-crossflow-report-as-of"])
+    assert as_of == snapshot.refreshed_at
+
+
 @pytest.mark.parametrize("username", ["design_staff", None])
 async def test_an_employee_gets_no_report_from_the_snapshot_either(
     client: GraphQLClient, demo: None, username: str | None
