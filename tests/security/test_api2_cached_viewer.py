@@ -448,3 +448,23 @@ async def _console_token_revocation(on_b: httpx.AsyncClient) -> None:
     await api_tokens.revoke_api_token(admin, record.id)
     refused = await _ask(on_b, secret, COUNT)
     assert refused["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_a_compiled_read_is_one_statement_once_the_viewer_is_known(
+    shared: Settings, redis_url: str
+) -> None:
+    _, token = await token_of(shared, "admin")
+    app = create_app(shared, manage_orm=False)
+    headers = {"authorization": f"Bearer {token}"}
+    page = {"query": "{ tasks(first: 10) { edges { node { code title } } } }"}
+    async with (
+        listening(redis_url),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as http,
+    ):
+        # given the ADMIN's viewer known from an earlier request
+        assert "errors" not in (await http.post("/graphql", json=page, headers=headers)).json()
+        # when they read a page of tasks, then the page is the only statement
+        with counted_statements() as statements:
+            body = (await http.post("/graphql", json=page, headers=headers)).json()
+    assert "errors" not in body and body["data"]["tasks"]["edges"]
+    assert len(statements) == 1, statements
