@@ -33,6 +33,8 @@ from resolvers.reports.sql import BUSINESS_TZ_NAME, report_connection
 
 #: Snapshots kept: the newest, and the one before for readers that looked it up just before.
 KEPT = 2
+#: The transaction advisory lock one refresh holds (any constant no other lock uses).
+REFRESH_LOCK_KEY = 0x63665F7265706F72
 #: How long a process reuses the newest snapshot it looked up (see :func:`latest`).
 LOOKUP_SECONDS = 1.0
 
@@ -172,15 +174,19 @@ async def refresh() -> Snapshot | None:
     """Compute every report's cells as of now in one snapshot, drop all but the newest two.
 
     One repeatable-read transaction: every statement sees the same committed data, and
-    readers see the whole snapshot or none of it. Two refreshes at once (two schedulers)
-    each write their own snapshot; one may fail to serialise and the next tick retries.
-    Nothing to do on SQLite, where reports are computed live.
+    readers see the whole snapshot or none of it. A refresh asked while another runs (two
+    schedulers) does nothing and gives ``None``, as on SQLite, where reports are live.
     """
     if not _postgres(get_connection("default")):
         return None
     started = time.monotonic()
     async with in_transaction() as conn:
         await conn.execute_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        locked = await conn.execute_query_dict(
+            "SELECT pg_try_advisory_xact_lock($1) AS locked", [REFRESH_LOCK_KEY]
+        )
+        if not locked[0]["locked"]:  # another process is refreshing: its snapshot will do
+            return None
         now = clock.now()
         inserted = await conn.execute_query_dict(
             "INSERT INTO report_snapshot (refreshed_at, took_ms) VALUES ($1, 0) RETURNING id",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import asyncpg
 import pytest
 from apscheduler.triggers.interval import IntervalTrigger
 from dramatiq.brokers.stub import StubBroker
@@ -12,6 +13,7 @@ from core import broker as broker_module
 from core.settings import Settings
 from crossflow import scheduler
 from models import ReportSnapshot
+from resolvers.reports import snapshots
 from workers.reports import refresh_reports
 
 
@@ -47,3 +49,19 @@ async def test_the_actor_stores_a_snapshot(db: object) -> None:
 async def test_on_sqlite_the_actor_does_nothing(db: object) -> None:
     await refresh_reports.fn.__wrapped__()  # type: ignore[attr-defined]
     assert await ReportSnapshot.all().count() == 0
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_a_refresh_while_another_runs_does_nothing(settings: Settings, db: object) -> None:
+    # given another process in the middle of a refresh (it holds the refresh's lock)
+    other = await asyncpg.connect(settings.database_url)
+    try:
+        async with other.transaction():
+            await other.execute("SELECT pg_advisory_xact_lock($1)", snapshots.REFRESH_LOCK_KEY)
+            # when this one is asked to refresh too, then it leaves it to the other
+            assert await snapshots.refresh() is None
+        # and once the other is done, a refresh stores its snapshot
+        assert await snapshots.refresh() is not None
+    finally:
+        await other.close()
+    assert await ReportSnapshot.all().count() == 1
