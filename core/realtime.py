@@ -37,6 +37,11 @@ CHANNEL = "crossflow:notifications"
 HEARTBEAT_SECONDS = 5.0
 #: ...and takes the channel for lost (dropping the access cache) after this long unheard.
 SILENCE_SECONDS = 15.0
+#: An access notice Redis has not taken within this long is tried again in the background
+#: (the change it announces is committed; the request that made it should not hang).
+PUBLISH_TIMEOUT_SECONDS = 3.0
+#: Access notices kept for a later try while Redis is out of reach (beyond: logged only).
+MAX_UNANNOUNCED = 10_000
 #: A changed user or token is forgotten on the notice and again this much later.
 SECOND_FORGET_SECONDS = 2.0
 
@@ -53,12 +58,20 @@ class Hub:
         self._publisher: aioredis.Redis | None = None
         #: Who the tokens stand for, trusted while subscribed (``core.access_cache``).
         self.access = AccessCache()
+        #: Access notices Redis did not take yet, and the task that keeps offering them.
+        self._unannounced: list[dict[str, int]] = []
+        self._retrying: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         if self._redis_url and self._listener is None:
             self._listener = asyncio.create_task(self._listen())
 
     async def stop(self) -> None:
+        if self._retrying is not None:
+            self._retrying.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._retrying
+            self._retrying = None
         if self._listener is not None:
             self._listener.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -98,17 +111,44 @@ class Hub:
             await self._announce({"k": token_id})
 
     async def _announce(self, notice: dict[str, int]) -> None:
-        """Publish an access notice; if Redis cannot be reached, say so and carry on.
+        """Publish an access notice; if Redis cannot be reached, keep trying in the background.
 
-        The change is committed already. Every replica that cannot reach Redis either has
-        lost its subscription and reads the database meanwhile (``core.access_cache``).
+        The change is committed already, so it is not failed. A replica that cannot reach
+        Redis either has lost its subscription and reads the database meanwhile
+        (``core.access_cache``); one that still can (Redis out of reach of this process
+        only) hears the notice once this process reaches Redis again. This process's own
+        open websockets re-check at once.
         """
+        try:
+            await self._publish_notice(notice)
+        except Exception as exc:
+            log.error("access change %s not announced yet (%s)", notice, type(exc).__name__)
+            if "v" in notice:
+                self._wake_locally(notice["v"])
+            if len(self._unannounced) < MAX_UNANNOUNCED:
+                self._unannounced.append(notice)
+            if self._retrying is None or self._retrying.done():
+                self._retrying = asyncio.create_task(self._announce_later())
+
+    async def _publish_notice(self, notice: dict[str, int]) -> None:
         if self._publisher is None:
             self._publisher = aioredis.from_url(self._redis_url)  # type: ignore[arg-type]
-        try:
-            await self._publisher.publish(CHANNEL, json.dumps(notice))
-        except Exception as exc:
-            log.error("access change %s not announced (%s)", notice, type(exc).__name__)
+        await asyncio.wait_for(
+            self._publisher.publish(CHANNEL, json.dumps(notice)), PUBLISH_TIMEOUT_SECONDS
+        )
+
+    async def _announce_later(self) -> None:
+        """Publish the notices Redis refused, oldest first, backing off up to 30 s."""
+        delay = 0.5
+        while self._unannounced:
+            await asyncio.sleep(delay)
+            try:
+                while self._unannounced:
+                    await self._publish_notice(self._unannounced[0])
+                    self._unannounced.pop(0)
+            except Exception:
+                delay = min(delay * 2, 30.0)
+        log.warning("access changes announced after Redis came back")
 
     @contextlib.contextmanager
     def watch_viewer(self, user_id: int) -> Iterator[asyncio.Event]:

@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -468,3 +469,52 @@ async def test_a_compiled_read_is_one_statement_once_the_viewer_is_known(
             body = (await http.post("/graphql", json=page, headers=headers)).json()
     assert "errors" not in body and body["data"]["tasks"]["edges"]
     assert len(statements) == 1, statements
+
+
+@asynccontextmanager
+async def relay(port: int, redis_url: str) -> AsyncIterator[None]:
+    """Redis reachable on ``port`` again: every connection there is piped to the real one."""
+    target = urlsplit(redis_url)
+
+    async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+        try:
+            while data := await source.read(65536):
+                sink.write(data)
+                await sink.drain()
+        finally:
+            sink.close()
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection(target.hostname, target.port)
+        await asyncio.gather(
+            pipe(reader, up_writer), pipe(up_reader, writer), return_exceptions=True
+        )
+
+    server = await asyncio.start_server(handle, "127.0.0.1", port)
+    try:
+        yield
+    finally:
+        server.close()
+
+
+async def test_a_notice_redis_refused_is_published_once_redis_answers(
+    shared: Settings, redis_url: str
+) -> None:
+    user, token = await token_of(shared, "sales_staff")
+    async with listening(redis_url) as hub:
+        assert (await read(shared, token))[0] is not None
+        # given a process that cannot reach Redis (while this one still can) deactivating
+        # the user: the change is made, its notice refused
+        port = free_port()
+        writer = realtime.Hub(f"redis://127.0.0.1:{port}/0")
+        await User.filter(id=user.id).update(is_active=False)
+        await writer.viewer_changed(user.id)
+        assert hub.access.user(user.id) is not None
+        try:
+            # when Redis answers that process again
+            async with relay(port, redis_url):
+                # then the notice arrives after all, and the token is refused
+                await until(lambda: hub.access.user(user.id) is None, seconds=10)
+                assert (await read(shared, token))[0] is None
+        finally:
+            await writer.stop()
