@@ -15,12 +15,15 @@ whose scope is "every row" (users, departments) costs nothing there. Implied, an
 - ``Task.requirement``: a task is visible when its requirement is one the viewer takes part
   in or when the viewer was @mentioned on that task, and the requirement's own scope admits
   the requirements of both (``_or_mentioned("id", "id", "comment__task__requirement_id")``).
-- ``Task.commentCount``: a comment's scope is its task's, condition for condition
-  (participation through ``task__requirement_id``, mentions through ``task_id``).
+- ``Task.commentCount`` and ``Task.comments``: a comment's scope is its task's, condition
+  for condition (participation through ``task__requirement_id``, mentions through
+  ``task_id``); so is a comment's ``task``.
+- ``ProgressUpdate.task``: a progress update is visible to its requirement's participants,
+  who see every task of it.
 
 Not implied, so joined in: a requirement's ``tasks`` and ``taskCount`` (a viewer @mentioned
-on one task sees the requirement but only that task) and its ``involvedDepartments`` (not
-visible through a mention at all).
+on one task sees the requirement but only that task), its ``involvedDepartments`` and a
+task's ``progressUpdates`` (not visible through a mention at all).
 
 Scalars are formatted by PostgreSQL exactly as the schema's serializers do: instants in
 UTC as ``datetime.isoformat()`` writes them (microseconds only when there are some),
@@ -34,7 +37,15 @@ from typing import Literal
 
 from tortoise.models import Model
 
-from models import Comment, Department, Requirement, RequirementDepartment, Task, User
+from models import (
+    Comment,
+    Department,
+    ProgressUpdate,
+    Requirement,
+    RequirementDepartment,
+    Task,
+    User,
+)
 from resolvers.requirements import form as standard_form
 
 ScalarKind = Literal["text", "int", "bool", "datetime", "date", "id"]
@@ -72,7 +83,8 @@ class ChildCount:
 
 @dataclass(frozen=True)
 class ToMany:
-    """The ``target`` rows in scope whose ``fk`` is this row's id, as a list in ``order``."""
+    """The ``target`` rows in scope whose ``fk`` is this row's id, as a list in ``order``
+    (columns, ``-`` before one for descending: the generic resolver's ``order_by``)."""
 
     target: str
     fk: str
@@ -138,6 +150,8 @@ SOURCES: dict[str, ObjectSource] = {
             "executingDepartment": ToOne("Department", "executing_department_id"),
             "assignee": ToOne("User", "assignee_id"),
             "commentCount": ChildCount(Comment, "task_id", implied=True),
+            "comments": ToMany("Comment", "task_id", ("created_at", "id"), implied=True),
+            "progressUpdates": ToMany("ProgressUpdate", "task_id", ("-created_at", "-id")),
         },
     ),
     "Requirement": ObjectSource(
@@ -177,6 +191,29 @@ SOURCES: dict[str, ObjectSource] = {
             "department": ToOne("Department", "department_id"),
         },
     ),
+    "Comment": ObjectSource(
+        Comment,
+        {
+            **_columns(id="id", body="text", createdAt="datetime"),
+            "author": ToOne("User", "author_id"),
+            "task": ToOne("Task", "task_id", implied=True),
+        },
+    ),
+    "ProgressUpdate": ObjectSource(
+        ProgressUpdate,
+        {
+            **_columns(
+                id="id",
+                percent="int",
+                summary="text",
+                problems="text",
+                supportNeeded="text",
+                createdAt="datetime",
+            ),
+            "author": ToOne("User", "author_id"),
+            "task": ToOne("Task", "task_id", implied=True),
+        },
+    ),
     "User": ObjectSource(
         User,
         {
@@ -201,9 +238,9 @@ SOURCES: dict[str, ObjectSource] = {
 #: Fields of the types above left to the generic executor: computed in Python, or lists
 #: not described yet. A document selecting one is answered there.
 GENERIC_ONLY = {
-    "Task": "lagging (working days), latestProgress, progressUpdates, comments, results, "
-    "attachments, reschedules, rescheduleRequests, assistingDepartments, "
-    "collaborationRequests",
+    "Task": "lagging (working days), latestProgress, results, attachments, reschedules, "
+    "rescheduleRequests, assistingDepartments, collaborationRequests",
+    "Comment": "mentions",
     "Requirement": "customFields (typed by their definitions), template, resultReport, "
     "feedback, meetings, attachments, reviewRounds",
 }

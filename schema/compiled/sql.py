@@ -55,7 +55,10 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
             )
         elif isinstance(source, ToMany) and sub is not None:
             inner = f"m{next(aliases)}"
-            order = ", ".join(f'{inner}."{column}"' for column in source.order)
+            order = ", ".join(
+                f'{inner}."{column.lstrip("-")}"{" DESC" if column[0] == "-" else ""}'
+                for column in source.order
+            )
             pairs.append(
                 f"(SELECT coalesce(json_agg({_object(sub, inner, aliases)} ORDER BY {order}),"
                 f" '[]'::json) {_from(source.target, inner, source)}"

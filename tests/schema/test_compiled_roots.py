@@ -14,7 +14,15 @@ from typing import Any
 
 import pytest
 
-from models import Comment, Mention, Requirement, RequirementDepartment, Task, User
+from models import (
+    Comment,
+    Mention,
+    ProgressUpdate,
+    Requirement,
+    RequirementDepartment,
+    Task,
+    User,
+)
 from models.enums import Role
 from tests.conftest import GraphQLClient
 from tests.schema.test_bi_tokens import token_for
@@ -23,8 +31,12 @@ from tests.support.sql_log import counted_statements
 
 pytestmark = pytest.mark.postgres
 
-TASK_FIELDS = """__typename id code title status progress deadline isOverdue commentCount
+TASK_CARD = """__typename id code title status progress deadline isOverdue commentCount
   assignee { __typename displayName department { name } }"""
+TASK_FIELDS = f"""{TASK_CARD}
+  comments {{ __typename id body createdAt author {{ username }} task {{ code }} }}
+  progressUpdates {{ id percent summary problems supportNeeded createdAt
+    author {{ displayName }} task {{ code }} }}"""
 REQUIREMENT_FIELDS = f"""__typename id code title background goals deliverables
   acceptanceCriteria dataNeeds contact expectedBy priority status currentRound version
   createdAt updatedAt submittedAt approvedAt initiatedAt completedAt archivedAt cancelledAt
@@ -41,10 +53,10 @@ LISTS: dict[str, tuple[str, dict[str, Any]]] = {
         {"first": 20},
     ),
     "every requirement field, nested lists, counts": (
-        f"""query($first: Int) {{ requirements(first: $first) {{ __typename totalCount
+        f"""{{ requirements(first: 10) {{ __typename totalCount
           pageInfo {{ hasNextPage hasPreviousPage startCursor endCursor __typename }}
           edges {{ __typename cursor node {{ {REQUIREMENT_FIELDS} }} }} }} }}""",
-        {"first": 100},
+        {},
     ),
     "requirements by expected date, filtered, aliases and a fragment": (
         """query($o: RequirementOrder) { list: requirements(first: 3, orderBy: $o,
@@ -69,6 +81,8 @@ OBJECTS: dict[str, str] = {
     "one task, aliases and fragments": """query($code: String!) { t: task(code: $code) {
       ...T requirement { code taskCount } } } fragment T on Task { __typename c: code
       assignee { name: displayName } executingDepartment { code } commentCount }""",
+    "one task with its comments and progress": f"""query($code: String!) {{
+      task(code: $code) {{ {TASK_FIELDS} }} }}""",
 }
 VIEWERS = ["admin", "ceo", "market_head", "market_staff", "bi", "mentioned"]
 #: The employee @mentioned on one task of a requirement they otherwise do not see.
@@ -79,7 +93,8 @@ async def _mention(username: str) -> tuple[str, str]:
     """``username`` @mentioned on a task of a requirement they take no part in otherwise.
 
     Returns (requirement code, task code): the requirement is visible to them through the
-    mention, of its tasks only that one, of its departments none.
+    mention, of its tasks only that one (with its comments, not its progress reports), of
+    its departments none.
     """
     user = await User.get(username=username)
     author = await User.get(username="admin")
@@ -94,6 +109,10 @@ async def _mention(username: str) -> tuple[str, str]:
         if len(tasks) > 1 and outside and user.department_id not in departments:
             comment = await Comment.create(task=tasks[0], author=author, body="@you")
             await Mention.create(comment=comment, user=user)
+            for percent in (30, 60):
+                await ProgressUpdate.create(
+                    task=tasks[0], author=author, percent=percent, summary=f"{percent}%"
+                )
             return requirement.code, tasks[0].code
     raise AssertionError("the demo has no requirement outside the person's part")
 
@@ -155,6 +174,8 @@ async def test_a_mention_shows_the_requirement_with_that_task_only(
     requirement = answered["requirement"]
     assert [task["code"] for task in requirement["tasks"]] == [task_code]
     assert requirement["taskCount"] == 1 and requirement["involvedDepartments"] == []
+    # and of that task its comments, not its progress reports
+    assert requirement["tasks"][0]["comments"] and requirement["tasks"][0]["progressUpdates"] == []
     assert answered == await slow.data(document, {"code": requirement_code})
 
 
@@ -211,8 +232,9 @@ async def test_a_nested_read_is_one_statement_at_any_size(
     # given a signed-in ADMIN or department head and a page with nested lists and counts
     await _vary_the_tasks()
     fast, _ = await _clients(apps, username, MENTIONED)
-    document = f"""query($first: Int) {{ requirements(first: $first) {{
-      edges {{ node {{ {REQUIREMENT_FIELDS} }} }} }} }}"""
+    document = f"""query($first: Int) {{ requirements(first: $first) {{ edges {{ node {{
+      code taskCount involvedDepartments {{ isLead department {{ name }} }}
+      tasks {{ {TASK_CARD} }} }} }} }} }}"""
     code = await Requirement.all().order_by("id").first().values_list("code", flat=True)
     single = OBJECTS["every requirement field"]
     for request, variables in ((document, {"first": first}), (single, {"code": code})):
