@@ -11,6 +11,7 @@ in for each viewer.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from itertools import count
 from typing import Any
@@ -26,6 +27,7 @@ from schema.compiled.scope import marker
 NOW = ":crossflow_now:"
 #: PostgreSQL functions take at most 100 arguments: 50 key/value pairs per object.
 MAX_FIELDS_PER_OBJECT = 50
+_PARAMETER = re.compile(r"\$(\d+)")
 
 
 class TooWide(Exception):
@@ -111,9 +113,7 @@ def now_literal(moment: datetime) -> str:
 
 def page_statement(page: QuerySet[Any], order: Ordering, node: str | None) -> tuple[str, list[Any]]:
     """The statement returning (id, sort value, node JSON text) per row of ``page``, in order."""
-    page._choose_db_if_not_chosen()
-    page._make_query()
-    inner, params = page.query.get_parameterized_sql()
+    inner, params = _rendered(page)
     sort = "NULL" if order.key is BY_ID else f't."{order.key.column}"'
     direction = "DESC" if order.descending else "ASC"
     keys = [f't."id" {direction}']
@@ -130,7 +130,33 @@ def page_statement(page: QuerySet[Any], order: Ordering, node: str | None) -> tu
 
 def object_statement(rows: QuerySet[Any], node: str) -> tuple[str, list[Any]]:
     """The statement returning the node JSON text of the (one) row of ``rows``."""
+    inner, params = _rendered(rows)
+    return f'SELECT {node}::text AS "node" FROM ({inner}) AS t', params
+
+
+def _rendered(rows: QuerySet[Any]) -> tuple[str, list[Any]]:
+    """The queryset's SQL with its integer values (page size, ids, cursors) written in.
+
+    A statement without parameters is planned once per connection and its plan reused
+    (asyncpg prepares every statement; PostgreSQL keeps the generic plan of one without
+    parameters), where a ``LIMIT $1`` made PostgreSQL plan the page again on each request,
+    which cost more than running it. Integers cannot carry anything but a number; every
+    other value (text filters, instants) stays a parameter.
+    """
     rows._choose_db_if_not_chosen()
     rows._make_query()
-    inner, params = rows.query.get_parameterized_sql()
-    return f'SELECT {node}::text AS "node" FROM ({inner}) AS t', list(params)
+    sql, values = rows.query.get_parameterized_sql()
+    kept: list[Any] = []
+    numbers: dict[int, int] = {}
+
+    def written(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        value = values[index - 1]
+        if type(value) is int:
+            return str(value)
+        if index not in numbers:
+            kept.append(value)
+            numbers[index] = len(kept)
+        return f"${numbers[index]}"
+
+    return _PARAMETER.sub(written, sql), kept
