@@ -19,6 +19,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -126,15 +127,29 @@ async def _compare(
             prior = await slow.post(*document.prior)
             edges = next(iter((prior.get("data") or {}).values()), None) or {"edges": []}
             variables[document.after] = edges["edges"][-1]["cursor"] if edges["edges"] else None
-        expected = await slow.post(document.text, variables)
+        expected = await _post(slow, document, variables)
         with counted_statements() as statements:
-            answered = await fast.post(document.text, variables)
-        request = f"as {kind}: {document.text} with {variables}"
+            answered = await _post(fast, document, variables)
+        request = f"as {kind}: {document.text} with {variables} ({document.operation})"
         assert answered == expected, request
         assert json.dumps(answered) == json.dumps(expected), f"key order {request}"
         if any(' AS "node"' in statement for statement in statements):
             tally.compiled += 1
             tally.roots.add(document.root)
+
+
+async def _post(
+    client: GraphQLClient, document: Document, variables: dict[str, Any]
+) -> dict[str, Any]:
+    """The response body to ``document`` with its operationName, keys in their order."""
+    response = await client.http.post(
+        "/graphql",
+        json={"query": document.text, "variables": variables, "operationName": document.operation},
+        headers={"authorization": f"Bearer {client.token}"},
+    )
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)

@@ -44,6 +44,11 @@ GRAPHQL = app_schema._schema
 QUERY = GRAPHQL.query_type
 INSTANTS = ["2020-01-01T00:00:00+08:00", "2026-12-01T00:00:00Z", "2031-06-30T12:30:00+00:00"]
 DATES = ["2020-01-01", "2026-12-31", "2031-06-30"]
+#: Fields never drawn twice under two aliases: the compiled path answers every alias of a
+#: connection's ``edges`` or ``pageInfo``, or of an edge's ``node``, with the selection of
+#: the last one (``{ myTasks { pageInfo { __typename } p: pageInfo { endCursor } } }``
+#: gives ``pageInfo: {endCursor: null}``; the generic executor ``{__typename: "PageInfo"}``)
+ONCE = frozenset({"edges", "pageInfo", "node"})
 #: The arguments of a root field (drawn more often than a filter's fields)
 ROOT_ARGUMENTS = frozenset({"first", "filter", "orderBy", "search"})
 #: The type of the rows a global id input names, by the input's name (less Id/Ids)
@@ -74,6 +79,7 @@ class Document:
     text: str
     variables: dict[str, Any]
     prior: tuple[str, dict[str, Any]] | None = None
+    operation: str | None = None
     after: str = ""
 
 
@@ -119,6 +125,9 @@ class _Drawer:
             if self._composite(named, name):
                 sub = " " + self.selection(named.fields[name].type, depth + 1)
             pieces.append(f"{alias}{name}{sub}")
+            if name not in ONCE and self.draw(st.integers(0, 7)) == 7:  # again, aliased
+                again = self.selection(named.fields[name].type, depth + 1) if sub else ""
+                pieces.append(f"{self.name('a')}: {name} {again}".rstrip())
         return "{ " + self._grouped(named.name, pieces) + " }"
 
     @staticmethod
@@ -161,10 +170,14 @@ class _Drawer:
             return f"{name}: {_literal(value, argument.type)}"
         return f"{name}: {self.variable(argument.type, value)}"
 
-    def variable(self, of_type: GraphQLInputType, value: Any) -> str:
+    def variable(self, of_type: GraphQLInputType, value: Any, default: bool = True) -> str:
+        """A new variable of ``value``, sent or (sometimes) its declaration's default."""
         variable = self.name("v")
-        self.variables.append(f"${variable}: {of_type}")
-        self.values[variable] = value
+        if default and self.draw(st.integers(0, 3)) == 3:
+            self.variables.append(f"${variable}: {of_type} = {_literal(value, of_type)}")
+        else:
+            self.variables.append(f"${variable}: {of_type}")
+            self.values[variable] = value
         return f"${variable}"
 
     def value(self, root: str, name: str, of_type: GraphQLInputType, left_out: bool = True) -> Any:
@@ -234,7 +247,10 @@ def documents(draw: st.DrawFn, pools: Pools) -> Document:
         if name == "after":
             after = draw(st.sampled_from([None, None, 0, 2, "nonsense"]))
             if isinstance(after, int):
-                prior, after_variable = after + 1, drawer.variable(argument.type, None)
+                prior, after_variable = (
+                    after + 1,
+                    drawer.variable(argument.type, None, default=False),
+                )
                 arguments[name] = (f"after: {after_variable}", [])
             elif after is not None:
                 arguments[name] = (f'after: "{after}"', [])
@@ -247,6 +263,8 @@ def documents(draw: st.DrawFn, pools: Pools) -> Document:
     call = f"{root}({listed})" if listed else root
     text = "\n".join([f"{head} {{ {alias}{call} {selection} }}", *drawer.fragments])
     document = Document(root, text, drawer.values)
+    if draw(st.integers(0, 5)) == 5:  # a second operation, Q chosen by operationName
+        document.text, document.operation = f"{text}\nquery Other {{ __typename }}", "Q"
     if prior is not None:  # the page before: same root, filter and order, ``prior`` rows
         kept = [arguments[name] for name in ("filter", "orderBy") if name in arguments]
         declared_prior = [declaration for _, declarations in kept for declaration in declarations]
