@@ -8,6 +8,7 @@ lived in ``workflow.py`` it tied policy, scope and workflow into an import cycle
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from pypika_tortoise.context import SqlContext
@@ -35,7 +36,13 @@ class IdList(Term):
         self.ids = ids
 
     def get_sql(self, ctx: SqlContext) -> str:
-        return "(" + ",".join(map(str, map(int, self.ids))) + ")"
+        return _id_text(self.ids)
+
+
+@lru_cache(maxsize=64)
+def _id_text(ids: tuple[int, ...]) -> str:
+    """``(1,2,…)``, kept for the next statement of the same viewer (a page renders it twice)."""
+    return "(" + ",".join(map(str, map(int, ids))) + ")"
 
 
 def union(sources: list[ValuesQuery[Any]]) -> tuple[str, list[Any]]:

@@ -16,6 +16,7 @@ A node's SQL is built once per document with a marker where each scope goes
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -31,6 +32,9 @@ _SENTINEL = "7319000000001"
 _MARKER = re.compile(r":scope:(\w+):(\w+):")
 _PARAMETER = re.compile(r"\$(\d+)")
 _MODELS: dict[str, type[Model]] = {source.table: source.model for source in SOURCES.values()}
+#: Rendered conditions by (table, viewer), the most recently used kept.
+_TEMPLATES: OrderedDict[tuple[str, Viewer], str | None] = OrderedDict()
+_KEPT = 256
 
 
 def marker(model: type[Model], alias: str) -> str:
@@ -58,11 +62,31 @@ class Scopes:
     def _condition(self, match: re.Match[str]) -> str:
         table, alias = match.group(1), match.group(2)
         if table not in self._rendered:
-            self._rendered[table] = self._render(_MODELS[table])
+            self._rendered[table] = self._template(table)
         template = self._rendered[table]
         if template is None:
             return "TRUE"
         return template.replace(_SENTINEL, f'{alias}."id"')
+
+    def _template(self, table: str) -> str | None:
+        """The rendered condition, kept across requests when it depends on the viewer alone.
+
+        With the viewer's requirement ids read ahead (or no scope at all) a rule is a pure
+        function of the viewer; rendering thousands of ids through Tortoise cost a
+        department head's request about a millisecond. The participation subquery of a
+        viewer without read-ahead ids names the clock (delegations), so it is rendered
+        each time.
+        """
+        if self.viewer.requirement_ids is None and not self.viewer.reads_everything:
+            return self._render(_MODELS[table])
+        key = (table, self.viewer)
+        if key in _TEMPLATES:
+            _TEMPLATES.move_to_end(key)
+            return _TEMPLATES[key]
+        template = _TEMPLATES[key] = self._render(_MODELS[table])
+        if len(_TEMPLATES) > _KEPT:
+            _TEMPLATES.popitem(last=False)
+        return template
 
     def _render(self, model: type[Model]) -> str | None:
         condition = scope_of(model, self.viewer)
