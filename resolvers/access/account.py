@@ -9,7 +9,7 @@ from __future__ import annotations
 from tortoise.expressions import F
 
 from core import realtime
-from core.security import hash_password, verify_password
+from core.security import hash_password_off_loop, verify_password_off_loop
 from core.settings import Settings
 from models import User
 from models.directory import AccountSource
@@ -51,7 +51,7 @@ async def change_password(
     # else a stolen session could try passwords here without limit and learn the real one.
     guard = guard_for(settings)
     await guard.check(user.username, None)
-    if not verify_password(user.password_hash, current):
+    if not await verify_password_off_loop(user.password_hash, current):
         await guard.failed(user.username, None, via="change_password")
         raise BadUserInput(
             "当前密码不正确 (the current password is wrong)", field="currentPassword"
@@ -59,7 +59,7 @@ async def change_password(
     await guard.succeeded(user.username)
     check_password(new, field="newPassword", current=current)  # the rule of every door
     await User.filter(id=user.id).update(
-        password_hash=hash_password(new), token_epoch=F("token_epoch") + 1
+        password_hash=await hash_password_off_loop(new), token_epoch=F("token_epoch") + 1
     )
     await user.refresh_from_db()
     await audit.record(viewer, "user.change_password", "User", user.id)

@@ -14,9 +14,10 @@ from core.security import (
     BearerTokens,
     hash_api_token,
     hash_password,
+    hash_password_off_loop,
     is_api_token,
     needs_rehash,
-    verify_password,
+    verify_password_off_loop,
 )
 from core.settings import DEMO_PASSWORD, Settings
 from models import ApiToken, User
@@ -107,7 +108,7 @@ async def login(
     await guard.check(username, address)
     user = await User.get_or_none(username=username.strip())
     if user is None or not user.is_active:
-        verify_password(_DUMMY_HASH, password)
+        await verify_password_off_loop(_DUMMY_HASH, password)
         await guard.failed(username, address, via=via)
         raise Unauthenticated("用户名或密码错误 (wrong username or password)")
     if not await password_matches(settings, user, password):
@@ -120,7 +121,7 @@ async def login(
     fields = ["last_login_at"]
     user.last_login_at = clock.now()
     if user.source == AccountSource.LOCAL and needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
+        user.password_hash = await hash_password_off_loop(password)
         fields.append("password_hash")
     await user.save(update_fields=fields)
     return tokens_for(settings).issue(user.id, user.token_epoch), user

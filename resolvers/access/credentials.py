@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 
 from core import ldap_directory
-from core.security import verify_password
+from core.security import verify_password_off_loop
 from core.settings import Settings
 from models import User
 from models.directory import AccountSource
@@ -43,4 +43,4 @@ async def password_matches(settings: Settings, user: User, password: str) -> boo
         return key is not None and key == user.external_id
     if source is AccountSource.OIDC:
         return False
-    return verify_password(user.password_hash, password)
+    return await verify_password_off_loop(user.password_hash, password)

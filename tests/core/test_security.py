@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import httpx
 import pytest
+from argon2 import PasswordHasher
 from tortoise.context import TortoiseContext
 
-from core.security import hash_password
+from core.security import hash_password, verify_password, verify_password_off_loop
 from core.settings import Settings
 from crossflow.app import create_app
+from models import User
 from schema import schema
 from tests.conftest import GraphQLClient
 
@@ -64,7 +67,47 @@ async def test_signing_out_everywhere_revokes_every_earlier_token(
 
 def test_passwords_are_hashed_with_argon2id_and_sane_parameters() -> None:
     stored = hash_password("correct horse")
-    assert stored.startswith("$argon2id$") and "m=65536,t=3,p=4" in stored
+    # OWASP's argon2id option: 19 MiB, 2 passes, 1 lane
+    assert stored.startswith("$argon2id$") and "m=19456,t=2,p=1" in stored
+
+
+async def test_a_hash_with_older_parameters_is_replaced_at_the_next_sign_in(
+    client: GraphQLClient, demo: None
+) -> None:
+    # given an account whose hash was made with the earlier 64 MiB parameters
+    legacy = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4)
+    await User.filter(username="sales_head").update(password_hash=legacy.hash("correct horse"))
+    # when its owner signs in with the password (a real sign-in, not a token reused)
+    await client.data(
+        'mutation { login(input: {username: "sales_head", password: "correct horse"}) { token } }'
+    )
+    # then the stored hash is today's, and the password still opens it
+    stored = (await User.get(username="sales_head")).password_hash
+    assert "m=19456,t=2,p=1" in stored and verify_password(stored, "correct horse")
+
+
+async def test_password_checks_leave_the_event_loop_free() -> None:
+    # given a clock that ticks on the event loop every millisecond
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0.001)
+
+    ticker = asyncio.create_task(tick())
+    await asyncio.sleep(0)
+    stored = hash_password("correct horse")
+    before = ticks
+    # when four sign-ins check their passwords at once (tens of milliseconds of CPU each)
+    results = await asyncio.gather(
+        *(verify_password_off_loop(stored, "correct horse") for _ in range(4))
+    )
+    ticker.cancel()
+    # then each was checked, and the loop went on serving meanwhile
+    assert results == [True] * 4
+    assert ticks - before >= 4
 
 
 async def test_no_password_or_token_reaches_the_logs(

@@ -17,10 +17,10 @@ import httpx
 import pytest
 from tortoise.context import TortoiseContext
 
+from core import security
 from core.settings import Settings
 from crossflow.app import create_app
 from models import AuditEntry, User
-from resolvers.access import auth, credentials
 from resolvers.access.auth import Viewer
 from resolvers.access.sign_in_guard import guard_for
 from resolvers.access.sign_in_locks import unlock_sign_in
@@ -59,16 +59,15 @@ async def attempt(client: GraphQLClient, username: str, password: str) -> dict[s
 def argon2_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Counts the password checks ``login`` makes (each still runs argon2)."""
     calls: list[str] = []
-    real: Callable[[str, str], bool] = auth.verify_password
+    real: Callable[[str, str], bool] = security.verify_password
 
     def counted(password_hash: str, password: str) -> bool:
         calls.append(password_hash)
         return real(password_hash, password)
 
-    # the account's password is checked in credentials (by its source), an unknown
-    # username against a dummy hash in auth: both spend argon2 time
-    monkeypatch.setattr(credentials, "verify_password", counted)
-    monkeypatch.setattr(auth, "verify_password", counted)
+    # the account's password (credentials, by its source) and an unknown username's dummy
+    # hash (auth) are both checked off the event loop by core.security: both spend argon2
+    monkeypatch.setattr(security, "verify_password", counted)
     return calls
 
 
