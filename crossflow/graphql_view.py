@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -27,10 +28,12 @@ from core.db_errors import is_unavailable
 from core.rate_limit import build_limiter
 from core.replica import ReadSource, replica_reads
 from core.settings import Settings
+from crossflow.bearer import bearer_token
 from crossflow.graphiql_page import PAGE as GRAPHIQL_PAGE
 from crossflow.multipart import MalformedMultipart, check_map, json_part
 from crossflow.operation_choice import BAD_REQUEST_CODE, operation_refusal
 from crossflow.replica_reads import is_bi_read
+from crossflow.report_answers import ReportAnswers
 from crossflow.variable_messages import plain_variable_message
 from resolvers.access.auth import Viewer, viewer_from_token
 from resolvers.access.live_sockets import LiveConnection
@@ -94,14 +97,6 @@ def _capped(receive: Receive, limit: int) -> Receive:
     return capped_receive
 
 
-def bearer_token(authorization: str | None) -> str | None:
-    """The token of an ``Authorization: Bearer <token>`` value."""
-    if not authorization:
-        return None
-    scheme, _, token = authorization.partition(" ")
-    return token.strip() or None if scheme.lower() == "bearer" else None
-
-
 class TextFrameWebSocket(ASGIWebSocketAdapter):
     """Sends every protocol message as a text frame.
 
@@ -136,6 +131,8 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         self._max_tokens = Limits.of(settings).max_tokens
         #: The compiled path for task lists, when enabled and on PostgreSQL.
         self.compiled = CompiledQueries(schema, settings) if compiled else None
+        #: Repeated report reads answered from the process (on the compiled path's side).
+        self.reports = ReportAnswers(schema._schema, settings, _VIEWER_STATE)
         #: Comments per minute per person, in Redis when configured (one per app).
         self.comment_limiter = build_limiter(
             settings, settings.comments_rate_per_minute, "crossflow:rate:comments:"
@@ -195,7 +192,8 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
             await live.stop()
 
     async def _compiled_or_generic(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Answer a planned task list on the compiled path, anything else generically.
+        """Answer a planned read on the compiled path, a repeated report from the process
+        (``crossflow/report_answers.py``), anything else generically.
 
         The body is read here (JSON posts only, capped like any GraphQL body) and handed on
         unchanged when the generic executor answers; a viewer signed in here is kept in the
@@ -208,7 +206,8 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
             response = Response(answer, media_type="application/json")
             await response(scope, receive, send)
             return
-        await self._generic(scope, _replaying(body, more, receive), send)
+        generic = functools.partial(self._generic, scope, _replaying(body, more, receive))
+        await self.reports.respond(scope, None if more else body, generic, send)
 
     async def _generic(self, scope: Scope, receive: Receive, send: Send) -> None:
         """strawberry's executor, its transport refusals (text/plain there) as coded JSON."""

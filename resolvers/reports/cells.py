@@ -16,7 +16,7 @@ from typing import Any
 
 from core import clock
 from resolvers.reports.scope import ReportScope
-from resolvers.reports.snapshots import Snapshot
+from resolvers.reports.snapshots import Snapshot, reading
 from resolvers.reports.sql import LAST_IF_NULL, Statement, statement, status_order, where
 
 #: A report's result rows, as its statement gives them.
@@ -77,6 +77,9 @@ async def either(
     """
     cut = await cut_of(scope)
     if cut is None:
+        watched = reading()
+        if watched is not None:
+            watched.live = True
         return await live(scope)
     key = (report, cut, scope.departments)
     rows = _summed.get(key)

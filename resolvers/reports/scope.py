@@ -16,7 +16,7 @@ from core import clock
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.errors import BadUserInput
-from resolvers.reports.snapshots import SnapshotChoice
+from resolvers.reports.snapshots import SnapshotChoice, reading
 from resolvers.reports.sql import Period
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -83,6 +83,9 @@ async def scope_for(viewer: Viewer, report_filter: ReportFilter | None = None) -
     downloads), live figures otherwise; which one is decided at its first report read.
     """
     allowed = await policy.report_departments(viewer)
+    watched = reading()
+    if watched is not None:
+        watched.allowed.add(allowed)
     report_filter = report_filter or ReportFilter()
     departments = allowed
     if report_filter.department_ids is not None:

@@ -17,8 +17,10 @@ from __future__ import annotations
 import asyncio
 import time
 import weakref
-from collections.abc import Awaitable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -45,6 +47,43 @@ class Snapshot:
 
     id: int
     refreshed_at: datetime
+
+
+@dataclass
+class Reading:
+    """What the reports of one request read: the snapshots, the departments allowed, live.
+
+    Kept while :func:`watching` runs, so a cache of whole answers
+    (``crossflow/report_answers.py``) keeps a response only if it was computed from exactly
+    what its key names: no other snapshot (or none), no other scope, nothing live.
+    """
+
+    snapshot_ids: set[int | None] = field(default_factory=set)
+    allowed: set[frozenset[int] | None] = field(default_factory=set)
+    live: bool = False
+
+    def only(self, snapshot_id: int, allowed: frozenset[int] | None) -> bool:
+        """Whether nothing but this snapshot and these departments went into the answer."""
+        return not self.live and self.snapshot_ids <= {snapshot_id} and self.allowed <= {allowed}
+
+
+_reading: ContextVar[Reading | None] = ContextVar("crossflow_report_reading", default=None)
+
+
+@contextmanager
+def watching() -> Iterator[Reading]:
+    """Note what the reports run in this block (and the tasks it starts) read."""
+    reading = Reading()
+    token = _reading.set(reading)
+    try:
+        yield reading
+    finally:
+        _reading.reset(token)
+
+
+def reading() -> Reading | None:
+    """The :class:`Reading` of the block this runs in, if one is watched."""
+    return _reading.get()
 
 
 #: The newest snapshot per connection, and until when (monotonic) it is reused.
@@ -156,12 +195,16 @@ async def latest() -> Snapshot | None:
         return None
     known = _looked_up.get(conn)
     if known is not None and known[0] > time.monotonic():
-        return known[1]
-    rows = await conn.execute_query_dict(
-        "SELECT id, refreshed_at FROM report_snapshot ORDER BY id DESC LIMIT 1"
-    )
-    snapshot = Snapshot(rows[0]["id"], rows[0]["refreshed_at"]) if rows else None
-    _looked_up[conn] = (time.monotonic() + LOOKUP_SECONDS, snapshot)
+        snapshot = known[1]
+    else:
+        rows = await conn.execute_query_dict(
+            "SELECT id, refreshed_at FROM report_snapshot ORDER BY id DESC LIMIT 1"
+        )
+        snapshot = Snapshot(rows[0]["id"], rows[0]["refreshed_at"]) if rows else None
+        _looked_up[conn] = (time.monotonic() + LOOKUP_SECONDS, snapshot)
+    watched = _reading.get()
+    if watched is not None:
+        watched.snapshot_ids.add(snapshot.id if snapshot is not None else None)
     return snapshot
 
 
