@@ -34,7 +34,7 @@ _PARAMETER = re.compile(r"\$(\d+)")
 _MODELS: dict[str, type[Model]] = {source.table: source.model for source in SOURCES.values()}
 #: Rendered conditions by (table, viewer), the most recently used kept.
 _TEMPLATES: OrderedDict[tuple[str, Viewer], str | None] = OrderedDict()
-_KEPT = 256
+_KEPT = 64
 
 
 def marker(model: type[Model], alias: str) -> str:
