@@ -29,6 +29,7 @@ import strawberry
 from graphql.execution.values import get_argument_values, get_variable_values
 from strawberry.types.arguments import convert_arguments
 from tortoise.connection import get_connection
+from tortoise.queryset import QuerySet
 
 from core import clock
 from core.settings import Settings
@@ -48,7 +49,7 @@ from schema.compiled.sql import (
     page_statement,
 )
 from schema.limits import Limits, timeout_error
-from schema.pagination import page_query
+from schema.pagination import NEWEST_FIRST, page_query
 
 log = logging.getLogger("crossflow.compiled")
 
@@ -60,6 +61,18 @@ class _Compiled:
     uses_now: bool
     #: Whether the viewer's scope enters the statement (the root's rows or a nested level)
     scoped: bool
+    #: The document's text and operation name (its statements are kept under it)
+    key: tuple[str, str | None]
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """A request's statement (with :data:`NOW` still in it) and how to read its rows."""
+
+    sql: str
+    params: list[Any]
+    order: Ordering
+    size: int
 
 
 @dataclass(frozen=True)
@@ -82,6 +95,7 @@ class CompiledQueries:
         self.planner = Planner(schema._schema, self.limits)
         self.size = size
         self._compiled: OrderedDict[tuple[str, str | None], _Compiled | None] = OrderedDict()
+        self._statements: OrderedDict[tuple[Any, ...], _Statement] = OrderedDict()
 
     def compiled(self, query: str, operation_name: str | None) -> _Compiled | None:
         """The compiled form of a document, ``None`` when it is not one the path serves."""
@@ -89,14 +103,14 @@ class CompiledQueries:
         if key in self._compiled:
             self._compiled.move_to_end(key)
             return self._compiled[key]
-        compiled = self._compile(query, operation_name)
+        compiled = self._compile(key)
         self._compiled[key] = compiled
         if len(self._compiled) > self.size:
             self._compiled.popitem(last=False)
         return compiled
 
-    def _compile(self, query: str, operation_name: str | None) -> _Compiled | None:
-        plan = self.planner.plan(query, operation_name)
+    def _compile(self, key: tuple[str, str | None]) -> _Compiled | None:
+        plan = self.planner.plan(*key)
         if plan is None:
             return None
         selection = plan.single or (plan.edges.node if plan.edges else None)
@@ -105,7 +119,8 @@ class CompiledQueries:
         except TooWide:
             return None
         nested = node is not None and has_markers(node)
-        return _Compiled(plan, node, node is not None and NOW in node, plan.root.scoped or nested)
+        uses_now = node is not None and NOW in node
+        return _Compiled(plan, node, uses_now, plan.root.scoped or nested, key)
 
     async def respond(
         self, compiled: _Compiled, variables: dict[str, Any] | None, viewer: Viewer
@@ -117,33 +132,63 @@ class CompiledQueries:
         if compiled.scoped:
             viewer = await with_participation(viewer)
         plan = compiled.plan
-        node = compiled.node
-        if node is not None and compiled.scoped:
-            node = Scopes(viewer).apply(node)
-            if compiled.uses_now:
-                node = node.replace(NOW, now_literal(clock.now()))
         try:
-            if plan.root.connection:
-                rows, order = await connection_rows(plan.root_field.name.value, viewer, arguments)
-                page, size = page_query(rows, arguments.get("first"), arguments.get("after"), order)
-            else:
-                rows = object_rows(plan.root_field.name.value, viewer, arguments)
+            statement, rows = await self._statement(compiled, viewer, arguments)
         except DomainError:
             return None
+        sql = statement.sql
+        if compiled.uses_now:
+            sql = sql.replace(NOW, now_literal(clock.now()))
         connection = get_connection("default")
         try:
             async with asyncio.timeout(self.limits.timeout_seconds):
+                _, found = await connection.execute_query(sql, statement.params)
                 if not plan.root.connection:
-                    assert node is not None
-                    found = await connection.execute_query(*object_statement(rows, node))
-                    if not found[1]:
+                    if not found:
                         return None  # NOT_FOUND is the generic executor's to word
-                    return _object_body(plan, found[1][0]["node"])
-                _, found_rows = await connection.execute_query(*page_statement(page, order, node))
-                total = await rows.count() if _selects(plan, "totalCount") else None
+                    return _object_body(plan, found[0]["node"])
+                total = None
+                if rows is not None and _selects(plan, "totalCount"):
+                    total = await rows.count()
         except TimeoutError:
             return _timeout(self.limits.timeout_seconds)
-        return _body(plan, found_rows, size, order, arguments.get("after"), total)
+        after = arguments.get("after")
+        return _body(plan, found, statement.size, statement.order, after, total)
+
+    async def _statement(
+        self, compiled: _Compiled, viewer: Viewer, arguments: dict[str, Any]
+    ) -> tuple[_Statement, QuerySet[Any] | None]:
+        """The request's statement, and the rows before paging when they were rendered.
+
+        Rendering the resolver's queryset through Tortoise cost about half of a request's
+        Python; the text depends only on the document, the viewer (their read-ahead ids
+        included) and the page's arguments, so a statement whose only parameters are the
+        ones these leave open (none for a page, the code for one object) is kept and reused.
+        """
+        key = _reuse_key(compiled, viewer, arguments)
+        if key is not None and (kept := self._statements.get(key)) is not None:
+            self._statements.move_to_end(key)
+            params = [] if compiled.plan.root.connection else [arguments["code"]]
+            return _Statement(kept.sql, params, kept.order, kept.size), None
+        plan, node = compiled.plan, compiled.node
+        if node is not None and compiled.scoped:
+            node = Scopes(viewer).apply(node)
+        root = plan.root_field.name.value
+        if plan.root.connection:
+            rows, order = await connection_rows(root, viewer, arguments)
+            page, size = page_query(rows, arguments.get("first"), arguments.get("after"), order)
+            statement = _Statement(*page_statement(page, order, node), order, size)
+            open_params: list[Any] = []
+        else:
+            assert node is not None
+            rows, order, size = object_rows(root, viewer, arguments), NEWEST_FIRST, 0
+            statement = _Statement(*object_statement(rows, node), order, size)
+            open_params = [arguments["code"]]
+        if key is not None and statement.params == open_params and len(statement.sql) < _KEPT_SIZE:
+            self._statements[key] = statement
+            if len(self._statements) > _KEPT_STATEMENTS:
+                self._statements.popitem(last=False)
+        return statement, rows
 
     def _arguments(self, plan: Plan, variables: dict[str, Any] | None) -> dict[str, Any] | None:
         """The root field's arguments as the resolver receives them, ``None`` if invalid."""
@@ -167,6 +212,27 @@ class CompiledQueries:
             )
         except Exception:  # any refusal is the generic executor's to word
             return None
+
+
+#: Statements kept for reuse, and the longest kept (a head's page with its ids is not).
+_KEPT_STATEMENTS = 256
+_KEPT_SIZE = 16_000
+
+
+def _reuse_key(
+    compiled: _Compiled, viewer: Viewer, arguments: dict[str, Any]
+) -> tuple[Any, ...] | None:
+    """What a statement's text depends on, ``None`` when it is not kept: with a filter or a
+    count, or when the scope names the clock (a viewer whose ids were not read ahead)."""
+    if arguments.get("filter") is not None or _selects(compiled.plan, "totalCount"):
+        return None
+    if compiled.scoped and viewer.requirement_ids is None and not viewer.reads_everything:
+        return None
+    order = arguments.get("order_by")
+    order_key = None if order is None else (order.field, order.direction)
+    if not compiled.plan.root.connection:
+        return (compiled.key, viewer)
+    return (compiled.key, viewer, arguments.get("first"), arguments.get("after"), order_key)
 
 
 def _selects(plan: Plan, part: str) -> bool:

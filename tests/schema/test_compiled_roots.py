@@ -247,3 +247,22 @@ async def test_a_nested_read_is_one_statement_at_any_size(
         assert statements[-1].startswith('SELECT t."id"') or statements[-1].startswith(
             "SELECT json_build_object"
         ), statements
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_a_kept_statement_answers_for_each_code_and_each_viewer(
+    apps: tuple[GraphQLClient, GraphQLClient],
+) -> None:
+    # given one document asked for several requirements by two viewers in turn
+    codes = await Requirement.all().order_by("id").values_list("code", flat=True)
+    document = OBJECTS["the bench's one requirement"]
+    for viewer in ("admin", "market_staff", "admin", "market_staff"):
+        fast, slow = await _clients(apps, viewer, MENTIONED)
+        for code in codes[:3]:
+            # when the compiled path answers from the statement it kept
+            with counted_statements() as statements:
+                answered = await fast.post(document, {"code": code})
+            # then each answer is the generic executor's for that code and viewer
+            assert answered == await slow.post(document, {"code": code}), (viewer, code)
+            if "errors" not in answered:
+                assert len(statements) <= 3, statements
