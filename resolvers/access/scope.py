@@ -131,11 +131,15 @@ async def with_participation(viewer: Viewer) -> Viewer:
         return viewer
     if viewer.user_id is None and viewer.department_id is None:
         return replace(viewer, requirement_ids=())
-    statement, params = _participation_union(viewer)
-    _, rows = await get_connection("default").execute_query(
-        f"{statement} LIMIT {READ_AHEAD_LIMIT + 1}", params
-    )
-    ids = sorted({row[0] for row in rows if row[0] is not None})
+    connection = get_connection("default")
+    postgres = connection.capabilities.dialect == "postgres"
+    statement, params = _participation_union(viewer, connection.capabilities.dialect)
+    statement = f"{statement} LIMIT {READ_AHEAD_LIMIT + 1}"
+    if postgres:  # one array: decoding a row per id cost more than reading them
+        statement = f"SELECT array_agg(u.pk) FROM ({statement}) AS u(pk)"
+    _, rows = await connection.execute_query(statement, params)
+    found = (rows[0][0] or []) if postgres else [row[0] for row in rows]
+    ids = sorted(set(found) - {None})
     if len(ids) > READ_AHEAD_LIMIT:
         return viewer
     return replace(viewer, requirement_ids=tuple(ids))
@@ -143,19 +147,16 @@ async def with_participation(viewer: Viewer) -> Viewer:
 
 #: Keys no row has, standing for the viewer's in the UNION rendered once per kind of viewer.
 _USER, _DEPARTMENT = -7_301, -7_302
-_UNIONS: dict[tuple[bool, bool], tuple[str, list[Any]]] = {}
+_UNIONS: dict[tuple[str, bool, bool], tuple[str, list[Any]]] = {}
 
 
-def _participation_union(viewer: Viewer) -> tuple[str, list[Any]]:
-    """The UNION of :func:`_participation_sources` for ``viewer``, with its values.
-
-    Rendering its eight querysets costs Tortoise milliseconds of Python per request, while
-    the text is the same for every viewer with a user and a department (or only one of
-    them): it is rendered once per kind, with stand-in keys, and only the values change.
-    """
-    kind = (viewer.user_id is not None, viewer.department_id is not None)
+def _participation_union(viewer: Viewer, dialect: str) -> tuple[str, list[Any]]:
+    """The UNION of :func:`_participation_sources` for ``viewer``, with its values: rendering
+    it cost milliseconds per request, and its text is the same for every viewer with a user
+    and a department (or one of them), so it is rendered once per kind with stand-in keys."""
+    kind = (dialect, viewer.user_id is not None, viewer.department_id is not None)
     if kind not in _UNIONS:
-        user, department = (_USER if kind[0] else None), (_DEPARTMENT if kind[1] else None)
+        user, department = (_USER if kind[1] else None), (_DEPARTMENT if kind[2] else None)
         _UNIONS[kind] = union(
             _participation_sources(replace(viewer, user_id=user, department_id=department))
         )
