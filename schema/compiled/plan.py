@@ -167,6 +167,8 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan:
     else:
         for node in _fields(root.selection_set, f"{spec.node}Connection", fragments):
             name = node.name.value
+            if name in (part for _, part in parts) and name in ("edges", "pageInfo"):
+                raise _Unsupported  # one selection each: a second alias is the generic path's
             if name == "edges":
                 edges = _edges(node, spec.node, fragments)
             elif name == "pageInfo":
@@ -197,7 +199,7 @@ def _edges(
     for child in _fields(node.selection_set, f"{type_name}Edge", fragments):
         name = child.name.value
         if name == "node":
-            if child.selection_set is None:
+            if child.selection_set is None or plan is not None:
                 raise _Unsupported
             plan = _object(type_name, child.selection_set, fragments)
         elif name not in ("cursor", TYPENAME):

@@ -266,3 +266,22 @@ async def test_a_kept_statement_answers_for_each_code_and_each_viewer(
             assert answered == await slow.post(document, {"code": code}), (viewer, code)
             if "errors" not in answered:
                 assert len(statements) <= 3, statements
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_a_connection_part_under_two_aliases_answers_each_alias(
+    apps: tuple[GraphQLClient, GraphQLClient],
+) -> None:
+    # given documents naming edges, pageInfo or an edge's node twice with other selections
+    fast, slow = await _clients(apps, "admin", MENTIONED)
+    documents = [
+        "{ tasks(first: 3) { a: edges { cursor } b: edges { node { code } } } }",
+        "{ requirements(first: 2) { p: pageInfo { hasNextPage } q: pageInfo { endCursor } } }",
+        "{ myTasks(first: 2) { edges { n: node { code } m: node { title } } } }",
+    ]
+    for document in documents:
+        # when both servers answer
+        answered = await fast.post(document, {})
+        # then each alias has its own selection, as the generic executor gives it
+        assert answered == await slow.post(document, {}), document
+        assert "errors" not in answered, answered
