@@ -40,6 +40,7 @@ from tortoise.models import Model
 from models import (
     Comment,
     Department,
+    Notification,
     ProgressUpdate,
     Requirement,
     RequirementDepartment,
@@ -228,6 +229,20 @@ SOURCES: dict[str, ObjectSource] = {
             ),
             "department": ToOne("Department", "department_id"),
         },
+    ),
+    "Notification": ObjectSource(
+        Notification,
+        _columns(
+            id="id",
+            kind="text",
+            title="text",
+            body="text",
+            subjectType="text",
+            subjectCode="text",
+            createdAt="datetime",
+            updatedAt="datetime",
+            readAt="datetime",
+        ),
     ),
     "Department": ObjectSource(
         Department,

@@ -51,8 +51,9 @@ from schema.pagination import MAX_PAGE
 class Root:
     """A Query field the compiled path serves: a connection of ``node`` or one ``node``.
 
-    ``scoped``: its rows are filtered by the viewer's scope (so the ids of their
-    requirements are read ahead); the viewer's own tasks are in scope by definition.
+    ``scoped``: its rows are filtered by a scope that names the viewer's requirements (so
+    their ids are read ahead); the viewer's own tasks are in scope by definition, people
+    are every viewer's and notifications the recipient's.
     """
 
     node: str
@@ -70,6 +71,9 @@ ROOTS = {
     "requirements": Root("Requirement", True, _LIST),
     "task": Root("Task", False, _BY_CODE),
     "requirement": Root("Requirement", False, _BY_CODE),
+    # directory data and the viewer's own inbox: no requirement ids needed for their rows
+    "users": Root("User", True, _LIST, scoped=False),
+    "notifications": Root("Notification", True, _LIST | {"unreadOnly"}, scoped=False),
 }
 PAGE_INFO_FIELDS = frozenset({"hasNextPage", "hasPreviousPage", "startCursor", "endCursor"})
 TYPENAME = "__typename"

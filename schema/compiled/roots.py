@@ -1,8 +1,9 @@
 """The rows of each root the compiled path serves, read by the generic resolvers' own code.
 
 A connection's rows and order come from the function its resolver calls (``task_list``,
-``requirement_list``), one object's from the same ``scoped(model, viewer, code=…)`` as
-``task(code)`` and ``requirement(code)``: scope and filters are defined once for both paths.
+``requirement_list``, ``user_list``, ``notification_list``), one object's from the same
+``scoped(model, viewer, code=…)`` as ``task(code)`` and ``requirement(code)``: scope and
+filters are defined once for both paths.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from resolvers.access.auth import Viewer
 from resolvers.access.scope import scoped
 from resolvers.keyset import Ordering
 from schema.filters import requirement_list
+from schema.notifications.inbox import notification_list
+from schema.people.users import user_list
 from schema.tasks.task import task_list
 
 
@@ -26,6 +29,10 @@ async def connection_rows(
     filter, order_by = arguments.get("filter"), arguments.get("order_by")
     if root == "requirements":
         return await requirement_list(viewer, filter, order_by)
+    if root == "users":
+        return user_list(viewer, filter, order_by)
+    if root == "notifications":
+        return notification_list(viewer, arguments.get("unread_only", False), filter, order_by)
     return task_list(viewer, filter, order_by, mine=root == "myTasks")
 
 

@@ -29,6 +29,7 @@ import strawberry
 from graphql.execution.values import get_argument_values, get_variable_values
 from strawberry.types.arguments import convert_arguments
 from tortoise.connection import get_connection
+from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from core import clock
@@ -39,7 +40,7 @@ from resolvers.errors import DomainError
 from resolvers.keyset import Ordering
 from schema.compiled.plan import TYPENAME, Plan, Planner
 from schema.compiled.roots import connection_rows, object_rows
-from schema.compiled.scope import Scopes, has_markers
+from schema.compiled.scope import Scopes, marked, needs_participation
 from schema.compiled.sql import (
     NOW,
     TooWide,
@@ -59,8 +60,8 @@ class _Compiled:
     plan: Plan
     node: str | None
     uses_now: bool
-    #: Whether the viewer's scope enters the statement (the root's rows or a nested level)
-    scoped: bool
+    #: The models of the nested levels whose scope the viewer decides
+    nested: tuple[type[Model], ...]
     #: The document's text and operation name (its statements are kept under it)
     key: tuple[str, str | None]
 
@@ -118,9 +119,9 @@ class CompiledQueries:
             node = node_sql(selection) if selection else None
         except TooWide:
             return None
-        nested = node is not None and has_markers(node)
+        nested = marked(node) if node is not None else ()
         uses_now = node is not None and NOW in node
-        return _Compiled(plan, node, uses_now, plan.root.scoped or nested, key)
+        return _Compiled(plan, node, uses_now, nested, key)
 
     async def respond(
         self, compiled: _Compiled, variables: dict[str, Any] | None, viewer: Viewer
@@ -129,7 +130,7 @@ class CompiledQueries:
         arguments = self._arguments(compiled.plan, variables)
         if arguments is None:
             return None
-        if compiled.scoped:
+        if _scoped(compiled, viewer):
             viewer = await with_participation(viewer)
         plan = compiled.plan
         try:
@@ -171,7 +172,7 @@ class CompiledQueries:
             params = [] if compiled.plan.root.connection else [arguments["code"]]
             return _Statement(kept.sql, params, kept.order, kept.size), None
         plan, node = compiled.plan, compiled.node
-        if node is not None and compiled.scoped:
+        if node is not None and compiled.nested:
             node = Scopes(viewer).apply(node)
         root = plan.root_field.name.value
         if plan.root.connection:
@@ -226,13 +227,22 @@ def _reuse_key(
     count, or when the scope names the clock (a viewer whose ids were not read ahead)."""
     if arguments.get("filter") is not None or _selects(compiled.plan, "totalCount"):
         return None
-    if compiled.scoped and viewer.requirement_ids is None and not viewer.reads_everything:
-        return None
+    if _scoped(compiled, viewer) and viewer.requirement_ids is None:
+        return None  # (with_participation read them unless the viewer reads everything)
     order = arguments.get("order_by")
     order_key = None if order is None else (order.field, order.direction)
     if not compiled.plan.root.connection:
         return (compiled.key, viewer)
-    return (compiled.key, viewer, arguments.get("first"), arguments.get("after"), order_key)
+    page = (arguments.get("first"), arguments.get("after"), arguments.get("unread_only"))
+    return (compiled.key, viewer, *page, order_key)
+
+
+def _scoped(compiled: _Compiled, viewer: Viewer) -> bool:
+    """Whether the viewer's requirement ids enter the statement (the root's rows or a
+    nested level's scope)."""
+    if viewer.reads_everything:
+        return False
+    return compiled.plan.root.scoped or needs_participation(compiled.nested, viewer)
 
 
 def _selects(plan: Plan, part: str) -> bool:

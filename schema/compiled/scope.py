@@ -43,9 +43,15 @@ def marker(model: type[Model], alias: str) -> str:
     return f":scope:{model._meta.db_table}:{alias}:"
 
 
-def has_markers(sql: str) -> bool:
-    """Whether ``sql`` has a level whose scope the viewer decides."""
-    return _MARKER.search(sql) is not None
+def marked(sql: str) -> tuple[type[Model], ...]:
+    """The models of the levels of ``sql`` whose scope the viewer decides."""
+    return tuple(_MODELS[table] for table in sorted({m.group(1) for m in _MARKER.finditer(sql)}))
+
+
+def needs_participation(models: tuple[type[Model], ...], viewer: Viewer) -> bool:
+    """Whether the viewer's scope of any of ``models`` is more than "every row" (directory
+    data costs no read of the viewer's requirement ids)."""
+    return any(scope_of(model, viewer) is not None for model in models)
 
 
 class Scopes:

@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
+from tortoise.queryset import QuerySet
 
 import models
 from core import realtime
 from resolvers import listing
+from resolvers.access.auth import Viewer
 from resolvers.errors import DomainError, Forbidden
+from resolvers.keyset import Ordering
 from resolvers.notifications import inbox as notifications
 from schema.access.permissions import CanWrite, SignedIn
 from schema.base import Info, ModelNode, load_one
@@ -100,6 +103,22 @@ class NotificationSubscriptions:
                     yield notification  # type: ignore[misc]
 
 
+def notification_list(
+    viewer: Viewer,
+    unread_only: bool,
+    filter: NotificationFilter | None,
+    order_by: NotificationOrder | None,
+) -> tuple[QuerySet[models.Notification], Ordering]:
+    """The inbox's rows and order for ``notifications``: the resolver's and the compiled
+    path's (FORBIDDEN for a BI token, which has no inbox)."""
+    queryset = listing.notifications(
+        viewer,
+        unread_only=unread_only or bool(filter and filter.unread_only),
+        kinds=list(filter.kinds or []) if filter else [],
+    )
+    return queryset, ordering(order_by, listing.NOTIFICATION_SORTS)
+
+
 @strawberry.type
 class NotificationQueries:
     @strawberry.field(
@@ -123,12 +142,7 @@ class NotificationQueries:
         after: After = None,
     ) -> Connection[NotificationType]:
         viewer = info.context.require_viewer()
-        queryset = listing.notifications(
-            viewer,
-            unread_only=unread_only or bool(filter and filter.unread_only),
-            kinds=list(filter.kinds or []) if filter else [],
-        )
-        order = ordering(order_by, listing.NOTIFICATION_SORTS)
+        queryset, order = notification_list(viewer, unread_only, filter, order_by)
         return await paginate(queryset, first, after, order=order)
 
 

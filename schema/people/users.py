@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
+from tortoise.queryset import QuerySet
 
 import models
 from core import clock
 from resolvers import listing
+from resolvers.access.auth import Viewer
 from resolvers.keyset import Ordering
 from schema.access.permissions import SignedIn
 from schema.base import Info, ModelNode, load_one
@@ -90,6 +92,16 @@ class ApiTokenType(ModelNode):
 BY_USERNAME = Ordering(listing.USER_SORTS["USERNAME"])
 
 
+def user_list(
+    viewer: Viewer, filter: UserFilter | None, order_by: UserOrder | None
+) -> tuple[QuerySet[models.User], Ordering]:
+    """The directory's rows and order for ``users``: the resolver's and the compiled path's."""
+    criteria = filter.criteria() if filter else listing.UserCriteria()
+    return listing.users(viewer, criteria), ordering(
+        order_by, listing.USER_SORTS, default=BY_USERNAME
+    )
+
+
 @strawberry.type
 class UserQueries:
     @strawberry.field(
@@ -108,7 +120,5 @@ class UserQueries:
         first: First = None,
         after: After = None,
     ) -> Connection[UserType]:
-        viewer = info.context.require_viewer()
-        criteria = filter.criteria() if filter else listing.UserCriteria()
-        order = ordering(order_by, listing.USER_SORTS, default=BY_USERNAME)
-        return await paginate(listing.users(viewer, criteria), first, after, order=order)
+        rows, order = user_list(info.context.require_viewer(), filter, order_by)
+        return await paginate(rows, first, after, order=order)

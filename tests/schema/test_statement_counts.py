@@ -108,7 +108,7 @@ CASES: dict[str, Case] = {
         """query($first: Int) { users(first: $first) { totalCount
           edges { node { username displayName department { name } } } } }""",
         "market_staff",
-        3,
+        2,
     ),
     "requirement": Case(
         f"query($code: String!) {{ requirement(code: $code) {{ {REQUIREMENT_FIELDS} }} }}",
@@ -230,7 +230,8 @@ CASES: dict[str, Case] = {
 async def _more_rows(count: int = 60) -> None:
     """More than five of every listed kind: tasks, requirements (marketing takes part in
     them) with archives, suggestions, notifications, saved and analysis reports; and
-    delegations of the logistics head."""
+    delegations of the logistics head. A few notifications for the viewers of the compiled
+    roots' test too."""
     await seed_tasks(count)
     admin = await User.get(username="admin")
     staff = await User.get(username="market_staff")
@@ -258,6 +259,12 @@ async def _more_rows(count: int = 60) -> None:
             created_by=admin,
         )
         await AnalysisReport.create(month=f"2025-{n + 1:02d}", requested_by=admin)
+    for username in ("admin", "market_head", "design_staff"):  # the compiled roots' viewers
+        recipient = await User.get(username=username)
+        for n in range(3):
+            await Notification.create(
+                recipient=recipient, kind=NotificationKind.MENTION, title=f"提及{n}"
+            )
     now = clock.now()
     head = await User.get(username="logistics_head")
     for username in ("logistics_staff", "design_head"):

@@ -234,10 +234,10 @@ def _literal(value: Any, of_type: GraphQLInputType) -> str:
 
 
 @st.composite
-def documents(draw: st.DrawFn, pools: Pools) -> Document:
-    """A query of one root the compiled path serves, drawn from the schema."""
+def documents(draw: st.DrawFn, pools: Pools, root: str | None = None) -> Document:
+    """A query of ``root`` (or of any root the compiled path serves), drawn from the schema."""
     assert QUERY is not None
-    root = draw(st.sampled_from(sorted(ROOTS)))
+    root = root or draw(st.sampled_from(sorted(ROOTS)))
     drawer = _Drawer(draw, pools, wild=draw(st.integers(0, 5)) == 5)
     definition = QUERY.fields[root]
     arguments: dict[str, tuple[str, list[str]]] = {}  # name: (rendered, its declarations)
