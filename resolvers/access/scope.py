@@ -57,6 +57,8 @@ from models import (
     PeopleSyncRun,
     ProgressUpdate,
     QuietHours,
+    ReportCell,
+    ReportSnapshot,
     Requirement,
     RequirementDepartment,
     RequirementFieldValue,
@@ -378,6 +380,10 @@ _SCOPES: dict[type[Model], Callable[[Viewer], Scope]] = {
     NotificationDefault: _admin_only,
     RequirementFormVersion: _admin_only,
     RequirementTemplateVersion: _admin_only,
+    # Pre-summed report figures: read only by the reports, whose own rule decides which
+    # departments' cells a viewer sums (resolvers/reports/scope.py), never row by row.
+    ReportSnapshot: _admin_only,
+    ReportCell: _admin_only,
 }
 
 
