@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
+from tortoise.queryset import QuerySet
 
 import models
 from resolvers import listing
+from resolvers.access.auth import Viewer
 from resolvers.archives import archiving as archives
+from resolvers.keyset import Ordering
 from resolvers.tasks import results
 from schema.access.permissions import CanWrite, SignedIn
 from schema.base import Info, ModelNode, load_one
@@ -103,6 +106,16 @@ class SubmitResultReportInput:
     problems: str = strawberry.field(default="", description="Problems and lessons")
 
 
+def archive_list(
+    viewer: Viewer, search: str | None, filter: ArchiveFilter | None, order_by: ArchiveOrder | None
+) -> tuple[QuerySet[models.Archive], Ordering]:
+    """The knowledge base's rows and order for ``archives``: the resolver's and the compiled
+    path's (a search too long is BAD_USER_INPUT, raised here)."""
+    words = " ".join(text for text in (search, filter and filter.search) if text)
+    queryset = listing.archives(viewer, words or None, filter.updated() if filter else None)
+    return queryset, ordering(order_by, listing.ARCHIVE_SORTS)
+
+
 @strawberry.type
 class ArchiveQueries:
     @strawberry.field(
@@ -126,10 +139,7 @@ class ArchiveQueries:
         first: First = None,
         after: After = None,
     ) -> Connection[ArchiveType]:
-        viewer = info.context.require_viewer()
-        words = " ".join(text for text in (search, filter and filter.search) if text)
-        queryset = listing.archives(viewer, words or None, filter.updated() if filter else None)
-        order = ordering(order_by, listing.ARCHIVE_SORTS)
+        queryset, order = archive_list(info.context.require_viewer(), search, filter, order_by)
         return await paginate(queryset, first, after, order=order)
 
 

@@ -38,12 +38,14 @@ from typing import Literal
 from tortoise.models import Model
 
 from models import (
+    Archive,
     Comment,
     Department,
     Notification,
     ProgressUpdate,
     Requirement,
     RequirementDepartment,
+    Suggestion,
     Task,
     User,
 )
@@ -244,6 +246,44 @@ SOURCES: dict[str, ObjectSource] = {
             readAt="datetime",
         ),
     ),
+    "Archive": ObjectSource(
+        Archive,
+        {
+            **_columns(
+                id="id",
+                title="text",
+                summary="text",
+                confidential="bool",
+                createdAt="datetime",
+                updatedAt="datetime",
+            ),
+            "requirement": ToOne("Requirement", "requirement_id"),
+            "archivedBy": ToOne("User", "archived_by_id"),
+        },
+    ),
+    "Suggestion": ObjectSource(
+        Suggestion,
+        {
+            **_columns(
+                id="id",
+                code="text",
+                contact="text",
+                painPoint="text",
+                proposal="text",
+                expectedEffect="text",
+                status="text",
+                evaluationNote="text",
+                evaluatedAt="datetime",
+                remarks="text",
+                plannedFor="date",
+                createdAt="datetime",
+                updatedAt="datetime",
+            ),
+            "department": ToOne("Department", "department_id"),
+            "proposer": ToOne("User", "proposer_id"),
+            "evaluatedBy": ToOne("User", "evaluated_by_id"),
+        },
+    ),
     "Department": ObjectSource(
         Department,
         _columns(id="id", code="text", name="text", nameEn="text", isActive="bool"),
@@ -256,6 +296,7 @@ GENERIC_ONLY = {
     "Task": "lagging (working days), latestProgress, results, attachments, reschedules, "
     "rescheduleRequests, assistingDepartments, collaborationRequests",
     "Comment": "mentions",
+    "Archive": "snapshot (the record as archived, a JSON document kept as written)",
     "Requirement": "customFields (typed by their definitions), template, resultReport, "
     "feedback, meetings, attachments, reviewRounds",
 }

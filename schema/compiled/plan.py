@@ -74,6 +74,8 @@ ROOTS = {
     # directory data and the viewer's own inbox: no requirement ids needed for their rows
     "users": Root("User", True, _LIST, scoped=False),
     "notifications": Root("Notification", True, _LIST | {"unreadOnly"}, scoped=False),
+    "archives": Root("Archive", True, _LIST | {"search"}),
+    "suggestions": Root("Suggestion", True, _LIST, scoped=False),
 }
 PAGE_INFO_FIELDS = frozenset({"hasNextPage", "hasPreviousPage", "startCursor", "endCursor"})
 TYPENAME = "__typename"

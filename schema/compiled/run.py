@@ -220,12 +220,19 @@ _KEPT_STATEMENTS = 256
 _KEPT_SIZE = 32_000
 
 
+#: Arguments whose statements are not kept (any value but null)
+_NOT_KEPT = ("filter", "search")
+
+
 def _reuse_key(
     compiled: _Compiled, viewer: Viewer, arguments: dict[str, Any]
 ) -> tuple[Any, ...] | None:
-    """What a statement's text depends on, ``None`` when it is not kept: with a filter or a
-    count, or when the scope names the clock (a viewer whose ids were not read ahead)."""
-    if arguments.get("filter") is not None or _selects(compiled.plan, "totalCount"):
+    """What a statement's text depends on, ``None`` when it is not kept: with a filter, a
+    search or a count, or when the scope names the clock (a viewer whose ids were not read
+    ahead)."""
+    if any(arguments.get(name) is not None for name in _NOT_KEPT):
+        return None
+    if _selects(compiled.plan, "totalCount"):
         return None
     if _scoped(compiled, viewer) and viewer.requirement_ids is None:
         return None  # (with_participation read them unless the viewer reads everything)

@@ -11,10 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
+from tortoise.queryset import QuerySet
 
 import models
 from resolvers import listing
+from resolvers.access.auth import Viewer
 from resolvers.feedback import forms as feedback
+from resolvers.keyset import Ordering
 from schema.access.permissions import CanWrite, SignedIn
 from schema.base import Info, ModelNode, load_children, load_one, load_through
 from schema.enums import FeedbackKind, SuggestionStatus
@@ -183,6 +186,14 @@ class EvaluateSuggestionInput:
     )
 
 
+def suggestion_list(
+    viewer: Viewer, filter: SuggestionFilter | None, order_by: SuggestionOrder | None
+) -> tuple[QuerySet[models.Suggestion], Ordering]:
+    """The rows and order of ``suggestions``: the resolver's and the compiled path's."""
+    statuses = list(filter.statuses or []) if filter else []
+    return listing.suggestions(viewer, statuses), ordering(order_by, listing.SUGGESTION_SORTS)
+
+
 @strawberry.type
 class FeedbackQueries:
     @strawberry.field(
@@ -203,10 +214,8 @@ class FeedbackQueries:
         first: First = None,
         after: After = None,
     ) -> Connection[SuggestionType]:
-        viewer = info.context.require_viewer()
-        statuses = list(filter.statuses or []) if filter else []
-        order = ordering(order_by, listing.SUGGESTION_SORTS)
-        return await paginate(listing.suggestions(viewer, statuses), first, after, order=order)
+        queryset, order = suggestion_list(info.context.require_viewer(), filter, order_by)
+        return await paginate(queryset, first, after, order=order)
 
 
 @strawberry.type

@@ -32,7 +32,7 @@ from schema.compiled.plan import ROOTS
 from tests.conftest import GraphQLClient
 from tests.schema.test_bi_tokens import token_for
 from tests.schema.test_compiled import _vary_the_tasks
-from tests.schema.test_compiled_roots import MENTIONED, _inboxes, _mention
+from tests.schema.test_compiled_roots import MENTIONED, _inboxes, _knowledge, _mention
 from tests.support.corpus import Document, Pools, documents
 from tests.support.sql_log import counted_statements
 
@@ -160,6 +160,7 @@ async def test_a_generated_corpus_answers_the_same_on_both_paths(
     await _vary_the_tasks()
     await _mention(MENTIONED)
     await _inboxes()
+    await _knowledge()
     viewers = await _viewers(apps)
     pools = await _pools()
     tally = Tally()

@@ -1,7 +1,7 @@
 """The planner's other roots answer exactly what the generic executor answers.
 
-``requirements``, ``myTasks``, ``users``, ``notifications``, ``requirement(code)`` and
-``task(code)``, with nested lists
+``requirements``, ``myTasks``, ``users``, ``notifications``, ``archives``, ``suggestions``,
+``requirement(code)`` and ``task(code)``, with nested lists
 (a requirement's tasks, their assignees, its involved departments) and counts, run through
 both servers of ``tests/schema/test_compiled.py`` (compiled path on and off, the same
 PostgreSQL database) for five kinds of viewer: the ADMIN, the EXECUTIVE, a department head,
@@ -16,16 +16,18 @@ from typing import Any
 import pytest
 
 from models import (
+    Archive,
     Comment,
     Mention,
     Notification,
     ProgressUpdate,
     Requirement,
     RequirementDepartment,
+    Suggestion,
     Task,
     User,
 )
-from models.enums import NotificationKind, Role
+from models.enums import NotificationKind, Role, SuggestionStatus
 from tests.conftest import GraphQLClient
 from tests.schema.test_bi_tokens import token_for
 from tests.schema.test_compiled import _vary_the_tasks
@@ -96,6 +98,29 @@ LISTS: dict[str, tuple[str, dict[str, Any]]] = {
           edges { node { kind title readAt } } } }""",
         {},
     ),
+    "the knowledge base, newest first": (
+        """{ archives(first: 10) { __typename pageInfo { hasNextPage endCursor } edges { cursor
+          node { __typename id title summary confidential createdAt updatedAt
+          requirement { code title initiator { displayName } } archivedBy { username } } } } }""",
+        {},
+    ),
+    "the knowledge base searched, by update": (
+        """query($s: String) { archives(first: 5, search: $s, orderBy: {field: UPDATED_AT}) {
+          totalCount edges { node { title confidential requirement { code } } } } }""",
+        {"s": "归档"},
+    ),
+    "suggestions, every field": (
+        """{ suggestions(first: 10) { totalCount edges { cursor node { __typename id code
+          contact painPoint proposal expectedEffect status evaluationNote evaluatedAt remarks
+          plannedFor createdAt updatedAt department { name } proposer { displayName }
+          evaluatedBy { username } } } } }""",
+        {},
+    ),
+    "suggestions of a status, oldest first": (
+        """{ suggestions(first: 3, filter: {statuses: [ADOPTED, SUBMITTED]},
+          orderBy: {field: CREATED_AT, direction: ASC}) { edges { node { code status } } } }""",
+        {},
+    ),
 }
 OBJECTS: dict[str, str] = {
     "the bench's one requirement": """query RequirementTasks($code: String!) {
@@ -154,6 +179,36 @@ async def _inboxes() -> None:
             )
 
 
+async def _knowledge() -> None:
+    """Archives of the first requirements not archived yet (every other one confidential)
+    and suggestions, some evaluated."""
+    admin = await User.get(username="admin")
+    archived = await Archive.all().values_list("requirement_id", flat=True)
+    unarchived = Requirement.exclude(id__in=list(archived)).order_by("id").limit(6)
+    for n, requirement in enumerate(await unarchived):
+        await Archive.create(
+            requirement=requirement,
+            archived_by=admin,
+            title=f"归档{n}",
+            summary=f"达成{n}",
+            search_text=f"归档{n} {requirement.title}",
+            confidential=n % 2 == 1,
+        )
+    for n, user in enumerate(await User.all().order_by("id").limit(5)):
+        evaluated = n % 2 == 0
+        await Suggestion.create(
+            code=f"JY20991{n}",
+            proposer=user,
+            department_id=user.department_id if n != 3 else None,
+            pain_point="慢",
+            proposal=f"建议{n}",
+            status=SuggestionStatus.ADOPTED if evaluated else SuggestionStatus.SUBMITTED,
+            evaluated_by=admin if evaluated else None,
+            evaluated_at=admin.created_at if evaluated else None,
+            planned_for=admin.created_at.date() if evaluated else None,
+        )
+
+
 async def _clients(
     apps: tuple[GraphQLClient, GraphQLClient], viewer: str, mentioned: str
 ) -> tuple[GraphQLClient, GraphQLClient]:
@@ -172,6 +227,7 @@ async def test_compiled_roots_equal_the_generic_executor_for_every_viewer(
     # given varied tasks, a person @mentioned on one task, and the two servers
     await _vary_the_tasks()
     await _inboxes()
+    await _knowledge()
     requirement_code, task_code = await _mention(MENTIONED)
     codes = {"requirement": requirement_code, "task": task_code}
     for viewer in VIEWERS:

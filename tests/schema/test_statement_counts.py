@@ -134,16 +134,16 @@ CASES: dict[str, Case] = {
         4,
     ),
     "archives": Case(
-        """query($first: Int) { archives(first: $first) { totalCount edges { node { title
+        """query($first: Int) { archives(first: $first) { edges { node { title
           requirement { code initiator { displayName } } archivedBy { displayName } } } } }""",
-        "admin",
-        5,
+        "market_staff",
+        2,
     ),
     "suggestions": Case(
         """query($first: Int) { suggestions(first: $first) { totalCount edges { node {
           code status proposer { displayName } department { name } } } } }""",
         "market_staff",
-        4,
+        2,
     ),
     "task": Case(
         f"query($code: String!) {{ task(code: $code) {{ {TASK_NODE} }} }}",
