@@ -24,6 +24,7 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLObjectType,
     InlineFragmentNode,
     OperationDefinitionNode,
     OperationType,
@@ -45,6 +46,8 @@ from schema.compiled.fields import (
 from schema.cost import estimate_cost
 from schema.limits import Limits, validation_rules
 from schema.pagination import MAX_PAGE
+
+NODE = "Node"
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,9 @@ ROOTS = {
     "notifications": Root("Notification", True, _LIST | {"unreadOnly"}, scoped=False),
     "archives": Root("Archive", True, _LIST | {"search"}),
     "suggestions": Root("Suggestion", True, _LIST, scoped=False),
+    # any declared type with an ``id``, planned once per type (the id names it per request);
+    # the row's own scope is joined in by ``schema/compiled/run.py``
+    "node": Root(NODE, False, frozenset({"id"}), scoped=False),
 }
 PAGE_INFO_FIELDS = frozenset({"hasNextPage", "hasPreviousPage", "startCursor", "endCursor"})
 TYPENAME = "__typename"
@@ -107,6 +113,8 @@ class Plan:
     root: Root
     #: A single object's selection (``root.connection`` false)
     single: ObjectPlan | None
+    #: ``node(id)``: the selection for each declared type it can serve, by type name
+    by_type: dict[str, ObjectPlan]
     #: (key, "edges" | "pageInfo" | "totalCount" | "__typename")
     parts: tuple[tuple[str, str], ...]
     edges: EdgePlan | None
@@ -125,6 +133,9 @@ class Planner:
         self.schema = graphql_schema
         self.limits = limits
         self.rules = [*specified_rules, *validation_rules(limits)]
+        self.object_types = frozenset(
+            name for name, t in graphql_schema.type_map.items() if isinstance(t, GraphQLObjectType)
+        )
 
     def plan(self, query: str, operation_name: str | None) -> Plan | None:
         try:
@@ -134,7 +145,7 @@ class Planner:
         if validate(self.schema, document, self.rules):
             return None
         try:
-            plan = _plan(document, operation_name)
+            plan = _plan(document, operation_name, self.object_types)
         except _Unsupported:
             return None
         worst = {d.variable.name.value: MAX_PAGE for d in plan.operation.variable_definitions or ()}
@@ -143,7 +154,7 @@ class Planner:
         return plan
 
 
-def _plan(document: DocumentNode, operation_name: str | None) -> Plan:
+def _plan(document: DocumentNode, operation_name: str | None, object_types: frozenset[str]) -> Plan:
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name is not None:
         operations = [o for o in operations if o.name and o.name.value == operation_name]
@@ -168,7 +179,12 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan:
     edges: EdgePlan | None = None
     page_info: tuple[tuple[str, str], ...] = ()
     single: ObjectPlan | None = None
-    if not spec.connection:
+    by_type: dict[str, ObjectPlan] = {}
+    if spec.node == NODE:
+        by_type = _node_plans(root.selection_set, fragments, object_types)
+        if not by_type:
+            raise _Unsupported
+    elif not spec.connection:
         single = _object(spec.node, root.selection_set, fragments)
     else:
         for node in _fields(root.selection_set, f"{spec.node}Connection", fragments):
@@ -189,6 +205,7 @@ def _plan(document: DocumentNode, operation_name: str | None) -> Plan:
         root_field=root,
         root=spec,
         single=single,
+        by_type=by_type,
         parts=tuple(parts),
         edges=edges,
         page_info=page_info,
@@ -227,12 +244,35 @@ def _page_info(
     return tuple(selected)
 
 
+def _node_plans(
+    selection: SelectionSetNode,
+    fragments: dict[str, FragmentDefinitionNode],
+    object_types: frozenset[str],
+) -> dict[str, ObjectPlan]:
+    """``node(id)``'s selection as each declared type with an id would answer it: fragments
+    on ``Node`` or on that type apply, those on another object type do not; a type whose
+    selection is not served is left out (its ids go to the generic executor)."""
+    plans = {}
+    for type_name, source in SOURCES.items():
+        if "id" not in source.fields:
+            continue
+        skipped = object_types - {type_name}
+        try:
+            plans[type_name] = _object(type_name, selection, fragments, skipped)
+        except _Unsupported:
+            continue
+    return plans
+
+
 def _object(
-    type_name: str, selection: SelectionSetNode, fragments: dict[str, FragmentDefinitionNode]
+    type_name: str,
+    selection: SelectionSetNode,
+    fragments: dict[str, FragmentDefinitionNode],
+    skipped: frozenset[str] = frozenset(),
 ) -> ObjectPlan:
     source = SOURCES[type_name]
     planned: list[tuple[str, str, FieldSource | None, ObjectPlan | None]] = []
-    for node in _fields(selection, type_name, fragments):
+    for node in _fields(selection, type_name, fragments, skipped):
         name = node.name.value
         if name == TYPENAME:
             planned.append((_key(node), name, None, None))
@@ -252,9 +292,15 @@ def _object(
 
 
 def _fields(
-    selection: SelectionSetNode, type_name: str, fragments: dict[str, FragmentDefinitionNode]
+    selection: SelectionSetNode,
+    type_name: str,
+    fragments: dict[str, FragmentDefinitionNode],
+    skipped: frozenset[str] = frozenset(),
 ) -> list[FieldNode]:
-    """The fields of a selection with fragments on ``type_name`` inlined, keys unique."""
+    """The fields of a selection with fragments on ``type_name`` inlined, keys unique.
+
+    Under ``node(id)`` (``skipped`` given: the other object types) a fragment on ``Node``
+    applies too and one on another object type is left out, as the executor does."""
     found: list[FieldNode] = []
     for item in selection.selections:
         if item.directives:
@@ -272,9 +318,11 @@ def _fields(
             inner = item.selection_set
         else:  # pragma: no cover - graphql-core has no other selection kind
             raise _Unsupported
-        if condition != type_name:
+        if skipped and condition in skipped:
+            continue
+        if condition != type_name and not (skipped and condition == NODE):
             raise _Unsupported
-        found.extend(_fields(inner, type_name, fragments))
+        found.extend(_fields(inner, type_name, fragments, skipped))
     keys = [_key(node) for node in found]
     if len(set(keys)) != len(keys):
         raise _Unsupported

@@ -3,7 +3,8 @@
 A connection's rows and order come from the function its resolver calls (``task_list``,
 ``requirement_list``, ``user_list``, ``notification_list``, ``archive_list``,
 ``suggestion_list``), one object's from the same
-``scoped(model, viewer, code=…)`` as ``task(code)`` and ``requirement(code)``: scope and
+``scoped(model, viewer, code=…)`` as ``task(code)`` and ``requirement(code)`` (``node``'s
+from ``scoped(model, viewer, id=…)``, the loader's question): scope and
 filters are defined once for both paths.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from strawberry import relay
 from tortoise.queryset import QuerySet
 
 from models import Requirement, Task
@@ -18,8 +20,10 @@ from resolvers.access.auth import Viewer
 from resolvers.access.scope import scoped
 from resolvers.keyset import Ordering
 from schema.archives.outcomes import archive_list
+from schema.compiled.fields import SOURCES
 from schema.feedback.forms import suggestion_list
 from schema.filters import requirement_list
+from schema.ids import in_range
 from schema.notifications.inbox import notification_list
 from schema.people.users import user_list
 from schema.tasks.task import task_list
@@ -45,5 +49,23 @@ async def connection_rows(
 
 def object_rows(root: str, viewer: Viewer, arguments: dict[str, Any]) -> QuerySet[Any]:
     """The (at most one) row of the single-object root ``root``."""
+    if root == "node":
+        target = node_target(arguments["id"])
+        assert target is not None  # checked before the statement is built
+        return scoped(SOURCES[target[0]].model, viewer, id=target[1]).limit(1)
     model = Requirement if root == "requirement" else Task
     return scoped(model, viewer, code=arguments["code"]).limit(1)
+
+
+def node_target(global_id: str) -> tuple[str, int] | None:
+    """(type name, key) of a global id of a declared type, ``None`` for anything the
+    generic ``node`` resolver refuses or does not find (it words those errors)."""
+    try:
+        decoded = relay.GlobalID.from_id(global_id)
+        pk = int(decoded.node_id)
+    except Exception:  # not a global id: BAD_USER_INPUT is the generic executor's
+        return None
+    source = SOURCES.get(decoded.type_name)
+    if source is None or not in_range(pk, source.model):
+        return None
+    return decoded.type_name, pk

@@ -21,7 +21,7 @@ import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -38,8 +38,9 @@ from resolvers.access.auth import Viewer
 from resolvers.access.scope import with_participation
 from resolvers.errors import DomainError
 from resolvers.keyset import Ordering
+from schema.compiled.fields import SOURCES
 from schema.compiled.plan import TYPENAME, Plan, Planner
-from schema.compiled.roots import connection_rows, object_rows
+from schema.compiled.roots import connection_rows, node_target, object_rows
 from schema.compiled.scope import Scopes, marked, needs_participation
 from schema.compiled.sql import (
     NOW,
@@ -64,6 +65,8 @@ class _Compiled:
     nested: tuple[type[Model], ...]
     #: The document's text and operation name (its statements are kept under it)
     key: tuple[str, str | None]
+    #: ``node(id)``: the compiled form for each type it serves (the id names one)
+    by_type: dict[str, _Compiled] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,17 @@ class CompiledQueries:
         plan = self.planner.plan(*key)
         if plan is None:
             return None
+        if plan.by_type:
+            by_type = {}
+            for type_name, served in plan.by_type.items():
+                try:
+                    sql = node_sql(served)
+                except TooWide:
+                    continue
+                # the row's own scope counts like a nested level's (read ahead if it needs)
+                models = (*marked(sql), SOURCES[type_name].model)
+                by_type[type_name] = _Compiled(plan, sql, NOW in sql, models, key)
+            return _Compiled(plan, None, False, (), key, by_type) if by_type else None
         selection = plan.single or (plan.edges.node if plan.edges else None)
         try:
             node = node_sql(selection) if selection else None
@@ -130,6 +144,11 @@ class CompiledQueries:
         arguments = self._arguments(compiled.plan, variables)
         if arguments is None:
             return None
+        if compiled.by_type:  # node(id): the id's type, if it is one served
+            target = node_target(arguments["id"])
+            if target is None or target[0] not in compiled.by_type:
+                return None
+            compiled = compiled.by_type[target[0]]
         if _scoped(compiled, viewer):
             viewer = await with_participation(viewer)
         plan = compiled.plan
@@ -169,7 +188,7 @@ class CompiledQueries:
         key = _reuse_key(compiled, viewer, arguments)
         if key is not None and (kept := self._statements.get(key)) is not None:
             self._statements.move_to_end(key)
-            params = [] if compiled.plan.root.connection else [arguments["code"]]
+            params = _open_params(compiled, arguments)
             return _Statement(kept.sql, params, kept.order, kept.size), None
         plan, node = compiled.plan, compiled.node
         if node is not None and compiled.nested:
@@ -184,7 +203,7 @@ class CompiledQueries:
             assert node is not None
             rows, order, size = object_rows(root, viewer, arguments), NEWEST_FIRST, 0
             statement = _Statement(*object_statement(rows, node), order, size)
-            open_params = [arguments["code"]]
+            open_params = _open_params(compiled, arguments)
         if key is not None and statement.params == open_params and len(statement.sql) < _KEPT_SIZE:
             self._statements[key] = statement
             if len(self._statements) > _KEPT_STATEMENTS:
@@ -239,9 +258,15 @@ def _reuse_key(
     order = arguments.get("order_by")
     order_key = None if order is None else (order.field, order.direction)
     if not compiled.plan.root.connection:
-        return (compiled.key, viewer)
+        return (compiled.key, viewer, arguments.get("id"))
     page = (arguments.get("first"), arguments.get("after"), arguments.get("unread_only"))
     return (compiled.key, viewer, *page, order_key)
+
+
+def _open_params(compiled: _Compiled, arguments: dict[str, Any]) -> list[Any]:
+    """A kept statement's parameters: the code of ``task(code)``/``requirement(code)``
+    (a page's integers and ``node``'s key are written in)."""
+    return [arguments["code"]] if "code" in arguments else []
 
 
 def _scoped(compiled: _Compiled, viewer: Viewer) -> bool:
