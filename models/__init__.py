@@ -28,6 +28,9 @@ from models.reports import AnalysisReport, SavedReport
 from models.requirements import Requirement, RequirementDepartment, Review, ReviewRound
 from models.reschedules import RescheduleRequest
 from models.signoff import (
+    ResultHandover,
+    ResultReminder,
+    ResultSigner,
     ResultSignoff,
     ResultVersion,
     ReviewHandover,
@@ -87,7 +90,10 @@ __all__ = [
     "RequirementTemplate",
     "RequirementTemplateVersion",
     "RescheduleRequest",
+    "ResultHandover",
+    "ResultReminder",
     "ResultReport",
+    "ResultSigner",
     "ResultSignoff",
     "ResultVersion",
     "Review",

@@ -1,6 +1,7 @@
 """The rows around sign-off and acceptance that the Chinese approval products name:
-加签 (an added signer), 转交 (a handed-over review), 催办 (a nudge), and the acceptance
-group's individual decisions with the exact file versions they accepted.
+加签 (an added signer), 转交 (a handed-over review), 催办 (a nudge), for review rounds and
+for the acceptance group alike, and the acceptance group's individual decisions with the
+exact file versions they accepted.
 """
 
 from __future__ import annotations
@@ -152,3 +153,83 @@ class ResultVersion(TimestampedModel):
     class Meta:
         table = "result_version"
         unique_together = (("result", "version"),)
+
+
+class ResultSigner(TimestampedModel):
+    """加签 in acceptance: a member of the acceptance group adds another head's department
+    to one submission's decision, which then also waits for that department's acceptance."""
+
+    result: fields.ForeignKeyRelation[TaskResult] = fields.ForeignKeyField(
+        "models.TaskResult", related_name="added_signers", on_delete=fields.CASCADE
+    )
+    department: fields.ForeignKeyRelation[Department] = fields.ForeignKeyField(
+        "models.Department", related_name="added_acceptances", on_delete=fields.RESTRICT
+    )
+    added_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="acceptance_signers_added", on_delete=fields.RESTRICT
+    )
+
+    result_id: int
+    department_id: int
+    added_by_id: int
+
+    class Meta:
+        table = "result_signer"
+        unique_together = (("result", "department"),)
+
+
+class ResultHandover(TimestampedModel):
+    """转交 in acceptance: a department's pending acceptance of one submission handed to a
+    person of that department, who then (and nobody else) decides for it."""
+
+    result: fields.ForeignKeyRelation[TaskResult] = fields.ForeignKeyField(
+        "models.TaskResult", related_name="handovers", on_delete=fields.CASCADE
+    )
+    department: fields.ForeignKeyRelation[Department] = fields.ForeignKeyField(
+        "models.Department", related_name="acceptance_handovers", on_delete=fields.RESTRICT
+    )
+    from_user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="acceptances_handed_over", on_delete=fields.RESTRICT
+    )
+    to_user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="acceptances_received", on_delete=fields.RESTRICT
+    )
+    #: The head the acceptance belongs to, so the decision records "X on behalf of Y".
+    head: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="acceptances_handed_for", on_delete=fields.RESTRICT
+    )
+
+    result_id: int
+    department_id: int
+    from_user_id: int
+    to_user_id: int
+    head_id: int
+
+    class Meta:
+        table = "result_handover"
+        indexes = (("result_id", "department_id"),)
+
+
+class ResultReminder(TimestampedModel):
+    """催办 in acceptance: the initiator nudged a department's pending acceptance of one
+    submission (once per working day)."""
+
+    result: fields.ForeignKeyRelation[TaskResult] = fields.ForeignKeyField(
+        "models.TaskResult", related_name="reminders", on_delete=fields.CASCADE
+    )
+    department: fields.ForeignKeyRelation[Department] = fields.ForeignKeyField(
+        "models.Department", related_name="acceptance_reminders", on_delete=fields.RESTRICT
+    )
+    sent_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="acceptance_reminders_sent", on_delete=fields.RESTRICT
+    )
+    #: The Beijing working day it was sent on: one per department, submission and day.
+    day = fields.DateField()
+
+    result_id: int
+    department_id: int
+    sent_by_id: int
+
+    class Meta:
+        table = "result_reminder"
+        unique_together = (("result", "department", "day"),)

@@ -9,7 +9,7 @@ use cases call ``policy.require_writer`` and a newcomer reads the index at the t
 from __future__ import annotations
 
 from core.queries import int_column
-from models import DepartmentHead, Meeting, Requirement, Task
+from models import CollaborationRequest, DepartmentHead, Meeting, Requirement, Task
 from models.enums import Role
 from resolvers.access.auth import Viewer
 from resolvers.errors import Forbidden
@@ -131,3 +131,21 @@ def require_minutes_taker(viewer: Viewer, meeting: Meeting, requirement: Require
     ):
         return
     raise Forbidden("仅会议组织者、需求发起人或管理员可记录纪要 (organizer, initiator or admin)")
+
+
+async def require_addressed_department(viewer: Viewer, request: CollaborationRequest) -> None:
+    """Only the department asked for help answers: its members, or its head.
+
+    The head is named separately because a head need not be a member of the department
+    they head (``DepartmentHead`` is its own table).
+    """
+    if viewer.department_id is not None and viewer.department_id == request.to_department_id:
+        return
+    if (
+        viewer.user_id is not None
+        and await DepartmentHead.filter(
+            department_id=request.to_department_id, user_id=viewer.user_id
+        ).exists()
+    ):
+        return
+    raise Forbidden("仅被请求部门的成员可答复 (only the addressed department may answer)")

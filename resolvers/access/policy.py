@@ -25,8 +25,9 @@ Index, question by question:
 - Who may approve a review? ``review_authorities`` (a round's departments, handed-over
   reviews 转交 included), built on ``reviewer_authorities`` (head or delegate of a reviewing
   department, never as a delegate on one's own requirement).
-- Who sits in the acceptance group (验收小组), who may decide, who is told?
-  ``acceptance_group_department_ids``, ``acceptance_seats``, ``acceptance_group_ids``.
+- Who sits in the acceptance group (验收小组), who may decide (added signers 加签 and
+  handed-over seats 转交 included), who is told? ``acceptance_group_department_ids``,
+  ``acceptance_seats``, ``acceptance_group_ids``.
 - Who may comment, and whom may a comment @mention? ``require_commenter``, ``may_be_mentioned``.
 """
 
@@ -44,12 +45,13 @@ from tortoise.queryset import QuerySet
 from core import clock
 from core.queries import int_column
 from models import (
-    CollaborationRequest,
     Delegation,
     DepartmentHead,
     Mention,
     Requirement,
     RequirementDepartment,
+    ResultHandover,
+    ResultSigner,
     ReviewHandover,
     ReviewRound,
     User,
@@ -58,6 +60,9 @@ from models.enums import Role
 from resolvers.access.auth import Viewer
 from resolvers.access.gates import lists_disabled_templates as lists_disabled_templates
 from resolvers.access.gates import report_departments as report_departments
+from resolvers.access.gates import (
+    require_addressed_department as require_addressed_department,
+)
 from resolvers.access.gates import require_admin as require_admin
 from resolvers.access.gates import require_analysis_reader as require_analysis_reader
 from resolvers.access.gates import require_assignee as require_assignee
@@ -82,24 +87,6 @@ async def require_participant(viewer: Viewer, requirement_id: int) -> None:
     """
     if not await is_participant(viewer, requirement_id):
         raise Forbidden("仅需求参与人可执行此操作 (only participants may do this)")
-
-
-async def require_addressed_department(viewer: Viewer, request: CollaborationRequest) -> None:
-    """Only the department asked for help answers: its members, or its head.
-
-    The head is named separately because a head need not be a member of the department
-    they head (``DepartmentHead`` is its own table).
-    """
-    if viewer.department_id is not None and viewer.department_id == request.to_department_id:
-        return
-    if (
-        viewer.user_id is not None
-        and await DepartmentHead.filter(
-            department_id=request.to_department_id, user_id=viewer.user_id
-        ).exists()
-    ):
-        return
-    raise Forbidden("仅被请求部门的成员可答复 (only the addressed department may answer)")
 
 
 async def is_participant(viewer: Viewer, requirement_id: int) -> bool:
@@ -356,14 +343,25 @@ async def acceptance_group_ids(
 
 
 async def acceptance_seats(
-    viewer: Viewer, requirement: Requirement
+    viewer: Viewer, requirement: Requirement, result_id: int | None = None
 ) -> list[tuple[str, HeadAuthority]]:
     """The acceptance group seats the viewer holds: the initiator's, and each reviewing
-    department's they head or stand in for (代理审批)."""
+    department's (and, for a submission ``result_id``, each department added to it, 加签)
+    they head or stand in for (代理审批). A handed-over seat (转交) is held by the person it
+    was handed to, on the head's behalf, and by nobody else (as :func:`review_authorities`)."""
     seats: list[tuple[str, HeadAuthority]] = []
     if viewer.user_id == requirement.initiator_id:
         seats.append((INITIATOR_SEAT, HeadAuthority(0, requirement.initiator_id, None)))
     departments = await acceptance_group_department_ids(requirement)
+    if result_id is not None:
+        departments += await int_column(ResultSigner.filter(result_id=result_id), "department_id")
+        handovers = await ResultHandover.filter(result_id=result_id).order_by("id")
+        given = {h.department_id: h for h in handovers}
+        departments = [d for d in departments if d not in given]
+        for h in given.values():  # the viewer signed in, so is active
+            if h.to_user_id == viewer.user_id:
+                authority = HeadAuthority(h.department_id, h.head_id, h.head_id)
+                seats.append((department_seat(h.department_id), authority))
     try:
         authorities = await reviewer_authorities(viewer, requirement, departments)
     except Forbidden:

@@ -1,7 +1,8 @@
 """Object-level scope (OWASP API1): which rows of each table a viewer may read.
 
-One function per kind of object, all in this module, applied by list resolvers and by the
-dataloaders inside their batch query. An object outside the scope behaves as if it did
+One function per kind of object, declared in this module (those that need no participation
+are in ``scope_rules.py``), applied by list resolvers and by the dataloaders inside their
+batch query. An object outside the scope behaves as if it did
 not exist (``NOT_FOUND``), so its existence is not leaked either.
 
 The scope fails closed: every table is declared in :data:`_SCOPES`, directory data
@@ -66,7 +67,10 @@ from models import (
     RequirementTemplate,
     RequirementTemplateVersion,
     RescheduleRequest,
+    ResultHandover,
+    ResultReminder,
     ResultReport,
+    ResultSigner,
     ResultSignoff,
     ResultVersion,
     Review,
@@ -88,15 +92,13 @@ from models import (
     WarningRule,
     WebhookChannel,
 )
-from models.enums import Role
+from resolvers.access import scope_rules as rules
 from resolvers.access.auth import Viewer
-from resolvers.access.gates import REPORTS_ON_EVERY_DEPARTMENT
+from resolvers.access.scope_rules import NOTHING, Scope
 
 M = TypeVar("M", bound=Model)
 
 #: A scope is a filter on a table, ``None`` meaning "every row".
-Scope = Q | None
-NOTHING = Q(id__in=[])
 
 
 def participant_requirement_ids(viewer: Viewer) -> Subquery | IdList | list[int] | None:
@@ -197,6 +199,12 @@ def _joined_sources(viewer: Viewer) -> list[ValuesQuery[Any]]:
         sources.append(
             RoundSigner.filter(department__headship__user_id=user).values("round__requirement_id")
         )
+        # So do a head added to an acceptance (加签) and whoever an acceptance was handed to.
+        added = ResultSigner.filter(department__headship__user_id=user)
+        sources.append(added.values("result__task__requirement_id"))
+        sources.append(
+            ResultHandover.filter(to_user_id=user).values("result__task__requirement_id")
+        )
         now = clock.now()
         sources.append(
             RequirementDepartment.filter(
@@ -249,59 +257,6 @@ def _or_mentioned(path: str, lookup: str, mentioned: str) -> Callable[[Viewer], 
     return scope
 
 
-def _everyone(viewer: Viewer) -> Scope:
-    """Directory data: departments, people, warning rules, the calendar, templates' rows."""
-    return None
-
-
-def _admin_only(viewer: Viewer) -> Scope:
-    """Tables of the platform's running (counters, outbox, directory settings): the ADMIN's,
-    and the answer for any table nobody declared."""
-    return None if viewer.is_admin else NOTHING
-
-
-def _admin_and_executive(viewer: Viewer) -> Scope:
-    """The audit trail and the analysis reports: ADMIN and EXECUTIVE, not BI tokens."""
-    return None if viewer.role in (Role.ADMIN, Role.EXECUTIVE) else NOTHING
-
-
-def _own(field: str) -> Callable[[Viewer], Scope]:
-    """Rows that belong to the viewer (their notifications, their tokens); admins see all."""
-
-    def scope(viewer: Viewer) -> Scope:
-        if viewer.is_admin and field != "recipient_id":
-            return None
-        lookup: dict[str, Any] = {field: viewer.user_id}
-        return NOTHING if viewer.user_id is None else Q(**lookup)
-
-    return scope
-
-
-def _report_readers(viewer: Viewer) -> Scope:
-    """Saved report definitions: whoever may read reports (gates.report_departments)."""
-    return None if viewer.role in (*REPORTS_ON_EVERY_DEPARTMENT, Role.DEPT_HEAD) else NOTHING
-
-
-def _templates(viewer: Viewer) -> Scope:
-    """Everyone may start from an enabled template; disabled ones are the admin's."""
-    return None if viewer.is_admin else Q(enabled=True)
-
-
-def _form_fields(viewer: Viewer) -> Scope:
-    """Active fields of the requirement form and of enabled templates; the rest: ADMIN."""
-    if viewer.is_admin:
-        return None
-    return Q(active=True) & (Q(template_id=None) | Q(template__enabled=True))
-
-
-def _delegations(viewer: Viewer) -> Scope:
-    if viewer.is_admin:
-        return None
-    if viewer.user_id is None:
-        return NOTHING
-    return Q(head_id=viewer.user_id) | Q(delegate_id=viewer.user_id)
-
-
 def _archives(viewer: Viewer) -> Scope:
     """The knowledge base: every signed-in person reads what is not confidential; a
     confidential record only its participants (and those who read everything)."""
@@ -331,6 +286,9 @@ _SCOPES: dict[type[Model], Callable[[Viewer], Scope]] = {
     TaskResult: _through_requirement("task__requirement_id"),
     ResultSignoff: _through_requirement("result__task__requirement_id"),
     ResultVersion: _through_requirement("result__task__requirement_id"),
+    ResultSigner: _through_requirement("result__task__requirement_id"),
+    ResultHandover: _through_requirement("result__task__requirement_id"),
+    ResultReminder: _through_requirement("result__task__requirement_id"),
     RoundSigner: _through_requirement("round__requirement_id"),
     ReviewHandover: _through_requirement("round__requirement_id"),
     ReviewReminder: _through_requirement("round__requirement_id"),
@@ -350,40 +308,40 @@ _SCOPES: dict[type[Model], Callable[[Viewer], Scope]] = {
     FeedbackItemDepartment: _through_requirement("item__feedback__requirement_id"),
     FeedbackItemPerson: _through_requirement("item__feedback__requirement_id"),
     Alert: _alerts,
-    RequirementTemplate: _templates,
-    FormField: _form_fields,
-    Notification: _own("recipient_id"),
-    ApiToken: _own("user_id"),
-    Delegation: _delegations,
-    AuditEntry: _admin_and_executive,
-    AnalysisReport: _admin_and_executive,
-    SavedReport: _report_readers,
+    RequirementTemplate: rules.templates,
+    FormField: rules.form_fields,
+    Notification: rules.own("recipient_id"),
+    ApiToken: rules.own("user_id"),
+    Delegation: rules.delegations,
+    AuditEntry: rules.admin_and_executive,
+    AnalysisReport: rules.admin_and_executive,
+    SavedReport: rules.report_readers,
     RequirementFieldValue: _through_requirement("requirement_id"),
-    NotificationPreference: _own("user_id"),
-    QuietHours: _own("user_id"),
-    Department: _everyone,
-    DepartmentHead: _everyone,
-    User: _everyone,
-    WarningRule: _everyone,
-    CalendarOverride: _everyone,
-    Suggestion: _everyone,
-    TemplateDepartment: _everyone,
-    TemplateTask: _everyone,
-    TemplateWarningThreshold: _everyone,
-    TemplateResponseLimit: _everyone,
-    WebhookChannel: _admin_only,
-    Delivery: _admin_only,
-    OutboxMessage: _admin_only,
-    CodeCounter: _admin_only,
-    DirectorySettings: _admin_only,
-    PeopleSyncRun: _admin_only,
-    NotificationDefault: _admin_only,
-    RequirementFormVersion: _admin_only,
-    RequirementTemplateVersion: _admin_only,
+    NotificationPreference: rules.own("user_id"),
+    QuietHours: rules.own("user_id"),
+    Department: rules.everyone,
+    DepartmentHead: rules.everyone,
+    User: rules.everyone,
+    WarningRule: rules.everyone,
+    CalendarOverride: rules.everyone,
+    Suggestion: rules.everyone,
+    TemplateDepartment: rules.everyone,
+    TemplateTask: rules.everyone,
+    TemplateWarningThreshold: rules.everyone,
+    TemplateResponseLimit: rules.everyone,
+    WebhookChannel: rules.admin_only,
+    Delivery: rules.admin_only,
+    OutboxMessage: rules.admin_only,
+    CodeCounter: rules.admin_only,
+    DirectorySettings: rules.admin_only,
+    PeopleSyncRun: rules.admin_only,
+    NotificationDefault: rules.admin_only,
+    RequirementFormVersion: rules.admin_only,
+    RequirementTemplateVersion: rules.admin_only,
     # Pre-summed report figures: read only by the reports, whose own rule decides which
     # departments' cells a viewer sums (resolvers/reports/scope.py), never row by row.
-    ReportSnapshot: _admin_only,
-    ReportCell: _admin_only,
+    ReportSnapshot: rules.admin_only,
+    ReportCell: rules.admin_only,
 }
 
 
@@ -394,7 +352,7 @@ def declared(model: type[Model]) -> bool:
 
 def scope_of(model: type[Model], viewer: Viewer) -> Scope:
     """The filter for ``model`` rows visible to ``viewer``; an undeclared table: ADMIN only."""
-    rule = _SCOPES.get(model, _admin_only)
+    rule = _SCOPES.get(model, rules.admin_only)
     return rule(viewer)
 
 

@@ -5,15 +5,11 @@ choosing 会签/或签 while drafting, 加签 (add a signer), 转交 (hand a rev
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from core import clock, outbox
-from core.queries import int_column
 from models import (
-    DepartmentHead,
     Requirement,
     ReviewHandover,
     ReviewReminder,
@@ -22,11 +18,11 @@ from models import (
     User,
 )
 from models.enums import NotificationKind, RequirementStatus, SignOffMode
-from resolvers import audit
+from resolvers import audit, signer_acts
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.access.policy import head_ids
-from resolvers.errors import BadUserInput, Forbidden, RateLimited
+from resolvers.errors import BadUserInput, Forbidden
 from resolvers.notifications.notify import notify_about
 from resolvers.requirements import signoff_rounds
 from resolvers.workdays import WorkCalendar
@@ -115,20 +111,10 @@ async def add_signer(viewer: Viewer, requirement_id: int, user_id: int) -> Requi
     async with in_transaction() as conn:
         requirement, round_, signers = await _open_round(viewer, requirement_id, "addSigner", conn)
         await _my_pending_authority(viewer, requirement, round_, signers, None, conn)
-        headed = await int_column(
-            DepartmentHead.filter(user_id=user_id, user__is_active=True).using_db(conn),
-            "department_id",
-        )
         lead = requirement.initiating_department_id
-        free = [d for d in sorted(headed) if d not in signers.asked and d != lead]
-        if not free:
-            raise BadUserInput(
-                "加签人须为未参与本轮审核的其他部门负责人 (the added signer must head a department"
-                " not yet asked in this round)",
-                field="userId",
-            )
+        department = await signer_acts.added_department(user_id, {*signers.asked, lead}, conn)
         await RoundSigner.create(
-            round_id=round_.id, department_id=free[0], added_by_id=viewer.user_id, using_db=conn
+            round_id=round_.id, department_id=department, added_by_id=viewer.user_id, using_db=conn
         )
         await audit.record(
             viewer,
@@ -136,12 +122,12 @@ async def add_signer(viewer: Viewer, requirement_id: int, user_id: int) -> Requi
             "Requirement",
             requirement.id,
             subject_code=requirement.code,
-            after={"round": round_.number, "departmentId": free[0], "userId": user_id},
+            after={"round": round_.number, "departmentId": department, "userId": user_id},
             using_db=conn,
         )
         await notify_about(
             requirement,
-            await head_ids([free[0]], conn),
+            await head_ids([department], conn),
             NotificationKind.REVIEW_REQUESTED,
             conn,
         )
@@ -162,22 +148,9 @@ async def hand_over_review(
         authority = await _my_pending_authority(
             viewer, requirement, round_, signers, department_id, conn
         )
-        target = await User.get_or_none(id=to_user_id, is_active=True, using_db=conn)
-        heads_it = (
-            await DepartmentHead.filter(user_id=to_user_id, department_id=authority.department_id)
-            .using_db(conn)
-            .exists()
+        await signer_acts.check_handover_target(
+            viewer, to_user_id, authority.department_id, {requirement.initiator_id}, conn
         )
-        if (
-            target is None
-            or to_user_id in (viewer.user_id, requirement.initiator_id)
-            or not (target.department_id == authority.department_id or heads_it)
-        ):
-            raise BadUserInput(
-                "只能转交给本部门的其他在职成员，且不能是发起人 (hand over only to another"
-                " active member of the same department, not the initiator)",
-                field="toUserId",
-            )
         assert viewer.user_id is not None
         await ReviewHandover.create(
             round_id=round_.id,
@@ -206,14 +179,6 @@ async def hand_over_review(
     return requirement
 
 
-def _working_day(calendar: WorkCalendar, moment: datetime) -> date:
-    """The working day a moment counts for: its own date, or the next working day."""
-    day = moment.astimezone(clock.BUSINESS_TZ).date()
-    while not calendar.is_workday(day):
-        day += timedelta(days=1)
-    return day
-
-
 async def remind_reviewer(viewer: Viewer, requirement_id: int, department_id: int) -> Requirement:
     """催办: the initiator nudges a department whose sign-off is pending: its head and the
     head's active delegates (or the person the review was handed to) are notified. At most
@@ -221,7 +186,7 @@ async def remind_reviewer(viewer: Viewer, requirement_id: int, department_id: in
     policy.require_writer(viewer)
     calendar = await WorkCalendar.load()
     now = clock.now()
-    day = _working_day(calendar, now)
+    day = signer_acts.nudge_day(calendar, now)
     async with in_transaction() as conn:
         requirement, round_, signers = await _open_round(
             viewer, requirement_id, "remindReviewer", conn
@@ -237,15 +202,7 @@ async def remind_reviewer(viewer: Viewer, requirement_id: int, department_id: in
             .using_db(conn)
             .exists()
         ):
-            following = _working_day(
-                calendar, datetime.combine(day + timedelta(days=1), time(), clock.BUSINESS_TZ)
-            )
-            wait = datetime.combine(following, time(), clock.BUSINESS_TZ) - now
-            raise RateLimited(
-                "今天已催办过该部门，请下个工作日再催 (already reminded today; try the next"
-                " working day)",
-                retryAfterSeconds=max(1, int(wait.total_seconds())),
-            )
+            raise signer_acts.nudged_already(calendar, day, now)
         await ReviewReminder.create(
             round_id=round_.id,
             department_id=department_id,

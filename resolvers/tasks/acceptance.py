@@ -2,7 +2,8 @@
 
 The group is the initiator and the reviewing departments' heads (or their delegates):
 ``policy.acceptance_seats``. Under ALL every seat must accept and any rejection sends the
-task back; under ANY the first decision of any seat decides. Each seat's decision is a
+task back; under ANY the first decision of any seat decides. A department added to a
+submission (加签, ``acceptance_acts.py``) must accept too, in either mode. Each seat's decision is a
 ``ResultSignoff`` row ("X on behalf of Y" when a delegate decides); what is accepted is
 exactly the file versions the result was submitted with (``ResultVersion``).
 """
@@ -20,6 +21,7 @@ from models import (
     AttachmentVersion,
     DepartmentHead,
     Requirement,
+    ResultSigner,
     ResultSignoff,
     ResultVersion,
     Task,
@@ -57,6 +59,24 @@ async def group_seats(requirement: Requirement, conn: BaseDBAsyncClient) -> set[
     return {policy.INITIATOR_SEAT, *(policy.department_seat(d) for d in headed)}
 
 
+async def pending_result(task: Task, conn: BaseDBAsyncClient) -> TaskResult | None:
+    """The submission awaiting the group's decision, if any (the latest undecided one)."""
+    return (
+        await TaskResult.filter(task_id=task.id, decision=ResultDecision.PENDING)
+        .using_db(conn)
+        .order_by("-id")
+        .first()
+    )
+
+
+async def added_seats(result: TaskResult, conn: BaseDBAsyncClient) -> set[str]:
+    """The seats added to a submission (加签): each must accept, in either mode."""
+    added = await int_column(
+        ResultSigner.filter(result_id=result.id).using_db(conn), "department_id"
+    )
+    return {policy.department_seat(d) for d in added}
+
+
 async def review_task_result(viewer: Viewer, task_id: int, accept: bool, comment: str) -> Task:
     """One group member accepts (确认完成) or rejects with what to change.
 
@@ -72,17 +92,12 @@ async def review_task_result(viewer: Viewer, task_id: int, accept: bool, comment
     async with in_transaction() as conn:
         task = await load_visible(Task, viewer, task_id, conn, lock=True)
         requirement = await Requirement.get(id=task.requirement_id, using_db=conn)
-        seats = await policy.acceptance_seats(viewer, requirement)
+        result = await pending_result(task, conn)
+        seats = await policy.acceptance_seats(viewer, requirement, result.id if result else None)
         if not seats:
             raise Forbidden("仅验收小组可验收 (only the acceptance group decides)")
         ensure_writable(requirement)
         ensure_state(task, (TaskStatus.SUBMITTED,), "reviewTaskResult")
-        result = (
-            await TaskResult.filter(task_id=task.id, decision=ResultDecision.PENDING)
-            .using_db(conn)
-            .order_by("-id")
-            .first()
-        )
         if result is None:
             raise InvalidTransition("没有待验收的成果 (nothing to decide)", status=str(task.status))
         rows = await ResultSignoff.filter(result_id=result.id).using_db(conn)
@@ -118,9 +133,13 @@ async def review_task_result(viewer: Viewer, task_id: int, accept: bool, comment
         accepted = {row.seat for row in rows if row.decision == ResultDecision.ACCEPTED}
         if accept:
             accepted.add(seat)
+        added = await added_seats(result, conn)
         done = not accept or (
-            SignOffMode(requirement.acceptance_mode) is SignOffMode.ANY
-            or await group_seats(requirement, conn) <= accepted
+            added <= accepted
+            and (
+                SignOffMode(requirement.acceptance_mode) is SignOffMode.ANY
+                or await group_seats(requirement, conn) <= accepted
+            )
         )
         if not done:
             await _record_partial(viewer, task, authority, comment, conn)

@@ -1,7 +1,8 @@
 """Task results (提交成果) and their acceptance (验收), as GraphQL mutations.
 
-The use cases are ``resolvers/tasks/results.py`` (hand in) and
-``resolvers/tasks/acceptance.py`` (the acceptance group's decision).
+The use cases are ``resolvers/tasks/results.py`` (hand in),
+``resolvers/tasks/acceptance.py`` (the acceptance group's decision) and
+``resolvers/tasks/acceptance_acts.py`` (加签, 转交 and 催办, as the review's).
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from resolvers.tasks import acceptance, results
+from resolvers.tasks import acceptance, acceptance_acts, results
 from schema.access.permissions import CanWrite
 from schema.base import Info
-from schema.ids import decode_id, decode_ids
+from schema.ids import decode_id, decode_ids, decode_optional_id
 
 if TYPE_CHECKING:
     from schema.tasks.task import TaskType
 
 TaskRef = Annotated["TaskType", strawberry.lazy("schema.tasks.task")]
+TASK_ID = strawberry.argument(description="The task (global id), SUBMITTED")
 
 
 @strawberry.input(description="Deliverables and a completion note (提交成果)")
@@ -80,3 +82,77 @@ class TaskResultMutations:
         viewer = info.context.require_viewer()
         task_id = decode_id(input.task_id, "Task", "taskId")
         return await acceptance.review_task_result(viewer, task_id, input.accept, input.comment)  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="加签 in acceptance: as a member of the acceptance group who has not "
+        "decided on these results yet, add another department head; the results then also "
+        "wait for that head's department's acceptance (in either mode), who is asked to "
+        "accept (RESULT_SUBMITTED). Errors: UNAUTHENTICATED; FORBIDDEN (read-only token, not "
+        "a pending member, archived); NOT_FOUND; INVALID_TRANSITION (task not SUBMITTED); "
+        "BAD_USER_INPUT (userId: not the head of a department not yet asked)",
+        permission_classes=[CanWrite],
+    )
+    async def add_acceptance_signer(
+        self,
+        info: Info,
+        task_id: Annotated[strawberry.ID, TASK_ID],
+        user_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The head to add (global User id)")
+        ],
+    ) -> TaskRef:
+        viewer = info.context.require_viewer()
+        task = decode_id(task_id, "Task", "taskId")
+        user = decode_id(user_id, "User", "userId")
+        return await acceptance_acts.add_acceptance_signer(viewer, task, user)  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="转交 in acceptance: hand my pending acceptance of these results, for a "
+        "department, to another active member of the same department (not the initiator, "
+        "not the assignee), who then decides on the head's behalf, and nobody else does. "
+        "The initiator's own seat is not handed over. Errors: UNAUTHENTICATED; FORBIDDEN "
+        "(read-only token, not a pending member for a department, archived); NOT_FOUND; "
+        "INVALID_TRANSITION (task not SUBMITTED); BAD_USER_INPUT (toUserId)",
+        permission_classes=[CanWrite],
+    )
+    async def hand_over_acceptance(
+        self,
+        info: Info,
+        task_id: Annotated[strawberry.ID, TASK_ID],
+        to_user_id: Annotated[
+            strawberry.ID, strawberry.argument(description="Who takes the acceptance over")
+        ],
+        department_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="The department whose acceptance, when I decide for several"
+            ),
+        ] = None,
+    ) -> TaskRef:
+        viewer = info.context.require_viewer()
+        task = decode_id(task_id, "Task", "taskId")
+        target = decode_id(to_user_id, "User", "toUserId")
+        department = decode_optional_id(department_id, "Department", "departmentId")
+        return await acceptance_acts.hand_over_acceptance(viewer, task, target, department)  # type: ignore[return-value]
+
+    @strawberry.mutation(
+        description="催办 in acceptance: the initiator nudges a department whose acceptance "
+        "of these results is pending; its head and their active delegates (or whoever it "
+        "was handed to) are asked again (RESULT_SUBMITTED). At most once per working day "
+        "per department, as remindReviewer. Errors: UNAUTHENTICATED; FORBIDDEN (read-only "
+        "token, not the initiator, archived); NOT_FOUND; INVALID_TRANSITION (task not "
+        "SUBMITTED: nothing awaits acceptance); BAD_USER_INPUT (departmentId: nothing "
+        "pending); RATE_LIMITED (already today, with retryAfterSeconds)",
+        permission_classes=[CanWrite],
+    )
+    async def remind_acceptor(
+        self,
+        info: Info,
+        task_id: Annotated[strawberry.ID, TASK_ID],
+        department_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The department to nudge")
+        ],
+    ) -> TaskRef:
+        viewer = info.context.require_viewer()
+        task = decode_id(task_id, "Task", "taskId")
+        department = decode_id(department_id, "Department", "departmentId")
+        return await acceptance_acts.remind_acceptor(viewer, task, department)  # type: ignore[return-value]

@@ -288,6 +288,24 @@ async def _review_result() -> dict[str, Any]:
     return {"input": {"taskId": gid("Task", row.id), "accept": True}}
 
 
+async def _submitted(**extra: str) -> dict[str, Any]:
+    row = await task(TaskStatus.SUBMITTED)
+    await TaskResult.create(task=row, submitted_by=await user("design_staff"), note="完成")
+    return {"id": gid("Task", row.id), **extra}
+
+
+async def _add_acceptance_signer() -> dict[str, Any]:
+    return await _submitted(user=gid("User", (await user("legal_head")).id))
+
+
+async def _hand_over_acceptance() -> dict[str, Any]:
+    return await _submitted(user=gid("User", (await user("finance_staff")).id))
+
+
+async def _remind_acceptor() -> dict[str, Any]:
+    return await _submitted(dept=gid("Department", (await dept("finance")).id))
+
+
 async def _report() -> dict[str, Any]:
     row = await task(TaskStatus.COMPLETED)
     return {
@@ -530,6 +548,21 @@ CASES: dict[str, Case] = {
         M("reviewTaskResult", "input: $input", "$input: ReviewTaskResultInput!"),
         _review_result,
         {"initiator", "involved_head"},
+    ),
+    "addAcceptanceSigner": Case(
+        M("addAcceptanceSigner", "taskId: $id, userId: $user", "$id: ID!, $user: ID!"),
+        _add_acceptance_signer,
+        {"initiator", "involved_head"},
+    ),
+    "handOverAcceptance": Case(
+        M("handOverAcceptance", "taskId: $id, toUserId: $user", "$id: ID!, $user: ID!"),
+        _hand_over_acceptance,
+        {"involved_head"},
+    ),
+    "remindAcceptor": Case(
+        M("remindAcceptor", "taskId: $id, departmentId: $dept", "$id: ID!, $dept: ID!"),
+        _remind_acceptor,
+        {"initiator"},
     ),
     "submitResultReport": Case(
         M("submitResultReport", "input: $input", "$input: SubmitResultReportInput!"),
