@@ -18,6 +18,7 @@ from starlette_admin import I18nConfig
 from starlette_admin.i18n import get_locale
 
 from core.channels import WebhookFormat
+from models.directory import AccountSource, SyncStatus
 from models.enums import (
     Channel,
     CollaborationStatus,
@@ -156,6 +157,22 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "template": ("需求模板", "Template"),
     "template_version": ("模板版本", "Template version"),
     "custom_values": ("自定义字段", "Custom fields"),
+    # the sync report (同步记录) of imports and directory syncs
+    "source": ("来源", "Source"),
+    "dry_run": ("试运行", "Dry run"),
+    "full": ("全量同步", "Full sync"),
+    "started_at": ("开始时间", "Started at"),
+    "finished_at": ("结束时间", "Finished at"),
+    "started_by": ("发起方", "Started by"),
+    "file_name": ("文件名", "File name"),
+    "created": ("新建", "Created"),
+    "updated": ("更新", "Updated"),
+    "deactivated": ("停用", "Deactivated"),
+    "unchanged": ("未变化", "Unchanged"),
+    "refused": ("拒绝", "Refused"),
+    "refusals": ("拒绝原因", "Refusals"),
+    "changes": ("变更明细", "Changes"),
+    "error": ("错误", "Error"),
 }
 
 #: The words of the source document for enum values (待审核, 已立项, 待执行 …).
@@ -230,6 +247,18 @@ ENUM_LABELS: dict[type[Enum], dict[str, tuple[str, str]]] = {
         "USER": ("人员", "Person"),
         "DEPARTMENT": ("部门", "Department"),
         "FILE": ("附件", "File"),
+    },
+    AccountSource: {
+        "LOCAL": ("本地账号", "Local"),
+        "IMPORT": ("文件导入", "Imported"),
+        "LDAP": ("企业目录 (LDAP)", "Directory (LDAP)"),
+        "OIDC": ("企业登录 (OIDC)", "Company sign-on (OIDC)"),
+    },
+    SyncStatus: {
+        "RUNNING": ("进行中", "Running"),
+        "SUCCEEDED": ("成功", "Succeeded"),
+        "REFUSED": ("有拒绝", "Refused"),
+        "FAILED": ("失败", "Failed"),
     },
     WebhookFormat: {
         "GENERIC": ("通用 JSON", "Generic JSON"),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from admin_ui.i18n import ENUM_LABELS
 from models import PeopleSyncRun, User
 from models.directory import AccountSource, SyncStatus
 from models.enums import Role
@@ -24,11 +25,16 @@ from tests.support.slapd import (
 )
 
 #: The value shown in a user list row's source column.
-SOURCE_CELL = re.compile(r'data-column="source".*?title="([A-Z]+)"', re.DOTALL)
+SOURCE_CELL = re.compile(r'data-column="source"\s*>\s*<span[^>]*title="([^"]+)"')
 #: A detail page's rows: the field's label and its shown value.
 DETAIL_ROW = re.compile(r"<strong>(.*?)</strong>.*?data-label=\"Value\">(.*?)</td>", re.DOTALL)
 #: The reason a directory entry is refused when its username is a local account's.
 TAKEN = "belongs to another LOCAL account"
+
+
+def _word(source: AccountSource) -> str:
+    """The panel's (Chinese) word for an account's source, e.g. 企业目录 (LDAP)."""
+    return ENUM_LABELS[AccountSource][source.value][0]
 
 
 @pytest.fixture
@@ -94,14 +100,15 @@ async def test_the_sync_report_shows_the_counts_and_each_refusal_with_its_reason
     # then it shows the run's counts, who started it, and the refusal with its reason
     assert detail.status_code == 200
     shown = {k: " ".join(v.split()) for k, v in DETAIL_ROW.findall(detail.text)}
-    assert {k: shown[k] for k in ("Created", "Updated", "Deactivated", "Refused")} == {
-        "Created": "9",
-        "Updated": "0",
-        "Deactivated": "0",
-        "Refused": "1",
+    # (in the panel's words: 新建, 更新, 停用, 拒绝; the status as 成功)
+    assert {k: shown[k] for k in ("新建", "更新", "停用", "拒绝")} == {
+        "新建": "9",
+        "更新": "0",
+        "停用": "0",
+        "拒绝": "1",
     }
-    assert shown["Started by"] == "admin" and "SUCCEEDED" in shown.values()
-    assert TAKEN in shown["Refusals"] and "p00004" in shown["Refusals"]
+    assert shown["发起方"] == "admin" and shown["状态"] == "成功"
+    assert TAKEN in shown["拒绝原因"] and "p00004" in shown["拒绝原因"]
 
 
 async def test_each_accounts_source_shows_on_its_page_and_in_the_list(
@@ -136,12 +143,12 @@ async def test_each_accounts_source_shows_on_its_page_and_in_the_list(
         page = await admin_panel.get(f"/admin/user/detail?pk={user.id}")
         # then it shows where the account comes from
         assert page.status_code == 200
-        shown = {s.value for s in AccountSource if s.value in page.text}
-        assert shown == {source.value}, (username, shown)
+        shown = {s for s in AccountSource if _word(s) in page.text}
+        assert shown == {source}, (username, shown)
         # and so does the user list, searched for them, in the person's row
         listed = await admin_panel.get("/admin/user/list", params={"q": username})
         assert listed.status_code == 200
-        assert set(SOURCE_CELL.findall(listed.text)) == {source.value}, username
+        assert set(SOURCE_CELL.findall(listed.text)) == {_word(source)}, username
 
 
 async def test_only_a_signed_in_administrator_may_run_a_sync_from_the_panel(
