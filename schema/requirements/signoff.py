@@ -37,37 +37,55 @@ def _acting_on(info: Info, requirement_id: strawberry.ID) -> tuple[Viewer, int]:
     return info.context.require_viewer(), decode_id(requirement_id, "Requirement", "requirementId")
 
 
-@strawberry.type(name="AddedSigner", description="加签: a department added to a review round")
+@strawberry.type(
+    name="AddedSigner",
+    description="加签: a department added to a review round or to a submission's acceptance",
+)
 class AddedSignerType:
     created_at: datetime = strawberry.field(description="When it was added, UTC")
 
     @strawberry.field(description="The department whose head must now sign too")
-    async def department(self, root: models.RoundSigner, info: Info) -> DepartmentRef | None:
+    async def department(
+        self, root: models.RoundSigner | models.ResultSigner, info: Info
+    ) -> DepartmentRef | None:
         return await load_one(info, models.Department, root.department_id)
 
-    @strawberry.field(description="The reviewer who added it")
-    async def added_by(self, root: models.RoundSigner, info: Info) -> UserRef | None:
+    @strawberry.field(description="The reviewer (or group member) who added it")
+    async def added_by(
+        self, root: models.RoundSigner | models.ResultSigner, info: Info
+    ) -> UserRef | None:
         return await load_one(info, models.User, root.added_by_id)
 
 
-@strawberry.type(name="ReviewHandover", description="转交: a department's review handed over")
+@strawberry.type(
+    name="ReviewHandover",
+    description="转交: a department's review (or acceptance of submitted results) handed over",
+)
 class ReviewHandoverType:
     created_at: datetime = strawberry.field(description="When it was handed over, UTC")
 
     @strawberry.field(description="The department whose review it is")
-    async def department(self, root: models.ReviewHandover, info: Info) -> DepartmentRef | None:
+    async def department(
+        self, root: models.ReviewHandover | models.ResultHandover, info: Info
+    ) -> DepartmentRef | None:
         return await load_one(info, models.Department, root.department_id)
 
     @strawberry.field(description="Who handed it over")
-    async def from_user(self, root: models.ReviewHandover, info: Info) -> UserRef | None:
+    async def from_user(
+        self, root: models.ReviewHandover | models.ResultHandover, info: Info
+    ) -> UserRef | None:
         return await load_one(info, models.User, root.from_user_id)
 
     @strawberry.field(description="Who signs it now, on the head's behalf")
-    async def to_user(self, root: models.ReviewHandover, info: Info) -> UserRef | None:
+    async def to_user(
+        self, root: models.ReviewHandover | models.ResultHandover, info: Info
+    ) -> UserRef | None:
         return await load_one(info, models.User, root.to_user_id)
 
     @strawberry.field(description="The head the review belongs to")
-    async def head(self, root: models.ReviewHandover, info: Info) -> UserRef | None:
+    async def head(
+        self, root: models.ReviewHandover | models.ResultHandover, info: Info
+    ) -> UserRef | None:
         return await load_one(info, models.User, root.head_id)
 
 

@@ -15,13 +15,20 @@ from schema.requirements.signoff import result_files
 
 if TYPE_CHECKING:
     from schema.people.users import UserType
-    from schema.requirements.signoff import ResultFileType, ResultSignoffType
+    from schema.requirements.signoff import (
+        AddedSignerType,
+        ResultFileType,
+        ResultSignoffType,
+        ReviewHandoverType,
+    )
     from schema.tasks.task import TaskType
 
 UserRef = Annotated["UserType", strawberry.lazy("schema.people.users")]
 TaskRef = Annotated["TaskType", strawberry.lazy("schema.tasks.task")]
 ResultFileRef = Annotated["ResultFileType", strawberry.lazy("schema.requirements.signoff")]
 ResultSignoffRef = Annotated["ResultSignoffType", strawberry.lazy("schema.requirements.signoff")]
+AddedSignerRef = Annotated["AddedSignerType", strawberry.lazy("schema.requirements.signoff")]
+HandoverRef = Annotated["ReviewHandoverType", strawberry.lazy("schema.requirements.signoff")]
 
 
 @strawberry.type(name="ProgressUpdate", description="A progress report (进度更新)")
@@ -104,3 +111,14 @@ class TaskResultType(ModelNode):
     )
     async def signoffs(self, root: models.TaskResult, info: Info) -> list[ResultSignoffRef]:
         return await load_children(info, models.ResultSignoff, "result_id", root.id)
+
+    @strawberry.field(
+        description="Departments a group member added to this submission's acceptance (加签); "
+        "each must accept too"
+    )
+    async def added_signers(self, root: models.TaskResult, info: Info) -> list[AddedSignerRef]:
+        return await load_children(info, models.ResultSigner, "result_id", root.id)
+
+    @strawberry.field(description="Acceptances of this submission handed over (转交), oldest first")
+    async def handovers(self, root: models.TaskResult, info: Info) -> list[HandoverRef]:
+        return await load_children(info, models.ResultHandover, "result_id", root.id)

@@ -24,9 +24,10 @@ from tests.resolvers.test_acceptance_group import GROUP, decide, submitted
 from tests.resolvers.test_signoff_modes import dept_gid, user_gid
 
 ADD = """mutation($t: ID!, $u: ID!) { addAcceptanceSigner(taskId: $t, userId: $u) {
-  status } }"""
+  status results { addedSigners { department { code } addedBy { username } } } } }"""
 HAND = """mutation($t: ID!, $u: ID!) { handOverAcceptance(taskId: $t, toUserId: $u) {
-  status } }"""
+  status results { handovers { fromUser { username } toUser { username } head { username } } }
+  } }"""
 REMIND = """mutation($t: ID!, $d: ID!) { remindAcceptor(taskId: $t, departmentId: $d) {
   status } }"""
 
@@ -46,6 +47,9 @@ async def test_an_added_signer_must_accept_under_all(client: GraphQLClient, demo
     added = await head.data(ADD, {"t": task_id, "u": await user_gid("legal_head")})
     # then the legal head is asked to accept, and it is recorded and audited
     assert added["addAcceptanceSigner"]["status"] == "SUBMITTED"
+    assert added["addAcceptanceSigner"]["results"][0]["addedSigners"] == [
+        {"department": {"code": "legal"}, "addedBy": {"username": "design_head"}}
+    ]
     assert await asked_to_accept("legal_head") == 1
     assert await ResultSigner.all().count() == 1
     assert await AuditEntry.filter(action="task.add_acceptance_signer").count() == 1
@@ -104,6 +108,13 @@ async def test_a_handed_over_acceptance_is_decided_on_the_heads_behalf(
     # when the head hands the acceptance to a finance employee (转交)
     handed = await head.data(HAND, {"t": task_id, "u": await user_gid("finance_staff")})
     assert handed["handOverAcceptance"]["status"] == "SUBMITTED"
+    assert handed["handOverAcceptance"]["results"][0]["handovers"] == [
+        {
+            "fromUser": {"username": "finance_head"},
+            "toUser": {"username": "finance_staff"},
+            "head": {"username": "finance_head"},
+        }
+    ]
     # then the employee is asked, the hand-over recorded and audited
     assert await asked_to_accept("finance_staff") == 1
     assert await ResultHandover.all().count() == 1
