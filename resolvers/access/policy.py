@@ -26,8 +26,9 @@ Index, question by question:
   reviews 转交 included), built on ``reviewer_authorities`` (head or delegate of a reviewing
   department, never as a delegate on one's own requirement).
 - Who sits in the acceptance group (验收小组), who may decide (added signers 加签 and
-  handed-over seats 转交 included), who is told? ``acceptance_group_department_ids``,
-  ``acceptance_seats``, ``acceptance_group_ids``.
+  handed-over seats 转交 included), who is told and finds it on their to-do list?
+  ``acceptance_group_department_ids``, ``acceptance_seats``, ``acceptance_group_ids`` (the
+  last two built on ``seats.acceptance_seat_map``, the one definition of a submission's seats).
 - Who may comment, and whom may a comment @mention? ``require_commenter``, ``may_be_mentioned``.
 """
 
@@ -37,10 +38,8 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.queryset import QuerySet
 
 from core import clock
 from core.queries import int_column
@@ -49,9 +48,6 @@ from models import (
     DepartmentHead,
     Mention,
     Requirement,
-    RequirementDepartment,
-    ResultHandover,
-    ResultSigner,
     ReviewHandover,
     ReviewRound,
     User,
@@ -76,6 +72,8 @@ from resolvers.access.gates import require_person as require_person
 from resolvers.access.gates import require_template_editor as require_template_editor
 from resolvers.access.gates import require_writer as require_writer
 from resolvers.access.scope import participation
+from resolvers.access.seats import acceptance_seat_map
+from resolvers.access.seats import reviewing_links as reviewing_links
 from resolvers.errors import Forbidden
 
 
@@ -211,13 +209,6 @@ async def head_authority(viewer: Viewer, department_id: int) -> HeadAuthority | 
     return _authority(viewer, department_id, acting.get(department_id, []))
 
 
-def reviewing_links(**filters: Any) -> QuerySet[RequirementDepartment]:
-    """The involved departments that review: every one but the lead (牵头部门, the
-    initiator's own), which the initiator speaks for (docs/decisions.md). The one place
-    this rule is written; the acceptance group is drawn from the same departments."""
-    return RequirementDepartment.filter(is_lead=False, **filters)
-
-
 async def reviewing_department_ids(
     requirement_id: int, conn: BaseDBAsyncClient | None = None
 ) -> list[int]:
@@ -311,34 +302,29 @@ async def acceptance_group_department_ids(requirement: Requirement) -> list[int]
     """The departments whose heads sit in the acceptance group (验收小组): those that
     reviewed the requirement, not the lead (the initiator sits for it).
 
-    The one definition: the acceptance decision, the to-do list, the notifications and the
-    acceptance warnings (:func:`acceptance_group_ids`) all take the group from here.
+    Before any submission exists; once one does, its seats (added and handed-over ones
+    included) are ``seats.acceptance_seat_map``'s, drawn from the same departments.
     """
     return await reviewing_department_ids(requirement.id)
 
 
 async def acceptance_group_ids(
-    requirement_ids: Collection[int],
+    result_ids: Collection[int],
     conn: BaseDBAsyncClient | None = None,
     at: datetime | None = None,
 ) -> dict[int, list[int]]:
-    """Who is told as the acceptance group of each requirement: its initiator and whoever
-    acts as head of a reviewing department (:func:`heads_and_delegates`) at ``at``."""
-    groups: dict[int, list[int]] = defaultdict(list)
-    for requirement_id, initiator_id in (
-        await Requirement.filter(id__in=requirement_ids)
-        .using_db(conn)
-        .values_list("id", "initiator_id")
-    ):
-        groups[requirement_id].append(initiator_id)
-    links = (
-        await reviewing_links(requirement_id__in=requirement_ids)
-        .using_db(conn)
-        .values_list("requirement_id", "department_id")
-    )
-    heads = await heads_and_delegates({dept for _, dept in links}, conn, at)
-    for requirement_id, dept in links:
-        groups[requirement_id] += heads.get(dept, [])
+    """Who holds a seat in each submission's acceptance group at ``at``, to be told and to
+    find it on their to-do list: the initiator, whoever acts as head
+    (:func:`heads_and_delegates`) of each department seat not handed over, and the active
+    receiver of each handed-over one.
+    Built, like :func:`acceptance_seats`, on ``seats.acceptance_seat_map``."""
+    seats = await acceptance_seat_map(result_ids, conn)
+    heads = await heads_and_delegates({d for s in seats.values() for d in s.headed}, conn, at)
+    groups: dict[int, list[int]] = {}
+    for result_id, seat in seats.items():
+        people = [seat.initiator_id, *(u for d in seat.headed for u in heads.get(d, []))]
+        people += [h.to_user_id for h in seat.handed.values() if h.to_user_active]
+        groups[result_id] = list(dict.fromkeys(people))
     return groups
 
 
@@ -354,14 +340,12 @@ async def acceptance_seats(
         seats.append((INITIATOR_SEAT, HeadAuthority(0, requirement.initiator_id, None)))
     departments = await acceptance_group_department_ids(requirement)
     if result_id is not None:
-        departments += await int_column(ResultSigner.filter(result_id=result_id), "department_id")
-        handovers = await ResultHandover.filter(result_id=result_id).order_by("id")
-        given = {h.department_id: h for h in handovers}
-        departments = [d for d in departments if d not in given]
-        for h in given.values():  # the viewer signed in, so is active
+        held = (await acceptance_seat_map([result_id]))[result_id]
+        departments = held.headed
+        for department_id, h in held.handed.items():  # the viewer signed in, so is active
             if h.to_user_id == viewer.user_id:
-                authority = HeadAuthority(h.department_id, h.head_id, h.head_id)
-                seats.append((department_seat(h.department_id), authority))
+                authority = HeadAuthority(department_id, h.head_id, h.head_id)
+                seats.append((department_seat(department_id), authority))
     try:
         authorities = await reviewer_authorities(viewer, requirement, departments)
     except Forbidden:

@@ -153,9 +153,9 @@ class Detector:
             ).values_list("task_id", "id")
         )
         findings = await self._task_findings(rule, due, lambda row: f"r{results.get(row['id'], 0)}")
-        group = await self._acceptance_groups({row["requirement_id"] for row in due})
+        group = await self._acceptance_groups(set(results.values()))
         for finding, row in zip(findings, due, strict=True):
-            finding.roles[Recipient.ACCEPTANCE_GROUP] = group[row["requirement_id"]]
+            finding.roles[Recipient.ACCEPTANCE_GROUP] = group.get(results.get(row["id"], 0), [])
             finding.params["days"] = threshold(rule, row["priority"])
         return findings
 
@@ -284,7 +284,8 @@ class Detector:
         answer (``policy.heads_and_delegates``), for warnings as for signing."""
         return await policy.heads_and_delegates(department_ids, at=self.now)
 
-    async def _acceptance_groups(self, requirement_ids: set[int]) -> dict[int, list[int]]:
-        """The acceptance group of each requirement, as the policy defines it for deciding
-        and for being told (``policy.acceptance_group_ids``)."""
-        return await policy.acceptance_group_ids(requirement_ids, at=self.now)
+    async def _acceptance_groups(self, result_ids: set[int]) -> dict[int, list[int]]:
+        """Who holds a seat in each pending submission's acceptance group, added (加签) and
+        handed-over (转交) seats included, as the policy defines it for deciding and for
+        being told (``policy.acceptance_group_ids``, in bulk)."""
+        return await policy.acceptance_group_ids(result_ids, at=self.now)

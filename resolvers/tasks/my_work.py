@@ -26,6 +26,7 @@ from models import (
     ReviewRound,
     RoundSigner,
     Task,
+    TaskResult,
 )
 from models.enums import (
     CollaborationStatus,
@@ -131,22 +132,36 @@ async def _reviews(viewer: Viewer, departments: set[int]) -> list[Requirement]:
 
 
 async def _acceptances(viewer: Viewer, departments: set[int]) -> list[Task]:
-    """Submitted results in requirements whose acceptance group (验收小组) includes me: as
-    initiator, or heading a reviewing department (``policy.acceptance_group_department_ids``)."""
+    """Submitted results whose acceptance group (验收小组) I hold a seat in now, as the policy
+    says (``policy.acceptance_group_ids``): as initiator, heading (or standing in for) a
+    reviewing or added (加签) department whose seat was not handed on, or as the receiver of
+    a handed-over seat (转交). Candidates are gathered by indexed queries, then checked."""
+    pending = TaskResult.filter(decision=ResultDecision.PENDING, task__status=TaskStatus.SUBMITTED)
     mine = await int_column(Requirement.filter(initiator_id=viewer.user_id), "id")
     involved = (
-        await int_column(
-            policy.reviewing_links(department_id__in=departments),
-            "requirement_id",
-        )
+        await int_column(policy.reviewing_links(department_id__in=departments), "requirement_id")
         if departments
         else []
     )
-    requirement_ids = set(mine) | set(involved)
-    if not requirement_ids:
+    candidates = set(
+        await int_column(pending.filter(task__requirement_id__in=[*mine, *involved] or [0]), "id")
+    )
+    candidates |= set(
+        await int_column(
+            pending.filter(
+                Q(added_signers__department_id__in=list(departments) or [0])
+                | Q(handovers__to_user_id=viewer.user_id)
+            ),
+            "id",
+        )
+    )
+    groups = await policy.acceptance_group_ids(candidates)
+    held = [result_id for result_id, people in groups.items() if viewer.user_id in people]
+    if not held:
         return []
+    task_ids = await int_column(TaskResult.filter(id__in=held), "task_id")
     tasks = await (
-        scoped(Task, viewer, status=TaskStatus.SUBMITTED, requirement_id__in=requirement_ids)
+        scoped(Task, viewer, status=TaskStatus.SUBMITTED, id__in=task_ids)
         .order_by("-submitted_at", "-id")
         .limit(LIMIT)
     )

@@ -84,17 +84,12 @@ async def submit_task_result(viewer: Viewer, data: ResultSubmission) -> Task:
             stamp="submitted_at",
             note=note[:500],
         )
-        group = await _acceptance_group_ids(requirement, conn)
+        group = (await policy.acceptance_group_ids([result.id], conn))[result.id]
         await notify_about(
             task, group, NotificationKind.RESULT_SUBMITTED, conn, exclude=viewer.user_id
         )
     outbox.kick()
     return task
-
-
-async def _acceptance_group_ids(requirement: Requirement, conn: BaseDBAsyncClient) -> list[int]:
-    """The group's people: the initiator, the reviewing heads and their active delegates."""
-    return (await policy.acceptance_group_ids([requirement.id], conn))[requirement.id]
 
 
 @dataclass

@@ -18,6 +18,7 @@ from models import (
     RequirementDepartment,
     ReviewRound,
     Task,
+    TaskResult,
     User,
 )
 from models.enums import NotificationKind, Priority, RequirementStatus, TaskStatus
@@ -175,6 +176,8 @@ async def test_acceptance_sla_and_unanswered_collaboration(demo: None, settings:
     await Task.all().delete()
     task = await make_task(Priority.NORMAL, bj(10, 20, 18), status=TaskStatus.SUBMITTED)
     await Task.filter(id=task.id).update(submitted_at=bj(9, 30, 16))
+    designer = await User.get(username="design_staff")
+    await TaskResult.create(task=task, submitted_by=designer, note="", attachment_ids=[])
     await RequirementDepartment.create(
         requirement_id=task.requirement_id, department=await Department.get(code="finance")
     )

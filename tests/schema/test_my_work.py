@@ -7,7 +7,7 @@ from datetime import timedelta
 from strawberry.relay import to_base64
 
 from core import clock
-from models import Delegation, Requirement, Task, User
+from models import Delegation, Requirement, Task, TaskResult, User
 from models.enums import TaskStatus
 from tests.conftest import GraphQLClient
 
@@ -106,6 +106,7 @@ async def test_tasks_requests_and_acceptances_reach_the_right_people(
     # and a submitted result awaits the initiator (acceptance group), not another employee
     task = await Task.get(code=design_work["tasks"][0]["code"])
     await Task.filter(id=task.id).update(status=TaskStatus.SUBMITTED, submitted_at=clock.now())
+    await TaskResult.create(task=task, submitted_by_id=task.assignee_id, note="", attachment_ids=[])
     initiator = await client.sign_in("market_staff")
     assert [t["code"] for t in (await initiator.data(MY_WORK))["myWork"]["acceptances"]] == [
         task.code
