@@ -18,6 +18,7 @@ from typing import Any
 
 from tortoise.queryset import QuerySet
 
+from resolvers.errors import DomainError
 from resolvers.keyset import BY_ID, Ordering
 from schema.compiled.fields import SOURCES, ChildCount, Column, Overdue, ToMany, ToOne
 from schema.compiled.plan import TYPENAME, ObjectPlan
@@ -134,6 +135,18 @@ def object_statement(rows: QuerySet[Any], node: str) -> tuple[str, list[Any]]:
     return f'SELECT {node}::text AS "node" FROM ({inner}) AS t', params
 
 
+#: The integers written in: those a 32-bit key column holds. As a parameter, a larger one
+#: (a forged cursor's key) is refused by the database; as a literal PostgreSQL would
+#: compare it as a bigint and answer, so it leaves the request to the generic executor.
+_WRITTEN_IN = range(-(2**31), 2**31)
+
+
+class OutOfRange(DomainError):
+    """An integer no key column holds: the generic executor words the refusal."""
+
+    code = "BAD_USER_INPUT"
+
+
 def _rendered(rows: QuerySet[Any]) -> tuple[str, list[Any]]:
     """The queryset's SQL with its integer values (page size, ids, cursors) written in.
 
@@ -153,6 +166,8 @@ def _rendered(rows: QuerySet[Any]) -> tuple[str, list[Any]]:
         index = int(match.group(1))
         value = values[index - 1]
         if type(value) is int:
+            if value not in _WRITTEN_IN:
+                raise OutOfRange(f"{value} is beyond any key column")
             return str(value)
         if index not in numbers:
             kept.append(value)
