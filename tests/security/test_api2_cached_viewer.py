@@ -9,6 +9,7 @@ Redis pub/sub) in every other; without the channel every request reads the datab
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -339,8 +340,27 @@ async def _ask(http: httpx.AsyncClient, token: str, query: str) -> dict[str, Any
     return result
 
 
+#: How long another replica may take to hear an access notice here. Redis delivers it in
+#: milliseconds; the bound is for a loaded test machine (docs/decisions.md: a change counts
+#: at once where it is made, on the others when their subscription hears it).
+NOTICE_WITHIN_SECONDS = 2.0
+
+
+async def _on_b_soon(
+    on_b: httpx.AsyncClient, token: str, query: str, holds: Callable[[dict[str, Any]], bool]
+) -> None:
+    """Ask B until ``holds`` is true of its answer; fail if not within the bound."""
+    deadline = time.monotonic() + NOTICE_WITHIN_SECONDS
+    while True:
+        body = await _ask(on_b, token, query)
+        if holds(body):
+            return
+        assert time.monotonic() < deadline, body
+        await asyncio.sleep(0.02)
+
+
 @pytest.mark.e2e
-async def test_a_change_made_through_one_replica_counts_on_the_next_request_to_another(
+async def test_a_change_made_through_one_replica_counts_on_another_once_it_hears_the_notice(
     postgres_url: str, redis_url: str, tmp_path: Path
 ) -> None:
     settings = configure(
@@ -395,8 +415,8 @@ async def _sign_out_on_a(on_a: httpx.AsyncClient, on_b: httpx.AsyncClient) -> No
     # when they sign out everywhere through replica A
     signed_out = await _ask(on_a, token, "mutation { signOutEverywhere { username } }")
     assert signed_out["data"]["signOutEverywhere"] == {"username": "sales_staff"}
-    # then B's very next request with the token is anonymous
-    assert (await _ask(on_b, token, VIEWER))["data"]["viewer"] is None
+    # then B takes the token as anonymous as soon as the notice reaches it
+    await _on_b_soon(on_b, token, VIEWER, lambda body: body["data"]["viewer"] is None)
 
 
 async def _role_change_on_a(on_a: httpx.AsyncClient, on_b: httpx.AsyncClient) -> None:
@@ -421,10 +441,12 @@ async def _role_change_on_a(on_a: httpx.AsyncClient, on_b: httpx.AsyncClient) ->
         assert (await panel.sign_in("admin")).status_code == 303
         edited = await panel.post_form(f"/admin/user/edit?pk={user.id}", form)
         assert edited.status_code == 303, edited.text
-    # then B's very next request reads as an EXECUTIVE (every requirement)
-    after = (await _ask(on_b, token, COUNT))["data"]["requirements"]["totalCount"]
-    assert after == await Requirement.all().count()
-    assert after > before
+    # then B reads as an EXECUTIVE (every requirement) as soon as the notice reaches it
+    every = await Requirement.all().count()
+    assert every > before
+    await _on_b_soon(
+        on_b, token, COUNT, lambda body: body["data"]["requirements"]["totalCount"] == every
+    )
 
 
 async def _console_deactivation(on_a: httpx.AsyncClient, on_b: httpx.AsyncClient) -> None:
@@ -434,8 +456,8 @@ async def _console_deactivation(on_a: httpx.AsyncClient, on_b: httpx.AsyncClient
         assert (await _ask(on_b, token, VIEWER))["data"]["viewer"] == {"username": "rnd_staff"}
     # when the console (another process again) deactivates them
     await accounts.deactivate_user(None, (await User.get(username="rnd_staff")).id, via="cli")
-    # then B's next request is anonymous
-    assert (await _ask(on_b, token, VIEWER))["data"]["viewer"] is None
+    # then B takes the token as anonymous as soon as the notice reaches it
+    await _on_b_soon(on_b, token, VIEWER, lambda body: body["data"]["viewer"] is None)
 
 
 async def _console_token_revocation(on_b: httpx.AsyncClient) -> None:
@@ -443,12 +465,18 @@ async def _console_token_revocation(on_b: httpx.AsyncClient) -> None:
     secret = "Bearer " + await _issue()
     for _ in range(2):
         assert "errors" not in await _ask(on_b, secret, COUNT)
-    # when it is revoked elsewhere, then B refuses its next request
+    # when it is revoked elsewhere, then B refuses it as soon as the notice reaches it
     admin = Viewer.of_user(await User.get(username="admin"))
     record = await ApiToken.get(token_hash=hash_api_token(secret.removeprefix("Bearer ")))
     await api_tokens.revoke_api_token(admin, record.id)
-    refused = await _ask(on_b, secret, COUNT)
-    assert refused["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    await _on_b_soon(
+        on_b,
+        secret,
+        COUNT,
+        lambda body: (
+            [e["extensions"]["code"] for e in body.get("errors", [])] == ["UNAUTHENTICATED"]
+        ),
+    )
 
 
 async def test_a_compiled_read_is_one_statement_once_the_viewer_is_known(
