@@ -19,7 +19,8 @@ from starlette.responses import FileResponse, Response
 from strawberry import relay
 
 from core.settings import Settings
-from crossflow.graphql_view import bearer_token, coded_error
+from crossflow.bearer import bearer_token
+from crossflow.graphql_view import coded_error
 from resolvers.access.auth import Viewer, viewer_from_token
 from resolvers.collaboration import meetings
 from resolvers.errors import Forbidden, NotFound

@@ -28,7 +28,7 @@ from core.db_errors import is_unavailable
 from core.rate_limit import build_limiter
 from core.replica import ReadSource, replica_reads
 from core.settings import Settings
-from crossflow.bearer import bearer_token
+from crossflow.bearer import bearer_token, request_viewer
 from crossflow.graphiql_page import PAGE as GRAPHIQL_PAGE
 from crossflow.multipart import MalformedMultipart, check_map, json_part
 from crossflow.operation_choice import BAD_REQUEST_CODE, operation_refusal
@@ -45,7 +45,6 @@ from schema.limits import Limits
 
 log = logging.getLogger("crossflow.graphql")
 #: Where the compiled path leaves the viewer it signed in (``scope["state"]``).
-_VIEWER_STATE = "crossflow_viewer"
 #: Where a websocket's watch over its viewer waits for ``connection_init``.
 _LIVE_STATE = "crossflow_live"
 #: Where a BI read leaves the database that answered it, for ``extensions.readFrom``.
@@ -132,7 +131,7 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         #: The compiled path for task lists, when enabled and on PostgreSQL.
         self.compiled = CompiledQueries(schema, settings) if compiled else None
         #: Repeated report reads answered from the process (on the compiled path's side).
-        self.reports = ReportAnswers(schema._schema, settings, _VIEWER_STATE)
+        self.reports = ReportAnswers(schema._schema, settings)
         #: Comments per minute per person, in Redis when configured (one per app).
         self.comment_limiter = build_limiter(
             settings, settings.comments_rate_per_minute, "crossflow:rate:comments:"
@@ -267,9 +266,7 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         compiled = self.compiled.compiled(request["query"], operation_name)
         if compiled is None:
             return None
-        token = bearer_token(Headers(scope=scope).get("authorization"))
-        viewer = await viewer_from_token(self.settings, token) if token else None
-        scope.setdefault("state", {})[_VIEWER_STATE] = viewer
+        viewer = await request_viewer(scope, self.settings)
         if viewer is None or (
             self.settings.database_replica_url
             and is_bi_read(request["query"], operation_name, viewer, self._max_tokens)
@@ -300,12 +297,8 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         viewer: Viewer | None = None
-        if isinstance(request, Request) and _VIEWER_STATE in request.scope.get("state", {}):
-            viewer = request.scope["state"][_VIEWER_STATE]
-        elif isinstance(request, Request):
-            token = bearer_token(request.headers.get("authorization"))
-            if token:
-                viewer = await viewer_from_token(self.settings, token)
+        if isinstance(request, Request):
+            viewer = await request_viewer(request.scope, self.settings)
         live = request.scope.get("state", {}).get(_LIVE_STATE)
         return RequestContext.build(
             self.settings,

@@ -48,16 +48,15 @@ from graphql import (
     is_leaf_type,
     parse,
 )
-from starlette.datastructures import Headers
 from starlette.responses import Response
 from starlette.types import Message, Scope, Send
 
 from core.replica import ReadSource, replica_reads
 from core.settings import Settings
-from crossflow.bearer import bearer_token
+from crossflow.bearer import request_viewer
 from models.enums import Role
 from resolvers.access import policy
-from resolvers.access.auth import Viewer, viewer_from_token
+from resolvers.access.auth import Viewer
 from resolvers.errors import DomainError
 from resolvers.reports import snapshots
 from schema.limits import Limits
@@ -92,12 +91,11 @@ _Source = ReadSource | None
 class ReportAnswers:
     """The kept answers of one app (one per process and app)."""
 
-    def __init__(self, schema: GraphQLSchema, settings: Settings, viewer_state: str) -> None:
+    def __init__(self, schema: GraphQLSchema, settings: Settings) -> None:
         self.schema = schema
         self.settings = settings
         self.max_tokens = Limits.of(settings).max_tokens
         #: Where the view keeps the request's viewer, so it is signed in once.
-        self.viewer_state = viewer_state
         self._documents: OrderedDict[tuple[str, str | None], bool] = OrderedDict()
         self._answers: OrderedDict[_Key, bytes] = OrderedDict()
         self._bytes = 0
@@ -155,7 +153,7 @@ class ReportAnswers:
         self, scope: Scope, query: str, name: str | None, variables: bytes
     ) -> AsyncIterator[tuple[_Key | None, _Source]]:
         """The key of this viewer's answer, and where it reads; ``None`` when none is kept."""
-        viewer = await self._viewer(scope)
+        viewer = await request_viewer(scope, self.settings)
         if viewer is None:
             yield None, None
             return
@@ -203,16 +201,6 @@ class ReportAnswers:
             now = time.monotonic()
             self._rights = {k: v for k, v in self._rights.items() if v[0] > now}
         return departments
-
-    async def _viewer(self, scope: Scope) -> Viewer | None:
-        state = scope.setdefault("state", {})
-        if self.viewer_state not in state:
-            token = bearer_token(Headers(scope=scope).get("authorization"))
-            state[self.viewer_state] = (
-                await viewer_from_token(self.settings, token) if token else None
-            )
-        viewer: Viewer | None = state[self.viewer_state]
-        return viewer
 
     def _keep(self, key: _Key, answer: tuple[int, bytes]) -> None:
         status, body = answer
