@@ -208,7 +208,7 @@ async def _viewer_from_api_token(token: str, fresh: bool) -> Viewer | None:
     user = await _known_user(record.user_id, fresh) if record.user_id is not None else None
     if record.user_id is not None and (user is None or not user.is_active):
         return None
-    await _note_use(record.token_id, now)
+    await _note_use(record.token_id, token_hash, now)
     return Viewer(
         user_id=user.user_id if user else None,
         role=Role(record.role),
@@ -239,22 +239,23 @@ async def _known_api_token(token_hash: str, fresh: bool) -> KnownApiToken | None
     return known
 
 
-#: When this process last wrote each API token's ``last_used_at``.
-_last_use_written: dict[int, datetime] = {}
+#: When this process last wrote each API token's ``last_used_at``, by the token's hash (an
+#: id names another token once a database is restored or recreated; the hash never does).
+_last_use_written: dict[str, datetime] = {}
 
 
-async def _note_use(token_id: int, now: datetime) -> None:
+async def _note_use(token_id: int, token_hash: str, now: datetime) -> None:
     """Record a token's use, at most once per ``LAST_USED_EVERY`` per process.
 
     ``last_used_at`` tells an admin which tokens are still in use; a minute's precision
     does that, and a write per request would double the statements of every BI read.
     """
-    written = _last_use_written.get(token_id)
+    written = _last_use_written.get(token_hash)
     if written is not None and timedelta(0) <= now - written < LAST_USED_EVERY:
         return
     if len(_last_use_written) >= 10_000:
         _last_use_written.clear()
-    _last_use_written[token_id] = now
+    _last_use_written[token_hash] = now
     await ApiToken.filter(id=token_id).update(last_used_at=now)
 
 
