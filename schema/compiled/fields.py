@@ -20,109 +20,59 @@ whose scope is "every row" (users, departments) costs nothing there. Implied, an
   ``task_id``); so is a comment's ``task``.
 - ``ProgressUpdate.task``: a progress update is visible to its requirement's participants,
   who see every task of it.
+- ``Attachment.requirement``: a file is visible to the participants of its requirement
+  (``requirement_id``), and the requirement's scope admits every participant.
+- ``Attachment.versions``: a version's scope is its file's, condition for condition
+  (participation through ``attachment__requirement_id``).
 
 Not implied, so joined in: a requirement's ``tasks`` and ``taskCount`` (a viewer @mentioned
-on one task sees the requirement but only that task), its ``involvedDepartments`` and a
-task's ``progressUpdates`` (not visible through a mention at all).
+on one task sees the requirement but only that task), its ``involvedDepartments``,
+``reviewRounds`` and ``attachments``, and a task's ``progressUpdates`` and ``attachments``
+(the latter none of them visible through a mention). Also joined, though the data makes them
+equal today: a round's ``reviews`` and a file's ``task``. A review's scope is read through
+its own ``requirement_id``, a task's through the task's ``requirement_id``; the use cases
+write these as the round's and the file's requirement, but no constraint holds them equal,
+so the compiled path asks the same question as the generic loader instead of relying on it.
 
 Scalars are formatted by PostgreSQL exactly as the schema's serializers do: instants in
 UTC as ``datetime.isoformat()`` writes them (microseconds only when there are some),
-dates ISO, enums by value, ids as relay global ids (base64 of ``Type:pk``).
+dates ISO, enums by value, ids as relay global ids (base64 of ``Type:pk``), a JSON list
+of strings as stored (``Review.claimedTasks``: the writer stores strings, which the schema
+serializes unchanged), ``AttachmentVersion.downloadUrl`` as ``/files/`` and the global id
+(a plain path that the bearer token opens, not a signed link: nothing of it is computed).
+An attachment's ``size`` is a 64-bit column shown as a GraphQL Int: the upload limit
+(``upload_max_bytes``, 20 MB by default) keeps it within 32 bits on both paths.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
-
-from tortoise.models import Model
-
 from models import (
     Archive,
+    Attachment,
+    AttachmentVersion,
     Comment,
     Department,
     Notification,
     ProgressUpdate,
     Requirement,
     RequirementDepartment,
+    Review,
+    ReviewRound,
     Suggestion,
     Task,
     User,
 )
 from resolvers.requirements import form as standard_form
-
-ScalarKind = Literal["text", "int", "bool", "datetime", "date", "id"]
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column of the type's table, returned as the GraphQL scalar ``kind``."""
-
-    column: str
-    kind: ScalarKind
-
-
-@dataclass(frozen=True)
-class ToOne:
-    """A to-one relation: ``fk`` on this table points at ``target``'s primary key.
-
-    ``implied``: the target's scope follows from this row's (see the module's note);
-    otherwise the target's scope is joined in and an unseen target reads as null.
-    """
-
-    target: str
-    fk: str
-    implied: bool = False
-
-
-@dataclass(frozen=True)
-class ChildCount:
-    """The number of ``model`` rows in scope whose ``fk`` is this row's id."""
-
-    model: type[Model]
-    fk: str
-    implied: bool = False
-
-
-@dataclass(frozen=True)
-class ToMany:
-    """The ``target`` rows in scope whose ``fk`` is this row's id, as a list in ``order``
-    (columns, ``-`` before one for descending: the generic resolver's ``order_by``)."""
-
-    target: str
-    fk: str
-    order: tuple[str, ...] = ("id",)
-    implied: bool = False
-
-
-@dataclass(frozen=True)
-class Overdue:
-    """``Task.isOverdue``: a deadline before now on a task that is not COMPLETED."""
-
-
-FieldSource = Column | ToOne | ChildCount | ToMany | Overdue
-
-
-@dataclass(frozen=True)
-class ObjectSource:
-    """A GraphQL object type backed by one table (the ``model``'s)."""
-
-    model: type[Model]
-    fields: dict[str, FieldSource] = field(default_factory=dict)
-
-    @property
-    def table(self) -> str:
-        return str(self.model._meta.db_table)
-
-
-def _columns(**kinds: ScalarKind) -> dict[str, FieldSource]:
-    """GraphQL camelCase names mapped to their snake_case columns."""
-
-    def snake(name: str) -> str:
-        return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
-
-    return {name: Column(snake(name), kind) for name, kind in kinds.items()}
-
+from schema.compiled.kinds import (
+    ChildCount,
+    Column,
+    IdPath,
+    ObjectSource,
+    Overdue,
+    ToMany,
+    ToOne,
+)
+from schema.compiled.kinds import columns as _columns
 
 SOURCES: dict[str, ObjectSource] = {
     "Task": ObjectSource(
@@ -155,6 +105,7 @@ SOURCES: dict[str, ObjectSource] = {
             "commentCount": ChildCount(Comment, "task_id", implied=True),
             "comments": ToMany("Comment", "task_id", ("created_at", "id"), implied=True),
             "progressUpdates": ToMany("ProgressUpdate", "task_id", ("-created_at", "-id")),
+            "attachments": ToMany("Attachment", "task_id"),
         },
     ),
     "Requirement": ObjectSource(
@@ -185,6 +136,9 @@ SOURCES: dict[str, ObjectSource] = {
             "tasks": ToMany("Task", "requirement_id", ("seq",)),
             "taskCount": ChildCount(Task, "requirement_id"),
             "involvedDepartments": ToMany("InvolvedDepartment", "requirement_id"),
+            "reviewRounds": ToMany("ReviewRound", "requirement_id", ("number",)),
+            # without includeTasks (an argument: the generic executor's) its own files only
+            "attachments": ToMany("Attachment", "requirement_id", unset=("task_id",)),
         },
     ),
     "InvolvedDepartment": ObjectSource(
@@ -192,6 +146,57 @@ SOURCES: dict[str, ObjectSource] = {
         {
             **_columns(isLead="bool", contribution="text"),
             "department": ToOne("Department", "department_id"),
+        },
+    ),
+    "ReviewRound": ObjectSource(
+        ReviewRound,
+        {
+            **_columns(
+                id="id", number="int", outcome="text", openedAt="datetime", closedAt="datetime"
+            ),
+            "reviews": ToMany("Review", "round_id"),
+        },
+    ),
+    "Review": ObjectSource(
+        Review,
+        {
+            **_columns(
+                id="id",
+                decision="text",
+                comment="text",
+                claimedTasks="json",
+                signedAt="datetime",
+                contentHash="text",
+            ),
+            "department": ToOne("Department", "department_id"),
+            "signedBy": ToOne("User", "signed_by_id"),
+            "onBehalfOf": ToOne("User", "on_behalf_of_id"),
+        },
+    ),
+    "Attachment": ObjectSource(
+        Attachment,
+        {
+            **_columns(id="id", fileName="text", currentVersion="int", createdAt="datetime"),
+            "requirement": ToOne("Requirement", "requirement_id", implied=True),
+            "task": ToOne("Task", "task_id"),
+            "uploadedBy": ToOne("User", "uploaded_by_id"),
+            "versions": ToMany("AttachmentVersion", "attachment_id", ("number",), implied=True),
+        },
+    ),
+    "AttachmentVersion": ObjectSource(
+        AttachmentVersion,
+        {
+            **_columns(
+                id="id",
+                number="int",
+                sha256="text",
+                size="int",
+                contentType="text",
+                changeNote="text",
+                createdAt="datetime",
+            ),
+            "uploadedBy": ToOne("User", "uploaded_by_id"),
+            "downloadUrl": IdPath("/files/"),
         },
     ),
     "Comment": ObjectSource(
@@ -293,10 +298,16 @@ SOURCES: dict[str, ObjectSource] = {
 #: Fields of the types above left to the generic executor: computed in Python, or lists
 #: not described yet. A document selecting one is answered there.
 GENERIC_ONLY = {
-    "Task": "lagging (working days), latestProgress, results, attachments, reschedules, "
+    "Task": "lagging (working days), latestProgress, results, reschedules, "
     "rescheduleRequests, assistingDepartments, collaborationRequests",
     "Comment": "mentions",
     "Archive": "snapshot (the record as archived, a JSON document kept as written)",
-    "Requirement": "customFields (typed by their definitions), template, resultReport, "
-    "feedback, meetings, attachments, reviewRounds",
+    # customFields: each value read with the definitions the requirement was written
+    # against (form and template snapshots merged over the live rows, retired flags, the
+    # rank order, in resolvers/forms/reading.py), numbers as Python's Decimal writes them:
+    # not something SQL reproduces to the character, so not described
+    "Requirement": "customFields, template, resultReport, feedback, meetings, "
+    "attachments(includeTasks: …) (a field with an argument)",
+    "ReviewRound": "addedSigners, handovers",
+    "Review": "contentChangedSinceApproval (the requirement's content hash, in Python)",
 }

@@ -20,7 +20,8 @@ from tortoise.queryset import QuerySet
 
 from resolvers.errors import DomainError
 from resolvers.keyset import BY_ID, Ordering
-from schema.compiled.fields import SOURCES, ChildCount, Column, Overdue, ToMany, ToOne
+from schema.compiled.fields import SOURCES
+from schema.compiled.kinds import ChildCount, Column, IdPath, Overdue, ToMany, ToOne
 from schema.compiled.plan import TYPENAME, ObjectPlan
 from schema.compiled.scope import marker
 
@@ -62,10 +63,11 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
                 f'{inner}."{column.lstrip("-")}"{" DESC" if column[0] == "-" else ""}'
                 for column in source.order
             )
+            unset = "".join(f' AND {inner}."{column}" IS NULL' for column in source.unset)
             pairs.append(
                 f"(SELECT coalesce(json_agg({_object(sub, inner, aliases)} ORDER BY {order}),"
                 f" '[]'::json) {_from(source.target, inner, source)}"
-                f' AND {inner}."{source.fk}" = {alias}."id")'
+                f' AND {inner}."{source.fk}" = {alias}."id"{unset})'
             )
         elif isinstance(source, ChildCount):
             inner = f"c{next(aliases)}"
@@ -74,6 +76,9 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
                 f'(SELECT count(*) FROM "{source.model._meta.db_table}" AS {inner}'
                 f' WHERE {scope} AND {inner}."{source.fk}" = {alias}."id")'
             )
+        elif isinstance(source, IdPath):
+            global_id = _scalar(plan.type_name, f'{alias}."id"', "id")
+            pairs.append(f"('{source.prefix}' || {global_id} || '{source.suffix}')")
         elif isinstance(source, Overdue):
             pairs.append(
                 f'({alias}."deadline" IS NOT NULL AND {alias}."status" <> \'COMPLETED\''

@@ -1,8 +1,9 @@
 """The planner's other roots answer exactly what the generic executor answers.
 
 ``requirements``, ``myTasks``, ``users``, ``notifications``, ``archives``, ``suggestions``,
-``requirement(code)`` and ``task(code)``, with nested lists
-(a requirement's tasks, their assignees, its involved departments) and counts, run through
+``requirement(code)`` and ``task(code)``, with nested lists (a requirement's tasks, their
+assignees, its involved departments, review rounds with reviews, files with versions) and
+counts, run through
 both servers of ``tests/schema/test_compiled.py`` (compiled path on and off, the same
 PostgreSQL database) for five kinds of viewer: the ADMIN, the EXECUTIVE, a department head,
 an employee and a BI token, plus an employee who only sees a requirement because they were
@@ -18,12 +19,16 @@ from strawberry.relay import to_base64
 
 from models import (
     Archive,
+    Attachment,
+    AttachmentVersion,
     Comment,
     Mention,
     Notification,
     ProgressUpdate,
     Requirement,
     RequirementDepartment,
+    Review,
+    ReviewRound,
     Suggestion,
     Task,
     User,
@@ -32,6 +37,7 @@ from models.enums import NotificationKind, Role, SuggestionStatus
 from tests.conftest import GraphQLClient
 from tests.schema.test_bi_tokens import token_for
 from tests.schema.test_compiled import _vary_the_tasks
+from tests.support.compiled_lists import attach_files, sign_on_behalf
 from tests.support.sql_log import counted_statements
 
 pytestmark = pytest.mark.postgres
@@ -41,7 +47,8 @@ TASK_CARD = """__typename id code title status progress deadline isOverdue comme
 TASK_FIELDS = f"""{TASK_CARD}
   comments {{ __typename id body createdAt author {{ username }} task {{ code }} }}
   progressUpdates {{ id percent summary problems supportNeeded createdAt
-    author {{ displayName }} task {{ code }} }}"""
+    author {{ displayName }} task {{ code }} }}
+  attachments {{ __typename id fileName currentVersion requirement {{ code }} task {{ code }} }}"""
 REQUIREMENT_FIELDS = f"""__typename id code title background goals deliverables
   acceptanceCriteria dataNeeds contact expectedBy priority status currentRound version
   createdAt updatedAt submittedAt approvedAt initiatedAt completedAt archivedAt cancelledAt
@@ -49,7 +56,13 @@ REQUIREMENT_FIELDS = f"""__typename id code title background goals deliverables
   initiator {{ id displayName role isActive language updatedAt department {{ code name }} }}
   initiatingDepartment {{ id code name nameEn isActive }}
   involvedDepartments {{ __typename isLead contribution department {{ id code name }} }}
-  tasks {{ {TASK_FIELDS} requirement {{ code }} }}"""
+  tasks {{ {TASK_FIELDS} requirement {{ code }} }}
+  reviewRounds {{ __typename id number outcome openedAt closedAt
+    reviews {{ id decision comment claimedTasks signedAt contentHash department {{ code }}
+      signedBy {{ username }} onBehalfOf {{ displayName }} }} }}
+  attachments {{ id fileName currentVersion createdAt uploadedBy {{ username }} task {{ code }}
+    versions {{ id number sha256 size contentType changeNote createdAt downloadUrl
+      uploadedBy {{ displayName }} }} }}"""
 LISTS: dict[str, tuple[str, dict[str, Any]]] = {
     "the bench's requirement page": (
         """query RequirementPage($first: Int!) { requirements(first: $first) {
@@ -230,6 +243,8 @@ async def test_compiled_roots_equal_the_generic_executor_for_every_viewer(
     await _inboxes()
     await _knowledge()
     requirement_code, task_code = await _mention(MENTIONED)
+    await attach_files()
+    await sign_on_behalf()
     codes = {"requirement": requirement_code, "task": task_code}
     for viewer in VIEWERS:
         fast, slow = await _clients(apps, viewer, MENTIONED)
@@ -325,8 +340,10 @@ async def test_refusals_of_the_new_roots_are_the_generic_executors(
 async def test_a_nested_read_is_one_statement_at_any_size(
     apps: tuple[GraphQLClient, GraphQLClient], first: int, username: str, expected: int
 ) -> None:
-    # given a signed-in ADMIN or department head and a page with nested lists and counts
+    # given a signed-in ADMIN or department head and a page with nested lists and counts,
+    # and a requirement with review rounds, reviews, files and their versions
     await _vary_the_tasks()
+    await attach_files()
     fast, _ = await _clients(apps, username, MENTIONED)
     document = f"""query($first: Int) {{ requirements(first: $first) {{ edges {{ node {{
       code taskCount involvedDepartments {{ isLead department {{ name }} }}
@@ -391,7 +408,11 @@ NODE_DOCUMENTS = [
       ... on Archive { title confidential requirement { code } archivedBy { username } }
       ... on Suggestion { code status proposer { displayName } }
       ... on Comment { body task { code } } ... on ProgressUpdate { percent task { code } }
-      ... on Delegation { note } } }
+      ... on Delegation { note }
+      ... on Attachment { fileName requirement { code } task { code } versions { number } }
+      ... on AttachmentVersion { number size downloadUrl uploadedBy { username } }
+      ... on ReviewRound { number outcome reviews { decision signedBy { username } } }
+      ... on Review { decision claimedTasks department { name } onBehalfOf { username } } } }
       fragment U on User { username department { name } }""",
     """query($id: ID!) { n: node(id: $id) { ... on Node { __typename id } } }""",
 ]
@@ -409,6 +430,10 @@ async def _node_ids() -> list[str]:
         (Notification, "Notification"),
         (Archive, "Archive"),
         (Suggestion, "Suggestion"),
+        (Attachment, "Attachment"),
+        (AttachmentVersion, "AttachmentVersion"),
+        (ReviewRound, "ReviewRound"),
+        (Review, "Review"),
     ):
         for row in await model.all().order_by("id").limit(3):
             ids.append(to_base64(type_name, row.id))
@@ -424,6 +449,8 @@ async def test_node_answers_as_the_generic_executor_for_every_viewer(
     await _inboxes()
     await _knowledge()
     await _mention(MENTIONED)
+    await attach_files()
+    await sign_on_behalf()
     ids = await _node_ids()
     for viewer in VIEWERS:
         fast, slow = await _clients(apps, viewer, MENTIONED)

@@ -47,6 +47,7 @@ from tests.resolvers.test_meetings import DRAFT, schedule
 from tests.schema.test_compiled_roots import REQUIREMENT_FIELDS
 from tests.schema.test_query_counts import seed_tasks
 from tests.security.test_api2_cached_viewer import listening
+from tests.support.compiled_lists import attach_files
 from tests.support.sql_log import counted_statements
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
@@ -88,11 +89,13 @@ async def _meeting(viewer: GraphQLClient) -> dict[str, Any]:
 
 TASK_NODE = """code title deadline isOverdue commentCount requirement { code title }
   assignee { displayName department { name } } executingDepartment { name }"""
-#: A requirement with its relations, lists and counts (the whole of REQUIREMENT_FIELDS is
-#: too costly for a page of 100 and is read one requirement at a time)
+#: A requirement with its relations, lists and counts (the whole of REQUIREMENT_FIELDS, with
+#: review rounds and their reviews, files and their versions, is too costly for a page of
+#: 100 and is read one requirement at a time: the ``requirement`` case)
 REQUIREMENT_NODE = """code title status taskCount initiator { displayName department { name } }
   initiatingDepartment { name } involvedDepartments { isLead department { name } }
-  tasks { code status assignee { displayName } }"""
+  tasks { code status assignee { displayName } attachments { fileName } }
+  reviewRounds { number outcome closedAt } attachments { fileName uploadedBy { displayName } }"""
 CASES: dict[str, Case] = {
     "viewer": Case("{ viewer { username displayName department { name } } }", "market_staff", 2),
     "companySignIn": Case("{ companySignIn }", "market_staff", 0),
@@ -229,10 +232,11 @@ CASES: dict[str, Case] = {
 
 async def _more_rows(count: int = 60) -> None:
     """More than five of every listed kind: tasks, requirements (marketing takes part in
-    them) with archives, suggestions, notifications, saved and analysis reports; and
-    delegations of the logistics head. A few notifications for the viewers of the compiled
-    roots' test too."""
+    them) with archives and files (the demo's have review rounds too), suggestions,
+    notifications, saved and analysis reports; and delegations of the logistics head. A few
+    notifications for the viewers of the compiled roots' test too."""
     await seed_tasks(count)
+    await attach_files()
     admin = await User.get(username="admin")
     staff = await User.get(username="market_staff")
     market = await Department.get(code="market")

@@ -1,0 +1,103 @@
+"""The vocabulary of ``schema/compiled/fields.py``: what a declared GraphQL field can be.
+
+Kept apart from the declarations themselves so that ``fields.py`` reads as the list of
+types and the reasoning about their scope (and stays short as types are added). The
+planner (``plan.py``) admits a field by its kind and the SQL (``sql.py``) renders each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from tortoise.models import Model
+
+#: ``json``: a JSON column embedded as it is stored (a list of strings such as
+#: ``Review.claimedTasks``, which the schema serializes item by item as the same strings)
+ScalarKind = Literal["text", "int", "bool", "datetime", "date", "id", "json"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the type's table, returned as the GraphQL scalar ``kind``."""
+
+    column: str
+    kind: ScalarKind
+
+
+@dataclass(frozen=True)
+class ToOne:
+    """A to-one relation: ``fk`` on this table points at ``target``'s primary key.
+
+    ``implied``: the target's scope follows from this row's (see ``fields.py``'s note);
+    otherwise the target's scope is joined in and an unseen target reads as null.
+    """
+
+    target: str
+    fk: str
+    implied: bool = False
+
+
+@dataclass(frozen=True)
+class ChildCount:
+    """The number of ``model`` rows in scope whose ``fk`` is this row's id."""
+
+    model: type[Model]
+    fk: str
+    implied: bool = False
+
+
+@dataclass(frozen=True)
+class ToMany:
+    """The ``target`` rows in scope whose ``fk`` is this row's id, as a list in ``order``
+    (columns, ``-`` before one for descending: the generic resolver's ``order_by``).
+
+    ``unset``: columns that must be null on the rows listed, the resolver's own filter of
+    the field without arguments (a requirement's ``attachments`` are its own files, those
+    of its tasks only with ``includeTasks``, an argument the planner leaves to the generic
+    executor).
+    """
+
+    target: str
+    fk: str
+    order: tuple[str, ...] = ("id",)
+    implied: bool = False
+    unset: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """``Task.isOverdue``: a deadline before now on a task that is not COMPLETED."""
+
+
+@dataclass(frozen=True)
+class IdPath:
+    """A path naming the row by its global id: ``prefix`` + id + ``suffix`` (what
+    ``AttachmentVersion.downloadUrl`` writes in Python, ``/files/<global id>``)."""
+
+    prefix: str
+    suffix: str = ""
+
+
+FieldSource = Column | ToOne | ChildCount | ToMany | Overdue | IdPath
+
+
+@dataclass(frozen=True)
+class ObjectSource:
+    """A GraphQL object type backed by one table (the ``model``'s)."""
+
+    model: type[Model]
+    fields: dict[str, FieldSource] = field(default_factory=dict)
+
+    @property
+    def table(self) -> str:
+        return str(self.model._meta.db_table)
+
+
+def columns(**kinds: ScalarKind) -> dict[str, FieldSource]:
+    """GraphQL camelCase names mapped to their snake_case columns."""
+
+    def snake(name: str) -> str:
+        return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
+
+    return {name: Column(snake(name), kind) for name, kind in kinds.items()}

@@ -1,0 +1,191 @@
+"""A requirement's review rounds, reviews and files on the compiled path (issue 19).
+
+``Requirement.reviewRounds`` (→ ``ReviewRound.reviews``), ``Requirement.attachments`` and
+``Task.attachments`` (→ ``Attachment.versions``) are declared in
+``schema/compiled/fields.py``: each runs through both servers of ``tests/schema/conftest.py``
+(compiled path on and off, one PostgreSQL database) and must answer the same JSON, in the
+generic resolvers' order and scope, while the compiled path answers it itself. A person
+@mentioned on one task sees the requirement and that task but none of its rounds, reviews
+or files; someone outside a requirement reads none of its files by id either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from strawberry.relay import to_base64
+
+from models import Attachment, Requirement, Review, ReviewRound, Task
+from tests.conftest import GraphQLClient
+from tests.schema.test_compiled import _vary_the_tasks
+from tests.schema.test_compiled_roots import MENTIONED, VIEWERS, _clients, _mention
+from tests.support.compiled_lists import attach_files, round_with_review, sign_on_behalf
+from tests.support.sql_log import counted_statements
+
+pytestmark = pytest.mark.postgres
+
+FILE = """__typename id fileName currentVersion createdAt uploadedBy { username }
+  requirement { code } task { code }
+  versions { __typename id number sha256 size contentType changeNote createdAt downloadUrl
+    uploadedBy { displayName department { name } } }"""
+ROUNDS = """reviewRounds { __typename id number outcome openedAt closedAt
+  reviews { __typename id decision comment claimedTasks signedAt contentHash
+    department { code name } signedBy { username } onBehalfOf { username } } }"""
+REQUIREMENT = f"""query($code: String!) {{ requirement(code: $code) {{ code {ROUNDS}
+  attachments {{ {FILE} }} tasks {{ code attachments {{ {FILE} }} }} }} }}"""
+#: (a page size as a literal: at a $first of 100 the two nested lists of lists are beyond
+#: the cost limit, and the planner leaves a document it may not run at any page size)
+PAGE = """{ requirements(first: 20) { edges { node { code
+  r: reviewRounds { number outcome reviews { decision claimedTasks signedBy { username } } }
+  attachments { fileName versions { number createdAt } } } } } }"""
+NODES = """query($id: ID!) { node(id: $id) { __typename id
+  ... on Attachment { fileName requirement { code } task { code } versions { number } }
+  ... on AttachmentVersion { number size downloadUrl uploadedBy { username } }
+  ... on ReviewRound { number outcome reviews { decision } }
+  ... on Review { decision claimedTasks onBehalfOf { username } } } }"""
+
+
+async def _data() -> tuple[str, str]:
+    """Files everywhere, a delegate's sign-off, a round on the requirement a person sees
+    only through a mention; (that requirement's code, the task's code)."""
+    await _vary_the_tasks()
+    requirement_code, task_code = await _mention(MENTIONED)
+    await round_with_review(await Requirement.get(code=requirement_code))
+    await attach_files()
+    await sign_on_behalf()
+    return requirement_code, task_code
+
+
+async def _same(
+    fast: GraphQLClient, slow: GraphQLClient, document: str, variables: dict[str, Any]
+) -> tuple[dict[str, Any], bool]:
+    """Both servers' answer (required equal) and whether the compiled path gave it."""
+    expected = await slow.post(document, variables)
+    with counted_statements() as statements:
+        answered = await fast.post(document, variables)
+    assert answered == expected, (document, variables, answered, expected)
+    return answered, any(' AS "node"' in statement for statement in statements)
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_rounds_reviews_and_files_answer_as_the_generic_executor(
+    apps: tuple[GraphQLClient, GraphQLClient],
+) -> None:
+    # given rounds with reviews (one by a delegate), files of requirements and tasks with
+    # versions, and rows of the four types to name by id
+    await _data()
+    codes = await Requirement.all().order_by("id").values_list("code", flat=True)
+    ids = [
+        to_base64(type_name, pk)
+        for model, type_name in (
+            (Attachment, "Attachment"),
+            (ReviewRound, "ReviewRound"),
+            (Review, "Review"),
+        )
+        for pk in await model.all().order_by("id").limit(4).values_list("id", flat=True)
+    ]
+    ids += [to_base64("AttachmentVersion", 1), to_base64("AttachmentVersion", 4)]
+    for viewer in VIEWERS:
+        fast, slow = await _clients(apps, viewer, MENTIONED)
+        requests: list[tuple[str, dict[str, Any]]] = [(PAGE, {})]
+        requests += [(REQUIREMENT, {"code": code}) for code in codes]
+        requests += [(NODES, {"id": global_id}) for global_id in ids]
+        for document, variables in requests:
+            # when both servers answer
+            answered, compiled = await _same(fast, slow, document, variables)
+            # then the answers were the same (in _same), and one without errors was the
+            # compiled path's own
+            if "errors" not in answered:
+                assert compiled, (viewer, document, variables)
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_a_mention_shows_no_round_review_or_file(
+    apps: tuple[GraphQLClient, GraphQLClient],
+) -> None:
+    # given a person @mentioned on one task of a requirement with rounds and files
+    requirement_code, task_code = await _data()
+    fast, slow = await _clients(apps, "mentioned", MENTIONED)
+    admin, _ = await _clients(apps, "admin", MENTIONED)
+    # when they and the ADMIN open the requirement
+    answered, compiled = await _same(fast, slow, REQUIREMENT, {"code": requirement_code})
+    everything = (await admin.data(REQUIREMENT, {"code": requirement_code}))["requirement"]
+    # then the ADMIN sees its rounds, reviews and files, on the requirement and its task
+    assert everything["reviewRounds"] and everything["reviewRounds"][-1]["reviews"]
+    assert everything["attachments"] and everything["tasks"][0]["attachments"]
+    # and the mentioned person, from the compiled path, the requirement and that one task
+    # but none of them
+    assert compiled
+    requirement = answered["data"]["requirement"]
+    assert requirement["reviewRounds"] == [] and requirement["attachments"] == []
+    assert [task["code"] for task in requirement["tasks"]] == [task_code]
+    assert requirement["tasks"][0]["attachments"] == []
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_no_file_of_a_requirement_one_is_outside_of_by_id(
+    apps: tuple[GraphQLClient, GraphQLClient],
+) -> None:
+    # given the files of a requirement a person sees only through a mention
+    requirement_code, _ = await _data()
+    files = await Attachment.filter(requirement__code=requirement_code).order_by("id")
+    fast, slow = await _clients(apps, "mentioned", MENTIONED)
+    for file in files:
+        # when they ask for each file by its id
+        answered, _ = await _same(fast, slow, NODES, {"id": to_base64("Attachment", file.id)})
+        # then both paths answer that there is no such file
+        assert answered["data"] == {"node": None} or answered["data"] is None, answered
+        assert answered["errors"][0]["extensions"]["code"] == "NOT_FOUND", answered
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_a_requirements_files_are_its_own_unless_its_tasks_are_asked_for(
+    apps: tuple[GraphQLClient, GraphQLClient],
+) -> None:
+    # given a requirement with a file of its own and one of its first task
+    await attach_files()
+    requirement = await Requirement.all().order_by("id").first()
+    assert requirement is not None
+    task = await Task.filter(requirement_id=requirement.id).order_by("seq").first()
+    assert task is not None
+    fast, slow = await _clients(apps, "admin", MENTIONED)
+    own = "query($c: String!) { requirement(code: $c) { attachments { fileName task { code } } } }"
+    every = own.replace("attachments", "attachments(includeTasks: true)")
+    # when its files are read without and with includeTasks
+    alone, compiled = await _same(fast, slow, own, {"c": requirement.code})
+    both, generic_only = await _same(fast, slow, every, {"c": requirement.code})
+    # then without, from the compiled path, only its own file; with, both (the argument
+    # is the generic executor's)
+    assert compiled and not generic_only
+    assert alone["data"]["requirement"]["attachments"] == [
+        {"fileName": f"需求说明-{requirement.code}.pdf", "task": None}
+    ]
+    assert {"fileName": "进度表.xlsx", "task": {"code": task.code}} in both["data"]["requirement"][
+        "attachments"
+    ]
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_fields_computed_in_python_stay_with_the_generic_executor(
+    apps: tuple[GraphQLClient, GraphQLClient],
+) -> None:
+    # given rounds with reviews and a requirement's code
+    await _data()
+    review = await Review.all().order_by("id").first()
+    assert review is not None
+    code = await Requirement.get(id=review.requirement_id).values_list("code", flat=True)
+    fast, slow = await _clients(apps, "admin", MENTIONED)
+    for field in (
+        "reviews { contentChangedSinceApproval }",
+        "addedSigners { department { name } }",
+        "handovers { createdAt }",
+    ):
+        document = (
+            f"query($c: String!) {{ requirement(code: $c) {{ reviewRounds {{ {field} }} }} }}"
+        )
+        # when a document selects one of them
+        answered, compiled = await _same(fast, slow, document, {"c": code})
+        # then the generic executor answers it (the compiled path sent no statement)
+        assert not compiled, field
+        assert answered["data"]["requirement"]["reviewRounds"], answered
