@@ -67,3 +67,10 @@ export function showOnField(form: FormInstance, error: unknown, t: Translate, la
   form.scrollToField(field);
   return true;
 }
+
+/** How long a RATE_LIMITED refusal asks to wait (its `retryAfterSeconds`), if it says. */
+export function retryAfterSeconds(error: unknown): number | undefined {
+  const graphql = firstError(error);
+  const wait = graphql?.extensions?.retryAfterSeconds;
+  return graphql?.extensions?.code === "RATE_LIMITED" && typeof wait === "number" ? wait : undefined;
+}

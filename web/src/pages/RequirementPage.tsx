@@ -17,6 +17,7 @@ import type { RequirementPageQuery } from "../gql/graphql";
 import { useI18n, word } from "../i18n";
 import { useSession } from "../viewer";
 import { MY_WORK } from "../work";
+import { ReviewSigners } from "../signers/ReviewSigners";
 import { SUBMIT } from "./NewRequirementPage";
 
 const REQUIREMENT = graphql(`
@@ -98,6 +99,7 @@ const REQUIREMENT = graphql(`
         outcome
         openedAt
         closedAt
+        ...ReviewRoundSigners
         reviews {
           id
           decision
@@ -288,6 +290,14 @@ export default function RequirementPage() {
         />
       )}
       {awaitsMyReview && <ReviewCard requirement={requirement} />}
+      <ReviewSigners
+        requirementId={requirement.id}
+        status={requirement.status}
+        initiatorId={requirement.initiator?.id ?? null}
+        involved={requirement.involvedDepartments}
+        round={[...requirement.reviewRounds].sort((a, b) => b.number - a.number)[0] ?? null}
+        awaitsMyReview={awaitsMyReview}
+      />
       {awaitsMyFeedback && (
         <FeedbackCard
           requirementId={requirement.id}

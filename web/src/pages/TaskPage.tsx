@@ -8,6 +8,7 @@ import { MentionInput } from "../components/MentionInput";
 import { StatusTag } from "../components/StatusTag";
 import { errorCode, errorText } from "../errors";
 import { AttachmentsCard } from "../files/AttachmentsCard";
+import { AcceptanceSigners } from "../signers/AcceptanceSigners";
 import { AssignTaskCard } from "../tasks/AssignTaskCard";
 import { graphql } from "../gql";
 import { useI18n, word } from "../i18n";
@@ -37,6 +38,18 @@ const TASK = graphql(`
         status
         initiator {
           id
+        }
+        involvedDepartments {
+          isLead
+          department {
+            id
+            name
+            nameEn
+            head {
+              id
+              displayName
+            }
+          }
         }
       }
       assignee {
@@ -73,6 +86,7 @@ const TASK = graphql(`
         files {
           fileName
         }
+        ...AcceptanceSigners
       }
       attachments {
         ...AttachmentItem
@@ -318,6 +332,15 @@ export default function TaskPage() {
           </Form>
         </Card>
       )}
+      <AcceptanceSigners
+        taskId={task.id}
+        status={task.status}
+        initiatorId={task.requirement?.initiator?.id ?? null}
+        assigneeId={task.assignee?.id ?? null}
+        involved={task.requirement?.involvedDepartments ?? []}
+        result={task.results.find((result) => result.decision === "PENDING") ?? null}
+        toAccept={toAccept}
+      />
       <Card size="small" title={t("task.updates")}>
         <List
           size="small"

@@ -1,0 +1,1 @@
+import{N as e,P as t}from"./index-BczwDxhA.js";var n=t,r=e;export{n,r as t};

@@ -1,1 +1,0 @@
-import{M as e,N as t}from"./index-CUr97UIb.js";var n=t,r=e;export{n,r as t};
