@@ -26,13 +26,24 @@ from hypothesis import HealthCheck, given, settings
 from strawberry.relay import to_base64
 
 from core import clock
-from models import Delegation, Department, Requirement, Task, User
+from models import (
+    Attachment,
+    AttachmentVersion,
+    Delegation,
+    Department,
+    Requirement,
+    Review,
+    ReviewRound,
+    Task,
+    User,
+)
 from models.enums import Role
 from schema.compiled.plan import ROOTS
 from tests.conftest import GraphQLClient
 from tests.schema.test_bi_tokens import token_for
 from tests.schema.test_compiled import _vary_the_tasks
 from tests.schema.test_compiled_roots import MENTIONED, _inboxes, _knowledge, _mention
+from tests.support.compiled_lists import attach_files, sign_on_behalf
 from tests.support.corpus import Document, Pools, documents
 from tests.support.sql_log import counted_statements
 
@@ -77,6 +88,14 @@ async def _pools() -> Pools:
             ("Department", departments),
         )
     }
+    for model, type_name in (
+        (Attachment, "Attachment"),
+        (AttachmentVersion, "AttachmentVersion"),
+        (ReviewRound, "ReviewRound"),
+        (Review, "Review"),
+    ):  # rows of the listed types node(id) may name (each viewer sees some of them)
+        keys = await model.all().order_by("id").limit(3).values_list("id", flat=True)
+        ids[type_name] = [to_base64(type_name, pk) for pk in keys]
     ids["any"] = [
         *(one for some in ids.values() for one in some),
         to_base64("Task", 2**31 - 1),
@@ -156,11 +175,14 @@ async def _post(
 async def test_a_generated_corpus_answers_the_same_on_both_paths(
     apps: tuple[GraphQLClient, GraphQLClient],
 ) -> None:
-    # given varied tasks, a person @mentioned on one task, a delegation, the two servers
+    # given varied tasks, a person @mentioned on one task, a delegation, files with
+    # versions and review rounds with reviews (one signed for a head), the two servers
     await _vary_the_tasks()
     await _mention(MENTIONED)
     await _inboxes()
     await _knowledge()
+    await attach_files()
+    await sign_on_behalf()
     viewers = await _viewers(apps)
     pools = await _pools()
     tally = Tally()
