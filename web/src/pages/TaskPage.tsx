@@ -338,7 +338,11 @@ export default function TaskPage() {
         initiatorId={task.requirement?.initiator?.id ?? null}
         assigneeId={task.assignee?.id ?? null}
         involved={task.requirement?.involvedDepartments ?? []}
-        result={task.results.find((result) => result.decision === "PENDING") ?? null}
+        result={
+          task.results.find((result) => result.decision === "PENDING") ??
+          [...task.results].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ??
+          null
+        }
         toAccept={toAccept}
       />
       <Card size="small" title={t("task.updates")}>

@@ -81,7 +81,8 @@ interface Props {
   assigneeId: string | null;
   /** The requirement's departments: the group sits for every one but the lead. */
   involved: { isLead: boolean; department: SignerDepartment }[];
-  /** The submission awaiting acceptance (decision PENDING), if any. */
+  /** The submission awaiting acceptance (decision PENDING), else the latest decided one
+   * (its lists still shown, no act offered). */
   result: (AcceptanceSignersFragment & { decision: string }) | null;
   /** myWork lists this task for the viewer: they hold a pending seat. */
   toAccept: boolean;

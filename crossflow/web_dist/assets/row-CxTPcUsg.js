@@ -1,1 +1,0 @@
-import{N as e,P as t}from"./index-BczwDxhA.js";var n=t,r=e;export{n,r as t};
