@@ -1,0 +1,35 @@
+import{r as e}from"./rolldown-runtime-BLXQ4ufn.js";import{F as t,Lr as n,Lt as r,O as i,Q as a,T as o,b as s,c,d as l,kt as u,mn as d,o as f,r as p,ti as m,u as h}from"./index-Bv15gHvB.js";import{t as g}from"./PersonPicker-DooitGsg.js";import{n as _,t as v}from"./space-CDIbhnFy.js";import{n as y,r as b,t as x}from"./upload-CsnbNX_2.js";import{t as S}from"./list-N6hIvrfC.js";import{t as C}from"./tag-DpJL2KMj.js";import{t as w}from"./download-CaG-1IZg.js";var T=e(a(),1),E=e(m(),1),D=p();h(`
+  fragment AttachmentItem on Attachment {
+    id
+    fileName
+    currentVersion
+    task {
+      id
+      code
+    }
+    versions {
+      id
+      number
+      size
+      changeNote
+      createdAt
+      downloadUrl
+      uploadedBy {
+        id
+        displayName
+      }
+    }
+  }
+`);function O(e){return e<1024?`${e} B`:e<1048576?`${(e/1024).toFixed(1)} KB`:`${(e/1024/1024).toFixed(1)} MB`}function k({attachments:e,target:n,onUploaded:a}){let{t:c,language:d}=l(),{message:p}=u.useApp(),m=w(),[h,g]=(0,E.useState)(``),[_,k]=(0,E.useState)(!1);return(0,D.jsxs)(t,{size:`small`,title:c(`files.title`),"data-testid":`attachments`,children:[(0,D.jsx)(S,{size:`small`,locale:{emptyText:(0,D.jsx)(s.Text,{type:`secondary`,children:c(`common.none`)})},dataSource:e,renderItem:e=>(0,D.jsx)(S.Item,{children:(0,D.jsxs)(v,{direction:`vertical`,size:2,style:{width:`100%`},children:[(0,D.jsxs)(v,{wrap:!0,children:[(0,D.jsx)(s.Text,{strong:!0,children:e.fileName}),(0,D.jsx)(C,{children:c(`files.version`,{n:e.currentVersion})}),e.task&&(0,D.jsx)(C,{children:e.task.code})]}),[...e.versions].reverse().map(t=>(0,D.jsxs)(v,{wrap:!0,size:4,children:[(0,D.jsx)(r,{size:`small`,type:`link`,style:{paddingInline:0},"aria-label":c(`files.downloadVersion`,{name:e.fileName,n:t.number}),onClick:()=>void m(t.downloadUrl),children:c(`files.version`,{n:t.number})}),(0,D.jsxs)(s.Text,{type:`secondary`,children:[O(t.size),` · `,t.uploadedBy?.displayName,` ·`,` `,(0,T.default)(t.createdAt).format(`YYYY-MM-DD HH:mm`)]}),t.changeNote&&(0,D.jsx)(s.Text,{children:t.changeNote})]},t.id))]})})}),n&&(0,D.jsxs)(i,{layout:`vertical`,style:{marginTop:12},children:[(0,D.jsx)(i.Item,{label:c(`files.note`),htmlFor:`attachment-note`,extra:c(`files.noteHelp`),children:(0,D.jsx)(o,{id:`attachment-note`,value:h,maxLength:500,onChange:e=>g(e.target.value)})}),(0,D.jsx)(b,{showUploadList:!1,customRequest:({file:e,onSuccess:t,onError:r})=>{k(!0),x(e,n,h).then(()=>{t?.(null),g(``),p.success(c(`files.uploaded`)),a()}).catch(e=>{r?.(e),p.error(f(e,c,d))}).finally(()=>k(!1))},children:(0,D.jsx)(r,{icon:(0,D.jsx)(y,{}),loading:_,children:c(`files.upload`)})})]})]})}var A=h(`
+  query SignerDepartments {
+    departments {
+      id
+      name
+      nameEn
+      head {
+        id
+        displayName
+      }
+    }
+  }
+`);function j({"aria-required":e,...t}){return(0,D.jsx)(_,{...t})}function M(e,t){let n=Math.max(1,Math.ceil(e/60));return t(`signers.wait`,{h:Math.floor(n/60),m:n%60})}function N(e,t,n){let r=f(e,t,n),i=c(e);return i===void 0?r:r+t(`signers.retryAfter`,{wait:M(i,t)})}function P(e){let{t:a,language:o}=l(),{message:c}=u.useApp(),[f,p]=(0,E.useState)(null),[m,h]=(0,E.useState)(null),[y]=i.useForm(),[b]=i.useForm(),[x]=i.useForm(),C=n(A,{skip:!e.canAdd}),w=o===`en`,O=e=>e?w&&e.nameEn?e.nameEn:e.name:``,k=i.useWatch(`departmentId`,b);if(!(e.canAdd||e.canHandOver||e.canRemind)&&e.addedSigners.length===0&&e.handovers.length===0)return null;let M=async(e,t,n,r)=>{h(e),p(null);try{await t(),c.success(n),r.resetFields()}catch(e){p(N(e,a,o))}finally{h(null)}},P=(C.data?.departments??[]).filter(t=>!e.asked.includes(t.id)),F=k??e.mySeats[0]?.id,I=e=>[{required:!0,message:a(`field.required`,{label:e})}];return(0,D.jsxs)(t,{size:`small`,title:e.title,"data-testid":e.testId,children:[f&&(0,D.jsx)(d,{type:`error`,showIcon:!0,message:f,closable:!0,onClose:()=>p(null),style:{marginBottom:12}}),(0,D.jsxs)(v,{direction:`vertical`,size:12,style:{width:`100%`},children:[e.canAdd&&(0,D.jsxs)(i,{form:y,name:`${e.testId}-add`,layout:`inline`,onFinish:({departmentId:t})=>{let n=P.find(e=>e.id===t)?.head;n&&M(`add`,()=>e.onAdd(n.id),a(`signers.addDone`),y)},children:[(0,D.jsx)(i.Item,{label:a(`signers.addDepartment`),name:`departmentId`,rules:I(a(`signers.addDepartment`)),children:(0,D.jsx)(j,{style:{minWidth:220},placeholder:a(`field.select`),loading:C.loading,options:P.map(e=>({value:e.id,label:e.head?`${O(e)} · ${e.head.displayName}`:`${O(e)} ${a(`signers.noHead`)}`,disabled:!e.head}))})}),(0,D.jsx)(r,{htmlType:`submit`,loading:m===`add`,children:a(`signers.add`)})]}),e.canHandOver&&(0,D.jsxs)(i,{form:b,name:`${e.testId}-handOver`,layout:`inline`,onFinish:({toUserId:t})=>{t&&F&&M(`hand`,()=>e.onHandOver(t,F),a(`signers.handOverDone`),b)},children:[e.mySeats.length>1&&(0,D.jsx)(i.Item,{label:a(`signers.handOverFor`),name:`departmentId`,initialValue:e.mySeats[0]?.id,children:(0,D.jsx)(_,{style:{minWidth:160},options:e.mySeats.map(e=>({value:e.id,label:O(e)}))})}),(0,D.jsx)(i.Item,{label:a(`signers.handOverTo`),name:`toUserId`,rules:I(a(`signers.handOverTo`)),children:(0,D.jsx)(g,{style:{minWidth:260},departmentIds:F?[F]:void 0,excludeIds:e.excludedIds})}),(0,D.jsx)(r,{htmlType:`submit`,loading:m===`hand`,children:a(`signers.handOver`)})]}),e.canRemind&&(0,D.jsxs)(i,{form:x,name:`${e.testId}-remind`,layout:`inline`,onFinish:({departmentId:t})=>{t&&M(`remind`,()=>e.onRemind(t),a(`signers.remindDone`),x)},children:[(0,D.jsx)(i.Item,{label:a(`signers.remindDepartment`),name:`departmentId`,rules:I(a(`signers.remindDepartment`)),children:(0,D.jsx)(j,{style:{minWidth:220},placeholder:a(`field.select`),options:e.pending.map(e=>({value:e.id,label:O(e)}))})}),(0,D.jsx)(r,{htmlType:`submit`,loading:m===`remind`,children:a(`signers.remind`)})]}),(0,D.jsx)(S,{size:`small`,header:(0,D.jsx)(s.Text,{strong:!0,children:a(`signers.addedList`)}),locale:{emptyText:(0,D.jsx)(s.Text,{type:`secondary`,children:a(`common.none`)})},dataSource:e.addedSigners,"data-testid":`${e.testId}-added`,renderItem:e=>(0,D.jsx)(S.Item,{children:(0,D.jsxs)(s.Text,{children:[a(`signers.addedItem`,{department:O(e.department),head:e.department?.head?.displayName??``,by:e.addedBy?.displayName??``}),` `,(0,D.jsx)(s.Text,{type:`secondary`,children:(0,T.default)(e.createdAt).format(`YYYY-MM-DD HH:mm`)})]})})}),(0,D.jsx)(S,{size:`small`,header:(0,D.jsx)(s.Text,{strong:!0,children:a(`signers.handovers`)}),locale:{emptyText:(0,D.jsx)(s.Text,{type:`secondary`,children:a(`common.none`)})},dataSource:e.handovers,"data-testid":`${e.testId}-handovers`,renderItem:e=>(0,D.jsx)(S.Item,{children:(0,D.jsxs)(s.Text,{children:[a(`signers.handoverItem`,{department:O(e.department),from:e.fromUser?.displayName??``,to:e.toUser?.displayName??``}),` `,(0,D.jsx)(s.Text,{type:`secondary`,children:(0,T.default)(e.createdAt).format(`YYYY-MM-DD HH:mm`)})]})})})]})]})}function F(e,t){let n=e.filter(e=>e.head?.id===t.id||e.id===t.department?.id);return n.length>0?n:e}export{F as n,k as r,P as t};

@@ -1,0 +1,1 @@
+import{N as e,P as t}from"./index-Bv15gHvB.js";var n=t,r=e;export{n,r as t};
