@@ -291,12 +291,15 @@ SOURCES: dict[str, ObjectSource] = {
     ),
     "Department": ObjectSource(
         Department,
-        _columns(id="id", code="text", name="text", nameEn="text", isActive="bool"),
+        _columns(
+            id="id", code="text", name="text", nameEn="text", isActive="bool", updatedAt="datetime"
+        ),
     ),
 }
 
 #: Fields of the types above left to the generic executor: computed in Python, or lists
-#: not described yet. A document selecting one is answered there.
+#: not described yet. A document selecting one is answered there. Every field of a type
+#: above is either described or named here (``tests/schema/test_compiled_lists.py``).
 GENERIC_ONLY = {
     "Task": "lagging (working days), latestProgress, results, reschedules, "
     "rescheduleRequests, assistingDepartments, collaborationRequests",
@@ -310,4 +313,5 @@ GENERIC_ONLY = {
     "attachments(includeTasks: …) (a field with an argument)",
     "ReviewRound": "addedSigners, handovers",
     "Review": "contentChangedSinceApproval (the requirement's content hash, in Python)",
+    "Department": "head (the first of its headships)",
 }

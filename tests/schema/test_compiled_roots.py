@@ -93,7 +93,7 @@ LISTS: dict[str, tuple[str, dict[str, Any]]] = {
         """query($f: UserFilter, $o: UserOrder) { users(first: 7, filter: $f, orderBy: $o) {
           __typename totalCount pageInfo { hasNextPage endCursor }
           edges { cursor node { __typename id username displayName role isActive language
-          updatedAt department { id code name nameEn isActive } } } } }""",
+          updatedAt department { id code name nameEn isActive updatedAt } } } } }""",
         {"f": {"includeInactive": True}, "o": {"field": "DISPLAY_NAME", "direction": "DESC"}},
     ),
     "the directory by username": (
