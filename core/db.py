@@ -21,7 +21,7 @@ from tortoise.context import TortoiseContext
 from tortoise.exceptions import OperationalError
 from tortoise.migrations.api import migrate as run_migrations
 
-from core import replica
+from core import participation_log, replica
 from core.settings import Settings, get_settings
 
 APP_LABEL = "models"
@@ -183,8 +183,16 @@ async def _create_if_empty(ctx: TortoiseContext, config: dict[str, Any]) -> bool
     rows = await connection.execute_query_dict(query)
     if rows[0]["n"]:
         return False
-    await ctx.generate_schemas(safe=False)
+    await create_schema(ctx)
     return True
+
+
+async def create_schema(ctx: TortoiseContext) -> None:
+    """The models' tables, and on PostgreSQL the participation log that migration 0018
+    installs beside them (``core/participation_log.py``): a database made from the models
+    (the demo's, the tests') then works as a migrated one does."""
+    await ctx.generate_schemas(safe=False)
+    await participation_log.install(ctx.connections.get("default"))
 
 
 def committed_migrations() -> list[str]:

@@ -36,11 +36,11 @@ class IdList(Term):
         self.ids = ids
 
     def get_sql(self, ctx: SqlContext) -> str:
-        return _id_text(self.ids)
+        return id_text(self.ids)
 
 
 @lru_cache(maxsize=64)
-def _id_text(ids: tuple[int, ...]) -> str:
+def id_text(ids: tuple[int, ...]) -> str:
     """``(1,2,…)``, kept for the next statement of the same viewer (a page renders it twice)."""
     return "(" + ",".join(map(str, map(int, ids))) + ")"
 

@@ -1,6 +1,7 @@
 """Periodic work (APScheduler): enqueue a warning scan every few minutes, relay outbox
 messages that an earlier relay could not send (after a broker outage), refresh the report
-snapshot every minute, build the monthly Collaboration Analysis Report on the first day of
+snapshot every minute, prune the participation log (``core/participation_log.py``) every ten
+minutes, build the monthly Collaboration Analysis Report on the first day of
 each month, and sync the directory (CROSSFLOW_LDAP_SYNC_MINUTES) once one is configured
 (environment or panel).
 
@@ -17,7 +18,7 @@ from datetime import UTC, datetime
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from core import actor_refs, clock, outbox
+from core import actor_refs, clock, outbox, participation_log
 from core.db import close_orm, open_orm
 from core.settings import Settings
 from resolvers.alerts.scan import scan_and_deliver
@@ -31,6 +32,9 @@ log = logging.getLogger(__name__)
 RELAY_SECONDS = 15
 #: How often the report snapshot is refreshed: the figures' staleness at most (plus its run).
 REPORT_REFRESH_SECONDS = 60
+#: How often the participation log drops what every transaction has seen (each prune makes
+#: every server read its viewers' requirement ids once more).
+PARTICIPATION_PRUNE_MINUTES = 10
 
 
 def build_scheduler(settings: Settings, *, inline: bool) -> AsyncIOScheduler:
@@ -65,6 +69,14 @@ def build_scheduler(settings: Settings, *, inline: bool) -> AsyncIOScheduler:
         max_instances=1,
         coalesce=True,
         id="report-refresh",
+    )
+    scheduler.add_job(
+        _prune_participation_log,
+        "interval",
+        minutes=PARTICIPATION_PRUNE_MINUTES,
+        max_instances=1,
+        coalesce=True,
+        id="participation-prune",
     )
     # The Collaboration Analysis Report (协作分析报告) of the month before, on the 1st at
     # 01:00 Beijing time; a second scheduler only rebuilds the same month's row.
@@ -135,6 +147,15 @@ async def _refresh_reports_inline() -> None:
         await snapshots.refresh()
     except Exception:
         log.exception("report refresh failed; the next tick tries again")
+
+
+async def _prune_participation_log() -> None:
+    """One statement on the primary, so it runs here rather than through a worker."""
+    try:
+        dropped = await participation_log.prune()
+        log.info("participation log pruned: %s rows", dropped)
+    except Exception:
+        log.exception("participation log prune failed; the next tick tries again")
 
 
 async def _relay(settings: Settings) -> None:

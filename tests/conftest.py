@@ -18,7 +18,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from tortoise.backends.base import executor
 from tortoise.context import TortoiseContext
 
-from core.db import tortoise_config
+from core.db import create_schema, tortoise_config
 from core.settings import Mode, Settings, configure
 from crossflow.app import create_app
 
@@ -75,7 +75,7 @@ async def db(settings: Settings) -> AsyncIterator[TortoiseContext]:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     async with TortoiseContext() as ctx:
         await ctx.init(config=tortoise_config(settings))
-        await ctx.generate_schemas(safe=False)
+        await create_schema(ctx)
         yield ctx
 
 

@@ -13,18 +13,15 @@ explicitly as readable by everyone, and a table missing there is the ADMIN's alo
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import datetime
 from typing import Any, TypeVar
 
-from tortoise.connection import get_connection
 from tortoise.expressions import Q, Subquery
 from tortoise.models import Model
 from tortoise.queryset import QuerySet, ValuesQuery
 
 from core import clock
 from core.outbox_message import OutboxMessage
-from core.queries import IdList, union
+from core.queries import IdList
 from models import (
     Alert,
     AnalysisReport,
@@ -109,65 +106,14 @@ def participant_requirement_ids(viewer: Viewer) -> Subquery | IdList | list[int]
     request was addressed to and people invited to one of its meetings (asking someone for
     help is what lets them see what it is for). An @mention is narrower: see
     :func:`_or_mentioned`.
-    A subquery, unless :func:`with_participation` read the ids ahead for this request.
+    A subquery, unless ``resolvers/access/participation.py`` read the ids ahead for this
+    request.
     """
     if viewer.reads_everything:
         return None
     if viewer.requirement_ids is not None:
         return IdList(viewer.requirement_ids) if viewer.requirement_ids else []
     return Subquery(Requirement.filter(participation(viewer)).values("id"))
-
-
-#: Up to this many ids are read ahead; a wider scope stays a subquery.
-READ_AHEAD_LIMIT = 5_000
-
-
-async def with_participation(viewer: Viewer) -> Viewer:
-    """The viewer with the ids of their requirements read ahead, in one statement.
-
-    Inside a larger query PostgreSQL plans "the requirements I take part in" (an OR of
-    subqueries) as a join over every task; given the ids as values it estimates the share
-    of rows they select and walks the task index newest first, stopping after one page
-    (bench/README.md). The ids are read as a UNION of the same sources, each an index
-    lookup, rather than by filtering every requirement with the OR.
-    """
-    if viewer.reads_everything or viewer.requirement_ids is not None:
-        return viewer
-    if viewer.user_id is None and viewer.department_id is None:
-        return replace(viewer, requirement_ids=())
-    connection = get_connection("default")
-    postgres = connection.capabilities.dialect == "postgres"
-    statement, params = _participation_union(viewer, connection.capabilities.dialect)
-    statement = f"{statement} LIMIT {READ_AHEAD_LIMIT + 1}"
-    if postgres:  # one array: decoding a row per id cost more than reading them
-        statement = f"SELECT array_agg(u.pk) FROM ({statement}) AS u(pk)"
-    _, rows = await connection.execute_query(statement, params)
-    found = (rows[0][0] or []) if postgres else [row[0] for row in rows]
-    ids = sorted(set(found) - {None})
-    if len(ids) > READ_AHEAD_LIMIT:
-        return viewer
-    return replace(viewer, requirement_ids=tuple(ids))
-
-
-#: Keys no row has, standing for the viewer's in the UNION rendered once per kind of viewer.
-_USER, _DEPARTMENT = -7_301, -7_302
-_UNIONS: dict[tuple[str, bool, bool], tuple[str, list[Any]]] = {}
-
-
-def _participation_union(viewer: Viewer, dialect: str) -> tuple[str, list[Any]]:
-    """The UNION of :func:`_participation_sources` for ``viewer``, with its values: rendering
-    it cost milliseconds per request, and its text is the same for every viewer with a user
-    and a department (or one of them), so it is rendered once per kind with stand-in keys."""
-    kind = (dialect, viewer.user_id is not None, viewer.department_id is not None)
-    if kind not in _UNIONS:
-        user, department = (_USER if kind[1] else None), (_DEPARTMENT if kind[2] else None)
-        _UNIONS[kind] = union(
-            _participation_sources(replace(viewer, user_id=user, department_id=department))
-        )
-    statement, values = _UNIONS[kind]
-    now, own = clock.now(), {_USER: viewer.user_id, _DEPARTMENT: viewer.department_id}
-    params = [now if isinstance(v, datetime) else own.get(v, v) for v in values]
-    return statement, params
 
 
 def participation(viewer: Viewer) -> Q:
@@ -179,7 +125,7 @@ def participation(viewer: Viewer) -> Q:
     return Q(*conditions, join_type=Q.OR) if conditions else NOTHING
 
 
-def _participation_sources(viewer: Viewer) -> list[ValuesQuery[Any]]:
+def participation_sources(viewer: Viewer) -> list[ValuesQuery[Any]]:
     """The ids of the viewer's requirements, one single-column queryset per way in."""
     initiated = []
     if viewer.user_id is not None:
@@ -224,6 +170,26 @@ def _joined_sources(viewer: Viewer) -> list[ValuesQuery[Any]]:
     return sources
 
 
+#: Rules that admit every row of the viewer's requirements, with the path to the row's
+#: requirement id and whether they admit more rows besides (mentions).
+_PARTICIPANT_COLUMNS: dict[Callable[[Viewer], Scope], tuple[str, bool]] = {}
+
+
+def participant_column(model: type[Model]) -> tuple[str, bool] | None:
+    """The column of ``model`` holding its requirement's id when the model's scope admits
+    every row of the viewer's requirements (``None`` otherwise or when the path crosses a
+    table), and whether the scope admits other rows too.
+
+    A compiled statement checks that column against the read-ahead ids before it asks the
+    whole scope (``schema/compiled/scope.py``): PostgreSQL does not remove the self-join of
+    an ``EXISTS`` over the row's own table, which cost a probe per nested row.
+    """
+    found = _PARTICIPANT_COLUMNS.get(_SCOPES.get(model, rules.admin_only))
+    if found is None or "__" in found[0]:
+        return None
+    return found
+
+
 def _through_requirement(path: str) -> Callable[[Viewer], Scope]:
     """Scope of objects that belong to a requirement reached through ``path``."""
 
@@ -232,6 +198,7 @@ def _through_requirement(path: str) -> Callable[[Viewer], Scope]:
         lookup: dict[str, Any] = {f"{path}__in": ids}
         return None if ids is None else Q(**lookup)
 
+    _PARTICIPANT_COLUMNS[scope] = (path, False)
     return scope
 
 
@@ -254,6 +221,7 @@ def _or_mentioned(path: str, lookup: str, mentioned: str) -> Callable[[Viewer], 
         condition: dict[str, Any] = {f"{lookup}__in": Subquery(own)}
         return base | Q(**condition)
 
+    _PARTICIPANT_COLUMNS[scope] = (path, True)
     return scope
 
 

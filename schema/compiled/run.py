@@ -3,9 +3,11 @@
 The generic executor spends ~25 ms of Python per page of 50 tasks completing ~700 fields
 (STACK-NOTES "What made a strawberry server fast"). Here PostgreSQL builds each node's
 JSON and the response is assembled around those texts, so a request costs its parsing,
-the viewer's token lookup, for a viewer with a scope the ids of their requirements
-(``resolvers.access.scope.with_participation``), and one statement (plus a count when
-``totalCount`` is selected).
+the viewer's token lookup and one statement (plus a count when ``totalCount`` is
+selected). A viewer with a scope needs the ids of their requirements: kept from an earlier
+request and proven current by a guard the statement selects beside its rows, or read first
+(``resolvers/access/participation.py``); a false guard reads them and runs the statement
+again.
 
 Only the happy path is served: whenever the arguments do not coerce, the page size or the
 cursor is refused, the one object asked for is not there, or anything else goes wrong,
@@ -21,13 +23,14 @@ import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
 import strawberry
 from graphql.execution.values import get_argument_values, get_variable_values
 from strawberry.types.arguments import convert_arguments
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.connection import get_connection
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
@@ -35,7 +38,7 @@ from tortoise.queryset import QuerySet
 from core import clock
 from core.settings import Settings
 from resolvers.access.auth import Viewer
-from resolvers.access.scope import with_participation
+from resolvers.access.participation import Kept, forget, read_ahead
 from resolvers.errors import DomainError
 from resolvers.keyset import Ordering
 from schema.compiled.fields import SOURCES
@@ -45,6 +48,7 @@ from schema.compiled.scope import Scopes, marked, needs_participation
 from schema.compiled.sql import (
     NOW,
     TooWide,
+    guarded,
     node_sql,
     now_literal,
     object_statement,
@@ -149,31 +153,45 @@ class CompiledQueries:
             if target is None or target[0] not in compiled.by_type:
                 return None
             compiled = compiled.by_type[target[0]]
+        kept = None
         if _scoped(compiled, viewer):
-            viewer = await with_participation(viewer)
-        plan = compiled.plan
+            viewer, kept = await read_ahead(viewer)
         try:
-            statement, rows = await self._statement(compiled, viewer, arguments)
+            async with asyncio.timeout(self.limits.timeout_seconds):
+                try:
+                    return await self._answer(compiled, viewer, arguments, kept)
+                except _Stale:  # a participation change since the ids were kept
+                    forget(viewer)
+                    viewer, _ = await read_ahead(replace(viewer, requirement_ids=None))
+                    return await self._answer(compiled, viewer, arguments, None)
         except DomainError:
             return None
+        except TimeoutError:
+            return _timeout(self.limits.timeout_seconds)
+
+    async def _answer(
+        self, compiled: _Compiled, viewer: Viewer, arguments: dict[str, Any], kept: Kept | None
+    ) -> bytes | None:
+        """The body from one statement; :class:`_Stale` when ``kept`` ids proved outdated."""
+        plan = compiled.plan
+        statement, rows = await self._statement(compiled, viewer, arguments)
         sql = statement.sql
         if compiled.uses_now:
             sql = sql.replace(NOW, now_literal(clock.now()))
+        if kept is not None:
+            sql = guarded(sql, kept.guard)
         connection = get_connection("default")
-        try:
-            async with asyncio.timeout(self.limits.timeout_seconds):
-                _, found = await connection.execute_query(sql, statement.params)
-                if not plan.root.connection:
-                    if not found:
-                        return None  # NOT_FOUND is the generic executor's to word
-                    return _object_body(plan, found[0]["node"])
-                total = None
-                if rows is not None and _selects(plan, "totalCount"):
-                    total = await rows.count()
-        except TimeoutError:
-            return _timeout(self.limits.timeout_seconds)
-        after = arguments.get("after")
-        return _body(plan, found, statement.size, statement.order, after, total)
+        _, found = await connection.execute_query(sql, statement.params)
+        if kept is not None and not await _current(connection, found, kept, plan):
+            raise _Stale
+        if not plan.root.connection:
+            if not found:
+                return None  # NOT_FOUND is the generic executor's to word
+            return _object_body(plan, found[0]["node"])
+        total = None
+        if rows is not None and _selects(plan, "totalCount"):
+            total = await rows.count()
+        return _body(plan, found, statement.size, statement.order, arguments.get("after"), total)
 
     async def _statement(
         self, compiled: _Compiled, viewer: Viewer, arguments: dict[str, Any]
@@ -277,6 +295,23 @@ def _scoped(compiled: _Compiled, viewer: Viewer) -> bool:
     return compiled.plan.root.scoped or needs_participation(compiled.nested, viewer)
 
 
+class _Stale(Exception):
+    """The viewer's kept requirement ids are outdated: the statement's guard was false."""
+
+
+async def _current(
+    connection: BaseDBAsyncClient, found: Sequence[Any], kept: Kept, plan: Plan
+) -> bool:
+    """Whether the statement's guard held; an empty page shows none, so it is asked alone
+    (an object not found goes to the generic executor either way)."""
+    if found:
+        return bool(found[0]["fresh"])
+    if not plan.root.connection:
+        return True
+    _, rows = await connection.execute_query(f"SELECT {kept.guard}")
+    return bool(rows[0][0])
+
+
 def _selects(plan: Plan, part: str) -> bool:
     return any(name == part for _, name in plan.parts)
 
@@ -289,7 +324,7 @@ def _body(
     after: str | None,
     total: int | None,
 ) -> bytes:
-    cursors = [order.encode(_Row(row["id"], row["sort"])) for row in rows[:size]]
+    cursors = _cursors(plan, rows[:size], order)
     pieces: list[str] = []
     for key, part in plan.parts:
         if part == "edges":
@@ -302,6 +337,18 @@ def _body(
             value = f'"{plan.root.node}Connection"'
         pieces.append(f'"{key}":{value}')
     return f'{{"data":{{"{plan.root_key}":{{{",".join(pieces)}}}}}}}'.encode()
+
+
+def _cursors(plan: Plan, rows: Sequence[Any], order: Ordering) -> list[str]:
+    """The cursors the response shows: every row's when an edge selects ``cursor``, else
+    only the first and last (``pageInfo``'s), else none; encoding one costs a JSON dump."""
+    edge_cursor = plan.edges is not None and any(p == "cursor" for _, p in plan.edges.parts)
+    if edge_cursor:
+        return [order.encode(_Row(row["id"], row["sort"])) for row in rows]
+    if not _selects(plan, "pageInfo") or not rows:
+        return [""] * len(rows)
+    ends = [order.encode(_Row(row["id"], row["sort"])) for row in (rows[0], rows[-1])]
+    return [ends[0], *[""] * (len(rows) - 2), ends[1]] if len(rows) > 1 else ends[:1]
 
 
 def _object_body(plan: Plan, node: str) -> bytes:

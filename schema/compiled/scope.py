@@ -8,6 +8,12 @@ drift apart. Its values are ids read from the database, the viewer's own keys an
 clock, written into the text as literals (:func:`_literal`; no client input reaches it),
 so the node's SQL needs no parameters of its own.
 
+With the viewer's requirement ids read ahead, a level whose scope admits every row of
+those requirements (``participant_column``) asks its own requirement column first,
+``(row."requirement_id" IN (…) OR EXISTS (the rest of the scope))``: PostgreSQL keeps the
+self-join of the ``EXISTS`` (one index probe per nested row) and the ``OR`` stops before it
+for the rows of the viewer's requirements.
+
 A node's SQL is built once per document with a marker where each scope goes
 (:func:`marker`); a request replaces the markers with its viewer's conditions
 (:class:`Scopes`), or with ``TRUE`` when the viewer reads every row of that model.
@@ -17,18 +23,22 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from dataclasses import replace
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
 from tortoise.models import Model
 
+from core.queries import id_text
 from resolvers.access.auth import Viewer
-from resolvers.access.scope import scope_of
+from resolvers.access.scope import participant_column, scope_of
 from schema.compiled.fields import SOURCES
 
 #: An id no table reaches, replaced by the row's column once rendered.
 _SENTINEL = "7319000000001"
+#: Where the row's alias goes in a condition on one of its own columns.
+_ALIAS = "\x00alias\x00"
 _MARKER = re.compile(r":scope:(\w+):(\w+):")
 _PARAMETER = re.compile(r"\$(\d+)")
 _MODELS: dict[str, type[Model]] = {source.table: source.model for source in SOURCES.values()}
@@ -72,7 +82,7 @@ class Scopes:
         template = self._rendered[table]
         if template is None:
             return "TRUE"
-        return template.replace(_SENTINEL, f'{alias}."id"')
+        return template.replace(_SENTINEL, f'{alias}."id"').replace(_ALIAS, alias)
 
     def _template(self, table: str) -> str | None:
         """The rendered condition, kept across requests when it depends on the viewer alone.
@@ -95,7 +105,22 @@ class Scopes:
         return template
 
     def _render(self, model: type[Model]) -> str | None:
-        condition = scope_of(model, self.viewer)
+        ids = self.viewer.requirement_ids
+        shortcut = participant_column(model) if ids is not None else None
+        if shortcut is None:
+            return self._exists(model, self.viewer)
+        column, widened = shortcut
+        listed = f'{_ALIAS}."{column}" IN {id_text(ids)}' if ids else "FALSE"
+        if not widened:
+            return listed
+        # the rows the rule admits besides the viewer's requirements (their @mentions)
+        besides = self._exists(model, replace(self.viewer, requirement_ids=()))
+        return f"({listed} OR {besides})" if besides is not None else listed
+
+    @staticmethod
+    def _exists(model: type[Model], viewer: Viewer) -> str | None:
+        """``EXISTS`` (the row under :data:`_SENTINEL` is in ``viewer``'s scope of ``model``)."""
+        condition = scope_of(model, viewer)
         if condition is None:
             return None
         queryset = model.filter(condition).filter(id=int(_SENTINEL)).values("id")

@@ -134,6 +134,14 @@ def page_statement(page: QuerySet[Any], order: Ordering, node: str | None) -> tu
     return statement, list(params)
 
 
+def guarded(statement: str, guard: str) -> str:
+    """``statement`` (a :func:`page_statement` or :func:`object_statement`) with the SQL
+    condition ``guard`` selected beside each row as ``fresh`` (an uncorrelated subquery:
+    PostgreSQL evaluates it once)."""
+    assert statement.startswith("SELECT ")
+    return f'SELECT ({guard}) AS "fresh", {statement[len("SELECT ") :]}'
+
+
 def object_statement(rows: QuerySet[Any], node: str) -> tuple[str, list[Any]]:
     """The statement returning the node JSON text of the (one) row of ``rows``."""
     inner, params = _rendered(rows)

@@ -21,7 +21,7 @@ import pytest
 from psycopg import sql
 from tortoise.context import TortoiseContext
 
-from core.db import init_orm
+from core.db import create_schema, init_orm
 from core.replica import REPLICA_FALLBACKS, detach
 from core.settings import Mode, Settings, configure
 from crossflow.app import create_app
@@ -105,7 +105,7 @@ async def site(
     try:
         async with TortoiseContext() as ctx:
             await init_orm(ctx, settings)
-            await ctx.generate_schemas(safe=False)
+            await create_schema(ctx)
             await load_demo_data()
             march = await build_march()
             token = await bi_token()

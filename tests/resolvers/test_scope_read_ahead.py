@@ -7,7 +7,8 @@ import pytest
 from models import Requirement, User
 from models.enums import Role
 from resolvers.access.auth import Viewer
-from resolvers.access.scope import scoped, with_participation
+from resolvers.access.participation import with_participation
+from resolvers.access.scope import scoped
 
 
 async def test_the_ids_read_ahead_are_the_scoped_requirements_of_every_demo_user(
@@ -46,7 +47,7 @@ async def test_a_participant_role_without_person_or_department_reads_nothing(dem
 
 
 async def test_too_many_ids_keep_the_subquery(demo: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("resolvers.access.scope.READ_AHEAD_LIMIT", 0)
+    monkeypatch.setattr("resolvers.access.participation.READ_AHEAD_LIMIT", 0)
     user = await User.get(username="market_head")
     viewer = Viewer.of_user(user)
     assert (await with_participation(viewer)).requirement_ids is None

@@ -336,7 +336,7 @@ async def test_refusals_of_the_new_roots_are_the_generic_executors(
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)
 @pytest.mark.parametrize("first", [10, 100])
-@pytest.mark.parametrize(("username", "expected"), [("admin", 2), ("market_head", 3)])
+@pytest.mark.parametrize(("username", "expected"), [("admin", 2), ("market_head", 2)])
 async def test_a_nested_read_is_one_statement_at_any_size(
     apps: tuple[GraphQLClient, GraphQLClient], first: int, username: str, expected: int
 ) -> None:
@@ -355,11 +355,10 @@ async def test_a_nested_read_is_one_statement_at_any_size(
         # when it is read
         with counted_statements() as statements:
             await fast.data(request, variables)
-        # then the statements are the token's user, the head's requirements, and one more
+        # then the statements are the token's user and one more (the head's requirement
+        # ids kept from the first read, proven current by that statement's guard)
         assert len(statements) == expected, statements
-        assert statements[-1].startswith('SELECT t."id"') or statements[-1].startswith(
-            "SELECT json_build_object"
-        ), statements
+        assert 't."id" AS "id"' in statements[-1] or "json_build_object" in statements[-1]
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)

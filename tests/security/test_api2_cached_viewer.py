@@ -24,7 +24,7 @@ import time_machine
 from tortoise.context import TortoiseContext
 
 from core import clock, db, realtime
-from core.db import tortoise_config
+from core.db import create_schema, tortoise_config
 from core.security import hash_api_token
 from core.settings import Mode, Settings, configure
 from crossflow.app import create_app
@@ -56,7 +56,7 @@ async def shared(postgres_url: str, redis_url: str, tmp_path: Path) -> AsyncIter
     )
     async with TortoiseContext() as ctx:
         await ctx.init(config=tortoise_config(settings))
-        await ctx.generate_schemas(safe=False)
+        await create_schema(ctx)
         await load_demo_data()
         yield settings
     configure(Settings(_env_file=None))  # type: ignore[call-arg]
