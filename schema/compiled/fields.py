@@ -40,8 +40,9 @@ dates ISO, enums by value, ids as relay global ids (base64 of ``Type:pk``), a JS
 of strings as stored (``Review.claimedTasks``: the writer stores strings, which the schema
 serializes unchanged), ``AttachmentVersion.downloadUrl`` as ``/files/`` and the global id
 (a plain path that the bearer token opens, not a signed link: nothing of it is computed).
-An attachment's ``size`` is a 64-bit column shown as a GraphQL Int: the upload limit
-(``upload_max_bytes``, 20 MB by default) keeps it within 32 bits on both paths.
+An attachment's ``size`` is a 64-bit column shown as a GraphQL Int: a file above 2 GiB
+(possible only with ``upload_max_bytes`` raised that far from its 20 MB) would be an error
+on the generic path and a number here.
 """
 
 from __future__ import annotations
