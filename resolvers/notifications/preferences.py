@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
-from models import NotificationPreference, QuietHours, WarningRule
+from models import NotificationPreference, QuietHours, User, WarningRule
 from models.enums import Channel, NotificationKind, WarningRuleKind
 from resolvers import audit
 from resolvers.access import policy
@@ -98,7 +98,11 @@ async def set_preferences(
     quiet: tuple[str, str] | None,
     clear_quiet: bool,
 ) -> Preferences:
-    """Store the viewer's choices; kinds not named keep theirs. Audited as one change."""
+    """Store the viewer's choices; kinds not named keep theirs. Audited as one change.
+
+    Saves of one person run one after the other, so two at once both succeed and the later
+    one is what stays.
+    """
     policy.require_writer(viewer)
     policy.require_inbox_owner(viewer)
     assert viewer.user_id is not None
@@ -117,6 +121,11 @@ async def set_preferences(
                 "免打扰开始与结束不能相同 (start and end must differ)", field="quietHours.end"
             )
     async with in_transaction() as conn:
+        # A person's saves take turns on their own user row: two first saves at once (two
+        # tabs, a double click) would otherwise both find no row and both insert, and the
+        # loser would hit the unique (user, kind) / one-to-one quiet hours constraint. NO KEY
+        # leaves rows referencing the user (audit, notifications) free to be written meanwhile.
+        await User.filter(id=viewer.user_id).using_db(conn).select_for_update(no_key=True).first()
         for choice in choices:
             query = NotificationPreference.filter(user_id=viewer.user_id, kind=choice.kind)
             if choice.channels is None:

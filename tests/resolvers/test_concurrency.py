@@ -8,7 +8,15 @@ from datetime import timedelta
 from strawberry.relay import to_base64
 
 from core import clock
-from models import Department, Requirement, Review
+from models import (
+    AuditEntry,
+    Department,
+    NotificationPreference,
+    QuietHours,
+    Requirement,
+    Review,
+    User,
+)
 from models.enums import RequirementStatus
 from tests.conftest import GraphQLClient
 
@@ -106,3 +114,27 @@ async def test_the_same_head_clicking_approve_twice_at_once_signs_once(
     )
     assert codes == ["INVALID_TRANSITION", "OK"]
     assert await Review.filter(requirement_id=requirement.id).count() == 1
+
+
+PREFERENCES = """mutation($input: SetNotificationPreferencesInput!) {
+  setNotificationPreferences(input: $input) { quietHours { start end } } }"""
+
+
+async def test_two_first_preference_saves_at_once_both_succeed_and_one_is_kept(
+    client: GraphQLClient, demo: None
+) -> None:
+    # given a person who has never saved preferences, saving twice at once (two tabs)
+    head = await client.sign_in("design_head")
+    user_id = (await User.get(username="design_head")).id
+    saves = [
+        {"kinds": [{"kind": "MENTION", "channels": ["EMAIL"]}], "quietHours": quiet}
+        for quiet in ({"start": "22:00", "end": "07:00"}, {"start": "23:00", "end": "08:00"})
+    ]
+    # when both first saves race on the same (person, kind) row and the same quiet hours row
+    results = await asyncio.gather(*(head.post(PREFERENCES, {"input": s}) for s in saves))
+    # then neither request fails, and one row each holds one of the two choices
+    assert all("errors" not in body for body in results), results
+    assert await NotificationPreference.filter(user_id=user_id).count() == 1
+    quiet = await QuietHours.get(user_id=user_id)
+    assert (quiet.start_minute, quiet.end_minute) in {(22 * 60, 7 * 60), (23 * 60, 8 * 60)}
+    assert await AuditEntry.filter(action="notification.preferences").count() == 2
