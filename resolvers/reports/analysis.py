@@ -23,6 +23,7 @@ from models.enums import AnalysisReportStatus
 from resolvers import audit
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
+from resolvers.access.scope import scoped
 from resolvers.archives.handoffs import tell_executives_report_ready
 from resolvers.errors import BadUserInput, NotFound
 from resolvers.reports import analysis_html, analysis_workbook
@@ -138,9 +139,10 @@ async def mark_failed(month: str, error: BaseException) -> None:
 
 
 def analysis_reports(viewer: Viewer) -> QuerySet[AnalysisReport]:
-    """The stored reports (ADMIN and EXECUTIVE), without their documents."""
+    """The stored reports in the viewer's scope (``admin_and_executive``), FORBIDDEN to
+    others, without their documents: the resolver's rows and the compiled path's."""
     policy.require_analysis_reader(viewer)
-    return AnalysisReport.all().only(*LIST_FIELDS)
+    return scoped(AnalysisReport, viewer).only(*LIST_FIELDS)
 
 
 @dataclass(frozen=True)

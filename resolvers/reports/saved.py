@@ -28,7 +28,9 @@ from models import SavedReport
 from resolvers import audit
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
-from resolvers.errors import BadUserInput, Conflict, NotFound
+from resolvers.access.scope import scope_of, scoped
+from resolvers.access.scope_rules import NOTHING
+from resolvers.errors import BadUserInput, Conflict, Forbidden, NotFound
 from resolvers.workflow import NOT_FOUND_MESSAGE
 
 NAME_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
@@ -143,10 +145,22 @@ async def delete_report(viewer: Viewer, report_id: int) -> SavedReport:
     return report
 
 
-async def saved_reports(viewer: Viewer) -> QuerySet[SavedReport]:
-    """The saved reports, for whoever may read reports."""
-    await policy.report_departments(viewer)
-    return SavedReport.all()
+#: The refusal of the list to anyone outside ``report_readers``: the words of
+#: ``policy.report_departments``, which refuses the same people.
+READERS_ONLY = "仅管理层、BI和部门负责人可查看报表 (reports are for management, BI and heads)"
+
+
+def saved_reports(viewer: Viewer) -> QuerySet[SavedReport]:
+    """The saved reports in the viewer's scope (``report_readers``), FORBIDDEN to others.
+
+    Decided by the table's scope rule, which admits whoever ``policy.report_departments``
+    admits (ADMIN, EXECUTIVE, BI and heads; a token is BI or EXECUTIVE, so every head is a
+    person), without reading a head's departments, which a list of definitions does not
+    need: a head's page is one statement on the compiled path (``schema/compiled``) too.
+    """
+    if scope_of(SavedReport, viewer) is NOTHING:
+        raise Forbidden(READERS_ONLY)
+    return scoped(SavedReport, viewer)
 
 
 async def runnable(viewer: Viewer, name: str) -> SavedReport:

@@ -58,7 +58,8 @@ class Root:
     scoped: bool = True
 
 
-_LIST = frozenset({"first", "after", "orderBy", "filter"})
+_PAGE = frozenset({"first", "after"})
+_LIST = _PAGE | {"orderBy", "filter"}
 _BY_CODE = frozenset({"code"})
 #: The Query fields the compiled path serves (``schema/compiled/roots.py`` reads their rows).
 ROOTS = {
@@ -72,6 +73,9 @@ ROOTS = {
     "notifications": Root("Notification", True, _LIST | {"unreadOnly"}, scoped=False),
     "archives": Root("Archive", True, _LIST | {"search"}),
     "suggestions": Root("Suggestion", True, _LIST, scoped=False),
+    # the reports' lists: every row for a viewer their scope admits, refused to the others
+    "savedReports": Root("SavedReport", True, _PAGE, scoped=False),
+    "analysisReports": Root("AnalysisReport", True, _PAGE, scoped=False),
     # any declared type with an ``id``, planned once per type (the id names it per request);
     # the row's own scope is joined in by ``schema/compiled/run.py``
     "node": Root(NODE, False, frozenset({"id"}), scoped=False),

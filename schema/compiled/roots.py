@@ -2,10 +2,11 @@
 
 A connection's rows and order come from the function its resolver calls (``task_list``,
 ``requirement_list``, ``user_list``, ``notification_list``, ``archive_list``,
-``suggestion_list``), one object's from the same
-``scoped(model, viewer, code=…)`` as ``task(code)`` and ``requirement(code)`` (``node``'s
-from ``scoped(model, viewer, id=…)``, the loader's question): scope and
-filters are defined once for both paths.
+``suggestion_list``, ``saved_report_list``, ``analysis_report_list``), one object's from
+the same ``scoped(model, viewer, code=…)`` as ``task(code)`` and ``requirement(code)``
+(``node``'s from ``scoped(model, viewer, id=…)``, the loader's question): scope and
+filters are defined once for both paths. A list function's refusal (a viewer outside the
+reports' scope: FORBIDDEN) leaves the request to the generic executor, which words it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from schema.filters import requirement_list
 from schema.ids import in_range
 from schema.notifications.inbox import notification_list
 from schema.people.users import user_list
+from schema.reports.aggregates import saved_report_list
+from schema.reports.analysis import analysis_report_list
 from schema.tasks.task import task_list
 
 
@@ -44,6 +47,10 @@ async def connection_rows(
         return suggestion_list(viewer, filter, order_by)
     if root == "notifications":
         return notification_list(viewer, arguments.get("unread_only", False), filter, order_by)
+    if root == "savedReports":
+        return saved_report_list(viewer)
+    if root == "analysisReports":
+        return analysis_report_list(viewer)
     return task_list(viewer, filter, order_by, mine=root == "myTasks")
 
 

@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import relay
+from tortoise.queryset import QuerySet
 
 import models
 from core import clock
+from resolvers.access.auth import Viewer
+from resolvers.keyset import Ordering
 from resolvers.reports import aggregates as reports
 from resolvers.reports import saved as saved_reports
 from resolvers.reports.aggregates import ReportFilter, ReportScope
@@ -23,7 +26,7 @@ from schema.access.permissions import CanWrite, SignedIn
 from schema.base import Info, ModelNode, load_one
 from schema.enums import FeedbackKind, TaskStatus
 from schema.ids import decode_id, decode_ids
-from schema.pagination import After, Connection, First, paginate
+from schema.pagination import NEWEST_FIRST, After, Connection, First, paginate
 
 if TYPE_CHECKING:
     from schema.people.departments import DepartmentType
@@ -316,6 +319,11 @@ class SaveReportInput:
     description: str = strawberry.field(default="", description="What the report shows")
 
 
+def saved_report_list(viewer: Viewer) -> tuple[QuerySet[models.SavedReport], Ordering]:
+    """The rows and order of ``savedReports``: the resolver's and the compiled path's."""
+    return saved_reports.saved_reports(viewer), NEWEST_FIRST
+
+
 @strawberry.type
 class SavedReportQueries:
     @strawberry.field(
@@ -325,8 +333,8 @@ class SavedReportQueries:
     async def saved_reports(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[SavedReportType]:
-        viewer = info.context.require_viewer()
-        return await paginate(await saved_reports.saved_reports(viewer), first, after)
+        rows, order = saved_report_list(info.context.require_viewer())
+        return await paginate(rows, first, after, order=order)
 
 
 @strawberry.type

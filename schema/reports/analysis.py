@@ -13,13 +13,16 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
+from tortoise.queryset import QuerySet
 
 import models
+from resolvers.access.auth import Viewer
+from resolvers.keyset import Ordering
 from resolvers.reports import analysis
 from schema.access.permissions import CanWrite, SignedIn
 from schema.base import Info, ModelNode, load_one
 from schema.enums import AnalysisReportStatus
-from schema.pagination import After, Connection, First, paginate
+from schema.pagination import NEWEST_FIRST, After, Connection, First, paginate
 
 if TYPE_CHECKING:
     from schema.people.users import UserType
@@ -66,6 +69,11 @@ class AnalysisReportType(ModelNode):
         return f"/reports/analysis/{root.month}.xlsx" if root.generated_at else None
 
 
+def analysis_report_list(viewer: Viewer) -> tuple[QuerySet[models.AnalysisReport], Ordering]:
+    """The rows and order of ``analysisReports``: the resolver's and the compiled path's."""
+    return analysis.analysis_reports(viewer), NEWEST_FIRST
+
+
 @strawberry.type
 class AnalysisQueries:
     @strawberry.field(
@@ -75,8 +83,8 @@ class AnalysisQueries:
     async def analysis_reports(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[AnalysisReportType]:
-        viewer = info.context.require_viewer()
-        return await paginate(analysis.analysis_reports(viewer), first, after)
+        rows, order = analysis_report_list(info.context.require_viewer())
+        return await paginate(rows, first, after, order=order)
 
 
 @strawberry.type
