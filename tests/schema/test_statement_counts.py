@@ -53,6 +53,8 @@ from tests.support.sql_log import counted_statements
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
 Variables = Callable[[GraphQLClient], Awaitable[dict[str, Any]]]
+#: Who of the compiled roots' viewers may read the report lists (the others: FORBIDDEN)
+REPORT_READERS = {"savedReports": {"admin", "market_head"}, "analysisReports": {"admin"}}
 
 
 @dataclass(frozen=True)
@@ -203,15 +205,15 @@ CASES: dict[str, Case] = {
     ),
     "savedReports": Case(
         """query($first: Int) { savedReports(first: $first) { totalCount
-          edges { node { name title createdBy { displayName } } } } }""",
-        "admin",
-        3,
+          edges { node { name title createdBy { displayName department { name } } } } } }""",
+        "market_head",
+        2,
     ),
     "analysisReports": Case(
         """query($first: Int) { analysisReports(first: $first) { totalCount
-          edges { node { month status requestedBy { displayName } } } } }""",
-        "admin",
-        3,
+          edges { node { month status summary requestedBy { displayName } } } } }""",
+        "ceo",
+        2,
     ),
     "myWork": Case(
         """{ myWork { total reviews { code initiator { displayName } }
@@ -370,6 +372,13 @@ async def _compiled_read(
         variables = await _q3_requirement(viewer)
     else:
         variables = {"code": codes[root]}
+    if username not in REPORT_READERS.get(root, {username}):
+        # refused (FORBIDDEN, the generic executor's answer): counted all the same
+        await viewer.post(case.document, variables)
+        with counted_statements() as statements:
+            refused = await viewer.post(case.document, variables)
+        assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN", (root, refused)
+        return len(statements)
     count, data = await _statements(viewer, case.document, variables)
     # a page of rows, unless the viewer has no tasks of their own (the ADMIN and the head)
     empty = root == "myTasks" and not await Task.exists(assignee__username=username)
