@@ -27,6 +27,7 @@ from strawberry.relay import to_base64
 
 from core import clock
 from models import (
+    AnalysisReport,
     Attachment,
     AttachmentVersion,
     Delegation,
@@ -34,6 +35,7 @@ from models import (
     Requirement,
     Review,
     ReviewRound,
+    SavedReport,
     Task,
     User,
 )
@@ -44,6 +46,7 @@ from tests.schema.test_bi_tokens import token_for
 from tests.schema.test_compiled import _vary_the_tasks
 from tests.schema.test_compiled_roots import MENTIONED, _inboxes, _knowledge, _mention
 from tests.support.compiled_lists import attach_files, sign_on_behalf
+from tests.support.compiled_reports import build_reports, save_reports
 from tests.support.corpus import Document, Pools, documents
 from tests.support.sql_log import counted_statements
 
@@ -93,6 +96,8 @@ async def _pools() -> Pools:
         (AttachmentVersion, "AttachmentVersion"),
         (ReviewRound, "ReviewRound"),
         (Review, "Review"),
+        (SavedReport, "SavedReport"),
+        (AnalysisReport, "AnalysisReport"),
     ):  # rows of the listed types node(id) may name (each viewer sees some of them)
         keys = await model.all().order_by("id").limit(3).values_list("id", flat=True)
         ids[type_name] = [to_base64(type_name, pk) for pk in keys]
@@ -176,13 +181,16 @@ async def test_a_generated_corpus_answers_the_same_on_both_paths(
     apps: tuple[GraphQLClient, GraphQLClient],
 ) -> None:
     # given varied tasks, a person @mentioned on one task, a delegation, files with
-    # versions and review rounds with reviews (one signed for a head), the two servers
+    # versions, review rounds with reviews (one signed for a head), saved reports and
+    # analysis reports, the two servers
     await _vary_the_tasks()
     await _mention(MENTIONED)
     await _inboxes()
     await _knowledge()
     await attach_files()
     await sign_on_behalf()
+    await save_reports()
+    await build_reports()
     viewers = await _viewers(apps)
     pools = await _pools()
     tally = Tally()
