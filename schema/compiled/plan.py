@@ -10,12 +10,14 @@ so a request whose document was seen before costs a dictionary lookup.
 The document is validated here exactly as the generic path validates it (the schema's
 rules plus the depth and alias limits, parsing under the token limit), and its worst-case
 cost at the largest page is checked against the cost limit, so a planned document can be
-run for any variables the page-size rule admits.
+run for any variables the page-size rule admits; a document over the limit at that size is
+kept too, and each of its requests is costed with its own variables, as the generic
+executor costs it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from graphql import (
@@ -117,6 +119,9 @@ class Plan:
     edges: EdgePlan | None
     #: (key, pageInfo field name)
     page_info: tuple[tuple[str, str], ...]
+    #: Whether its cost stays under the limit at the largest page every variable admits;
+    #: otherwise each request's variables are costed as the generic executor costs them.
+    within_cost: bool = True
 
 
 class _Unsupported(Exception):
@@ -147,8 +152,17 @@ class Planner:
             return None
         worst = {d.variable.name.value: MAX_PAGE for d in plan.operation.variable_definitions or ()}
         if estimate_cost(self.schema, document, operation_name, worst) > self.limits.max_cost:
-            return None
+            return replace(plan, within_cost=False)
         return plan
+
+    def within_cost(self, plan: Plan, variables: dict[str, Any] | None) -> bool:
+        """Whether a request of ``plan`` with ``variables`` stays under the cost limit,
+        counted as the generic executor counts it (``schema/limits.py``)."""
+        if plan.within_cost:
+            return True
+        name = plan.operation.name.value if plan.operation.name else None
+        cost = estimate_cost(self.schema, plan.document, name, variables)
+        return cost <= self.limits.max_cost
 
 
 def _plan(document: DocumentNode, operation_name: str | None, object_types: frozenset[str]) -> Plan:

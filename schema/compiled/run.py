@@ -3,9 +3,9 @@
 The generic executor spends ~25 ms of Python per page of 50 tasks completing ~700 fields
 (STACK-NOTES "What made a strawberry server fast"). Here PostgreSQL builds each node's
 JSON and the response is assembled around those texts, so a request costs its parsing,
-the viewer's token lookup and one statement (plus a count when ``totalCount`` is
-selected). A viewer with a scope needs the ids of their requirements: kept from an earlier
-request and proven current by a guard the statement selects beside its rows, or read first
+the viewer's token lookup and one statement (``totalCount`` included). A viewer with a
+scope needs the ids of their requirements: kept from an earlier request and proven current
+by a guard the statement selects beside its rows, or read first
 (``resolvers/access/participation.py``); a false guard reads them and runs the statement
 again.
 
@@ -33,9 +33,9 @@ from strawberry.types.arguments import convert_arguments
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.connection import get_connection
 from tortoise.models import Model
-from tortoise.queryset import QuerySet
 
 from core import clock
+from core.replica import current_connection
 from core.settings import Settings
 from resolvers.access.auth import Viewer
 from resolvers.access.participation import Kept, forget, read_ahead
@@ -146,8 +146,8 @@ class CompiledQueries:
     ) -> bytes | None:
         """The response body, or ``None`` when the generic executor should answer."""
         arguments = self._arguments(compiled.plan, variables)
-        if arguments is None:
-            return None
+        if arguments is None or not self.planner.within_cost(compiled.plan, variables):
+            return None  # the generic executor words the refusal
         if compiled.by_type:  # node(id): the id's type, if it is one served
             target = node_target(arguments["id"])
             if target is None or target[0] not in compiled.by_type:
@@ -174,13 +174,13 @@ class CompiledQueries:
     ) -> bytes | None:
         """The body from one statement; :class:`_Stale` when ``kept`` ids proved outdated."""
         plan = compiled.plan
-        statement, rows = await self._statement(compiled, viewer, arguments)
+        statement = await self._statement(compiled, viewer, arguments)
         sql = statement.sql
         if compiled.uses_now:
             sql = sql.replace(NOW, now_literal(clock.now()))
         if kept is not None:
             sql = guarded(sql, kept.guard)
-        connection = get_connection("default")
+        connection = get_connection(current_connection())
         _, found = await connection.execute_query(sql, statement.params)
         if kept is not None and not await _current(connection, found, kept, plan):
             raise _Stale
@@ -189,14 +189,15 @@ class CompiledQueries:
                 return None  # NOT_FOUND is the generic executor's to word
             return _object_body(plan, found[0]["node"])
         total = None
-        if rows is not None and _selects(plan, "totalCount"):
-            total = await rows.count()
+        if _selects(plan, "totalCount"):  # each row carries it; an empty page one null row
+            total = found[0]["total"]
+            found = [row for row in found if row["id"] is not None]
         return _body(plan, found, statement.size, statement.order, arguments.get("after"), total)
 
     async def _statement(
         self, compiled: _Compiled, viewer: Viewer, arguments: dict[str, Any]
-    ) -> tuple[_Statement, QuerySet[Any] | None]:
-        """The request's statement, and the rows before paging when they were rendered.
+    ) -> _Statement:
+        """The request's statement.
 
         Rendering the resolver's queryset through Tortoise cost about half of a request's
         Python; the text depends only on the document, the viewer (their read-ahead ids
@@ -207,7 +208,7 @@ class CompiledQueries:
         if key is not None and (kept := self._statements.get(key)) is not None:
             self._statements.move_to_end(key)
             params = _open_params(compiled, arguments)
-            return _Statement(kept.sql, params, kept.order, kept.size), None
+            return _Statement(kept.sql, params, kept.order, kept.size)
         plan, node = compiled.plan, compiled.node
         if node is not None and compiled.nested:
             node = Scopes(viewer).apply(node)
@@ -215,7 +216,8 @@ class CompiledQueries:
         if plan.root.connection:
             rows, order = await connection_rows(root, viewer, arguments)
             page, size = page_query(rows, arguments.get("first"), arguments.get("after"), order)
-            statement = _Statement(*page_statement(page, order, node), order, size)
+            counted = rows if _selects(plan, "totalCount") else None
+            statement = _Statement(*page_statement(page, order, node, counted), order, size)
             open_params: list[Any] = []
         else:
             assert node is not None
@@ -226,7 +228,7 @@ class CompiledQueries:
             self._statements[key] = statement
             if len(self._statements) > _KEPT_STATEMENTS:
                 self._statements.popitem(last=False)
-        return statement, rows
+        return statement
 
     def _arguments(self, plan: Plan, variables: dict[str, Any] | None) -> dict[str, Any] | None:
         """The root field's arguments as the resolver receives them, ``None`` if invalid."""
@@ -264,12 +266,9 @@ _NOT_KEPT = ("filter", "search")
 def _reuse_key(
     compiled: _Compiled, viewer: Viewer, arguments: dict[str, Any]
 ) -> tuple[Any, ...] | None:
-    """What a statement's text depends on, ``None`` when it is not kept: with a filter, a
-    search or a count, or when the scope names the clock (a viewer whose ids were not read
-    ahead)."""
+    """What a statement's text depends on, ``None`` when it is not kept: with a filter or
+    a search, or when the scope names the clock (a viewer whose ids were not read ahead)."""
     if any(arguments.get(name) is not None for name in _NOT_KEPT):
-        return None
-    if _selects(compiled.plan, "totalCount"):
         return None
     if _scoped(compiled, viewer) and viewer.requirement_ids is None:
         return None  # (with_participation read them unless the viewer reads everything)

@@ -117,8 +117,16 @@ def now_literal(moment: datetime) -> str:
     return f"'{moment.astimezone(UTC).isoformat()}'::timestamptz"
 
 
-def page_statement(page: QuerySet[Any], order: Ordering, node: str | None) -> tuple[str, list[Any]]:
-    """The statement returning (id, sort value, node JSON text) per row of ``page``, in order."""
+def page_statement(
+    page: QuerySet[Any], order: Ordering, node: str | None, counted: QuerySet[Any] | None = None
+) -> tuple[str, list[Any]]:
+    """The statement returning (id, sort value, node JSON text) per row of ``page``, in order.
+
+    With ``counted`` (the rows before paging, for ``totalCount``) each row also carries their
+    number as ``total``, counted once (an uncorrelated subquery), and the page is joined to
+    that count so the statement returns one row even when the page is empty (its ``id``
+    null): the count never costs a statement of its own.
+    """
     inner, params = _rendered(page)
     sort = "NULL" if order.key is BY_ID else f't."{order.key.column}"'
     direction = "DESC" if order.descending else "ASC"
@@ -127,11 +135,16 @@ def page_statement(page: QuerySet[Any], order: Ordering, node: str | None) -> tu
         nulls = " NULLS LAST" if order.key.nullable else ""
         keys.insert(0, f't."{order.key.column}" {direction}{nulls}')
     select = f"{node}::text" if node else "NULL"
+    columns = f't."id" AS "id", {sort} AS "sort", {select} AS "node"'
+    if counted is None:
+        return f"SELECT {columns} FROM ({inner}) AS t ORDER BY {', '.join(keys)}", list(params)
+    count_sql, count_params = _rendered(counted, ordered=False, after=len(params))
     statement = (
-        f'SELECT t."id" AS "id", {sort} AS "sort", {select} AS "node"'
-        f" FROM ({inner}) AS t ORDER BY {', '.join(keys)}"
+        f'SELECT c."total" AS "total", {columns}'
+        f' FROM (SELECT count(*) AS "total" FROM ({count_sql}) AS n) AS c'
+        f" LEFT JOIN LATERAL ({inner}) AS t ON TRUE ORDER BY {', '.join(keys)}"
     )
-    return statement, list(params)
+    return statement, [*params, *count_params]
 
 
 def guarded(statement: str, guard: str) -> str:
@@ -160,17 +173,24 @@ class OutOfRange(DomainError):
     code = "BAD_USER_INPUT"
 
 
-def _rendered(rows: QuerySet[Any]) -> tuple[str, list[Any]]:
+def _rendered(
+    rows: QuerySet[Any], *, ordered: bool = True, after: int = 0
+) -> tuple[str, list[Any]]:
     """The queryset's SQL with its integer values (page size, ids, cursors) written in.
 
     A statement without parameters is planned once per connection and its plan reused
     (asyncpg prepares every statement; PostgreSQL keeps the generic plan of one without
     parameters), where a ``LIMIT $1`` made PostgreSQL plan the page again on each request,
     which cost more than running it. Integers cannot carry anything but a number; every
-    other value (text filters, instants) stays a parameter.
+    other value (text filters, instants) stays a parameter, numbered from ``after`` + 1
+    (the parameters of the statement it joins come first). ``ordered=False`` drops the
+    ORDER BY (a count needs none, and PostgreSQL would sort every row for it).
     """
+    rows = rows._clone()
     rows._choose_db_if_not_chosen()
     rows._make_query()
+    if not ordered:
+        rows.query._orderbys = []
     sql, values = rows.query.get_parameterized_sql()
     kept: list[Any] = []
     numbers: dict[int, int] = {}
@@ -184,7 +204,7 @@ def _rendered(rows: QuerySet[Any]) -> tuple[str, list[Any]]:
             return str(value)
         if index not in numbers:
             kept.append(value)
-            numbers[index] = len(kept)
+            numbers[index] = after + len(kept)
         return f"${numbers[index]}"
 
     return _PARAMETER.sub(written, sql), kept
