@@ -202,7 +202,8 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         body, more = await _read_body(receive, COMPILED_BODY_BYTES)
         answer = None if more else await self._try_compiled(scope, body)
         if answer is not None:
-            response = Response(answer, media_type="application/json")
+            content, headers = answer
+            response = Response(content, media_type="application/json", headers=headers)
             await response(scope, receive, send)
             return
         generic = functools.partial(self._generic, scope, _replaying(body, more, receive))
@@ -249,7 +250,14 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
             request, request_adapter, request_data, context, root_value, sub_response
         )
 
-    async def _try_compiled(self, scope: Scope, body: bytes) -> bytes | None:
+    async def _try_compiled(
+        self, scope: Scope, body: bytes
+    ) -> tuple[bytes, dict[str, str] | None] | None:
+        """The compiled answer and its headers, ``None`` when the generic executor answers.
+
+        A BI read with a replica configured is answered from the replica (or the primary it
+        falls back to) and says so, as the generic executor's answer does.
+        """
         assert self.compiled is not None
         try:
             request = orjson.loads(body)
@@ -267,15 +275,20 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         if compiled is None:
             return None
         viewer = await request_viewer(scope, self.settings)
-        if viewer is None or (
-            self.settings.database_replica_url
-            and is_bi_read(request["query"], operation_name, viewer, self._max_tokens)
-        ):  # a BI read is left to the generic executor, which reads from the replica
+        if viewer is None:
             return None
         if forbidden_in_variables(variables) is not None:
             return None  # the generic executor refuses it with BAD_USER_INPUT naming the field
         try:
-            return await self.compiled.respond(compiled, variables, viewer)
+            if not (
+                self.settings.database_replica_url
+                and is_bi_read(request["query"], operation_name, viewer, self._max_tokens)
+            ):
+                answer = await self.compiled.respond(compiled, variables, viewer)
+                return None if answer is None else (answer, None)
+            async with replica_reads(self.settings) as source:
+                answer = await self.compiled.respond(compiled, variables, viewer)
+            return None if answer is None else (_read_from(answer, source), source.headers())
         except Exception as exc:
             if is_unavailable(exc):
                 raise
@@ -388,3 +401,9 @@ def _is_multipart(scope: Scope) -> bool:
 def _media_type(scope: Scope) -> str:
     """The request's content type without its parameters (``; charset=…``), lower case."""
     return Headers(scope=scope).get("content-type", "").split(";")[0].strip().lower()
+
+
+def _read_from(answer: bytes, source: ReadSource) -> bytes:
+    """A compiled body (``{"data":…}``) with the ``extensions.readFrom`` of a BI read."""
+    statement = orjson.dumps({"readFrom": source.describe()})
+    return answer[:-1] + b',"extensions":' + statement + b"}"

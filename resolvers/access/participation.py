@@ -30,6 +30,7 @@ from tortoise.connection import get_connection
 
 from core import clock, participation_log
 from core.queries import union
+from core.replica import current_connection
 from resolvers.access.auth import Viewer
 from resolvers.access.scope import participation_sources
 
@@ -52,7 +53,7 @@ async def read_ahead(viewer: Viewer) -> tuple[Viewer, Kept | None]:
     """
     if viewer.reads_everything or viewer.requirement_ids is not None:
         return viewer, None
-    client = get_connection("default")
+    client = get_connection(current_connection())
     memory = _MEMORIES.get(client, _UNKNOWN)
     if memory is None or client.capabilities.dialect != "postgres":
         return await with_participation(viewer), None
@@ -74,7 +75,7 @@ async def read_ahead(viewer: Viewer) -> tuple[Viewer, Kept | None]:
 
 def forget(viewer: Viewer) -> None:
     """Drop the viewer's kept ids (their guard was false)."""
-    memory = _MEMORIES.get(get_connection("default"))
+    memory = _MEMORIES.get(get_connection(current_connection()))
     if memory is not None:
         memory.entries.pop((viewer.user_id, viewer.department_id), None)
 
@@ -131,7 +132,7 @@ async def _read(viewer: Viewer, *, snapshot: bool = False) -> tuple[Viewer, Kept
         return viewer, None, False
     if viewer.user_id is None and viewer.department_id is None:
         return replace(viewer, requirement_ids=()), None, False
-    connection = get_connection("default")
+    connection = get_connection(current_connection())
     postgres = connection.capabilities.dialect == "postgres"
     statement, params = _participation_union(viewer, connection.capabilities.dialect)
     statement = f"{statement} LIMIT {READ_AHEAD_LIMIT + 1}"

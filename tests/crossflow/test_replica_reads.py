@@ -33,6 +33,7 @@ from tests.crossflow.test_report_routes import bearer, bi_token
 from tests.resolvers.test_requirements import new_requirement
 from tests.support.report_data import MONTH, build_march
 from tests.support.services import PostgresServer
+from tests.support.sql_log import counted_statements
 from tests.support.streaming_replica import StreamingPair, streaming_pair
 
 __all__ = ["streaming_pair"]  # the module's fixture, imported to be found by pytest
@@ -45,6 +46,7 @@ REPORTS = (
     '{ reports(filter: {month: "2025-03"}) { tasksByStatus { departmentCode status count } } }'
 )
 REQUIREMENT = "query($code: String!) { requirement(code: $code) { code title } }"
+PAGE = "{ requirements(first: 5) { edges { node { code initiator { displayName } } } } }"
 
 
 @dataclass
@@ -176,6 +178,30 @@ async def test_graphql_reports_and_bi_token_queries_read_the_replica(site: Site)
     site.pair.wait_caught_up()
     body = await bi.post(REQUIREMENT, {"code": created["code"]})
     assert body["data"]["requirement"]["code"] == created["code"]
+
+
+async def test_a_bi_token_page_is_compiled_and_read_from_the_replica(site: Site) -> None:
+    # given a requirement raised on the primary while the replica's replay is paused
+    site.pair.standby_sql("SELECT pg_wal_replay_pause()")
+    created = await new_requirement(site.client)
+    site.pair.wait_received()
+    bi = GraphQLClient(site.client.http, site.token)
+    # when a BI token reads the newest requirements
+    with counted_statements() as statements:
+        body = await bi.post(PAGE)
+    # then the compiled path answers (one statement builds the page's JSON) from the
+    # replica, which has no such row yet, and says how stale it may be
+    assert any('AS "node"' in s for s in statements), statements
+    codes = [edge["node"]["code"] for edge in body["data"]["requirements"]["edges"]]
+    assert created["code"] not in codes
+    assert body["extensions"]["readFrom"]["source"] == "replica"
+    assert body["extensions"]["readFrom"]["stalenessSeconds"] > 0
+    # and after the replay, the same page shows it
+    site.pair.standby_sql("SELECT pg_wal_replay_resume()")
+    site.pair.wait_caught_up()
+    body = await bi.post(PAGE)
+    assert body["data"]["requirements"]["edges"][0]["node"]["code"] == created["code"]
+    assert body["extensions"]["readFrom"]["source"] == "replica"
 
 
 async def test_the_workflow_reads_its_own_writes_from_the_primary(site: Site) -> None:
