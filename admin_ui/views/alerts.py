@@ -18,7 +18,6 @@ from starlette_admin.exceptions import FormValidationError
 from starlette_admin.routing import route
 from starlette_admin.types import RequestAction
 from tortoise.models import Model
-from tortoise.transactions import in_transaction
 
 from admin_ui.auth import admin_viewer
 from admin_ui.i18n import pick
@@ -40,7 +39,6 @@ from resolvers import audit
 from resolvers.access.auth import Viewer
 from resolvers.alerts import rules as alerts
 from resolvers.errors import DomainError
-from resolvers.workflow import snapshot
 
 EDITABLE = ("enabled", "threshold_normal", "threshold_urgent", "unit", "recipients", "channels")
 
@@ -112,24 +110,11 @@ class WarningRuleView(CrossFlowView):
             raise FormValidationError({FORM_ERROR: pick("预警规则不存在", "No such rule")})
         form = await request.form()
         change = rule_change(rule.kind, data, form.get("_version"))
-        viewer = admin_viewer(request)
-        before = snapshot(rule, alerts.RULE_FIELDS)
-        async with in_transaction():
-            try:
-                updated = await alerts.update_warning_rule(viewer, change)
-            except DomainError as exc:
-                raise form_error(exc, EDITABLE) from exc
-            await audit.record(
-                viewer,
-                "admin.warning-rule.update",
-                "WarningRule",
-                updated.id,
-                subject_code=updated.kind,
-                before=before,
-                after=snapshot(updated, alerts.RULE_FIELDS),
-                via="admin",
-            )
-        return updated
+        try:  # the use case's entry (before and after, in its transaction) is the one record
+            with audit.through("admin"):
+                return await alerts.update_warning_rule(admin_viewer(request), change)
+        except DomainError as exc:
+            raise form_error(exc, EDITABLE) from exc
 
 
 class RulePreview(CustomView):

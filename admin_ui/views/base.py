@@ -271,31 +271,16 @@ class AuditedView(CrossFlowView):
 
 async def perform(
     request: Request,
-    action: str,
-    subject: Model,
     call: Callable[[Viewer], Awaitable[R]],
-    *,
-    state: Callable[[Any], dict[str, Any]],
 ) -> R:
     """Run a use case as the signed-in admin; a refusal becomes the action's error message.
 
-    The use case writes its own audit entry (the state change); the panel adds one that
-    says it came through the panel, with the subject's state before and after.
+    The use case's audit entry, written in the change's own transaction, is the one record
+    of the action; it names the panel (``via="admin"``) because the call runs through it.
     """
     viewer = admin_viewer(request)
-    before = state(subject)
     try:
-        result = await call(viewer)
+        with audit.through("admin"):
+            return await call(viewer)
     except DomainError as exc:
         raise ActionFailed(exc.message) from exc
-    await audit.record(
-        viewer,
-        f"admin.{action}",
-        type(subject).__name__,
-        subject.pk,
-        subject_code=str(getattr(subject, "code", "") or "")[:40],
-        before=before,
-        after=state(result),
-        via="admin",
-    )
-    return result

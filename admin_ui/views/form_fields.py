@@ -26,13 +26,13 @@ from starlette_admin import (
 )
 from starlette_admin.exceptions import FormValidationError
 from tortoise.queryset import QuerySet
-from tortoise.transactions import in_transaction
 
 from admin_ui.auth import admin_viewer
 from admin_ui.i18n import enum_label, pick, t
 from admin_ui.views.base import FORM_ERROR, AuditedView, enum_field
 from models import FormField, Requirement
 from models.enums import FormFieldType
+from resolvers import audit
 from resolvers.errors import BadUserInput, DomainError
 from resolvers.forms import reading as form_reading
 from resolvers.forms.fields import (
@@ -161,15 +161,14 @@ class FormFieldBaseView(AuditedView):
         template = data.get("template")
         if self.for_templates and template is None:
             raise FormValidationError({"template": pick("请选择模板", "Choose a template")})
-        try:
-            async with in_transaction():
+        try:  # the use case's entry (formField.create, via admin) is the one record of it
+            with audit.through("admin"):  # and the form's new version, through the panel too
                 obj = await create_form_field(
                     viewer,
                     template.id if template is not None else None,
                     self._input(data, creating=True),
                     via="admin",
                 )
-                await self.record(viewer, "create", obj, None, self.snapshot(obj))
         except DomainError as exc:
             raise self._refused(exc) from exc
         return obj
@@ -180,13 +179,11 @@ class FormFieldBaseView(AuditedView):
         if current is None:
             raise FormValidationError({FORM_ERROR: pick("对象不存在", "No such object")})
         data = await self._arrange_data(request, data, True)
-        try:
-            async with in_transaction():
-                before = self.snapshot(current)
+        try:  # the use case's entry (formField.update, via admin) is the one record of it
+            with audit.through("admin"):
                 obj = await update_form_field(
                     viewer, current.id, self._input(data, creating=False), via="admin"
                 )
-                await self.record(viewer, "update", obj, before, self.snapshot(obj))
         except DomainError as exc:
             raise self._refused(exc) from exc
         return obj

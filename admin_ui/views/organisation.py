@@ -115,11 +115,7 @@ class UserView(AuditedView):
         if user is None:
             raise ActionFailed(pick("用户不存在", "No such user"))
         await perform(
-            request,
-            "user.deactivate",
-            user,
-            lambda viewer: accounts.deactivate_user(viewer, user.id, via="admin"),
-            state=lambda row: {"is_active": row.is_active},
+            request, lambda viewer: accounts.deactivate_user(viewer, user.id, via="admin")
         )
         flash(request, pick("账号已停用", "Account deactivated"), "success")
 

@@ -41,10 +41,6 @@ def _retrying(message_id: int) -> Callable[[Viewer], Awaitable[OutboxMessage]]:
     return call
 
 
-def _state(message: Any) -> dict[str, Any]:
-    return {"status": str(message.status), "attempts": message.attempts}
-
-
 class ParkedMessageView(ReadOnlyView):
     """Only the parked rows of the outbox: pending and sent ones are the relay's business."""
 
@@ -105,7 +101,5 @@ class ParkedMessageView(ReadOnlyView):
             message = await self.find_by_pk(request, pk)
             if message is None:
                 raise ActionFailed(pick("这条消息已不在搁置列表中", "No longer parked"))
-            await perform(
-                request, "outbox.retry", message, _retrying(int(message.id)), state=_state
-            )
+            await perform(request, _retrying(int(message.id)))
         flash(request, pick("已放回发送队列", "Back in line"), "success")

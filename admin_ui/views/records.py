@@ -43,14 +43,6 @@ from resolvers.tasks.reschedule import RescheduleInput, reschedule_task
 LONG_TEXT = standard_form.LONG_TEXTS  # the form's long texts: on the detail page only
 
 
-def _status(obj: Any) -> dict[str, Any]:
-    return {"status": str(obj.status)}
-
-
-def _deadline(task: Task) -> dict[str, Any]:
-    return {"deadline": task.deadline.isoformat() if task.deadline else None}
-
-
 async def _found(view: ReadOnlyView, request: Request, pk: Any) -> Any:
     obj = await view.find_by_pk(request, pk)
     if obj is None:
@@ -101,13 +93,7 @@ class RequirementView(ReadOnlyView):
     )
     async def confirm_row_action(self, request: Request, pk: Any) -> None:
         requirement = await _found(self, request, pk)
-        await perform(
-            request,
-            "requirement.confirm",
-            requirement,
-            lambda viewer: confirm_requirement(viewer, requirement.id),
-            state=_status,
-        )
+        await perform(request, lambda viewer: confirm_requirement(viewer, requirement.id))
         flash(
             request, pick(f"{requirement.code} 已立项", f"{requirement.code} initiated"), "success"
         )
@@ -126,13 +112,7 @@ class RequirementView(ReadOnlyView):
     )
     async def archive_row_action(self, request: Request, pk: Any) -> None:
         requirement = await _found(self, request, pk)
-        await perform(
-            request,
-            "requirement.archive",
-            requirement,
-            lambda viewer: archive_requirement(viewer, requirement.id),
-            state=_status,
-        )
+        await perform(request, lambda viewer: archive_requirement(viewer, requirement.id))
         flash(
             request, pick(f"{requirement.code} 已归档", f"{requirement.code} archived"), "success"
         )
@@ -237,13 +217,7 @@ class TaskView(ReadOnlyView):
             solution=str(form.get("solution") or ""),
             new_deadline=new_deadline,
         )
-        await perform(
-            request,
-            "task.reschedule",
-            task,
-            lambda viewer: reschedule_task(viewer, data),
-            state=_deadline,
-        )
+        await perform(request, lambda viewer: reschedule_task(viewer, data))
         flash(request, pick(f"{task.code} 已调整节点", f"{task.code} rescheduled"), "success")
 
 

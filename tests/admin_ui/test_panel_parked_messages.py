@@ -44,18 +44,18 @@ async def test_the_admin_sees_parked_messages_and_puts_one_back(admin_panel: Pan
     assert "Parked messages" in english.text and "Last error" in english.text
     # when the admin retries it
     response = await admin_panel.action("parked-message", "retry", [message.id], row=True)
-    # then it is back in line with a fresh count, audited by the use case and the panel
+    # then it is back in line with a fresh count, audited once, by the use case
     assert response.status_code == 200, response.text
     back = await OutboxMessage.get(id=message.id)
     assert (back.status, back.attempts, back.next_attempt_at) == (OutboxStatus.PENDING, 0, None)
-    entry = await AuditEntry.get(action="outbox.retry", subject_id=message.id)
+    entry = await AuditEntry.get(subject_type="OutboxMessage", subject_id=message.id)
+    assert entry.action == "outbox.retry"
     assert (entry.from_state, entry.to_state, entry.via) == ("PARKED", "PENDING", "admin")
     assert entry.before == {
         "actor": "deliver_fax",
         "attempts": 8,
         "last_error": "ActorNotFound: deliver_fax",
     }
-    assert await AuditEntry.filter(action="admin.outbox.retry", subject_id=message.id).exists()
     # and the page no longer lists it; retrying it again is refused and changes nothing
     assert "deliver_fax" not in (await admin_panel.get(f"{BASE}/list")).text
     again = await admin_panel.action("parked-message", "retry", [message.id], row=True)
