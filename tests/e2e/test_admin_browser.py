@@ -292,3 +292,15 @@ def test_a_refused_action_is_shown_and_a_token_is_shown_once(page: Page) -> None
     page.goto("/admin/api-token/list")
     listing = page.content()
     assert secret[:12] in listing and secret not in listing
+
+
+def test_an_empty_relation_shows_a_dash_not_null(page: Page) -> None:
+    # given the demo's CEO, who belongs to no department
+    sign_in(page, "admin", "demo")
+    # when the admin finds them in the users' list
+    page.goto("/admin/user/list?q=ceo")
+    row = page.locator("tr[data-sa-pk]", has_text="ceo")
+    # then the empty department is a quiet dash (admin_ui/templates/fields/detail/_null.html)
+    assert row.locator("td[data-column=department]").inner_text().strip() == "—"
+    assert "-null-" not in page.inner_text("body")
+    shot(page, "13-empty-relation")
