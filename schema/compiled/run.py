@@ -41,8 +41,9 @@ from resolvers.access.auth import Viewer
 from resolvers.access.participation import Kept, forget, read_ahead
 from resolvers.errors import DomainError
 from resolvers.keyset import Ordering
+from schema.compiled.body import object_body, page_body, selects
 from schema.compiled.fields import SOURCES
-from schema.compiled.plan import TYPENAME, Plan, Planner
+from schema.compiled.plan import Plan, Planner
 from schema.compiled.roots import connection_rows, node_target, object_rows
 from schema.compiled.scope import Scopes, marked, needs_participation
 from schema.compiled.sql import (
@@ -83,17 +84,6 @@ class _Statement:
     size: int
 
 
-@dataclass(frozen=True)
-class _Row:
-    """What :meth:`Ordering.encode` reads of a row: its key and its sort column."""
-
-    pk: int
-    sort: Any
-
-    def __getattr__(self, name: str) -> Any:
-        return self.sort
-
-
 class CompiledQueries:
     """The compiled path of one schema (PostgreSQL only)."""
 
@@ -104,6 +94,11 @@ class CompiledQueries:
         self.size = size
         self._compiled: OrderedDict[tuple[str, str | None], _Compiled | None] = OrderedDict()
         self._statements: OrderedDict[tuple[Any, ...], _Statement] = OrderedDict()
+        #: Converted root arguments by (plan, variables); the plan is kept beside them so an
+        #: id reused by a later plan never matches.
+        self._converted: OrderedDict[tuple[int, bytes], tuple[Plan, dict[str, Any] | None]] = (
+            OrderedDict()
+        )
 
     def compiled(self, query: str, operation_name: str | None) -> _Compiled | None:
         """The compiled form of a document, ``None`` when it is not one the path serves."""
@@ -187,12 +182,13 @@ class CompiledQueries:
         if not plan.root.connection:
             if not found:
                 return None  # NOT_FOUND is the generic executor's to word
-            return _object_body(plan, found[0]["node"])
+            return object_body(plan, found[0]["node"])
         total = None
-        if _selects(plan, "totalCount"):  # each row carries it; an empty page one null row
+        if selects(plan, "totalCount"):  # each row carries it; an empty page one null row
             total = found[0]["total"]
             found = [row for row in found if row["id"] is not None]
-        return _body(plan, found, statement.size, statement.order, arguments.get("after"), total)
+        after = arguments.get("after")
+        return page_body(plan, found, statement.size, statement.order, after, total)
 
     async def _statement(
         self, compiled: _Compiled, viewer: Viewer, arguments: dict[str, Any]
@@ -216,7 +212,7 @@ class CompiledQueries:
         if plan.root.connection:
             rows, order = await connection_rows(root, viewer, arguments)
             page, size = page_query(rows, arguments.get("first"), arguments.get("after"), order)
-            counted = rows if _selects(plan, "totalCount") else None
+            counted = rows if selects(plan, "totalCount") else None
             statement = _Statement(*page_statement(page, order, node, counted), order, size)
             open_params: list[Any] = []
         else:
@@ -231,7 +227,25 @@ class CompiledQueries:
         return statement
 
     def _arguments(self, plan: Plan, variables: dict[str, Any] | None) -> dict[str, Any] | None:
-        """The root field's arguments as the resolver receives them, ``None`` if invalid."""
+        """The root field's arguments as the resolver receives them, ``None`` if invalid.
+
+        Coercing and converting them cost a tenth of a request's CPU; the result depends on
+        the plan and the variables alone, so the same pair reuses it (the arguments are read,
+        never changed, by the row functions).
+        """
+        key = (id(plan), orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS))
+        if key in self._converted:
+            self._converted.move_to_end(key)
+            kept_plan, arguments = self._converted[key]
+            if kept_plan is plan:
+                return dict(arguments) if arguments is not None else None
+        arguments = self._convert(plan, variables)
+        self._converted[key] = (plan, arguments)
+        if len(self._converted) > self.size:
+            self._converted.popitem(last=False)
+        return dict(arguments) if arguments is not None else None
+
+    def _convert(self, plan: Plan, variables: dict[str, Any] | None) -> dict[str, Any] | None:
         graphql_schema = self.schema._schema
         coerced = get_variable_values(
             graphql_schema, plan.operation.variable_definitions or (), variables or {}
@@ -309,77 +323,6 @@ async def _current(
         return True
     _, rows = await connection.execute_query(f"SELECT {kept.guard}")
     return bool(rows[0][0])
-
-
-def _selects(plan: Plan, part: str) -> bool:
-    return any(name == part for _, name in plan.parts)
-
-
-def _body(
-    plan: Plan,
-    rows: Sequence[Any],
-    size: int,
-    order: Ordering,
-    after: str | None,
-    total: int | None,
-) -> bytes:
-    cursors = _cursors(plan, rows[:size], order)
-    pieces: list[str] = []
-    for key, part in plan.parts:
-        if part == "edges":
-            value = "[" + ",".join(_edges(plan, rows, cursors)) + "]"
-        elif part == "pageInfo":
-            value = _page_info(plan, cursors, len(rows) > size, after is not None)
-        elif part == "totalCount":
-            value = str(total)
-        else:
-            value = f'"{plan.root.node}Connection"'
-        pieces.append(f'"{key}":{value}')
-    return f'{{"data":{{"{plan.root_key}":{{{",".join(pieces)}}}}}}}'.encode()
-
-
-def _cursors(plan: Plan, rows: Sequence[Any], order: Ordering) -> list[str]:
-    """The cursors the response shows: every row's when an edge selects ``cursor``, else
-    only the first and last (``pageInfo``'s), else none; encoding one costs a JSON dump."""
-    edge_cursor = plan.edges is not None and any(p == "cursor" for _, p in plan.edges.parts)
-    if edge_cursor:
-        return [order.encode(_Row(row["id"], row["sort"])) for row in rows]
-    if not _selects(plan, "pageInfo") or not rows:
-        return [""] * len(rows)
-    ends = [order.encode(_Row(row["id"], row["sort"])) for row in (rows[0], rows[-1])]
-    return [ends[0], *[""] * (len(rows) - 2), ends[1]] if len(rows) > 1 else ends[:1]
-
-
-def _object_body(plan: Plan, node: str) -> bytes:
-    return f'{{"data":{{"{plan.root_key}":{node}}}}}'.encode()
-
-
-def _edges(plan: Plan, rows: Sequence[Any], cursors: list[str]) -> list[str]:
-    assert plan.edges is not None
-    parts = plan.edges.parts
-    edges = []
-    for row, cursor in zip(rows, cursors, strict=False):
-        values = []
-        for key, part in parts:
-            if part == "cursor":
-                values.append(f'"{key}":"{cursor}"')
-            elif part == "node":
-                values.append(f'"{key}":{row["node"]}')
-            else:
-                values.append(f'"{key}":"{plan.root.node}Edge"')
-        edges.append("{" + ",".join(values) + "}")
-    return edges
-
-
-def _page_info(plan: Plan, cursors: list[str], has_next: bool, has_previous: bool) -> str:
-    values = {
-        "hasNextPage": "true" if has_next else "false",
-        "hasPreviousPage": "true" if has_previous else "false",
-        "startCursor": f'"{cursors[0]}"' if cursors else "null",
-        "endCursor": f'"{cursors[-1]}"' if cursors else "null",
-        TYPENAME: '"PageInfo"',
-    }
-    return "{" + ",".join(f'"{key}":{values[name]}' for key, name in plan.page_info) + "}"
 
 
 def _timeout(seconds: float) -> bytes:

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
 import httpx
 import pytest
+import time_machine
 from argon2 import PasswordHasher
 from tortoise.context import TortoiseContext
 
-from core.security import hash_password, verify_password, verify_password_off_loop
+from core.security import (
+    BearerClaims,
+    BearerTokens,
+    hash_password,
+    verify_password,
+    verify_password_off_loop,
+)
 from core.settings import Settings
 from crossflow.app import create_app
 from models import User
@@ -157,3 +165,22 @@ async def test_cors_origins_from_the_environment_admit_apollos_upload_preflight(
     # then the preflight admits the header that stands in for X-CrossFlow-CSRF
     assert answer.status_code == 200
     assert "apollo-require-preflight" in answer.headers["access-control-allow-headers"].lower()
+
+
+def test_a_checked_token_still_expires_and_a_forged_one_is_never_remembered() -> None:
+    # given a token checked once (its signature remembered by the process)
+    tokens = BearerTokens("a-secret-key-for-tests", ttl_seconds=3600)
+    token = tokens.issue(7, 1)
+    assert tokens.read(token) == BearerClaims(user_id=7, epoch=1)
+    # when it is read again within its life, then it is still good
+    with time_machine.travel(time.time() + 3500, tick=False):
+        assert tokens.read(token) == BearerClaims(user_id=7, epoch=1)
+    # and past its life it is refused, however often it was checked before
+    with time_machine.travel(time.time() + 3700, tick=False):
+        assert tokens.read(token) is None
+    # and a token with a changed signature, or signed with another key, is refused each time
+    forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+    other = BearerTokens("another-key", ttl_seconds=3600).issue(7, 1)
+    for _ in range(2):
+        assert tokens.read(forged) is None
+        assert tokens.read(other) is None
