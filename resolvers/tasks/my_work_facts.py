@@ -1,0 +1,213 @@
+"""The facts ``myWork`` decides its reviews and acceptances from, read in one statement.
+
+Each fact is a small keyed select written as a Tortoise queryset, exactly the question the
+to-do list asked one query at a time before (issue 19: a statement per question cost ~25
+round trips for a head with work in every list). They are rendered with shared parameters
+and sent as one ``UNION ALL``, each row tagged with its kind, integers only, so the same
+text runs on PostgreSQL and SQLite. The departments the viewer heads (or stands in for)
+are a subquery inside every fact that needs them instead of a read of their own.
+
+What the facts mean is unchanged: the reviewing departments are ``policy.reviewing_links``,
+the rest are the filters ``resolvers/tasks/my_work.py`` applies; the decisions (the latest
+hand-over wins, a department that reviewed in the open round owes nothing) stay in Python.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+from pypika_tortoise.context import SqlContext
+from pypika_tortoise.terms import Parameterizer
+from tortoise.connection import get_connection
+from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet, ValuesListQuery
+
+from core import clock
+from core.replica import current_connection
+from models import (
+    Delegation,
+    DepartmentHead,
+    Requirement,
+    ResultSignoff,
+    Review,
+    ReviewHandover,
+    ReviewRound,
+    RoundSigner,
+    TaskResult,
+)
+from models.enums import RequirementStatus, ResultDecision, RoundOutcome, TaskStatus
+from resolvers.access import policy
+
+#: The widest fact (a hand-over: id, round, requirement, department, receiver)
+_WIDTH = 5
+
+
+class Kind(IntEnum):
+    """What a fact row says; its columns in the order of the comment."""
+
+    LINK = 1  # requirement, department: a department I head reviews a requirement under review
+    SIGNER = 2  # requirement, department: a department I head was added to an open round (加签)
+    HANDOVER = 3  # id, round, requirement, department, receiver: a review handed over (转交)
+    ROUND = 4  # id, requirement, number: a round of a requirement of the three above
+    REVIEWED = 5  # round, department: a review given in such a round
+    RESULT = 6  # result, task: a pending submission whose group I may sit in
+    DECIDED = 7  # task: a pending submission I already signed (会签)
+
+
+@dataclass
+class Facts:
+    """The facts of one viewer, by kind (``HANDOVER`` in id order, so the latest is last)."""
+
+    pairs: set[tuple[int, int]] = field(default_factory=set)
+    handovers: list[tuple[int, int, int, int]] = field(default_factory=list)
+    rounds: dict[int, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
+    reviewed: set[tuple[int, int]] = field(default_factory=set)
+    results: dict[int, int] = field(default_factory=dict)
+    decided: set[int] = field(default_factory=set)
+
+
+def headed_departments(user_id: int) -> Subquery:
+    """The departments the person acts for as head now: their own, and those whose head
+    delegated to them (代理审批) for a period running now."""
+    now = clock.now()
+    heads_for_me = Delegation.filter(
+        delegate_id=user_id, revoked_at=None, starts_at__lte=now, ends_at__gt=now
+    ).values("head_id")
+    return Subquery(
+        DepartmentHead.filter(Q(user_id=user_id) | Q(user_id__in=Subquery(heads_for_me))).values(
+            "department_id"
+        )
+    )
+
+
+def _review_sources(user_id: int) -> dict[Kind, QuerySet[Any]]:
+    """Who owes a review: the reviewing departments I head, those added to an open round,
+    and the reviews handed over to me or away from a department I head."""
+    pending = RequirementStatus.PENDING_REVIEW
+    return {
+        Kind.LINK: policy.reviewing_links(
+            department_id__in=headed_departments(user_id), requirement__status=pending
+        ),
+        Kind.SIGNER: RoundSigner.filter(
+            department_id__in=headed_departments(user_id),
+            round__outcome=RoundOutcome.OPEN,
+            round__requirement__status=pending,
+        ),
+        Kind.HANDOVER: ReviewHandover.filter(
+            round__outcome=RoundOutcome.OPEN, round__requirement__status=pending
+        ).filter(Q(to_user_id=user_id) | Q(department_id__in=headed_departments(user_id))),
+    }
+
+
+_REQUIREMENT_OF = {
+    Kind.LINK: "requirement_id",
+    Kind.SIGNER: "round__requirement_id",
+    Kind.HANDOVER: "round__requirement_id",
+}
+
+
+def _candidate_requirements(user_id: int, path: str) -> Q:
+    """``path`` names a requirement one of the review facts is about."""
+    sources = _review_sources(user_id)
+    conditions = []
+    for kind, column in _REQUIREMENT_OF.items():
+        lookup: dict[str, Any] = {f"{path}__in": Subquery(sources[kind].values(column))}
+        conditions.append(Q(**lookup))
+    return Q(*conditions, join_type=Q.OR)
+
+
+def fact_queries(user_id: int) -> list[tuple[Kind, ValuesListQuery[Any]]]:
+    """Each fact as a queryset of up to :data:`_WIDTH` integer columns."""
+    reviews = _review_sources(user_id)
+    pending = TaskResult.filter(decision=ResultDecision.PENDING, task__status=TaskStatus.SUBMITTED)
+    mine = Requirement.filter(initiator_id=user_id).values("id")
+    involved = policy.reviewing_links(department_id__in=headed_departments(user_id))
+    added_or_handed = Q(added_signers__department_id__in=headed_departments(user_id)) | Q(
+        handovers__to_user_id=user_id
+    )
+    return [
+        (Kind.LINK, reviews[Kind.LINK].values_list("requirement_id", "department_id")),
+        (Kind.SIGNER, reviews[Kind.SIGNER].values_list("round__requirement_id", "department_id")),
+        (
+            Kind.HANDOVER,
+            reviews[Kind.HANDOVER].values_list(
+                "id", "round_id", "round__requirement_id", "department_id", "to_user_id"
+            ),
+        ),
+        (
+            Kind.ROUND,
+            ReviewRound.filter(_candidate_requirements(user_id, "requirement_id")).values_list(
+                "id", "requirement_id", "number"
+            ),
+        ),
+        (
+            Kind.REVIEWED,
+            Review.filter(_candidate_requirements(user_id, "round__requirement_id")).values_list(
+                "round_id", "department_id"
+            ),
+        ),
+        (
+            Kind.RESULT,
+            pending.filter(task__requirement_id__in=Subquery(mine)).values_list("id", "task_id"),
+        ),
+        (
+            Kind.RESULT,
+            pending.filter(
+                task__requirement_id__in=Subquery(involved.values("requirement_id"))
+            ).values_list("id", "task_id"),
+        ),
+        (Kind.RESULT, pending.filter(added_or_handed).values_list("id", "task_id")),
+        (
+            Kind.DECIDED,
+            ResultSignoff.filter(
+                signed_by_id=user_id, result__decision=ResultDecision.PENDING
+            ).values_list("result__task_id"),
+        ),
+    ]
+
+
+def statement(queries: list[tuple[Kind, ValuesListQuery[Any]]]) -> tuple[str, list[Any]]:
+    """One ``UNION ALL`` of the facts: ``k`` the kind, ``c0``… the integer columns."""
+    context: SqlContext | None = None
+    parts: list[str] = []
+    for kind, query in queries:
+        query._choose_db_if_not_chosen()
+        query._make_query()
+        query.query._orderbys = []  # order is not kept through a UNION; ids order hand-overs
+        if context is None:
+            context = query.query.QUERY_CLS.SQL_CONTEXT.copy(parameterizer=Parameterizer())
+        width = len(query.fields)
+        columns = [f'"f{kind}_{len(parts)}"."{n}"' for n in range(width)]
+        columns += ["CAST(NULL AS INTEGER)"] * (_WIDTH - width)
+        named = ", ".join(f'{column} AS "c{n}"' for n, column in enumerate(columns))
+        inner = query.query.get_sql(context)
+        parts.append(f'SELECT {int(kind)} AS "k", {named} FROM ({inner}) AS "f{kind}_{len(parts)}"')
+    assert context is not None and context.parameterizer is not None
+    return " UNION ALL ".join(parts), list(context.parameterizer.values)
+
+
+async def read_facts(user_id: int) -> Facts:
+    """The viewer's facts, in one statement."""
+    sql, params = statement(fact_queries(user_id))
+    _, rows = await get_connection(current_connection()).execute_query(sql, params)
+    facts = Facts()
+    handovers: list[tuple[int, int, int, int, int]] = []
+    for row in rows:
+        kind, c = Kind(row["k"]), [row[f"c{n}"] for n in range(_WIDTH)]
+        if kind in (Kind.LINK, Kind.SIGNER):
+            facts.pairs.add((int(c[0]), int(c[1])))
+        elif kind is Kind.HANDOVER:
+            handovers.append((int(c[0]), int(c[1]), int(c[2]), int(c[3]), int(c[4])))
+        elif kind is Kind.ROUND:
+            facts.rounds[int(c[1])][int(c[2])] = int(c[0])
+        elif kind is Kind.REVIEWED:
+            facts.reviewed.add((int(c[0]), int(c[1])))
+        elif kind is Kind.RESULT:
+            facts.results[int(c[0])] = int(c[1])
+        else:
+            facts.decided.add(int(c[0]))
+    facts.handovers = [(r, q, d, to) for _, r, q, d, to in sorted(handovers)]
+    return facts
