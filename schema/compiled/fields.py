@@ -73,6 +73,7 @@ from resolvers.requirements import form as standard_form
 from schema.compiled.kinds import (
     ChildCount,
     Column,
+    ColumnPath,
     IdPath,
     ObjectSource,
     Overdue,
@@ -311,6 +312,7 @@ SOURCES: dict[str, ObjectSource] = {
                 updatedAt="datetime",
             ),
             "createdBy": ToOne("User", "created_by_id"),
+            "jsonUrl": ColumnPath("/reports/saved/", "name", ".json"),
         },
     ),
     "AnalysisReport": ObjectSource(
@@ -328,6 +330,8 @@ SOURCES: dict[str, ObjectSource] = {
                 summary="json",
             ),
             "requestedBy": ToOne("User", "requested_by_id"),
+            "htmlUrl": ColumnPath("/reports/analysis/", "month", ".html", "generated_at"),
+            "xlsxUrl": ColumnPath("/reports/analysis/", "month", ".xlsx", "generated_at"),
         },
     ),
     "Department": ObjectSource(
@@ -355,9 +359,4 @@ GENERIC_ONLY = {
     "ReviewRound": "addedSigners, handovers",
     "Review": "contentChangedSinceApproval (the requirement's content hash, in Python)",
     "Department": "head (the first of its headships)",
-    # addresses built from a column (the slug, the month; the latter null until built):
-    # SQL could write them to the character, but the renderer has one path kind, the
-    # global id's (IdPath); a column's is a change to schema/compiled/sql.py
-    "SavedReport": "jsonUrl (/reports/saved/<name>.json, written in Python)",
-    "AnalysisReport": "htmlUrl, xlsxUrl (/reports/analysis/<month>.html, .xlsx once generated)",
 }

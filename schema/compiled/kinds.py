@@ -79,7 +79,19 @@ class IdPath:
     suffix: str = ""
 
 
-FieldSource = Column | ToOne | ChildCount | ToMany | Overdue | IdPath
+@dataclass(frozen=True)
+class ColumnPath:
+    """A path naming the row by one of its text columns: ``prefix`` + column + ``suffix``,
+    null while ``unless_null`` is null (``SavedReport.jsonUrl``, ``/reports/saved/<name>.json``;
+    ``AnalysisReport.htmlUrl``, once the month's report is generated)."""
+
+    prefix: str
+    column: str
+    suffix: str = ""
+    unless_null: str | None = None
+
+
+FieldSource = Column | ToOne | ChildCount | ToMany | Overdue | IdPath | ColumnPath
 
 
 @dataclass(frozen=True)

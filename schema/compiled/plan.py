@@ -37,7 +37,16 @@ from graphql import (
 )
 
 from schema.compiled.fields import SOURCES
-from schema.compiled.kinds import ChildCount, Column, FieldSource, IdPath, Overdue, ToMany, ToOne
+from schema.compiled.kinds import (
+    ChildCount,
+    Column,
+    ColumnPath,
+    FieldSource,
+    IdPath,
+    Overdue,
+    ToMany,
+    ToOne,
+)
 from schema.cost import estimate_cost
 from schema.limits import Limits, validation_rules
 from schema.pagination import MAX_PAGE
@@ -296,7 +305,7 @@ def _object(
             if node.selection_set is None:
                 raise _Unsupported
             sub = _object(field_source.target, node.selection_set, fragments)
-        elif not isinstance(field_source, (Column, ChildCount, Overdue, IdPath)):
+        elif not isinstance(field_source, (Column, ChildCount, Overdue, IdPath, ColumnPath)):
             raise _Unsupported
         planned.append((_key(node), name, field_source, sub))
     return ObjectPlan(type_name=type_name, fields=tuple(planned))

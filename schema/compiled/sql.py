@@ -21,7 +21,15 @@ from tortoise.queryset import QuerySet
 from resolvers.errors import DomainError
 from resolvers.keyset import BY_ID, Ordering
 from schema.compiled.fields import SOURCES
-from schema.compiled.kinds import ChildCount, Column, IdPath, Overdue, ToMany, ToOne
+from schema.compiled.kinds import (
+    ChildCount,
+    Column,
+    ColumnPath,
+    IdPath,
+    Overdue,
+    ToMany,
+    ToOne,
+)
 from schema.compiled.plan import TYPENAME, ObjectPlan
 from schema.compiled.scope import marker
 
@@ -79,6 +87,11 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
         elif isinstance(source, IdPath):
             global_id = _scalar(plan.type_name, f'{alias}."id"', "id")
             pairs.append(f"('{source.prefix}' || {global_id} || '{source.suffix}')")
+        elif isinstance(source, ColumnPath):
+            path = f"('{source.prefix}' || {alias}.\"{source.column}\" || '{source.suffix}')"
+            if source.unless_null is not None:
+                path = f'CASE WHEN {alias}."{source.unless_null}" IS NULL THEN NULL ELSE {path} END'
+            pairs.append(path)
         elif isinstance(source, Overdue):
             pairs.append(
                 f'({alias}."deadline" IS NOT NULL AND {alias}."status" <> \'COMPLETED\''

@@ -8,7 +8,7 @@ viewers of ``test_compiled_roots`` and must answer the same JSON, key order incl
 the scope admits (saved reports: ADMIN, EXECUTIVE, BI and heads; analysis reports: ADMIN and
 EXECUTIVE) are answered by the compiled path itself; the others get the generic executor's
 FORBIDDEN, and NOT_FOUND for a report named by id. The addresses (``jsonUrl``, ``htmlUrl``,
-``xlsxUrl``) stay generic.
+``xlsxUrl``) are written by PostgreSQL from the slug and the month, as the resolvers write them.
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ async def test_analysis_reports_are_refused_outside_admin_and_executive(
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)
-async def test_report_addresses_stay_with_the_generic_executor(
+async def test_report_addresses_are_compiled_as_the_resolvers_write_them(
     apps: tuple[GraphQLClient, GraphQLClient],
 ) -> None:
     # given reports of both kinds, one of them generated
@@ -180,8 +180,8 @@ async def test_report_addresses_stay_with_the_generic_executor(
     (listed, saved_compiled), (built, analysis_compiled) = [
         await _same(fast, slow, document, {}) for document in (saved, analysis)
     ]
-    # then the generic executor answers them, with each address (a month's once generated)
-    assert not saved_compiled and not analysis_compiled
+    # then the compiled path answers them, with each address (a month's once generated)
+    assert saved_compiled and analysis_compiled
     assert [e["node"] for e in listed["data"]["savedReports"]["edges"]] == [
         {"name": "saved-3", "jsonUrl": "/reports/saved/saved-3.json"},
         {"name": "saved-2", "jsonUrl": "/reports/saved/saved-2.json"},
