@@ -53,8 +53,10 @@ class Kind(IntEnum):
     HANDOVER = 3  # id, round, requirement, department, receiver: a review handed over (转交)
     ROUND = 4  # id, requirement, number: a round of a requirement of the three above
     REVIEWED = 5  # round, department: a review given in such a round
-    RESULT = 6  # result, task: a pending submission whose group I may sit in
+    RESULT = 6  # result, task, requirement: a pending submission whose group I may sit in
     DECIDED = 7  # task: a pending submission I already signed (会签)
+    FEEDBACK = 8  # requirement: finished, mine, no feedback of mine yet (the list's rows)
+    MY_TASK = 9  # task: mine and not completed (the list's rows, in no particular order)
 
 
 @dataclass
@@ -65,8 +67,10 @@ class Facts:
     handovers: list[tuple[int, int, int, int]] = field(default_factory=list)
     rounds: dict[int, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
     reviewed: set[tuple[int, int]] = field(default_factory=set)
-    results: dict[int, int] = field(default_factory=dict)
+    results: dict[int, tuple[int, int]] = field(default_factory=dict)
     decided: set[int] = field(default_factory=set)
+    feedback: set[int] = field(default_factory=set)
+    my_tasks: set[int] = field(default_factory=set)
 
 
 def headed_departments(user_id: int) -> Subquery:
@@ -119,8 +123,11 @@ def _candidate_requirements(user_id: int, path: str) -> Q:
     return Q(*conditions, join_type=Q.OR)
 
 
-def fact_queries(user_id: int) -> list[tuple[Kind, ValuesListQuery[Any]]]:
-    """Each fact as a queryset of up to :data:`_WIDTH` integer columns."""
+def fact_queries(
+    user_id: int, lists: dict[Kind, QuerySet[Any]]
+) -> list[tuple[Kind, ValuesListQuery[Any]]]:
+    """Each fact as a queryset of up to :data:`_WIDTH` integer columns; ``lists`` adds the
+    ids of lists whose rows need no fact (their querysets, ordered and limited)."""
     reviews = _review_sources(user_id)
     pending = TaskResult.filter(decision=ResultDecision.PENDING, task__status=TaskStatus.SUBMITTED)
     mine = Requirement.filter(initiator_id=user_id).values("id")
@@ -151,21 +158,27 @@ def fact_queries(user_id: int) -> list[tuple[Kind, ValuesListQuery[Any]]]:
         ),
         (
             Kind.RESULT,
-            pending.filter(task__requirement_id__in=Subquery(mine)).values_list("id", "task_id"),
+            pending.filter(task__requirement_id__in=Subquery(mine)).values_list(
+                "id", "task_id", "task__requirement_id"
+            ),
         ),
         (
             Kind.RESULT,
             pending.filter(
                 task__requirement_id__in=Subquery(involved.values("requirement_id"))
-            ).values_list("id", "task_id"),
+            ).values_list("id", "task_id", "task__requirement_id"),
         ),
-        (Kind.RESULT, pending.filter(added_or_handed).values_list("id", "task_id")),
+        (
+            Kind.RESULT,
+            pending.filter(added_or_handed).values_list("id", "task_id", "task__requirement_id"),
+        ),
         (
             Kind.DECIDED,
             ResultSignoff.filter(
                 signed_by_id=user_id, result__decision=ResultDecision.PENDING
             ).values_list("result__task_id"),
         ),
+        *((kind, rows.values_list("id")) for kind, rows in lists.items()),
     ]
 
 
@@ -176,7 +189,8 @@ def statement(queries: list[tuple[Kind, ValuesListQuery[Any]]]) -> tuple[str, li
     for kind, query in queries:
         query._choose_db_if_not_chosen()
         query._make_query()
-        query.query._orderbys = []  # order is not kept through a UNION; ids order hand-overs
+        if query._limit is None:  # order is not kept through a UNION (ids order hand-overs)
+            query.query._orderbys = []
         if context is None:
             context = query.query.QUERY_CLS.SQL_CONTEXT.copy(parameterizer=Parameterizer())
         width = len(query.fields)
@@ -189,9 +203,9 @@ def statement(queries: list[tuple[Kind, ValuesListQuery[Any]]]) -> tuple[str, li
     return " UNION ALL ".join(parts), list(context.parameterizer.values)
 
 
-async def read_facts(user_id: int) -> Facts:
-    """The viewer's facts, in one statement."""
-    sql, params = statement(fact_queries(user_id))
+async def read_facts(user_id: int, lists: dict[Kind, QuerySet[Any]]) -> Facts:
+    """The viewer's facts and the ids of ``lists``, in one statement."""
+    sql, params = statement(fact_queries(user_id, lists))
     _, rows = await get_connection(current_connection()).execute_query(sql, params)
     facts = Facts()
     handovers: list[tuple[int, int, int, int, int]] = []
@@ -206,8 +220,12 @@ async def read_facts(user_id: int) -> Facts:
         elif kind is Kind.REVIEWED:
             facts.reviewed.add((int(c[0]), int(c[1])))
         elif kind is Kind.RESULT:
-            facts.results[int(c[0])] = int(c[1])
-        else:
+            facts.results[int(c[0])] = (int(c[1]), int(c[2]))
+        elif kind is Kind.DECIDED:
             facts.decided.add(int(c[0]))
+        elif kind is Kind.FEEDBACK:
+            facts.feedback.add(int(c[0]))
+        else:
+            facts.my_tasks.add(int(c[0]))
     facts.handovers = [(r, q, d, to) for _, r, q, d, to in sorted(handovers)]
     return facts

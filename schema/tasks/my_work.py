@@ -52,6 +52,9 @@ class MyWorkQueries:
     )
     async def my_work(self, info: Info) -> MyWorkType:
         work = await my_work.my_work(info.context.require_viewer())
+        loaders = info.context.loaders
+        for row in work.related:  # read with the lists: their nested fields cost nothing
+            loaders.by_id(type(row)).prime(row.pk, row)
         return MyWorkType(
             reviews=work.reviews,  # type: ignore[arg-type]  # model-backed types
             acceptances=work.acceptances,  # type: ignore[arg-type]
