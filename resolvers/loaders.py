@@ -16,10 +16,31 @@ from tortoise.expressions import Subquery
 from tortoise.functions import Count, Max
 from tortoise.models import Model
 
+from models import DepartmentHead, TemplateDepartment, User
 from resolvers.access.auth import Viewer
-from resolvers.access.scope import scoped
+from resolvers.access.scope import scope_of, scoped
 
 M = TypeVar("M", bound=Model)
+
+#: To-one relations read in the same statement as their rows (a join) whenever the related
+#: table's scope admits every row for the viewer, so a nested field costs no statement of
+#: its own: the rows found prime that table's by-id loader. Only directory tables whose
+#: rows are small and nearly always asked for with them (a person's department, a head's
+#: person, a template department's department and on-duty person). A path ``a__b`` reads
+#: ``a`` and ``a``'s ``b``; each is primed.
+JOINED: dict[type[Model], tuple[str, ...]] = {
+    User: ("department",),
+    DepartmentHead: ("user__department",),
+    TemplateDepartment: ("department", "on_duty__department"),
+}
+
+
+def _models_along(model: type[Model], path: str) -> list[type[Model]]:
+    """``model`` and the model each foreign key of ``path`` (``a__b``) leads to."""
+    found = [model]
+    for name in path.split("__"):
+        found.append(found[-1]._meta.fields_map[name].related_model)  # type: ignore[attr-defined]
+    return found
 
 
 class Loaders:
@@ -51,7 +72,7 @@ class Loaders:
         if loader is None:
 
             async def load(ids: list[int]) -> Sequence[M | None]:
-                rows = await self._visible(model).filter(id__in=ids)
+                rows = await self._joined(model, self._visible(model).filter(id__in=ids))
                 found = {row.pk: row for row in rows}
                 return [found.get(pk) for pk in ids]
 
@@ -68,10 +89,11 @@ class Loaders:
         if loader is None:
 
             async def load(parent_ids: list[int]) -> Sequence[list[M]]:
-                rows = (
-                    await self._visible(model)
+                rows = await self._joined(
+                    model,
+                    self._visible(model)
                     .filter(**{f"{parent_field}__in": parent_ids})
-                    .order_by(*order_by)
+                    .order_by(*order_by),
                 )
                 grouped: dict[int, list[M]] = defaultdict(list)
                 for row in rows:
@@ -127,6 +149,32 @@ class Loaders:
             loader = DataLoader(load_fn=load)
             self._latest[key] = loader
         return loader
+
+    async def _joined(self, model: type[M], rows: Any) -> list[M]:
+        """``rows`` read with their :data:`JOINED` relations that the viewer reads whole;
+        the related rows found are primed into their by-id loaders (a relation to a table
+        the viewer reads only in part keeps its own scoped statement)."""
+        paths = [path for path in JOINED.get(model, ()) if self._whole(model, path)]
+        found: list[M] = list(await rows.select_related(*paths))
+        for path in paths:
+            names = path.split("__")
+            for depth, target in enumerate(_models_along(model, path)[1:], start=1):
+                related = {}
+                for row in found:
+                    obj: Any = row
+                    for name in names[:depth]:
+                        obj = obj and getattr(obj, f"_{name}", None)
+                    if obj is not None:
+                        related[obj.pk] = obj
+                self.by_id(target).prime_many(related)
+        return found
+
+    def _whole(self, model: type[Model], path: str) -> bool:
+        """Whether the viewer reads every row of each table along ``path`` from ``model``."""
+        viewer = self.viewer
+        return viewer is not None and all(
+            scope_of(target, viewer) is None for target in _models_along(model, path)[1:]
+        )
 
     def _visible(self, model: type[M]) -> Any:
         if self.viewer is None:

@@ -41,10 +41,10 @@ REQUIREMENT_PAGE = """query($first: Int) { requirements(first: $first) { edges {
   taskCount
 } } } }"""
 
-#: Sign-in (the bearer token's user), the page, requirements, users, departments of the
-#: tasks, departments of the assignees (loaded one level deeper), comment counts, latest
+#: Sign-in (the bearer token's user), the page, requirements, users (with their departments,
+#: joined: resolvers/loaders.py JOINED), departments of the tasks, comment counts, latest
 #: progress reports.
-TASK_PAGE_STATEMENTS = 8
+TASK_PAGE_STATEMENTS = 7
 #: Sign-in, the page, initiators, involved departments, their departments, task counts.
 REQUIREMENT_PAGE_STATEMENTS = 6
 #: The same page on PostgreSQL, where the compiled path builds it in one statement

@@ -108,7 +108,7 @@ CASES: dict[str, Case] = {
         2,
         _q3_requirement,
     ),
-    "departments": Case("{ departments { code name head { displayName } } }", "market_staff", 3),
+    "departments": Case("{ departments { code name head { displayName } } }", "market_staff", 2),
     "users": Case(
         """query($first: Int) { users(first: $first) { totalCount
           edges { node { username displayName department { name } } } } }""",
@@ -136,7 +136,7 @@ CASES: dict[str, Case] = {
         """{ requirementTemplates { key name tasks { title }
           departments { isLead department { name } onDuty { displayName } } } }""",
         "market_staff",
-        4,
+        3,
     ),
     "archives": Case(
         """query($first: Int) { archives(first: $first) { edges { node { title
@@ -227,7 +227,7 @@ CASES: dict[str, Case] = {
         """{ delegations(includeEnded: true) { startsAt isActive head { displayName }
           delegate { displayName department { name } } } }""",
         "logistics_head",
-        3,
+        2,
     ),
 }
 

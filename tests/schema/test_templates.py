@@ -34,9 +34,11 @@ READ = "query($code: String!) { requirement(code: $code) { code template { key }
 #: Sign-in, the templates, then one statement per relation (departments, tasks, limits,
 #: thresholds), whatever the number of templates.
 TEMPLATE_LIST_STATEMENTS = 6
-#: Plus the departments the rows name: one batch, or one per relation when the loader's
-#: batch is split across event-loop ticks (seen on PostgreSQL), never one per row.
-DEPARTMENT_BATCHES = range(1, 4)
+#: Plus the departments the rows name: none when the template departments' own (read with
+#: them, resolvers/loaders.py JOINED) are all of them, else one batch, or one per relation
+#: when the loader's batch is split across event-loop ticks (seen on PostgreSQL), never one
+#: per row.
+DEPARTMENT_BATCHES = range(0, 4)
 
 
 def split(statements: list[str]) -> tuple[int, int]:
