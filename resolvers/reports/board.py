@@ -1,15 +1,15 @@
 """Step 4 of the process (进度跟踪与风险预警): the requirement board.
 
-The board counts in SQL (GROUP BY and conditional counts), so its cost does not grow with
-the number of tasks read into Python. Handling a delay is ``resolvers/tasks/reschedule.py``.
+The board reads the requirement's tasks once, a few columns each, and counts them in Python:
+a requirement has tens of tasks, and lagging (进度滞后) needs each unfinished task's dates
+anyway (in Python: the arithmetic on instants differs between SQLite and PostgreSQL), so one
+read serves the counts and the lagging alike, two statements in all with the requirement's.
+Handling a delay is ``resolvers/tasks/reschedule.py``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from tortoise.expressions import Q
-from tortoise.functions import Count
 
 from core import clock
 from models import Requirement, Task
@@ -17,7 +17,7 @@ from models.enums import TaskStatus
 from resolvers.access.auth import Viewer
 from resolvers.access.scope import scoped
 from resolvers.errors import NotFound
-from resolvers.tasks.lagging import lagging_count
+from resolvers.tasks.lagging import is_lagging
 from resolvers.workflow import NOT_FOUND_MESSAGE
 
 S = TaskStatus
@@ -62,30 +62,24 @@ class Board:
 async def requirement_board(viewer: Viewer, requirement_id: int) -> Board:
     """The board of a requirement the viewer may read (participants, ADMIN, EXECUTIVE).
 
-    One statement: a row per status with conditional counts, so the cost is a few rows
-    whatever the number of tasks. Delayed (延迟) is derived: the deadline has passed and
-    the task is not COMPLETED.
+    Delayed (延迟) is derived: the deadline has passed and the task is not COMPLETED;
+    pending assignment (待分配) is a task without an assignee.
     """
     requirement = await scoped(Requirement, viewer, id=requirement_id).first()
     if requirement is None:
         raise NotFound(NOT_FOUND_MESSAGE)
-    rows = (
-        await Task.filter(requirement_id=requirement.id)
-        .annotate(
-            count=Count("id"),
-            delayed=Count("id", _filter=Q(deadline__lt=clock.now()) & ~Q(status=S.COMPLETED)),
-            unassigned=Count("id", _filter=Q(assignee_id=None)),
-        )
-        .group_by("status")
-        .values("status", "count", "delayed", "unassigned")
+    tasks = await Task.filter(requirement_id=requirement.id).only(
+        "id", "status", "start_date", "started_at", "deadline", "progress", "assignee_id"
     )
+    now = clock.now()
     by_status = dict.fromkeys(S, 0)
-    for row in rows:
-        by_status[S(row["status"])] = int(row["count"])
+    for task in tasks:
+        by_status[S(task.status)] += 1
+    unfinished = [task for task in tasks if task.status != S.COMPLETED]
     return Board(
         requirement=requirement,
         by_status=by_status,
-        delayed=sum(int(row["delayed"] or 0) for row in rows),
-        pending_assignment=sum(int(row["unassigned"] or 0) for row in rows),
-        lagging=await lagging_count(requirement.id),
+        delayed=sum(1 for t in unfinished if t.deadline is not None and t.deadline < now),
+        pending_assignment=sum(1 for task in tasks if task.assignee_id is None),
+        lagging=sum(1 for task in unfinished if is_lagging(task, now)),
     )

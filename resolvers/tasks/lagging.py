@@ -14,7 +14,7 @@ from core import clock
 from core.settings import get_settings
 from models import Task
 from models.enums import TaskStatus
-from resolvers.tasks.lifecycle import UNFINISHED, start_of
+from resolvers.tasks.lifecycle import start_of
 
 
 def planned_start(task: Task) -> datetime | None:
@@ -35,16 +35,3 @@ def is_lagging(task: Task, now: datetime | None = None, margin: int | None = Non
     elapsed = min(100.0, (moment - start) / (deadline - start) * 100)
     points = get_settings().lagging_margin_points if margin is None else margin
     return elapsed - task.progress >= points
-
-
-async def lagging_count(requirement_id: int) -> int:
-    """How many of a requirement's unfinished tasks lag (for the board).
-
-    Read in Python rather than SQL: the arithmetic on instants differs between SQLite and
-    PostgreSQL, and a requirement has tens of tasks, not thousands.
-    """
-    now = clock.now()
-    tasks = await Task.filter(requirement_id=requirement_id, status__in=UNFINISHED).only(
-        "id", "status", "start_date", "started_at", "deadline", "progress"
-    )
-    return sum(1 for task in tasks if is_lagging(task, now))

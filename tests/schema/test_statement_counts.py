@@ -170,7 +170,7 @@ CASES: dict[str, Case] = {
         """query($id: ID!) { requirementBoard(requirementId: $id) { total delayed completed
           inProgress lagging summary byStatus { status count } requirement { code } } }""",
         "market_staff",
-        3,
+        2,
         _q3_requirement,
     ),
     "meetingMinutesDraft": Case(DRAFT, "market_staff", 4, _meeting),
