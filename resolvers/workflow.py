@@ -23,14 +23,21 @@ NOT_FOUND_MESSAGE = "对象不存在 (no such object)"
 
 
 async def load_visible(
-    model: type[M], viewer: Viewer, pk: int, conn: BaseDBAsyncClient, *, lock: bool = False
+    model: type[M],
+    viewer: Viewer,
+    pk: int,
+    conn: BaseDBAsyncClient,
+    *,
+    lock: bool = False,
+    related: tuple[str, ...] = (),
 ) -> M:
     """The row if the viewer may read it, else ``NOT_FOUND``; ``lock`` takes a row lock.
 
     Locking serialises concurrent writers of the same object on PostgreSQL (SQLite's
-    immediate transactions already serialise every writer).
+    immediate transactions already serialise every writer). ``related`` names foreign keys
+    read in the same statement (a join, unscoped: for rows the caller reads as they are).
     """
-    queryset: Any = scoped(model, viewer, id=pk).using_db(conn)
+    queryset: Any = scoped(model, viewer, id=pk).using_db(conn).select_related(*related)
     if lock:
         queryset = queryset.select_for_update()
     row = await queryset.first()

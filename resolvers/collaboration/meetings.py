@@ -223,12 +223,12 @@ async def minutes_draft(viewer: Viewer, meeting_id: int) -> MinutesDraft:
     organiser edits rather than writes it.
     """
     conn = get_connection("default")
-    meeting = await load_visible(Meeting, viewer, meeting_id, conn)
-    requirement = await Requirement.get(id=meeting.requirement_id, using_db=conn)
-    task = None
+    # the requirement and the task come with the meeting, in its statement
+    meeting = await load_visible(Meeting, viewer, meeting_id, conn, related=("requirement", "task"))
+    requirement: Requirement = meeting.requirement
+    task: Task | None = meeting.task
     reschedule = None
-    if meeting.task_id is not None:
-        task = await Task.get(id=meeting.task_id, using_db=conn)
+    if task is not None:
         reschedule = (
             await TaskReschedule.filter(task_id=task.id)
             .using_db(conn)

@@ -173,7 +173,7 @@ CASES: dict[str, Case] = {
         2,
         _q3_requirement,
     ),
-    "meetingMinutesDraft": Case(DRAFT, "market_staff", 4, _meeting),
+    "meetingMinutesDraft": Case(DRAFT, "market_staff", 2, _meeting),
     "warningRules": Case(
         "{ warningRules { kind name enabled recipients channels updatedBy { displayName } } }",
         "admin",
