@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
-from models import NotificationPreference, QuietHours, User, WarningRule
+from models import NotificationDefault, NotificationPreference, QuietHours, User, WarningRule
 from models.enums import Channel, NotificationKind, WarningRuleKind
 from resolvers import audit
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.alerts.texts import notification_kind
 from resolvers.errors import BadUserInput
-from resolvers.notifications.channels import INBOX_ONLY, effective_channels
+from resolvers.notifications.channels import INBOX_ONLY
 
 CLOCK_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
@@ -69,26 +69,48 @@ def _minute(value: str, field: str) -> int:
 
 
 async def preferences_of(viewer: Viewer) -> Preferences:
-    """The viewer's channels for every kind and their quiet hours (a person's own only)."""
+    """The viewer's channels for every kind and their quiet hours (a person's own only).
+
+    Two statements: the person's own choices (their preferences and quiet hours, joined to
+    their user row) and the organisation's (its defaults and the warning rules' channels,
+    as one union).
+    """
     policy.require_inbox_owner(viewer)
     assert viewer.user_id is not None
-    personal, defaults = await effective_channels({viewer.user_id}, set(NotificationKind))
-    by_rule = {
-        notification_kind(WarningRuleKind(kind)): list(channels)
-        for kind, channels in await WarningRule.all().values_list("kind", "channels")
-    }
+    personal: dict[str, list[str]] = {}
+    quiet: tuple[int, int] | None = None
+    for row in await User.filter(id=viewer.user_id).values(
+        kind="notification_preferences__kind",
+        channels="notification_preferences__channels",
+        start="quiet_hours__start_minute",
+        end="quiet_hours__end_minute",
+    ):
+        if row["kind"] is not None:
+            personal[str(row["kind"])] = list(row["channels"])
+        if row["start"] is not None:
+            quiet = (row["start"], row["end"])
+    defaults: dict[str, list[str]] = {}
+    by_rule: dict[NotificationKind, list[str]] = {}
+    # Tortoise unites querysets of different models (each row comes back as an instance of
+    # its own model), though its annotation asks for one model
+    organisation = NotificationDefault.all().only("kind", "channels")
+    rules = WarningRule.all().only("kind", "channels")
+    for found in await organisation.union(rules, all=True):  # type: ignore[arg-type]
+        if isinstance(found, WarningRule):
+            by_rule[notification_kind(WarningRuleKind(found.kind))] = list(found.channels)
+        else:
+            defaults[str(found.kind)] = list(found.channels)
     kinds = []
     for kind in NotificationKind:
-        own = personal.get((viewer.user_id, str(kind)))
+        own = personal.get(str(kind))
         inherited = defaults.get(str(kind), by_rule.get(kind, list(INBOX_ONLY)))
         kinds.append(
             KindSetting(kind, _with_inbox(inherited if own is None else own), own is not None)
         )
-    quiet = await QuietHours.get_or_none(user_id=viewer.user_id)
     return Preferences(
         kinds=kinds,
-        quiet_start=_clock(quiet.start_minute) if quiet else None,
-        quiet_end=_clock(quiet.end_minute) if quiet else None,
+        quiet_start=_clock(quiet[0]) if quiet else None,
+        quiet_end=_clock(quiet[1]) if quiet else None,
     )
 
 

@@ -32,9 +32,18 @@ from models import (
     QuietHours,
     Requirement,
     User,
+    WarningRule,
 )
-from models.enums import Channel, DeliveryStatus, NotificationKind, Role
+from models.enums import (
+    Channel,
+    DeliveryStatus,
+    NotificationKind,
+    Role,
+    ThresholdUnit,
+    WarningRuleKind,
+)
 from resolvers.access.policy import head_ids
+from resolvers.alerts.texts import notification_kind
 from resolvers.notifications.channels import quiet_until
 from resolvers.notifications.notify import notify_about
 from tests.conftest import GraphQLClient
@@ -77,6 +86,53 @@ async def test_every_kind_starts_from_the_organisation_default_or_the_inbox(
     }
     assert kind_of(data, "MENTION")["channels"] == ["IN_APP"]
     assert data["quietHours"] is None
+
+
+async def test_own_choices_quiet_hours_defaults_and_rules_are_read_together(
+    client: GraphQLClient, demo: None
+) -> None:
+    # given the head's two choices and quiet hours, another person's choice, the warning
+    # rules' channels (one kind with an organisation default over its rule's)
+    head = await User.get(username="design_head")
+    other = await User.get(username="market_staff")
+    for kind, channels in ((NotificationKind.MENTION, ["EMAIL"]), (NotificationKind.SYSTEM, [])):
+        await NotificationPreference.create(user=head, kind=kind, channels=channels)
+    await NotificationPreference.create(
+        user=other, kind=NotificationKind.TASK_ASSIGNED, channels=["WEBHOOK"]
+    )
+    await QuietHours.create(user=head, start_minute=21 * 60 + 30, end_minute=7 * 60)
+    for rule in (WarningRuleKind.DUE_SOON, WarningRuleKind.OVERDUE):
+        await WarningRule.update_or_create(
+            kind=rule,
+            defaults={
+                "name": str(rule),
+                "threshold_normal": 1,
+                "threshold_urgent": 1,
+                "unit": ThresholdUnit.DAYS,
+                "channels": ["WEBHOOK"],
+            },
+        )
+    overdue = notification_kind(WarningRuleKind.OVERDUE)
+    await NotificationDefault.create(kind=overdue, channels=["EMAIL"])
+    # when the head reads their preferences
+    data = (await (await client.sign_in("design_head")).data(READ))["notificationPreferences"]
+    # then their own choices and quiet hours, the default over the rule, the rule otherwise,
+    # and nobody else's choice
+    assert kind_of(data, "MENTION") == {
+        "kind": "MENTION",
+        "channels": ["IN_APP", "EMAIL"],
+        "personal": True,
+    }
+    assert kind_of(data, "SYSTEM") == {"kind": "SYSTEM", "channels": ["IN_APP"], "personal": True}
+    assert data["quietHours"] == {"start": "21:30", "end": "07:00"}
+    due_soon = notification_kind(WarningRuleKind.DUE_SOON)
+    assert kind_of(data, due_soon.value)["channels"] == ["IN_APP", "WEBHOOK"]
+    assert kind_of(data, overdue.value)["channels"] == ["IN_APP", "EMAIL"]
+    assert kind_of(data, "TASK_ASSIGNED") == {
+        "kind": "TASK_ASSIGNED",
+        "channels": ["IN_APP"],
+        "personal": False,
+    }
 
 
 async def test_a_person_chooses_channels_and_quiet_hours_and_returns_to_the_default(

@@ -195,7 +195,7 @@ CASES: dict[str, Case] = {
     "notificationPreferences": Case(
         "{ notificationPreferences { kinds { kind channels personal } quietHours { start } } }",
         "market_staff",
-        4,
+        2,
     ),
     "reports": Case(
         """{ reports { live tasksByStatus { status count department { name } }
