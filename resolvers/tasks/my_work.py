@@ -11,16 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tortoise.expressions import Q, Subquery
+from tortoise.expressions import Subquery
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from models import CollaborationRequest, Feedback, Requirement, Task
+from models import CollaborationRequest, Department, Feedback, Requirement, Task, User
 from models.enums import CollaborationStatus, RequirementStatus, Role, TaskStatus
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.access.scope import scope_of, scoped
-from resolvers.tasks.my_work_facts import Facts, Kind, read_facts
+from resolvers.tasks.my_work_facts import (
+    Facts,
+    Kind,
+    candidate_requirements,
+    of_results,
+    read_facts,
+)
 
 LIMIT = 100
 
@@ -58,8 +64,8 @@ def _review_pairs(
 
 def _reviews(viewer: Viewer, facts: Facts, candidates: list[Requirement]) -> list[Requirement]:
     """PENDING_REVIEW requirements with a department I sign for still to sign this round;
-    not one I, or my head, handed on to someone else. ``candidates``: the requirements of
-    :func:`_review_pairs` in my scope, newest first."""
+    not one I, or my head, handed on to someone else. ``candidates``: the requirements the
+    review facts name (those of :func:`_review_pairs` and more), in my scope, newest first."""
     pairs, latest = _review_pairs(viewer, facts)
     open_round = {
         requirement.id: round_id
@@ -80,26 +86,38 @@ def _reviews(viewer: Viewer, facts: Facts, candidates: list[Requirement]) -> lis
     return waiting[:LIMIT]
 
 
-async def _held(viewer: Viewer, facts: Facts) -> dict[int, int]:
-    """The tasks (with their requirements) of submitted results whose acceptance group
-    (验收小组) I hold a seat in now, as the policy says (``policy.acceptance_group_ids``):
-    as initiator, heading (or standing in for) a reviewing or added (加签) department whose
-    seat was not handed on, or as the receiver of a handed-over seat (转交). Candidates are
-    the facts' (indexed queries), then checked."""
+async def _held(viewer: Viewer, facts: Facts) -> set[int]:
+    """The tasks of submitted results whose acceptance group (验收小组) I hold a seat in now,
+    as the policy says (``policy.acceptance_group_ids``): as initiator, heading (or standing
+    in for) a reviewing or added (加签) department whose seat was not handed on, or as the
+    receiver of a handed-over seat (转交). Candidates are the facts' (indexed queries)."""
     groups = await policy.acceptance_group_ids(set(facts.results))
     return {
-        facts.results[result_id][0]: facts.results[result_id][1]
+        facts.results[result_id][0]
         for result_id, people in groups.items()
         if viewer.user_id in people
     }
 
 
-def _acceptance_rows(viewer: Viewer, held: dict[int, int]) -> QuerySet[Task]:
-    return (
-        scoped(Task, viewer, status=TaskStatus.SUBMITTED, id__in=set(held))
-        .order_by("-submitted_at", "-id")
-        .limit(LIMIT)
-    )
+def _acceptances(facts: Facts, held: set[int]) -> list[Task]:
+    """The submitted tasks in my scope whose group I sit in, newest submission first (as
+    many as a list holds), less those I already signed (会签: they wait for the others)."""
+    tasks = [task for task in facts.rows[Kind.ACCEPTANCE] if task.id in held]
+    newest = _ordered(tasks, "submitted_at", descending=True)[:LIMIT]
+    return [task for task in newest if task.id not in facts.decided]
+
+
+def _ordered(rows: list[Any], name: str, descending: bool) -> list[Any]:
+    """``ORDER BY name [DESC], id DESC`` as the database answers it: PostgreSQL sorts a
+    missing value above every other, SQLite below (the lists' rows come unordered)."""
+    high = Task._meta.db.capabilities.dialect == "postgres"
+    dated = [row for row in rows if getattr(row, name) is not None]
+    undated = sorted((row for row in rows if getattr(row, name) is None), key=lambda r: -r.pk)
+    if descending:
+        dated.sort(key=lambda r: (getattr(r, name), r.pk), reverse=True)
+        return [*undated, *dated] if high else [*dated, *undated]
+    dated.sort(key=lambda r: (getattr(r, name), -r.pk))
+    return [*dated, *undated] if high else [*undated, *dated]
 
 
 def _feedback_rows(viewer: Viewer) -> QuerySet[Requirement]:
@@ -132,107 +150,59 @@ def _my_task_rows(viewer: Viewer) -> QuerySet[Task]:
     )
 
 
-async def _requirements(viewer: Viewer, facts: Facts, held: dict[int, int]) -> list[Requirement]:
-    """In one statement, newest first: the feedback list's rows (the facts' ids) and the
-    requirements of the reviews I may owe and of the submissions I accept, in my scope."""
-    wanted = {r for r, _ in _review_pairs(viewer, facts)[0]} | set(held.values())
-    conditions = [Q(id__in=Subquery(scoped(Requirement, viewer, id__in=wanted).values("id")))]
-    if facts.feedback:
-        conditions.append(Q(id__in=facts.feedback))
-    if not wanted and not facts.feedback:
-        return []
-    rows = Requirement.filter(Q(*conditions, join_type=Q.OR)).select_related("initiator")
-    return list(await rows.order_by("-id"))
-
-
-async def _tasks(
-    viewer: Viewer, facts: Facts, held: dict[int, int]
-) -> tuple[list[Task], list[Task]]:
-    """(my tasks, the submissions I accept), in one statement unless a task is in both or
-    more than a list's worth await me (then the acceptances are read on their own)."""
-    merged = len(held) <= LIMIT and not set(held) & facts.my_tasks
-    conditions = [Q(id__in=facts.my_tasks)] if facts.my_tasks else []
-    if held and merged:
-        conditions.append(Q(id__in=Subquery(_acceptance_rows(viewer, held).values("id"))))
-    rows: list[Task] = []
-    if conditions:
-        query = Task.filter(Q(*conditions, join_type=Q.OR)).select_related("assignee")
-        rows = list(await query.order_by("deadline", "-id"))
-    mine = [task for task in rows if task.id in facts.my_tasks]
-    if merged:
-        accepting = _newest_submitted_first([t for t in rows if t.id in held])
-    else:
-        accepting = list(await _acceptance_rows(viewer, held).select_related("assignee"))
-    # 会签: what I already decided waits for the others, not for me
-    return mine, [task for task in accepting if task.id not in facts.decided]
-
-
-def _newest_submitted_first(tasks: list[Task]) -> list[Task]:
-    """``ORDER BY submitted_at DESC, id DESC`` as the database answers it: PostgreSQL puts
-    a missing time first in descending order, SQLite last."""
-    nulls_first = Task._meta.db.capabilities.dialect == "postgres"
-    dated = sorted((t for t in tasks if t.submitted_at), key=lambda t: (t.submitted_at, t.id))
-    undated = sorted((t for t in tasks if not t.submitted_at), key=lambda t: t.id)
-    ordered = [*dated, *undated] if nulls_first else [*undated, *dated]
-    return ordered[::-1]
+def _lists(viewer: Viewer) -> dict[Kind, QuerySet[Any]]:
+    """The rows the lists are drawn from, each a queryset in the viewer's scope (read with
+    the facts): the finished requirements, my tasks and the requests as the lists hold
+    them; the requirements the reviews may name, and the tasks (and their requirements) of
+    the submissions whose group I may sit in, for the facts to decide."""
+    assert viewer.user_id is not None
+    user_id = viewer.user_id
+    lists: dict[Kind, QuerySet[Any]] = {
+        Kind.FEEDBACK: _feedback_rows(viewer),
+        Kind.MY_TASK: _my_task_rows(viewer),
+        Kind.CANDIDATE: scoped(Requirement, viewer).filter(candidate_requirements(user_id, "id")),
+        Kind.ACCEPTANCE: scoped(Task, viewer, status=TaskStatus.SUBMITTED).filter(
+            of_results(user_id, "task_id")
+        ),
+        Kind.ACCEPTED: scoped(Requirement, viewer).filter(
+            of_results(user_id, "task__requirement_id")
+        ),
+    }
+    if viewer.department_id is not None:
+        lists[Kind.REQUEST] = (
+            scoped(
+                CollaborationRequest,
+                viewer,
+                to_department_id=viewer.department_id,
+                status=CollaborationStatus.OPEN,
+            )
+            .order_by("-id")
+            .limit(LIMIT)
+        )
+    return lists
 
 
 async def my_work(viewer: Viewer) -> MyWork:
     """The viewer's to-do lists; API tokens (no person) have none.
 
-    Statements: the facts (with the ids of the feedback and task lists), the policy's
-    acceptance groups when there are submissions to check, then one each for the
-    requirements, the tasks and the collaboration requests. The people, departments and
-    requirements those rows name come along (``related``), for the nested fields."""
+    One statement reads the facts and every list's rows (with the people and departments
+    they name when the viewer's scope admits them all); the policy's acceptance groups
+    follow when submissions await a check (``policy.acceptance_group_ids``)."""
     if viewer.user_id is None:
         return MyWork([], [], [], [], [], ())
-    lists: dict[Kind, QuerySet[Any]] = {
-        Kind.FEEDBACK: _feedback_rows(viewer),
-        Kind.MY_TASK: _my_task_rows(viewer),
-    }
-    facts = await read_facts(viewer.user_id, lists)
-    held = await _held(viewer, facts)
-    requirements = await _requirements(viewer, facts, held)
-    tasks, acceptances = await _tasks(viewer, facts, held)
-    requests = (
-        await scoped(
-            CollaborationRequest,
-            viewer,
-            to_department_id=viewer.department_id,
-            status=CollaborationStatus.OPEN,
-        )
-        .select_related("from_user", "to_department")
-        .order_by("-id")
-        .limit(LIMIT)
-        if viewer.department_id is not None
-        else []
-    )
-    candidates = [r for r in requirements if r.id not in facts.feedback]
+    directory = scope_of(User, viewer) is None and scope_of(Department, viewer) is None
+    facts = await read_facts(viewer.user_id, _lists(viewer), directory)
+    held = await _held(viewer, facts) if facts.results else set()
+    newest = {kind: sorted(rows, key=lambda r: -r.pk) for kind, rows in facts.rows.items()}
+    candidates = newest.get(Kind.CANDIDATE, [])
+    tasks = _ordered(facts.rows[Kind.MY_TASK], "deadline", descending=False)
+    acceptances = _acceptances(facts, held)
+    related = [*candidates, *facts.rows[Kind.ACCEPTED], *facts.directory.values()]
     return MyWork(
         reviews=_reviews(viewer, facts, candidates),
         acceptances=acceptances,
-        collaboration_requests=list(requests),
+        collaboration_requests=newest.get(Kind.REQUEST, []),
         tasks=tasks,
-        feedback=[r for r in requirements if r.id in facts.feedback],
-        related=_related(viewer, candidates, [*tasks, *acceptances], list(requests)),
+        feedback=newest.get(Kind.FEEDBACK, []),
+        related=tuple(related),
     )
-
-
-def _related(
-    viewer: Viewer,
-    requirements: list[Requirement],
-    tasks: list[Task],
-    requests: list[CollaborationRequest],
-) -> tuple[Model, ...]:
-    """Rows the lists' nested fields ask for, read with them: the requirements in my scope
-    (read through it above), and people and departments when my scope admits every one
-    (``scope_of`` is ``None``), as the loaders would have returned them."""
-    found: list[Model] = list(requirements)
-    joined: list[Any] = [
-        *(r.initiator for r in requirements),
-        *(t.assignee for t in tasks if t.assignee_id is not None),
-        *(c.from_user for c in requests),
-        *(c.to_department for c in requests),
-    ]
-    found += [row for row in joined if row is not None and scope_of(type(row), viewer) is None]
-    return tuple(found)

@@ -1,4 +1,4 @@
-"""The facts ``myWork`` decides its reviews and acceptances from, read in one statement.
+"""The facts ``myWork`` decides its lists from, and the lists' rows, read in one statement.
 
 Each fact is a small keyed select written as a Tortoise queryset, exactly the question the
 to-do list asked one query at a time before (issue 19: a statement per question cost ~25
@@ -6,6 +6,13 @@ round trips for a head with work in every list). They are rendered with shared p
 and sent as one ``UNION ALL``, each row tagged with its kind, integers only, so the same
 text runs on PostgreSQL and SQLite. The departments the viewer heads (or stands in for)
 are a subquery inside every fact that needs them instead of a read of their own.
+
+The lists' rows are facts too: the ids of each list's queryset (in the viewer's scope, as
+``resolvers/tasks/my_work.py`` builds it), to which the statement joins the row of its table
+by kind (:data:`ROWS`), and the person and department a row names for its nested fields.
+Model instances are built from those columns as Tortoise builds them from its own select.
+A row kind holds a superset where the decision is Python's (the review candidates, the
+submitted tasks before the policy says whose group I sit in); the lists are cut there.
 
 What the facts mean is unchanged: the reviewing departments are ``policy.reviewing_links``,
 the rest are the filters ``resolvers/tasks/my_work.py`` applies; the decisions (the latest
@@ -23,12 +30,15 @@ from pypika_tortoise.context import SqlContext
 from pypika_tortoise.terms import Parameterizer
 from tortoise.connection import get_connection
 from tortoise.expressions import Q, Subquery
+from tortoise.models import Model
 from tortoise.queryset import QuerySet, ValuesListQuery
 
 from core import clock
 from core.replica import current_connection
 from models import (
+    CollaborationRequest,
     Delegation,
+    Department,
     DepartmentHead,
     Requirement,
     ResultSignoff,
@@ -36,7 +46,9 @@ from models import (
     ReviewHandover,
     ReviewRound,
     RoundSigner,
+    Task,
     TaskResult,
+    User,
 )
 from models.enums import RequirementStatus, ResultDecision, RoundOutcome, TaskStatus
 from resolvers.access import policy
@@ -55,8 +67,28 @@ class Kind(IntEnum):
     REVIEWED = 5  # round, department: a review given in such a round
     RESULT = 6  # result, task, requirement: a pending submission whose group I may sit in
     DECIDED = 7  # task: a pending submission I already signed (会签)
-    FEEDBACK = 8  # requirement: finished, mine, no feedback of mine yet (the list's rows)
-    MY_TASK = 9  # task: mine and not completed (the list's rows, in no particular order)
+    # the lists' rows, joined to the statement (:data:`ROWS`), in no particular order
+    FEEDBACK = 8  # requirement: finished, mine, no feedback of mine yet
+    MY_TASK = 9  # task: mine and not completed
+    CANDIDATE = 10  # requirement: one the review facts name, in my scope
+    ACCEPTANCE = 11  # task: submitted, of a pending submission of RESULT, in my scope
+    REQUEST = 12  # collaboration request: open, to my department, in my scope
+    ACCEPTED = 13  # requirement: of a pending submission of RESULT, in my scope
+
+
+#: The table each row kind joins, by its alias in the statement
+ROWS: dict[Kind, tuple[str, type[Model]]] = {
+    Kind.FEEDBACK: ("r", Requirement),
+    Kind.CANDIDATE: ("r", Requirement),
+    Kind.ACCEPTED: ("r", Requirement),
+    Kind.MY_TASK: ("t", Task),
+    Kind.ACCEPTANCE: ("t", Task),
+    Kind.REQUEST: ("c", CollaborationRequest),
+}
+#: The person a row names for its nested fields (initiator, assignee, asking person), and
+#: a request's department: joined when the viewer's scope admits every person and department
+_PEOPLE = 'COALESCE("r"."initiator_id", "t"."assignee_id", "c"."from_user_id")'
+_DEPARTMENT = '"c"."to_department_id"'
 
 
 @dataclass
@@ -69,8 +101,9 @@ class Facts:
     reviewed: set[tuple[int, int]] = field(default_factory=set)
     results: dict[int, tuple[int, int]] = field(default_factory=dict)
     decided: set[int] = field(default_factory=set)
-    feedback: set[int] = field(default_factory=set)
-    my_tasks: set[int] = field(default_factory=set)
+    rows: dict[Kind, list[Any]] = field(default_factory=lambda: defaultdict(list))
+    #: The people and departments the rows name (when joined), by id
+    directory: dict[tuple[type[Model], int], Model] = field(default_factory=dict)
 
 
 def headed_departments(user_id: int) -> Subquery:
@@ -113,7 +146,7 @@ _REQUIREMENT_OF = {
 }
 
 
-def _candidate_requirements(user_id: int, path: str) -> Q:
+def candidate_requirements(user_id: int, path: str) -> Q:
     """``path`` names a requirement one of the review facts is about."""
     sources = _review_sources(user_id)
     conditions = []
@@ -123,18 +156,36 @@ def _candidate_requirements(user_id: int, path: str) -> Q:
     return Q(*conditions, join_type=Q.OR)
 
 
-def fact_queries(
-    user_id: int, lists: dict[Kind, QuerySet[Any]]
-) -> list[tuple[Kind, ValuesListQuery[Any]]]:
-    """Each fact as a queryset of up to :data:`_WIDTH` integer columns; ``lists`` adds the
-    ids of lists whose rows need no fact (their querysets, ordered and limited)."""
-    reviews = _review_sources(user_id)
+def result_sources(user_id: int) -> list[QuerySet[TaskResult]]:
+    """Pending submissions whose acceptance group I may sit in (the policy decides): of a
+    requirement I raised, or one a department I head reviews, or with a department I head
+    added (加签), or handed over to me (转交)."""
     pending = TaskResult.filter(decision=ResultDecision.PENDING, task__status=TaskStatus.SUBMITTED)
     mine = Requirement.filter(initiator_id=user_id).values("id")
     involved = policy.reviewing_links(department_id__in=headed_departments(user_id))
     added_or_handed = Q(added_signers__department_id__in=headed_departments(user_id)) | Q(
         handovers__to_user_id=user_id
     )
+    return [
+        pending.filter(task__requirement_id__in=Subquery(mine)),
+        pending.filter(task__requirement_id__in=Subquery(involved.values("requirement_id"))),
+        pending.filter(added_or_handed),
+    ]
+
+
+def of_results(user_id: int, column: str) -> Q:
+    """The row's id is the ``column`` (``task_id``, ``task__requirement_id``) of one of
+    :func:`result_sources`."""
+    conditions = [Q(id__in=Subquery(q.values(column))) for q in result_sources(user_id)]
+    return Q(*conditions, join_type=Q.OR)
+
+
+def fact_queries(
+    user_id: int, lists: dict[Kind, QuerySet[Any]]
+) -> list[tuple[Kind, ValuesListQuery[Any]]]:
+    """Each fact as a queryset of up to :data:`_WIDTH` integer columns; ``lists`` adds the
+    ids of lists whose rows need no fact (their querysets, ordered and limited)."""
+    reviews = _review_sources(user_id)
     return [
         (Kind.LINK, reviews[Kind.LINK].values_list("requirement_id", "department_id")),
         (Kind.SIGNER, reviews[Kind.SIGNER].values_list("round__requirement_id", "department_id")),
@@ -146,31 +197,19 @@ def fact_queries(
         ),
         (
             Kind.ROUND,
-            ReviewRound.filter(_candidate_requirements(user_id, "requirement_id")).values_list(
+            ReviewRound.filter(candidate_requirements(user_id, "requirement_id")).values_list(
                 "id", "requirement_id", "number"
             ),
         ),
         (
             Kind.REVIEWED,
-            Review.filter(_candidate_requirements(user_id, "round__requirement_id")).values_list(
+            Review.filter(candidate_requirements(user_id, "round__requirement_id")).values_list(
                 "round_id", "department_id"
             ),
         ),
-        (
-            Kind.RESULT,
-            pending.filter(task__requirement_id__in=Subquery(mine)).values_list(
-                "id", "task_id", "task__requirement_id"
-            ),
-        ),
-        (
-            Kind.RESULT,
-            pending.filter(
-                task__requirement_id__in=Subquery(involved.values("requirement_id"))
-            ).values_list("id", "task_id", "task__requirement_id"),
-        ),
-        (
-            Kind.RESULT,
-            pending.filter(added_or_handed).values_list("id", "task_id", "task__requirement_id"),
+        *(
+            (Kind.RESULT, q.values_list("id", "task_id", "task__requirement_id"))
+            for q in result_sources(user_id)
         ),
         (
             Kind.DECIDED,
@@ -203,15 +242,58 @@ def statement(queries: list[tuple[Kind, ValuesListQuery[Any]]]) -> tuple[str, li
     return " UNION ALL ".join(parts), list(context.parameterizer.values)
 
 
-async def read_facts(user_id: int, lists: dict[Kind, QuerySet[Any]]) -> Facts:
-    """The viewer's facts and the ids of ``lists``, in one statement."""
-    sql, params = statement(fact_queries(user_id, lists))
+def joined(union: str, directory: bool) -> str:
+    """The facts with the rows of :data:`ROWS` joined by kind (and, if ``directory``, the
+    person and department each names), every column under its table's alias."""
+    tables: dict[str, tuple[type[Model], list[int]]] = {}
+    for kind, (alias, model) in ROWS.items():
+        tables.setdefault(alias, (model, []))[1].append(int(kind))
+    joins = [
+        f'LEFT JOIN "{model._meta.db_table}" AS "{alias}" ON "x"."k" IN '
+        f'({",".join(map(str, kinds))}) AND "{alias}"."id" = "x"."c0"'
+        for alias, (model, kinds) in tables.items()
+    ]
+    models = [(alias, model) for alias, (model, _) in tables.items()]
+    if directory:
+        joins.append(f'LEFT JOIN "{User._meta.db_table}" AS "u" ON "u"."id" = {_PEOPLE}')
+        joins.append(f'LEFT JOIN "{Department._meta.db_table}" AS "d" ON "d"."id" = {_DEPARTMENT}')
+        models += [("u", User), ("d", Department)]
+    columns = ['"x"."k"', *(f'"x"."c{n}"' for n in range(_WIDTH))]
+    columns += [
+        f'"{alias}"."{column}" AS "{alias}__{column}"'
+        for alias, model in models
+        for column in sorted(model._meta.db_fields)
+    ]
+    return f'SELECT {", ".join(columns)} FROM ({union}) AS "x" {" ".join(joins)}'
+
+
+def _instance(model: type[Model], alias: str, row: Any) -> Any:
+    """The model row under ``alias``, as Tortoise builds it from its own select."""
+    return model._init_from_db(**{c: row[f"{alias}__{c}"] for c in model._meta.db_fields})
+
+
+async def read_facts(
+    user_id: int, lists: dict[Kind, QuerySet[Any]], directory: bool = False
+) -> Facts:
+    """The viewer's facts and the rows of ``lists`` (with the people and departments they
+    name if ``directory``), in one statement."""
+    union, params = statement(fact_queries(user_id, lists))
+    sql = joined(union, directory)
     _, rows = await get_connection(current_connection()).execute_query(sql, params)
     facts = Facts()
     handovers: list[tuple[int, int, int, int, int]] = []
     for row in rows:
         kind, c = Kind(row["k"]), [row[f"c{n}"] for n in range(_WIDTH)]
-        if kind in (Kind.LINK, Kind.SIGNER):
+        if kind in ROWS:
+            alias, model = ROWS[kind]
+            if row[f"{alias}__id"] is not None:  # joined in the same statement: always
+                facts.rows[kind].append(_instance(model, alias, row))
+            if directory:
+                for other, related in (("u", User), ("d", Department)):
+                    if row[f"{other}__id"] is not None:
+                        key = (related, int(row[f"{other}__id"]))
+                        facts.directory[key] = _instance(related, other, row)
+        elif kind in (Kind.LINK, Kind.SIGNER):
             facts.pairs.add((int(c[0]), int(c[1])))
         elif kind is Kind.HANDOVER:
             handovers.append((int(c[0]), int(c[1]), int(c[2]), int(c[3]), int(c[4])))
@@ -221,11 +303,7 @@ async def read_facts(user_id: int, lists: dict[Kind, QuerySet[Any]]) -> Facts:
             facts.reviewed.add((int(c[0]), int(c[1])))
         elif kind is Kind.RESULT:
             facts.results[int(c[0])] = (int(c[1]), int(c[2]))
-        elif kind is Kind.DECIDED:
-            facts.decided.add(int(c[0]))
-        elif kind is Kind.FEEDBACK:
-            facts.feedback.add(int(c[0]))
         else:
-            facts.my_tasks.add(int(c[0]))
+            facts.decided.add(int(c[0]))
     facts.handovers = [(r, q, d, to) for _, r, q, d, to in sorted(handovers)]
     return facts
