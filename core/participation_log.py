@@ -11,7 +11,8 @@ the writing transaction's id. Kept ids read under snapshot S are current while n
 the viewer's keys was written by a transaction S did not see.
 
 Triggers rather than application hooks: a queryset ``update()``, a bulk insert, a cascade,
-``COPY`` or SQL typed by hand all pass through them, so no write can be missed. The log
+``COPY`` or SQL typed by hand all pass through them (a ``TRUNCATE`` is logged as ``*``), so
+no write can be missed. The log
 is pruned by the scheduler (:func:`prune`), which also writes ``*`` so that ids read
 before the prune are read again.
 
@@ -124,8 +125,22 @@ def _trigger_sql(
     return statements
 
 
+def _truncate_sql(table: str) -> list[str]:
+    """A ``TRUNCATE`` fires no row trigger: it is logged as ``*``, once per statement."""
+    name = f"crossflow_participation_{table}_truncate"
+    return [
+        f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"',
+        f'CREATE TRIGGER "{name}" AFTER TRUNCATE ON "{table}"'
+        f" FOR EACH STATEMENT EXECUTE FUNCTION {FUNCTION}('*', '')",
+    ]
+
+
+def _tables() -> list[str]:
+    return sorted({source.table for source in SOURCES})
+
+
 def _trigger_names() -> list[str]:
-    names = []
+    names = [f"crossflow_participation_{table}_truncate" for table in _tables()]
     for table, kind, _, _, on_rows in SOURCES:
         name = _trigger_name(table, kind)
         names += [name, f"{name}_update"] if on_rows else [f"{name}_update"]
@@ -142,11 +157,16 @@ def install_statements() -> list[str]:
     ]
     for source in SOURCES:
         statements += _trigger_sql(*source)
+    for table in _tables():
+        statements += _truncate_sql(table)
     return statements
 
 
 def uninstall_statements() -> list[str]:
-    statements = []
+    statements = [
+        f'DROP TRIGGER IF EXISTS "crossflow_participation_{table}_truncate" ON "{table}"'
+        for table in _tables()
+    ]
     for table, kind, _, _, _ in SOURCES:
         name = _trigger_name(table, kind)
         statements.append(f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"')

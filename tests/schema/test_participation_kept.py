@@ -229,6 +229,20 @@ async def test_a_change_typed_in_sql_on_another_connection_counts(
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_a_truncated_source_counts_too(apps: tuple[GraphQLClient, GraphQLClient]) -> None:
+    # given a staff member who reads a requirement only because their department assists
+    compiled, _ = apps
+    staff = await compiled.sign_in("market_staff")
+    gained = await _their_department_assisting("market_staff")
+    assert gained in await _read(staff)
+    assert gained in await _read(staff)  # kept
+    # when the table is emptied at once (no row trigger fires for a TRUNCATE)
+    await get_connection("default").execute_script("TRUNCATE task_assisting_department")
+    # then the next read no longer shows it
+    assert gained not in await _read(staff)
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
 async def test_an_unrelated_change_keeps_the_ids(apps: tuple[GraphQLClient, GraphQLClient]) -> None:
     # given a staff member whose ids are kept
     compiled, _ = apps
