@@ -8,13 +8,17 @@ Each list is capped at ``LIMIT`` (newest first): a to-do list, not a search.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from tortoise.expressions import Subquery
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
+from core import clock
 from models import CollaborationRequest, Department, Feedback, Requirement, Task, User
 from models.enums import CollaborationStatus, RequirementStatus, Role, TaskStatus
 from resolvers.access import policy
@@ -23,9 +27,9 @@ from resolvers.access.scope import scope_of, scoped
 from resolvers.tasks.my_work_facts import (
     Facts,
     Kind,
-    candidate_requirements,
-    of_results,
     read_facts,
+    render_facts,
+    render_rows,
 )
 
 LIMIT = 100
@@ -102,7 +106,7 @@ async def _held(viewer: Viewer, facts: Facts) -> set[int]:
 def _acceptances(facts: Facts, held: set[int]) -> list[Task]:
     """The submitted tasks in my scope whose group I sit in, newest submission first (as
     many as a list holds), less those I already signed (会签: they wait for the others)."""
-    tasks = [task for task in facts.rows[Kind.ACCEPTANCE] if task.id in held]
+    tasks = [task for pk, task in facts.rows[Kind.ACCEPTANCE].items() if pk in held]
     newest = _ordered(tasks, "submitted_at", descending=True)[:LIMIT]
     return [task for task in newest if task.id not in facts.decided]
 
@@ -150,54 +154,121 @@ def _my_task_rows(viewer: Viewer) -> QuerySet[Task]:
     )
 
 
-def _lists(viewer: Viewer) -> dict[Kind, QuerySet[Any]]:
-    """The rows the lists are drawn from, each a queryset in the viewer's scope (read with
-    the facts): the finished requirements, my tasks and the requests as the lists hold
-    them; the requirements the reviews may name, and the tasks (and their requirements) of
-    the submissions whose group I may sit in, for the facts to decide."""
-    assert viewer.user_id is not None
-    user_id = viewer.user_id
-    lists: dict[Kind, QuerySet[Any]] = {
-        Kind.FEEDBACK: _feedback_rows(viewer),
-        Kind.MY_TASK: _my_task_rows(viewer),
-        Kind.CANDIDATE: scoped(Requirement, viewer).filter(candidate_requirements(user_id, "id")),
-        Kind.ACCEPTANCE: scoped(Task, viewer, status=TaskStatus.SUBMITTED).filter(
-            of_results(user_id, "task_id")
-        ),
-        Kind.ACCEPTED: scoped(Requirement, viewer).filter(
-            of_results(user_id, "task__requirement_id")
-        ),
-    }
+def _lists(
+    viewer: Viewer, requirement_ids: list[int], task_ids: list[int]
+) -> list[tuple[Kind, QuerySet[Any]]]:
+    """The rows the lists are drawn from, each a queryset in the viewer's scope: the
+    finished requirements, my tasks and the requests as the lists hold them; the
+    requirements the facts name (reviews, submissions) and the submitted tasks, for the
+    facts to decide. One part per table: each copy of the scope costs PostgreSQL planning."""
+    lists: list[tuple[Kind, QuerySet[Any]]] = [
+        (Kind.FEEDBACK, _feedback_rows(viewer)),
+        (Kind.MY_TASK, _my_task_rows(viewer)),
+    ]
+    if requirement_ids:
+        lists.append((Kind.REQUIREMENT, scoped(Requirement, viewer, id__in=requirement_ids)))
+    if task_ids:
+        submitted = scoped(Task, viewer, status=TaskStatus.SUBMITTED, id__in=task_ids)
+        lists.append((Kind.ACCEPTANCE, submitted))
     if viewer.department_id is not None:
-        lists[Kind.REQUEST] = (
-            scoped(
-                CollaborationRequest,
-                viewer,
-                to_department_id=viewer.department_id,
-                status=CollaborationStatus.OPEN,
-            )
-            .order_by("-id")
-            .limit(LIMIT)
+        requests = scoped(
+            CollaborationRequest,
+            viewer,
+            to_department_id=viewer.department_id,
+            status=CollaborationStatus.OPEN,
         )
+        lists.append((Kind.REQUEST, requests.order_by("-id").limit(LIMIT)))
     return lists
+
+
+#: Stand-ins the statements are rendered with, once per kind of viewer and number of ids:
+#: rendering the querysets (the scope's subqueries in each list) cost ~90 ms of Python for
+#: a head, the text is the same for every viewer of a kind (as ``participation.py`` keeps
+#: its union), and a kept text lets the driver reuse its prepared statement.
+_USER, _DEPARTMENT, _REQUIREMENTS, _TASKS = -7_401, -7_402, -8_000_000, -9_000_000
+_KEPT = 256
+_RENDERED: OrderedDict[tuple[Any, ...], tuple[str, list[Any]]] = OrderedDict()
+
+
+def _kept(
+    key: tuple[Any, ...], render: Callable[[], tuple[str, list[Any]]]
+) -> tuple[str, list[Any]]:
+    if key in _RENDERED:
+        _RENDERED.move_to_end(key)
+        return _RENDERED[key]
+    sql, values = _RENDERED[key] = render()
+    if len(_RENDERED) > _KEPT:
+        _RENDERED.popitem(last=False)
+    return sql, values
+
+
+def _filled(values: list[Any], own: dict[int, Any]) -> list[Any]:
+    """A kept statement's parameters with the viewer's keys, ids and the time now in place
+    of the stand-ins (a flag is never one: ``False == 0``)."""
+    now = clock.now()
+    return [
+        now
+        if isinstance(v, datetime)
+        else own.get(v, v)
+        if isinstance(v, int) and not isinstance(v, bool)
+        else v
+        for v in values
+    ]
+
+
+def _facts_statement(viewer: Viewer) -> tuple[str, list[Any]]:
+    assert viewer.user_id is not None
+    dialect = Task._meta.db.capabilities.dialect
+    sql, values = _kept(("facts", dialect), lambda: render_facts(_USER))
+    return sql, _filled(values, {_USER: viewer.user_id})
+
+
+def _rows_statement(
+    viewer: Viewer, requirement_ids: list[int], task_ids: list[int], directory: bool
+) -> tuple[str, list[Any]]:
+    """The rows' statement: kept per kind of viewer and number of ids, rendered for the
+    viewer alone when their requirement ids were read ahead (written into the text)."""
+    if viewer.requirement_ids is not None:
+        return render_rows(_lists(viewer, requirement_ids, task_ids), directory)
+    dialect = Task._meta.db.capabilities.dialect
+    has_department = viewer.department_id is not None
+    shape = (len(requirement_ids), len(task_ids), directory)
+    key = ("rows", dialect, viewer.role, has_department, viewer.api_token_id is not None, shape)
+    stand_ins = (
+        [_REQUIREMENTS - n for n in range(len(requirement_ids))],
+        [_TASKS - n for n in range(len(task_ids))],
+    )
+    stand_in = replace(viewer, user_id=_USER, department_id=_DEPARTMENT if has_department else None)
+    sql, values = _kept(key, lambda: render_rows(_lists(stand_in, *stand_ins), directory))
+    own: dict[int, Any] = {_USER: viewer.user_id, _DEPARTMENT: viewer.department_id}
+    own.update(zip(stand_ins[0], requirement_ids, strict=True))
+    own.update(zip(stand_ins[1], task_ids, strict=True))
+    return sql, _filled(values, own)
 
 
 async def my_work(viewer: Viewer) -> MyWork:
     """The viewer's to-do lists; API tokens (no person) have none.
 
-    One statement reads the facts and every list's rows (with the people and departments
+    Two statements: the facts, then every list's rows (with the people and departments
     they name when the viewer's scope admits them all); the policy's acceptance groups
     follow when submissions await a check (``policy.acceptance_group_ids``)."""
     if viewer.user_id is None:
         return MyWork([], [], [], [], [], ())
     directory = scope_of(User, viewer) is None and scope_of(Department, viewer) is None
-    facts = await read_facts(viewer.user_id, _lists(viewer), directory)
+    facts = await read_facts(*_facts_statement(viewer))
+    reviewed = {r for r, _ in facts.pairs} | {r for _, r, _, _ in facts.handovers}
+    accepted = {requirement for _, requirement in facts.results.values()}
+    requirement_ids = sorted(reviewed | accepted)
+    task_ids = sorted({task for task, _ in facts.results.values()})
+    statement = _rows_statement(viewer, requirement_ids, task_ids, directory)
+    await read_facts(*statement, directory, facts)
     held = await _held(viewer, facts) if facts.results else set()
-    newest = {kind: sorted(rows, key=lambda r: -r.pk) for kind, rows in facts.rows.items()}
-    candidates = newest.get(Kind.CANDIDATE, [])
-    tasks = _ordered(facts.rows[Kind.MY_TASK], "deadline", descending=False)
+    rows = {kind: list(found.values()) for kind, found in facts.rows.items()}
+    newest = {kind: sorted(found, key=lambda r: -r.pk) for kind, found in rows.items()}
+    candidates = [r for r in newest.get(Kind.REQUIREMENT, []) if r.id in reviewed]
+    tasks = _ordered(rows.get(Kind.MY_TASK, []), "deadline", descending=False)
     acceptances = _acceptances(facts, held)
-    related = [*candidates, *facts.rows[Kind.ACCEPTED], *facts.directory.values()]
+    related = [*rows.get(Kind.REQUIREMENT, []), *facts.directory.values()]
     return MyWork(
         reviews=_reviews(viewer, facts, candidates),
         acceptances=acceptances,

@@ -1,4 +1,4 @@
-"""The facts ``myWork`` decides its lists from, and the lists' rows, read in one statement.
+"""The facts ``myWork`` decides its lists from, and the lists' rows: two statements.
 
 Each fact is a small keyed select written as a Tortoise queryset, exactly the question the
 to-do list asked one query at a time before (issue 19: a statement per question cost ~25
@@ -7,16 +7,15 @@ and sent as one ``UNION ALL``, each row tagged with its kind, integers only, so 
 text runs on PostgreSQL and SQLite. The departments the viewer heads (or stands in for)
 are a subquery inside every fact that needs them instead of a read of their own.
 
-The lists' rows are facts too: the ids of each list's queryset (in the viewer's scope, as
-``resolvers/tasks/my_work.py`` builds it), to which the statement joins the row of its table
-by kind (:data:`ROWS`), and the person and department a row names for its nested fields.
-Model instances are built from those columns as Tortoise builds them from its own select.
-A row kind holds a superset where the decision is Python's (the review candidates, the
-submitted tasks before the policy says whose group I sit in); the lists are cut there.
-
-What the facts mean is unchanged: the reviewing departments are ``policy.reviewing_links``,
-the rest are the filters ``resolvers/tasks/my_work.py`` applies; the decisions (the latest
-hand-over wins, a department that reviewed in the open round owes nothing) stay in Python.
+The rows come in a second statement of the same form: the ids of each list's queryset (in
+the viewer's scope, as ``resolvers/tasks/my_work.py`` builds it, the ids the facts named
+written in), to which the row of its table is joined by kind (:data:`ROWS`), and the person
+and department a row names for its nested fields; model instances are built from those
+columns as Tortoise builds them from its own select. Not one statement: the scope in each
+list made PostgreSQL plan ~40 ms and misjudge the rows (hashing whole tables to join forty;
+with lookups instead, JIT compiled for 0.7 s), while known ids keep every list small.
+Where the decision is Python's (the latest hand-over wins, whose acceptance group a
+submission has) the rows are a superset the lists are cut from.
 """
 
 from __future__ import annotations
@@ -70,25 +69,28 @@ class Kind(IntEnum):
     # the lists' rows, joined to the statement (:data:`ROWS`), in no particular order
     FEEDBACK = 8  # requirement: finished, mine, no feedback of mine yet
     MY_TASK = 9  # task: mine and not completed
-    CANDIDATE = 10  # requirement: one the review facts name, in my scope
-    ACCEPTANCE = 11  # task: submitted, of a pending submission of RESULT, in my scope
+    REQUIREMENT = 10  # requirement: one the review facts or RESULT name, in my scope
+    ACCEPTANCE = 11  # task: submitted, of a submission of RESULT, in my scope
     REQUEST = 12  # collaboration request: open, to my department, in my scope
-    ACCEPTED = 13  # requirement: of a pending submission of RESULT, in my scope
 
 
 #: The table each row kind joins, by its alias in the statement
 ROWS: dict[Kind, tuple[str, type[Model]]] = {
     Kind.FEEDBACK: ("r", Requirement),
-    Kind.CANDIDATE: ("r", Requirement),
-    Kind.ACCEPTED: ("r", Requirement),
+    Kind.REQUIREMENT: ("r", Requirement),
     Kind.MY_TASK: ("t", Task),
     Kind.ACCEPTANCE: ("t", Task),
     Kind.REQUEST: ("c", CollaborationRequest),
 }
 #: The person a row names for its nested fields (initiator, assignee, asking person), and
-#: a request's department: joined when the viewer's scope admits every person and department
-_PEOPLE = 'COALESCE("r"."initiator_id", "t"."assignee_id", "c"."from_user_id")'
-_DEPARTMENT = '"c"."to_department_id"'
+#: a request's department, by alias: joined (each by its own key, so an index finds it)
+#: when the viewer's scope admits every person and department
+_DIRECTORY: dict[str, tuple[type[Model], str]] = {
+    "ur": (User, '"r"."initiator_id"'),
+    "ut": (User, '"t"."assignee_id"'),
+    "uc": (User, '"c"."from_user_id"'),
+    "dc": (Department, '"c"."to_department_id"'),
+}
 
 
 @dataclass
@@ -101,7 +103,7 @@ class Facts:
     reviewed: set[tuple[int, int]] = field(default_factory=set)
     results: dict[int, tuple[int, int]] = field(default_factory=dict)
     decided: set[int] = field(default_factory=set)
-    rows: dict[Kind, list[Any]] = field(default_factory=lambda: defaultdict(list))
+    rows: dict[Kind, dict[int, Any]] = field(default_factory=lambda: defaultdict(dict))
     #: The people and departments the rows name (when joined), by id
     directory: dict[tuple[type[Model], int], Model] = field(default_factory=dict)
 
@@ -173,18 +175,8 @@ def result_sources(user_id: int) -> list[QuerySet[TaskResult]]:
     ]
 
 
-def of_results(user_id: int, column: str) -> Q:
-    """The row's id is the ``column`` (``task_id``, ``task__requirement_id``) of one of
-    :func:`result_sources`."""
-    conditions = [Q(id__in=Subquery(q.values(column))) for q in result_sources(user_id)]
-    return Q(*conditions, join_type=Q.OR)
-
-
-def fact_queries(
-    user_id: int, lists: dict[Kind, QuerySet[Any]]
-) -> list[tuple[Kind, ValuesListQuery[Any]]]:
-    """Each fact as a queryset of up to :data:`_WIDTH` integer columns; ``lists`` adds the
-    ids of lists whose rows need no fact (their querysets, ordered and limited)."""
+def fact_queries(user_id: int) -> list[tuple[Kind, ValuesListQuery[Any]]]:
+    """Each fact as a queryset of up to :data:`_WIDTH` integer columns."""
     reviews = _review_sources(user_id)
     return [
         (Kind.LINK, reviews[Kind.LINK].values_list("requirement_id", "department_id")),
@@ -217,7 +209,6 @@ def fact_queries(
                 signed_by_id=user_id, result__decision=ResultDecision.PENDING
             ).values_list("result__task_id"),
         ),
-        *((kind, rows.values_list("id")) for kind, rows in lists.items()),
     ]
 
 
@@ -243,25 +234,25 @@ def statement(queries: list[tuple[Kind, ValuesListQuery[Any]]]) -> tuple[str, li
 
 
 def joined(union: str, directory: bool) -> str:
-    """The facts with the rows of :data:`ROWS` joined by kind (and, if ``directory``, the
-    person and department each names), every column under its table's alias."""
+    """The rows of :data:`ROWS` joined to their ids by kind (and, if ``directory``, the
+    person and department each names), every column under its table's alias. The ids are
+    few (known ids, or a list's hundred at most), so each row is an index lookup."""
     tables: dict[str, tuple[type[Model], list[int]]] = {}
     for kind, (alias, model) in ROWS.items():
         tables.setdefault(alias, (model, []))[1].append(int(kind))
-    joins = [
-        f'LEFT JOIN "{model._meta.db_table}" AS "{alias}" ON "x"."k" IN '
-        f'({",".join(map(str, kinds))}) AND "{alias}"."id" = "x"."c0"'
+    lookups = [
+        (alias, model, f'"x"."k" IN ({",".join(map(str, kinds))}) AND "{alias}"."id" = "x"."c0"')
         for alias, (model, kinds) in tables.items()
     ]
-    models = [(alias, model) for alias, (model, _) in tables.items()]
     if directory:
-        joins.append(f'LEFT JOIN "{User._meta.db_table}" AS "u" ON "u"."id" = {_PEOPLE}')
-        joins.append(f'LEFT JOIN "{Department._meta.db_table}" AS "d" ON "d"."id" = {_DEPARTMENT}')
-        models += [("u", User), ("d", Department)]
+        lookups += [
+            (alias, model, f'"{alias}"."id" = {key}') for alias, (model, key) in _DIRECTORY.items()
+        ]
+    joins = [f'LEFT JOIN "{m._meta.db_table}" AS "{alias}" ON {on}' for alias, m, on in lookups]
     columns = ['"x"."k"', *(f'"x"."c{n}"' for n in range(_WIDTH))]
     columns += [
         f'"{alias}"."{column}" AS "{alias}__{column}"'
-        for alias, model in models
+        for alias, model, _ in lookups
         for column in sorted(model._meta.db_fields)
     ]
     return f'SELECT {", ".join(columns)} FROM ({union}) AS "x" {" ".join(joins)}'
@@ -272,24 +263,35 @@ def _instance(model: type[Model], alias: str, row: Any) -> Any:
     return model._init_from_db(**{c: row[f"{alias}__{c}"] for c in model._meta.db_fields})
 
 
+def render_facts(user_id: int) -> tuple[str, list[Any]]:
+    """The statement of the viewer's facts, and its parameters."""
+    return statement(fact_queries(user_id))
+
+
+def render_rows(lists: list[tuple[Kind, QuerySet[Any]]], directory: bool) -> tuple[str, list[Any]]:
+    """The statement of the rows of ``lists`` (with the people and departments they name
+    if ``directory``), and its parameters."""
+    union, params = statement([(kind, rows.values_list("id")) for kind, rows in lists])
+    return joined(union, directory), params
+
+
 async def read_facts(
-    user_id: int, lists: dict[Kind, QuerySet[Any]], directory: bool = False
+    sql: str, params: list[Any], directory: bool = False, facts: Facts | None = None
 ) -> Facts:
-    """The viewer's facts and the rows of ``lists`` (with the people and departments they
-    name if ``directory``), in one statement."""
-    union, params = statement(fact_queries(user_id, lists))
-    sql = joined(union, directory)
+    """The facts (:func:`render_facts`) or rows (:func:`render_rows`) of a statement, added
+    to ``facts``."""
     _, rows = await get_connection(current_connection()).execute_query(sql, params)
-    facts = Facts()
+    facts = facts or Facts()
     handovers: list[tuple[int, int, int, int, int]] = []
     for row in rows:
         kind, c = Kind(row["k"]), [row[f"c{n}"] for n in range(_WIDTH)]
         if kind in ROWS:
             alias, model = ROWS[kind]
             if row[f"{alias}__id"] is not None:  # joined in the same statement: always
-                facts.rows[kind].append(_instance(model, alias, row))
+                instance = _instance(model, alias, row)
+                facts.rows[kind][instance.pk] = instance
             if directory:
-                for other, related in (("u", User), ("d", Department)):
+                for other, (related, _) in _DIRECTORY.items():
                     if row[f"{other}__id"] is not None:
                         key = (related, int(row[f"{other}__id"]))
                         facts.directory[key] = _instance(related, other, row)
@@ -305,5 +307,6 @@ async def read_facts(
             facts.results[int(c[0])] = (int(c[1]), int(c[2]))
         else:
             facts.decided.add(int(c[0]))
-    facts.handovers = [(r, q, d, to) for _, r, q, d, to in sorted(handovers)]
+    if handovers:
+        facts.handovers = [(r, q, d, to) for _, r, q, d, to in sorted(handovers)]
     return facts

@@ -96,11 +96,11 @@ async def _work_for_the_market_head(start: int, stop: int) -> None:
         await _requirement(f"XQ2096{n:05d}", RequirementStatus.COMPLETED, head)
 
 
-#: The facts with every list's rows (``resolvers/tasks/my_work.py``), and while submissions
+#: The facts, then every list's rows (``resolvers/tasks/my_work.py``), and while submissions
 #: await the check of who sits in their acceptance group, policy.acceptance_group_ids's own
 #: six (the seats' four, the heads and their delegations; two more once a delegation runs).
-#: The demo's case in ``CASES`` has none to check: one statement.
-WITH_SUBMISSIONS = 7
+#: The demo's case in ``CASES`` has none to check: two statements.
+WITH_SUBMISSIONS = 8
 
 
 async def _read(viewer: GraphQLClient, document: str) -> tuple[int, dict[str, Any]]:
@@ -146,8 +146,8 @@ async def test_a_person_with_nothing_to_accept_costs_the_pinned_case(
     async with listening(redis_url):
         # when they read their work
         count, work = await _read(viewer, CASES["myWork"].document)
-    # then they see their tasks and requests and nothing of the head's, all read in the
-    # facts' one statement: no acceptance group is asked for
+    # then they see their tasks and requests and nothing of the head's, in the facts' and
+    # the rows' statements: no acceptance group is asked for
     assert (len(work["tasks"]), len(work["collaborationRequests"])) == (50, 50), work
     assert (work["reviews"], work["acceptances"]) == ([], []), work
     assert count <= CASES["myWork"].most, count

@@ -221,7 +221,7 @@ CASES: dict[str, Case] = {
           collaborationRequests { content fromUser { displayName } toDepartment { name } }
           feedback { code } } }""",
         "market_head",
-        1,
+        2,
     ),
     "delegations": Case(
         """{ delegations(includeEnded: true) { startsAt isActive head { displayName }
