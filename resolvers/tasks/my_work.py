@@ -197,6 +197,8 @@ def _kept(
         _RENDERED.move_to_end(key)
         return _RENDERED[key]
     sql, values = _RENDERED[key] = render()
+    # every stand-in must be a parameter: one written into the text would answer for them
+    assert not any(str(s)[:5] in sql for s in (_USER, _DEPARTMENT, _REQUIREMENTS, _TASKS)), key
     if len(_RENDERED) > _KEPT:
         _RENDERED.popitem(last=False)
     return sql, values
