@@ -53,6 +53,11 @@ def _postgres_config(url: str, settings: Settings) -> dict[str, Any]:
     # compiled page carries their requirement ids (~21 kB for a department head of 1,800),
     # and above the limit PostgreSQL plans it again on every request (3-7 ms).
     config["credentials"].setdefault("max_cacheable_statement_size", 128 * 1024)
+    # PostgreSQL compiles a plan to machine code once its cost estimate passes
+    # jit_above_cost; for this API's statements (a page, a to-do list, a report's sums) the
+    # compiling cost 50-700 ms where running took milliseconds (docs/decisions.md).
+    server_settings = config["credentials"].setdefault("server_settings", {})
+    server_settings.setdefault("jit", "off")
     return config
 
 
