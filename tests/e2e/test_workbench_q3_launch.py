@@ -47,9 +47,11 @@ REJECTION = "预算未明确，需补充成本测算"
 LIVE = 30_000  # ms a live update over the subscription may take on two busy cores
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A fresh ``crossflow demo`` (SQLite, in-process worker) of its own for the case."""
+    """A fresh ``crossflow demo`` (SQLite, in-process worker) of its own for the case, and
+    for its retry after a browser timeout: the case raises its requirement, so a retry on
+    the first attempt's server would find two of the same title."""
     folder = tmp_path_factory.mktemp("workbench-q3")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
