@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import weakref
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -92,6 +93,10 @@ class Kept:
     read_at: datetime
     until: datetime
 
+    #: Statements with the guard selected, by the statement they were made from: the same
+    #: text object each time, whose hash the driver's statement cache does not compute again.
+    guarded: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
     @property
     def guard(self) -> str:
         """True while no transaction unseen by the snapshot logged a change for the viewer.
@@ -105,6 +110,31 @@ class Kept:
             f" AND \"xid\" >= '{self.xmin}'::xid8"
             f" AND NOT pg_visible_in_snapshot(\"xid\", '{self.snapshot}'::pg_snapshot))"
         )
+
+    def guarding(self, statement: str, guard: Callable[[str, str], str]) -> str:
+        """``guard(statement, self.guard)``, kept for the statements used again."""
+        found = self.guarded.get(statement)
+        if found is None:
+            if len(self.guarded) >= _GUARDED_KEPT:
+                self.guarded.clear()
+            found = self.guarded[statement] = guard(statement, self.guard)
+        return found
+
+
+class KeptIds(tuple[int, ...]):
+    """Requirement ids whose hash is computed once: a kept viewer's ~1,800 ids are part of
+    the key of the compiled path's statements and scope texts on every request, and a
+    tuple computes its hash again each time it is asked."""
+
+    def __hash__(self) -> int:
+        cached: int | None = self.__dict__.get("_hash")
+        if cached is None:
+            cached = self.__dict__["_hash"] = super().__hash__()
+        return cached
+
+
+#: Guarded statements a kept viewer holds (several documents, pages and orders).
+_GUARDED_KEPT = 32
 
 
 @dataclass
@@ -155,6 +185,7 @@ async def _read(viewer: Viewer, *, snapshot: bool = False) -> tuple[Viewer, Kept
     kept = None
     if logged:
         until = rows[0][3] or datetime.max.replace(tzinfo=now.tzinfo)
+        ids = KeptIds(ids)
         kept = Kept(ids, _keys(viewer), rows[0][1], rows[0][2], now, until)
     return replace(viewer, requirement_ids=ids), kept, logged
 

@@ -174,7 +174,7 @@ class CompiledQueries:
         if compiled.uses_now:
             sql = sql.replace(NOW, now_literal(clock.now()))
         if kept is not None:
-            sql = guarded(sql, kept.guard)
+            sql = kept.guarding(sql, guarded)
         connection = get_connection(current_connection())
         _, found = await connection.execute_query(sql, statement.params)
         if kept is not None and not await _current(connection, found, kept, plan):
@@ -268,9 +268,10 @@ class CompiledQueries:
             return None
 
 
-#: Statements kept for reuse, and the longest kept (a head's page with ~1,800 ids: 21 kB).
+#: Statements kept for reuse, and the longest kept (a head's page carries their ~1,800 ids two
+#: or three times, ~10 kB each).
 _KEPT_STATEMENTS = 256
-_KEPT_SIZE = 32_000
+_KEPT_SIZE = 64_000
 
 
 #: Arguments whose statements are not kept (any value but null)

@@ -39,6 +39,7 @@ from schema.compiled.fields import SOURCES
 _SENTINEL = "7319000000001"
 #: Where the row's alias goes in a condition on one of its own columns.
 _ALIAS = "\x00alias\x00"
+_MEMBER = re.compile(r":member:(\w+):")
 _MARKER = re.compile(r":scope:(\w+):(\w+):")
 _PARAMETER = re.compile(r"\$(\d+)")
 _MODELS: dict[str, type[Model]] = {source.table: source.model for source in SOURCES.values()}
@@ -51,6 +52,13 @@ def marker(model: type[Model], alias: str) -> str:
     """Where the condition "the row ``alias`` of ``model`` is in scope" goes."""
     _MODELS.setdefault(str(model._meta.db_table), model)
     return f":scope:{model._meta.db_table}:{alias}:"
+
+
+def member(alias: str) -> str:
+    """Where the condition "the requirement row ``alias`` is one of the viewer's read-ahead
+    requirements" goes (``FALSE`` when none were read ahead, ``TRUE`` for a viewer who
+    reads everything)."""
+    return f":member:{alias}:"
 
 
 def marked(sql: str) -> tuple[type[Model], ...]:
@@ -73,7 +81,15 @@ class Scopes:
 
     def apply(self, sql: str) -> str:
         """``sql`` with every marker replaced by this viewer's condition."""
-        return _MARKER.sub(self._condition, sql)
+        return _MARKER.sub(self._condition, _MEMBER.sub(self._member, sql))
+
+    def _member(self, match: re.Match[str]) -> str:
+        ids = self.viewer.requirement_ids
+        if self.viewer.reads_everything:
+            return "TRUE"
+        if not ids:
+            return "FALSE"
+        return f'{match.group(1)}."id" IN {id_text(ids)}'
 
     def _condition(self, match: re.Match[str]) -> str:
         table, alias = match.group(1), match.group(2)

@@ -16,8 +16,11 @@ from datetime import UTC, datetime
 from itertools import count
 from typing import Any
 
+from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
+from models import Requirement
+from resolvers.access.scope import participant_column
 from resolvers.errors import DomainError
 from resolvers.keyset import BY_ID, Ordering
 from schema.compiled.fields import SOURCES
@@ -31,7 +34,7 @@ from schema.compiled.kinds import (
     ToOne,
 )
 from schema.compiled.plan import TYPENAME, ObjectPlan
-from schema.compiled.scope import marker
+from schema.compiled.scope import marker, member
 
 #: Replaced by the request's "now" (a literal built from a datetime, never user input).
 NOW = ":crossflow_now:"
@@ -80,10 +83,19 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
         elif isinstance(source, ChildCount):
             inner = f"c{next(aliases)}"
             scope = "TRUE" if source.implied else marker(source.model, inner)
-            pairs.append(
+            counted = (
                 f'(SELECT count(*) FROM "{source.model._meta.db_table}" AS {inner}'
-                f' WHERE {scope} AND {inner}."{source.fk}" = {alias}."id")'
+                f' WHERE {{scope}} AND {inner}."{source.fk}" = {alias}."id")'
             )
+            if not source.implied and _admitted_with(plan.type_name, source.model, source.fk):
+                # a requirement of the viewer's: every row under it is theirs, counted
+                # from the index alone (no row of the child's table read for its scope)
+                pairs.append(
+                    f"CASE WHEN {member(alias)} THEN {counted.format(scope='TRUE')}"
+                    f" ELSE {counted.format(scope=scope)} END"
+                )
+            else:
+                pairs.append(counted.format(scope=scope))
         elif isinstance(source, IdPath):
             global_id = _scalar(plan.type_name, f'{alias}."id"', "id")
             pairs.append(f"('{source.prefix}' || {global_id} || '{source.suffix}')")
@@ -100,6 +112,15 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
         else:  # pragma: no cover - the planner admits nothing else
             raise TypeError(source)
     return f"json_build_object({', '.join(pairs)})"
+
+
+def _admitted_with(parent_type: str, child: type[Model], fk: str) -> bool:
+    """Whether every ``child`` row under a parent requirement the viewer takes part in is in
+    their scope: the child's rule admits the rows of their requirements by ``fk`` itself."""
+    shortcut = participant_column(child)
+    return (
+        SOURCES[parent_type].model is Requirement and shortcut is not None and (shortcut[0] == fk)
+    )
 
 
 def _from(type_name: str, alias: str, relation: ToOne | ToMany) -> str:
