@@ -21,7 +21,7 @@ from resolvers.alerts.scan import scan
 from resolvers.errors import Forbidden
 from tests.conftest import GraphQLClient
 from tests.resolvers.test_acceptance_acts import ADD, HAND
-from tests.resolvers.test_acceptance_group import decide, submitted
+from tests.resolvers.test_acceptance_group import SUBMIT, decide, submitted
 from tests.resolvers.test_signoff_modes import user_gid
 
 TODO = "{ myWork { acceptances { id } } }"
@@ -127,3 +127,18 @@ async def test_once_decided_it_leaves_everyones_list(client: GraphQLClient, demo
     # then nobody, holder or not, still has it on the list
     for username in (*holders, "finance_head", *OUTSIDERS):
         assert not await on_list(client, username, task_id), username
+
+
+async def test_a_resubmission_after_a_rejection_is_on_the_list_again(
+    client: GraphQLClient, demo: None
+) -> None:
+    # given results the initiator rejected (会签: one rejection sends them back)
+    task_id = await submitted(client)
+    await decide(client, "market_staff", task_id, accept=False)
+    assert not await on_list(client, "market_staff", task_id)
+    # when the assignee submits again
+    assignee = await client.sign_in("design_staff")
+    await assignee.data(SUBMIT, {"input": {"taskId": task_id, "note": "改过的方案"}})
+    # then every member of the group, the initiator who rejected included, has it to accept
+    for username in ("market_staff", "design_head", "finance_head", "sales_head"):
+        assert await on_list(client, username, task_id), username
