@@ -26,6 +26,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from prometheus_client import Counter, Gauge
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.connection import get_connection
@@ -95,6 +96,12 @@ class ReadSource:
             ),
             "fallback": self.fallback,
         }
+
+    def stated_in(self, body: bytes) -> bytes:
+        """A compiled GraphQL body (``{"data":…}``) with this statement as
+        ``extensions.readFrom``, as the generic executor's answer carries it."""
+        statement = orjson.dumps({"readFrom": self.describe()})
+        return body[:-1] + b',"extensions":' + statement + b"}"
 
     def headers(self) -> dict[str, str]:
         """The same statement as response headers (the report downloads)."""

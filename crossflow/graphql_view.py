@@ -34,6 +34,7 @@ from crossflow.multipart import MalformedMultipart, check_map, json_part
 from crossflow.operation_choice import BAD_REQUEST_CODE, operation_refusal
 from crossflow.replica_reads import is_bi_read
 from crossflow.report_answers import ReportAnswers
+from crossflow.request_body import read_body, replaying
 from crossflow.variable_messages import plain_variable_message
 from resolvers.access.auth import Viewer, viewer_from_token
 from resolvers.access.live_sockets import LiveConnection
@@ -199,14 +200,14 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
         request's state so the token is not looked up twice.
         """
         assert self.compiled is not None
-        body, more = await _read_body(receive, COMPILED_BODY_BYTES)
+        body, more = await read_body(receive, COMPILED_BODY_BYTES)
         answer = None if more else await self._try_compiled(scope, body)
         if answer is not None:
             content, headers = answer
             response = Response(content, media_type="application/json", headers=headers)
             await response(scope, receive, send)
             return
-        generic = functools.partial(self._generic, scope, _replaying(body, more, receive))
+        generic = functools.partial(self._generic, scope, replaying(body, more, receive))
         await self.reports.respond(scope, None if more else body, generic, send)
 
     async def _generic(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -288,7 +289,7 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
                 return None if answer is None else (answer, None)
             async with replica_reads(self.settings) as source:
                 answer = await self.compiled.respond(compiled, variables, viewer)
-            return None if answer is None else (_read_from(answer, source), source.headers())
+            return None if answer is None else (source.stated_in(answer), source.headers())
         except Exception as exc:
             if is_unavailable(exc):
                 raise
@@ -363,37 +364,6 @@ def _is_json_post(scope: Scope) -> bool:
     return scope.get("method") == "POST" and _media_type(scope) == "application/json"
 
 
-async def _read_body(receive: Receive, limit: int) -> tuple[bytes, bool]:
-    """The request body up to ``limit`` bytes, and whether more of it is still to come."""
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            return b"".join(chunks), False
-        chunk = message.get("body", b"")
-        chunks.append(chunk)
-        size += len(chunk)
-        if not message.get("more_body", False):
-            return b"".join(chunks), False
-        if size > limit:
-            return b"".join(chunks), True
-
-
-def _replaying(body: bytes, more: bool, receive: Receive) -> Receive:
-    """``receive`` that first hands back what was already read of the body."""
-    pending = True
-
-    async def replay() -> Message:
-        nonlocal pending
-        if pending:
-            pending = False
-            return {"type": "http.request", "body": body, "more_body": more}
-        return await receive()
-
-    return replay
-
-
 def _is_multipart(scope: Scope) -> bool:
     return _media_type(scope) == "multipart/form-data"
 
@@ -401,9 +371,3 @@ def _is_multipart(scope: Scope) -> bool:
 def _media_type(scope: Scope) -> str:
     """The request's content type without its parameters (``; charset=…``), lower case."""
     return Headers(scope=scope).get("content-type", "").split(";")[0].strip().lower()
-
-
-def _read_from(answer: bytes, source: ReadSource) -> bytes:
-    """A compiled body (``{"data":…}``) with the ``extensions.readFrom`` of a BI read."""
-    statement = orjson.dumps({"readFrom": source.describe()})
-    return answer[:-1] + b',"extensions":' + statement + b"}"
