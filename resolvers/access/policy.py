@@ -53,6 +53,7 @@ from models import (
     User,
 )
 from models.enums import Role
+from resolvers.access.acting import Person, acting, group_of, may_name
 from resolvers.access.auth import Viewer
 from resolvers.access.gates import lists_disabled_templates as lists_disabled_templates
 from resolvers.access.gates import report_departments as report_departments
@@ -109,17 +110,13 @@ class HeadAuthority:
 async def _may_name(
     pairs: Collection[tuple[int, int]], conn: BaseDBAsyncClient | None = None
 ) -> set[tuple[int, int]]:
-    """The (head, delegate) pairs of ``pairs`` where the head may name the delegate: an
-    active member of a department the head heads or belongs to, or another department's head.
-
-    Anyone else would sign for a department they have no part in: issue #14 saw a head name
-    an employee of another department, who then approved their own requirement for the head.
-    """
+    """The (head, delegate) pairs of ``pairs`` where the head may name the delegate
+    (:func:`acting.may_name`, over the people's rows read here)."""
     people = {person for pair in pairs for person in pair}
     if not people:
         return set()
-    users = {
-        pk: (department, active)
+    found = {
+        pk: Person(department, active)
         for pk, department, active in await User.filter(id__in=people)
         .using_db(conn)
         .values_list("id", "department_id", "is_active")
@@ -131,15 +128,7 @@ async def _may_name(
         .values_list("user_id", "department_id")
     ):
         headed[user_id].add(department_id)
-    allowed = set()
-    for head, delegate in pairs:
-        department, active = users.get(delegate, (None, False))
-        if not active:
-            continue
-        own = headed[head] | ({users[head][0]} if head in users else set())
-        if headed[delegate] or (department is not None and department in own):
-            allowed.add((head, delegate))
-    return allowed
+    return may_name(pairs, found, headed)
 
 
 async def may_stand_in_for(head_id: int, delegate_id: int) -> bool:
@@ -178,12 +167,7 @@ async def heads_and_delegates(
         .order_by("id")
         .values_list("head_id", "delegate_id")
     )
-    allowed = await _may_name(set(delegations), conn)
-    delegates: dict[int, list[int]] = defaultdict(list)
-    for head_id, delegate_id in delegations:
-        if (head_id, delegate_id) in allowed:
-            delegates[head_id].append(delegate_id)
-    return {dept: [user, *delegates.get(user, [])] for dept, user in headships}
+    return acting(headships, delegations, await _may_name(set(delegations), conn))
 
 
 async def head_ids(
@@ -320,12 +304,7 @@ async def acceptance_group_ids(
     Built, like :func:`acceptance_seats`, on ``seats.acceptance_seat_map``."""
     seats = await acceptance_seat_map(result_ids, conn)
     heads = await heads_and_delegates({d for s in seats.values() for d in s.headed}, conn, at)
-    groups: dict[int, list[int]] = {}
-    for result_id, seat in seats.items():
-        people = [seat.initiator_id, *(u for d in seat.headed for u in heads.get(d, []))]
-        people += [h.to_user_id for h in seat.handed.values() if h.to_user_active]
-        groups[result_id] = list(dict.fromkeys(people))
-    return groups
+    return {result_id: group_of(seat, heads) for result_id, seat in seats.items()}
 
 
 async def acceptance_seats(

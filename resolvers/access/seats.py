@@ -8,7 +8,7 @@ bulk, by indexed queries, for the to-do list and the warning scan as for one dec
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,40 +53,63 @@ async def acceptance_seat_map(
     wanted = list(result_ids)
     if not wanted:
         return {}
-    seats = {
-        row["id"]: AcceptanceSeats(
-            row["task__requirement_id"], row["task__requirement__initiator_id"]
-        )
+    results = {
+        row["id"]: (row["task__requirement_id"], row["task__requirement__initiator_id"])
         for row in await TaskResult.filter(id__in=wanted)
         .using_db(conn)
         .values("id", "task__requirement_id", "task__requirement__initiator_id")
     }
-    reviewing: dict[int, list[int]] = defaultdict(list)
-    for requirement_id, department_id in (
-        await reviewing_links(requirement_id__in={s.requirement_id for s in seats.values()})
+    reviewing = (
+        await reviewing_links(requirement_id__in={r for r, _ in results.values()})
         .using_db(conn)
         .order_by("id")
         .values_list("requirement_id", "department_id")
-    ):
-        reviewing[requirement_id].append(department_id)
-    added: dict[int, list[int]] = defaultdict(list)
-    for result_id, department_id in (
+    )
+    added = (
         await ResultSigner.filter(result_id__in=wanted)
         .using_db(conn)
         .order_by("id")
         .values_list("result_id", "department_id")
-    ):
-        added[result_id].append(department_id)
-    for row in (
-        await ResultHandover.filter(result_id__in=wanted)
+    )
+    handed = [
+        (result_id, department_id, HandedSeat(head_id, to_user_id, bool(active)))
+        for result_id, department_id, head_id, to_user_id, active in await ResultHandover.filter(
+            result_id__in=wanted
+        )
         .using_db(conn)
         .order_by("id")
-        .values("result_id", "department_id", "head_id", "to_user_id", "to_user__is_active")
-    ):
-        seats[row["result_id"]].handed[row["department_id"]] = HandedSeat(
-            row["head_id"], row["to_user_id"], bool(row["to_user__is_active"])
-        )
-    for result_id, seat in seats.items():
-        departments = [*reviewing[seat.requirement_id], *added[result_id]]
-        seat.headed = [d for d in dict.fromkeys(departments) if d not in seat.handed]
+        .values_list("result_id", "department_id", "head_id", "to_user_id", "to_user__is_active")
+    ]
+    return seat_map(results, reviewing, added, handed)
+
+
+def seat_map(
+    results: dict[int, tuple[int, int]],
+    reviewing: Iterable[tuple[int, int]],
+    added: Iterable[tuple[int, int]],
+    handed: Iterable[tuple[int, int, HandedSeat]],
+) -> dict[int, AcceptanceSeats]:
+    """The seats of each submission of ``results`` (result → requirement, initiator), from
+    its requirement's reviewing links (requirement, department), the departments added to
+    it (result, department) and its hand-overs (result, department, seat), each in the
+    order they were made: the latest hand-over of a department wins.
+
+    The one definition of the seats, whoever read the rows: :func:`acceptance_seat_map`
+    here, the to-do list's facts statement (``resolvers/tasks/my_work_facts.py``) there."""
+    seats = {
+        pk: AcceptanceSeats(requirement, initiator)
+        for pk, (requirement, initiator) in results.items()
+    }
+    by_requirement: dict[int, list[int]] = defaultdict(list)
+    for requirement_id, department_id in reviewing:
+        by_requirement[requirement_id].append(department_id)
+    by_result: dict[int, list[int]] = defaultdict(list)
+    for result_id, department_id in added:
+        by_result[result_id].append(department_id)
+    for result_id, department_id, seat in handed:
+        if result_id in seats:
+            seats[result_id].handed[department_id] = seat
+    for result_id, found in seats.items():
+        departments = [*by_requirement[found.requirement_id], *by_result[result_id]]
+        found.headed = [d for d in dict.fromkeys(departments) if d not in found.handed]
     return seats

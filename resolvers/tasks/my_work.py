@@ -21,7 +21,6 @@ from tortoise.queryset import QuerySet
 from core import clock
 from models import CollaborationRequest, Department, Feedback, Requirement, Task, User
 from models.enums import CollaborationStatus, RequirementStatus, Role, TaskStatus
-from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.access.scope import scope_of, scoped
 from resolvers.tasks.my_work_facts import (
@@ -90,17 +89,15 @@ def _reviews(viewer: Viewer, facts: Facts, candidates: list[Requirement]) -> lis
     return waiting[:LIMIT]
 
 
-async def _held(viewer: Viewer, facts: Facts) -> set[int]:
+def _held(viewer: Viewer, facts: Facts) -> set[int]:
     """The tasks of submitted results whose acceptance group (验收小组) I hold a seat in now,
-    as the policy says (``policy.acceptance_group_ids``): as initiator, heading (or standing
-    in for) a reviewing or added (加签) department whose seat was not handed on, or as the
-    receiver of a handed-over seat (转交). Candidates are the facts' (indexed queries)."""
-    groups = await policy.acceptance_group_ids(set(facts.results))
-    return {
-        facts.results[result_id][0]
-        for result_id, people in groups.items()
-        if viewer.user_id in people
-    }
+    as the policy says (``policy.acceptance_group_ids``, over the rows the facts read:
+    ``my_work_seats.py``): as initiator, heading (or standing in for) a reviewing or added
+    (加签) department whose seat was not handed on, or as the receiver of a handed-over
+    seat (转交)."""
+    assert viewer.user_id is not None
+    held = facts.seats.held(viewer.user_id, facts.results)
+    return {facts.results[result_id][0] for result_id in held}
 
 
 def _acceptances(facts: Facts, held: set[int]) -> list[Task]:
@@ -251,9 +248,9 @@ def _rows_statement(
 async def my_work(viewer: Viewer) -> MyWork:
     """The viewer's to-do lists; API tokens (no person) have none.
 
-    Two statements: the facts, then every list's rows (with the people and departments
-    they name when the viewer's scope admits them all); the policy's acceptance groups
-    follow when submissions await a check (``policy.acceptance_group_ids``)."""
+    Two statements, whatever awaits: the facts (who sits in which acceptance group
+    among them), then every list's rows (with the people and departments they name when
+    the viewer's scope admits them all)."""
     if viewer.user_id is None:
         return MyWork([], [], [], [], [], ())
     directory = scope_of(User, viewer) is None and scope_of(Department, viewer) is None
@@ -264,7 +261,7 @@ async def my_work(viewer: Viewer) -> MyWork:
     task_ids = sorted({task for task, _ in facts.results.values()})
     statement = _rows_statement(viewer, requirement_ids, task_ids, directory)
     await read_facts(*statement, directory, facts)
-    held = await _held(viewer, facts) if facts.results else set()
+    held = _held(viewer, facts) if facts.results else set()
     rows = {kind: list(found.values()) for kind, found in facts.rows.items()}
     newest = {kind: sorted(found, key=lambda r: -r.pk) for kind, found in rows.items()}
     candidates = [r for r in newest.get(Kind.REQUIREMENT, []) if r.id in reviewed]

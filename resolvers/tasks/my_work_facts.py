@@ -51,9 +51,14 @@ from models import (
 )
 from models.enums import RequirementStatus, ResultDecision, RoundOutcome, TaskStatus
 from resolvers.access import policy
+from resolvers.tasks.my_work_seats import SeatFacts, SeatKind, seat_queries
 
-#: The widest fact (a hand-over: id, round, requirement, department, receiver)
+#: The widest fact (a hand-over: id, round or result, requirement or department, …)
 _WIDTH = 5
+
+
+#: The seat facts' kinds (``my_work_seats.py``), after the to-do list's own
+SEAT_KINDS = frozenset(int(kind) for kind in SeatKind)
 
 
 class Kind(IntEnum):
@@ -64,7 +69,9 @@ class Kind(IntEnum):
     HANDOVER = 3  # id, round, requirement, department, receiver: a review handed over (转交)
     ROUND = 4  # id, requirement, number: a round of a requirement of the three above
     REVIEWED = 5  # round, department: a review given in such a round
-    RESULT = 6  # result, task, requirement: a pending submission whose group I may sit in
+    RESULT = (
+        6  # result, task, requirement, initiator: a pending submission whose group I may sit in
+    )
     DECIDED = 7  # task: a pending submission I already signed (会签)
     # the lists' rows, joined to the statement (:data:`ROWS`), in no particular order
     FEEDBACK = 8  # requirement: finished, mine, no feedback of mine yet
@@ -106,6 +113,8 @@ class Facts:
     rows: dict[Kind, dict[int, Any]] = field(default_factory=lambda: defaultdict(dict))
     #: The people and departments the rows name (when joined), by id
     directory: dict[tuple[type[Model], int], Model] = field(default_factory=dict)
+    #: Who sits in the acceptance groups of ``results`` (``my_work_seats.py``)
+    seats: SeatFacts = field(default_factory=SeatFacts)
 
 
 def headed_departments(user_id: int) -> Subquery:
@@ -175,7 +184,7 @@ def result_sources(user_id: int) -> list[QuerySet[TaskResult]]:
     ]
 
 
-def fact_queries(user_id: int) -> list[tuple[Kind, ValuesListQuery[Any]]]:
+def fact_queries(user_id: int) -> list[tuple[int, ValuesListQuery[Any]]]:
     """Each fact as a queryset of up to :data:`_WIDTH` integer columns."""
     reviews = _review_sources(user_id)
     return [
@@ -200,7 +209,12 @@ def fact_queries(user_id: int) -> list[tuple[Kind, ValuesListQuery[Any]]]:
             ),
         ),
         *(
-            (Kind.RESULT, q.values_list("id", "task_id", "task__requirement_id"))
+            (
+                Kind.RESULT,
+                q.values_list(
+                    "id", "task_id", "task__requirement_id", "task__requirement__initiator_id"
+                ),
+            )
             for q in result_sources(user_id)
         ),
         (
@@ -209,10 +223,11 @@ def fact_queries(user_id: int) -> list[tuple[Kind, ValuesListQuery[Any]]]:
                 signed_by_id=user_id, result__decision=ResultDecision.PENDING
             ).values_list("result__task_id"),
         ),
+        *seat_queries(user_id, result_sources(user_id)),
     ]
 
 
-def statement(queries: list[tuple[Kind, ValuesListQuery[Any]]]) -> tuple[str, list[Any]]:
+def statement(queries: list[tuple[int, ValuesListQuery[Any]]]) -> tuple[str, list[Any]]:
     """One ``UNION ALL`` of the facts: ``k`` the kind, ``c0``… the integer columns."""
     context: SqlContext | None = None
     parts: list[str] = []
@@ -284,7 +299,11 @@ async def read_facts(
     facts = facts or Facts()
     handovers: list[tuple[int, int, int, int, int]] = []
     for row in rows:
-        kind, c = Kind(row["k"]), [row[f"c{n}"] for n in range(_WIDTH)]
+        c = [row[f"c{n}"] for n in range(_WIDTH)]
+        if row["k"] in SEAT_KINDS:
+            facts.seats.add(SeatKind(row["k"]), c)
+            continue
+        kind = Kind(row["k"])
         if kind in ROWS:
             alias, model = ROWS[kind]
             if row[f"{alias}__id"] is not None:  # joined in the same statement: always
@@ -305,6 +324,7 @@ async def read_facts(
             facts.reviewed.add((int(c[0]), int(c[1])))
         elif kind is Kind.RESULT:
             facts.results[int(c[0])] = (int(c[1]), int(c[2]))
+            facts.seats.initiators[int(c[2])] = int(c[3])
         else:
             facts.decided.add(int(c[0]))
     if handovers:
