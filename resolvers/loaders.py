@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
+from tortoise.connection import get_connection
 from tortoise.expressions import Subquery
 from tortoise.functions import Count, Max
 from tortoise.models import Model
+from tortoise.queryset import QuerySet
 
+from core import union_rows
+from core.replica import current_connection
 from models import DepartmentHead, TemplateDepartment, User
 from resolvers.access.auth import Viewer
 from resolvers.access.scope import scope_of, scoped
@@ -33,6 +38,45 @@ JOINED: dict[type[Model], tuple[str, ...]] = {
     DepartmentHead: ("user__department",),
     TemplateDepartment: ("department", "on_duty__department"),
 }
+
+
+@dataclass(frozen=True)
+class ChildList:
+    """A list field's rows: ``model`` rows whose ``parent_field`` is the parent's id, in
+    ``order_by`` (as :meth:`Loaders.children` and :meth:`Loaders.with_children` read them)."""
+
+    model: type[Model]
+    parent_field: str
+    order_by: tuple[str, ...] = ("id",)
+
+
+def _hops(alias: str, model: type[Model], path: str) -> list[tuple[str, type[Model], str]]:
+    """(alias, model, key) of each table along a :data:`JOINED` path from ``model`` rows
+    under ``alias``: the key is the foreign-key column of the table before it."""
+    hops = []
+    for name in path.split("__"):
+        field = model._meta.fields_map[name]
+        target = field.related_model  # type: ignore[attr-defined]
+        key = f'"{alias}"."{field.source_field}"'
+        alias, model = f"{alias}_{name}", target
+        hops.append((alias, model, key))
+    return hops
+
+
+def _sorted(rows: list[Any], order_by: tuple[str, ...], dialect: str) -> list[Any]:
+    """``rows`` as ``ORDER BY order_by`` returns them: a ``-`` name descending; a missing
+    value above every other on PostgreSQL, below on SQLite (a ``UNION`` keeps no order)."""
+    nulls_high = dialect == "postgres"
+    ordered = list(rows)
+    for name in reversed(order_by):
+        column = name.lstrip("-")
+
+        def key(row: Any, column: str = column) -> tuple[int, Any]:
+            value = getattr(row, column)
+            return (1 if nulls_high else -1, 0) if value is None else (0, value)
+
+        ordered.sort(key=key, reverse=name.startswith("-"))
+    return ordered
 
 
 def _models_along(model: type[Model], path: str) -> list[type[Model]]:
@@ -149,6 +193,51 @@ class Loaders:
             loader = DataLoader(load_fn=load)
             self._latest[key] = loader
         return loader
+
+    async def with_children(
+        self,
+        parents: QuerySet[M],
+        order_by: tuple[str, ...],
+        lists: Sequence[ChildList],
+    ) -> list[M]:
+        """The rows of ``parents`` (ordered by ``order_by``) and, in the same statement,
+        each of their child ``lists`` as :meth:`children` reads them (in the viewer's scope,
+        with the :data:`JOINED` relations the viewer reads whole), primed into those
+        loaders: a root list with its lists costs one statement, not one per list.
+        ``parents`` carries its own scope (the root's use case builds it)."""
+        ids = Subquery(parents.values("id"))
+        queries = [(0, parents.values_list("id"))]
+        lookups = [union_rows.by_kind("p", parents.model, [0])]
+        named_by: dict[int, list[tuple[str, type[Model]]]] = defaultdict(list)
+        for n, child in enumerate(lists, start=1):
+            rows = self._visible(child.model).filter(**{f"{child.parent_field}__in": ids})
+            queries.append((n, rows.values_list("id")))
+            lookups.append(union_rows.by_kind(f"c{n}", child.model, [n]))
+            for path in JOINED.get(child.model, ()):
+                if self._whole(child.model, path):
+                    hops = _hops(f"c{n}", child.model, path)
+                    lookups += [union_rows.by_key(a, m, key) for a, m, key in hops]
+                    named_by[n] += [(alias, target) for alias, target, _ in hops]
+        union_sql, params = union_rows.union(queries, 1)
+        sql = union_rows.joined(union_sql, 1, lookups)
+        _, rows = await get_connection(current_connection()).execute_query(sql, params)
+        found: dict[int, list[Any]] = defaultdict(list)
+        for row in rows:
+            kind = int(row["k"])
+            model = parents.model if kind == 0 else lists[kind - 1].model
+            found[kind].append(union_rows.instance(model, "p" if kind == 0 else f"c{kind}", row))
+            for alias, target in named_by[kind]:
+                named = union_rows.instance(target, alias, row)
+                if named is not None:
+                    self.by_id(target).prime(named.pk, named)
+        dialect = parents.model._meta.db.capabilities.dialect
+        result: list[M] = _sorted(found[0], order_by, dialect)
+        for n, child in enumerate(lists, start=1):
+            grouped: dict[int, list[Any]] = {row.pk: [] for row in result}
+            for row in _sorted(found[n], child.order_by, dialect):
+                grouped.setdefault(getattr(row, child.parent_field), []).append(row)
+            self.children(child.model, child.parent_field, child.order_by).prime_many(grouped)
+        return result
 
     async def _joined(self, model: type[M], rows: Any) -> list[M]:
         """``rows`` read with their :data:`JOINED` relations that the viewer reads whole;

@@ -12,9 +12,11 @@ from typing import Any, ClassVar
 
 from strawberry import relay
 from strawberry.types import Info as StrawberryInfo
+from strawberry.types.nodes import SelectedField
 from tortoise.models import Model
 
 from resolvers.context import RequestContext
+from resolvers.loaders import ChildList
 
 Info = StrawberryInfo[RequestContext, None]
 
@@ -54,6 +56,11 @@ async def load_children(
     return await loader.load(parent_id)
 
 
+async def load_list(info: Info, child: ChildList, parent_id: int) -> Any:
+    """A list field's rows (a :class:`ChildList`) of one parent, in scope and in order."""
+    return await load_children(info, child.model, child.parent_field, parent_id, *child.order_by)
+
+
 async def load_through(
     info: Info, link: type[Model], parent_field: str, parent_id: int, target: type[Model], attr: str
 ) -> Any:
@@ -71,3 +78,17 @@ async def count_children(info: Info, model: type[Model], parent_field: str, pare
 async def load_latest(info: Info, model: type[Model], parent_field: str, parent_id: int) -> Any:
     """The newest ``model`` row (highest id) in scope whose ``parent_field`` is ``parent_id``."""
     return await info.context.loaders.latest(model, parent_field).load(parent_id)
+
+
+def selected_names(info: Info) -> set[str]:
+    """The GraphQL names of the fields selected directly under this field, through
+    fragments (a field under ``@skip`` counts too: it can only make a read wider)."""
+    names: set[str] = set()
+    pending: list[Any] = [s for field in info.selected_fields for s in field.selections]
+    while pending:
+        selection = pending.pop()
+        if isinstance(selection, SelectedField):
+            names.add(selection.name)
+        else:  # a fragment spread or an inline fragment
+            pending += selection.selections
+    return names

@@ -25,14 +25,12 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-from pypika_tortoise.context import SqlContext
-from pypika_tortoise.terms import Parameterizer
 from tortoise.connection import get_connection
 from tortoise.expressions import Q, Subquery
 from tortoise.models import Model
 from tortoise.queryset import QuerySet, ValuesListQuery
 
-from core import clock
+from core import clock, union_rows
 from core.replica import current_connection
 from models import (
     CollaborationRequest,
@@ -227,67 +225,30 @@ def fact_queries(user_id: int) -> list[tuple[int, ValuesListQuery[Any]]]:
     ]
 
 
-def statement(queries: list[tuple[int, ValuesListQuery[Any]]]) -> tuple[str, list[Any]]:
-    """One ``UNION ALL`` of the facts: ``k`` the kind, ``c0``… the integer columns."""
-    context: SqlContext | None = None
-    parts: list[str] = []
-    for kind, query in queries:
-        query._choose_db_if_not_chosen()
-        query._make_query()
-        if query._limit is None:  # order is not kept through a UNION (ids order hand-overs)
-            query.query._orderbys = []
-        if context is None:
-            context = query.query.QUERY_CLS.SQL_CONTEXT.copy(parameterizer=Parameterizer())
-        width = len(query.fields)
-        columns = [f'"f{kind}_{len(parts)}"."{n}"' for n in range(width)]
-        columns += ["CAST(NULL AS INTEGER)"] * (_WIDTH - width)
-        named = ", ".join(f'{column} AS "c{n}"' for n, column in enumerate(columns))
-        inner = query.query.get_sql(context)
-        parts.append(f'SELECT {int(kind)} AS "k", {named} FROM ({inner}) AS "f{kind}_{len(parts)}"')
-    assert context is not None and context.parameterizer is not None
-    return " UNION ALL ".join(parts), list(context.parameterizer.values)
-
-
-def joined(union: str, directory: bool) -> str:
+def joined(union_sql: str, directory: bool) -> str:
     """The rows of :data:`ROWS` joined to their ids by kind (and, if ``directory``, the
-    person and department each names), every column under its table's alias. The ids are
-    few (known ids, or a list's hundred at most), so each row is an index lookup."""
+    person and department each names). The ids are few (known ids, or a list's hundred at
+    most), so each row is an index lookup."""
     tables: dict[str, tuple[type[Model], list[int]]] = {}
     for kind, (alias, model) in ROWS.items():
         tables.setdefault(alias, (model, []))[1].append(int(kind))
-    lookups = [
-        (alias, model, f'"x"."k" IN ({",".join(map(str, kinds))}) AND "{alias}"."id" = "x"."c0"')
-        for alias, (model, kinds) in tables.items()
-    ]
+    lookups = [union_rows.by_kind(alias, model, kinds) for alias, (model, kinds) in tables.items()]
     if directory:
-        lookups += [
-            (alias, model, f'"{alias}"."id" = {key}') for alias, (model, key) in _DIRECTORY.items()
-        ]
-    joins = [f'LEFT JOIN "{m._meta.db_table}" AS "{alias}" ON {on}' for alias, m, on in lookups]
-    columns = ['"x"."k"', *(f'"x"."c{n}"' for n in range(_WIDTH))]
-    columns += [
-        f'"{alias}"."{column}" AS "{alias}__{column}"'
-        for alias, model, _ in lookups
-        for column in sorted(model._meta.db_fields)
-    ]
-    return f'SELECT {", ".join(columns)} FROM ({union}) AS "x" {" ".join(joins)}'
-
-
-def _instance(model: type[Model], alias: str, row: Any) -> Any:
-    """The model row under ``alias``, as Tortoise builds it from its own select."""
-    return model._init_from_db(**{c: row[f"{alias}__{c}"] for c in model._meta.db_fields})
+        lookups += [union_rows.by_key(a, model, key) for a, (model, key) in _DIRECTORY.items()]
+    return union_rows.joined(union_sql, _WIDTH, lookups)
 
 
 def render_facts(user_id: int) -> tuple[str, list[Any]]:
     """The statement of the viewer's facts, and its parameters."""
-    return statement(fact_queries(user_id))
+    return union_rows.union(fact_queries(user_id), _WIDTH)
 
 
 def render_rows(lists: list[tuple[Kind, QuerySet[Any]]], directory: bool) -> tuple[str, list[Any]]:
     """The statement of the rows of ``lists`` (with the people and departments they name
     if ``directory``), and its parameters."""
-    union, params = statement([(kind, rows.values_list("id")) for kind, rows in lists])
-    return joined(union, directory), params
+    ids = [(int(kind), rows.values_list("id")) for kind, rows in lists]
+    union_sql, params = union_rows.union(ids, _WIDTH)
+    return joined(union_sql, directory), params
 
 
 async def read_facts(
@@ -306,14 +267,14 @@ async def read_facts(
         kind = Kind(row["k"])
         if kind in ROWS:
             alias, model = ROWS[kind]
-            if row[f"{alias}__id"] is not None:  # joined in the same statement: always
-                instance = _instance(model, alias, row)
-                facts.rows[kind][instance.pk] = instance
+            found = union_rows.instance(model, alias, row)
+            if found is not None:  # joined in the same statement: always
+                facts.rows[kind][found.pk] = found
             if directory:
                 for other, (related, _) in _DIRECTORY.items():
-                    if row[f"{other}__id"] is not None:
-                        key = (related, int(row[f"{other}__id"]))
-                        facts.directory[key] = _instance(related, other, row)
+                    named = union_rows.instance(related, other, row)
+                    if named is not None:
+                        facts.directory[(related, named.pk)] = named
         elif kind in (Kind.LINK, Kind.SIGNER):
             facts.pairs.add((int(c[0]), int(c[1])))
         elif kind is Kind.HANDOVER:

@@ -17,6 +17,7 @@ from contextlib import nullcontext
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from models import (
@@ -220,12 +221,13 @@ async def bump_template_version(
     return version
 
 
-async def requirement_templates(viewer: Viewer) -> list[RequirementTemplate]:
-    """The templates a new requirement can start from (the ADMIN also sees disabled ones)."""
+def requirement_templates(viewer: Viewer) -> QuerySet[RequirementTemplate]:
+    """The templates a new requirement can start from (the ADMIN also sees disabled ones),
+    by id."""
     query = RequirementTemplate.all()
     if not policy.lists_disabled_templates(viewer):
         query = query.filter(enabled=True)
-    return await query.order_by("id")
+    return query.order_by("id")
 
 
 async def recorded_version(template: RequirementTemplate) -> tuple[int, dict[str, Any]]:

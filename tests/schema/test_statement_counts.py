@@ -136,7 +136,7 @@ CASES: dict[str, Case] = {
         """{ requirementTemplates { key name tasks { title }
           departments { isLead department { name } onDuty { displayName } } } }""",
         "market_staff",
-        3,
+        1,
     ),
     "archives": Case(
         """query($first: Int) { archives(first: $first) { edges { node { title

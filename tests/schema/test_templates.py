@@ -10,10 +10,13 @@ from strawberry.relay import to_base64
 from core.settings import Settings
 from models import (
     AuditEntry,
+    Department,
     FormField,
     Requirement,
     RequirementTemplate,
     RequirementTemplateVersion,
+    TemplateDepartment,
+    TemplateTask,
     User,
 )
 from tests.conftest import GraphQLClient
@@ -31,14 +34,13 @@ CREATE = """mutation($input: CreateRequirementFromTemplateInput!) {
     involvedDepartments { isLead department { code } }
   } }"""
 READ = "query($code: String!) { requirement(code: $code) { code template { key } } }"
-#: Sign-in, the templates, then one statement per relation (departments, tasks, limits,
-#: thresholds), whatever the number of templates.
-TEMPLATE_LIST_STATEMENTS = 6
-#: Plus the departments the rows name: none when the template departments' own (read with
-#: them, resolvers/loaders.py JOINED) are all of them, else one batch, or one per relation
-#: when the loader's batch is split across event-loop ticks (seen on PostgreSQL), never one
+#: Sign-in (no access cache here), then the templates with every list selected in one
+#: statement (``Loaders.with_children``), whatever the number of templates.
+TEMPLATE_LIST_STATEMENTS = 2
+#: Plus the departments the tasks and limits name: none when the template departments' own
+#: (read with them, resolvers/loaders.py JOINED) are all of them, else one batch, never one
 #: per row.
-DEPARTMENT_BATCHES = range(0, 4)
+DEPARTMENT_BATCHES = range(0, 2)
 
 
 def split(statements: list[str]) -> tuple[int, int]:
@@ -111,6 +113,32 @@ async def test_listing_templates_costs_the_same_statements_for_one_or_many(
         others, departments = split(statements)
         assert others == TEMPLATE_LIST_STATEMENTS, statements
         assert departments in DEPARTMENT_BATCHES, statements
+
+
+async def test_the_list_read_in_one_statement_is_what_each_template_reads_alone(
+    client: GraphQLClient, demo: None
+) -> None:
+    # given templates with on-duty people and a second task of the same position
+    complaint = await RequirementTemplate.get(key="customer-complaint")
+    await TemplateDepartment.filter(template=complaint).update(
+        on_duty_id=(await User.get(username="sales_staff")).id
+    )
+    service = await Department.get(code="service")
+    await TemplateTask.create(
+        template=complaint, department=service, position=1, title="同序任务", offset_days=2
+    )
+    fields = TEMPLATES.split("requirementTemplates {", 1)[1].rsplit("}", 2)[0]
+    fields += " departments { onDuty { displayName department { code } } }"
+    one = f"query($id: ID!) {{ node(id: $id) {{ ... on RequirementTemplate {{ {fields} }} }} }}"
+    for username in ("sales_staff", "admin"):
+        viewer = await client.sign_in(username)
+        # when the list is read (one statement for the templates and their lists)
+        listed = (await viewer.data(f"{{ requirementTemplates {{ {fields} }} }}"))[
+            "requirementTemplates"
+        ]
+        # then each template reads the same alone, through the per-field loaders
+        alone = [(await viewer.data(one, {"id": t["id"]}))["node"] for t in listed]
+        assert listed == alone and len(listed) >= 3, username
 
 
 async def test_a_complaint_is_raised_from_its_template_and_shows_it(

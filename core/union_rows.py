@@ -1,0 +1,87 @@
+"""Rows of several tables in one statement: their ids by kind in one ``UNION ALL``, then
+each kind's table (and the rows it names) joined to its ids.
+
+A read that needs rows of several tables, each chosen by its own queryset (the to-do
+list's lists, a root list with its child lists), would cost a round trip per queryset;
+written this way it is one, and PostgreSQL plans each branch as the queryset alone (issue
+19). Each branch is a Tortoise queryset of integer columns rendered with shared
+parameters, so the same text runs on PostgreSQL and SQLite; the rows come back under their
+table's alias and are built as Tortoise builds them from its own select.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pypika_tortoise.context import SqlContext
+from pypika_tortoise.terms import Parameterizer
+from tortoise.models import Model
+from tortoise.queryset import ValuesListQuery
+
+M = TypeVar("M", bound=Model)
+
+
+def union(queries: Sequence[tuple[int, ValuesListQuery[Any]]], width: int) -> tuple[str, list[Any]]:
+    """One ``UNION ALL`` of ``queries``: ``k`` the kind, ``c0``… ``c{width-1}`` the integer
+    columns (missing ones null), and the parameters of them all. A branch without a limit
+    loses its order (a ``UNION`` keeps none): the reader orders what it needs."""
+    context: SqlContext | None = None
+    parts: list[str] = []
+    for kind, query in queries:
+        query._choose_db_if_not_chosen()
+        query._make_query()
+        if query._limit is None:
+            query.query._orderbys = []
+        if context is None:
+            context = query.query.QUERY_CLS.SQL_CONTEXT.copy(parameterizer=Parameterizer())
+        alias = f"f{kind}_{len(parts)}"
+        columns = [f'"{alias}"."{n}"' for n in range(len(query.fields))]
+        columns += ["CAST(NULL AS INTEGER)"] * (width - len(columns))
+        named = ", ".join(f'{column} AS "c{n}"' for n, column in enumerate(columns))
+        inner = query.query.get_sql(context)
+        parts.append(f'SELECT {int(kind)} AS "k", {named} FROM ({inner}) AS "{alias}"')
+    assert context is not None and context.parameterizer is not None
+    return " UNION ALL ".join(parts), list(context.parameterizer.values)
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A table joined to the union under ``alias`` when ``on`` holds."""
+
+    alias: str
+    model: type[Model]
+    on: str
+
+
+def by_kind(alias: str, model: type[Model], kinds: Sequence[int]) -> Lookup:
+    """``model``'s row whose id is ``c0`` of a union row of one of ``kinds``."""
+    listed = ",".join(str(int(kind)) for kind in kinds)
+    return Lookup(alias, model, f'"x"."k" IN ({listed}) AND "{alias}"."id" = "x"."c0"')
+
+
+def by_key(alias: str, model: type[Model], key: str) -> Lookup:
+    """``model``'s row whose id is the column ``key`` (``"alias"."column"``) of a joined row."""
+    return Lookup(alias, model, f'"{alias}"."id" = {key}')
+
+
+def joined(union_sql: str, width: int, lookups: Sequence[Lookup]) -> str:
+    """The union's rows with each lookup's table joined (each an index lookup by id), every
+    column under its alias (``alias__column``)."""
+    joins = [f'LEFT JOIN "{x.model._meta.db_table}" AS "{x.alias}" ON {x.on}' for x in lookups]
+    columns = ['"x"."k"', *(f'"x"."c{n}"' for n in range(width))]
+    columns += [
+        f'"{x.alias}"."{column}" AS "{x.alias}__{column}"'
+        for x in lookups
+        for column in sorted(x.model._meta.db_fields)
+    ]
+    return f'SELECT {", ".join(columns)} FROM ({union_sql}) AS "x" {" ".join(joins)}'
+
+
+def instance(model: type[M], alias: str, row: Any) -> M | None:
+    """The ``model`` row under ``alias`` of a joined row, as Tortoise builds it from its own
+    select; ``None`` when the lookup found none."""
+    if row[f"{alias}__id"] is None:
+        return None
+    return model._init_from_db(**{c: row[f"{alias}__{c}"] for c in model._meta.db_fields})
