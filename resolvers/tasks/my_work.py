@@ -101,11 +101,11 @@ def _held(viewer: Viewer, facts: Facts) -> set[int]:
 
 
 def _acceptances(facts: Facts, held: set[int]) -> list[Task]:
-    """The submitted tasks in my scope whose group I sit in, newest submission first (as
-    many as a list holds), less those I already signed (会签: they wait for the others)."""
-    tasks = [task for pk, task in facts.rows[Kind.ACCEPTANCE].items() if pk in held]
-    newest = _ordered(tasks, "submitted_at", descending=True)[:LIMIT]
-    return [task for task in newest if task.id not in facts.decided]
+    """The submitted tasks in my scope whose group I sit in, less those I already signed
+    (会签: they wait for the others), newest submission first (as many as a list holds)."""
+    rows = facts.rows[Kind.ACCEPTANCE].items()
+    tasks = [task for pk, task in rows if pk in held and pk not in facts.decided]
+    return _ordered(tasks, "submitted_at", descending=True)[:LIMIT]
 
 
 def _ordered(rows: list[Any], name: str, descending: bool) -> list[Any]:

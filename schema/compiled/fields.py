@@ -28,7 +28,9 @@ whose scope is "every row" (users, departments) costs nothing there. Implied, an
 Not implied, so joined in: a requirement's ``tasks`` and ``taskCount`` (a viewer @mentioned
 on one task sees the requirement but only that task), its ``involvedDepartments``,
 ``reviewRounds`` and ``attachments``, and a task's ``progressUpdates`` and ``attachments``
-(the latter none of them visible through a mention). Also joined, though the data makes them
+(the latter none of them visible through a mention), and a department's ``head`` (the
+first headship in scope, then its person in scope, as the generic resolver reads them: a
+``ToOneVia``). Also joined, though the data makes them
 equal today: a round's ``reviews`` and a file's ``task``. A review's scope is read through
 its own ``requirement_id``, a task's through the task's ``requirement_id``; the use cases
 write these as the round's and the file's requirement, but no constraint holds them equal,
@@ -58,6 +60,7 @@ from models import (
     AttachmentVersion,
     Comment,
     Department,
+    DepartmentHead,
     Notification,
     ProgressUpdate,
     Requirement,
@@ -79,6 +82,7 @@ from schema.compiled.kinds import (
     Overdue,
     ToMany,
     ToOne,
+    ToOneVia,
 )
 from schema.compiled.kinds import columns as _columns
 
@@ -336,9 +340,17 @@ SOURCES: dict[str, ObjectSource] = {
     ),
     "Department": ObjectSource(
         Department,
-        _columns(
-            id="id", code="text", name="text", nameEn="text", isActive="bool", updatedAt="datetime"
-        ),
+        {
+            **_columns(
+                id="id",
+                code="text",
+                name="text",
+                nameEn="text",
+                isActive="bool",
+                updatedAt="datetime",
+            ),
+            "head": ToOneVia("User", DepartmentHead, "department_id", "user_id"),
+        },
     ),
 }
 
@@ -358,5 +370,4 @@ GENERIC_ONLY = {
     "attachments(includeTasks: …) (a field with an argument)",
     "ReviewRound": "addedSigners, handovers",
     "Review": "contentChangedSinceApproval (the requirement's content hash, in Python)",
-    "Department": "head (the first of its headships)",
 }

@@ -39,6 +39,19 @@ class ToOne:
 
 
 @dataclass(frozen=True)
+class ToOneVia:
+    """A to-one relation through a link table: the ``target`` row named by ``to`` of the
+    first ``link`` row (by id, in scope) whose ``fk`` is this row's id, as the generic
+    resolver reads the first of the links and then its target (``Department.head``: the
+    first headship's person). Both scopes are joined in; an unseen one reads as null."""
+
+    target: str
+    link: type[Model]
+    fk: str
+    to: str
+
+
+@dataclass(frozen=True)
 class ChildCount:
     """The number of ``model`` rows in scope whose ``fk`` is this row's id."""
 
@@ -91,7 +104,7 @@ class ColumnPath:
     unless_null: str | None = None
 
 
-FieldSource = Column | ToOne | ChildCount | ToMany | Overdue | IdPath | ColumnPath
+FieldSource = Column | ToOne | ToOneVia | ChildCount | ToMany | Overdue | IdPath | ColumnPath
 
 
 @dataclass(frozen=True)

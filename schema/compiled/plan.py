@@ -46,6 +46,7 @@ from schema.compiled.kinds import (
     Overdue,
     ToMany,
     ToOne,
+    ToOneVia,
 )
 from schema.cost import estimate_cost
 from schema.limits import Limits, validation_rules
@@ -301,7 +302,7 @@ def _object(
         if field_source is None or node.arguments:
             raise _Unsupported
         sub: ObjectPlan | None = None
-        if isinstance(field_source, (ToOne, ToMany)):
+        if isinstance(field_source, (ToOne, ToOneVia, ToMany)):
             if node.selection_set is None:
                 raise _Unsupported
             sub = _object(field_source.target, node.selection_set, fragments)

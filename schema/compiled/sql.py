@@ -32,6 +32,7 @@ from schema.compiled.kinds import (
     Overdue,
     ToMany,
     ToOne,
+    ToOneVia,
 )
 from schema.compiled.plan import TYPENAME, ObjectPlan
 from schema.compiled.scope import marker, member
@@ -67,6 +68,19 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
             pairs.append(
                 f"(SELECT {_object(sub, inner, aliases)} {_from(source.target, inner, source)}"
                 f' AND {inner}."id" = {alias}."{source.fk}")'
+            )
+        elif isinstance(source, ToOneVia) and sub is not None:
+            inner, link = f"r{next(aliases)}", f"l{next(aliases)}"
+            first = (
+                f'(SELECT {link}."{source.to}" FROM "{source.link._meta.db_table}" AS {link}'
+                f" WHERE {marker(source.link, link)}"
+                f' AND {link}."{source.fk}" = {alias}."id" ORDER BY {link}."id" LIMIT 1)'
+            )
+            target = SOURCES[source.target]
+            pairs.append(
+                f"(SELECT {_object(sub, inner, aliases)}"
+                f' FROM "{target.table}" AS {inner} WHERE {marker(target.model, inner)}'
+                f' AND {inner}."id" = {first})'
             )
         elif isinstance(source, ToMany) and sub is not None:
             inner = f"m{next(aliases)}"
