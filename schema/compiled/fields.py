@@ -66,13 +66,16 @@ from models import (
     Requirement,
     RequirementDepartment,
     Review,
+    ReviewHandover,
     ReviewRound,
+    RoundSigner,
     SavedReport,
     Suggestion,
     Task,
     User,
 )
 from resolvers.requirements import form as standard_form
+from schema.compiled.fields_signoff import SIGNOFF_SOURCES
 from schema.compiled.kinds import (
     ChildCount,
     Column,
@@ -118,6 +121,7 @@ SOURCES: dict[str, ObjectSource] = {
             "comments": ToMany("Comment", "task_id", ("created_at", "id"), implied=True),
             "progressUpdates": ToMany("ProgressUpdate", "task_id", ("-created_at", "-id")),
             "attachments": ToMany("Attachment", "task_id"),
+            "results": ToMany("TaskResult", "task_id"),
         },
     ),
     "Requirement": ObjectSource(
@@ -167,6 +171,8 @@ SOURCES: dict[str, ObjectSource] = {
                 id="id", number="int", outcome="text", openedAt="datetime", closedAt="datetime"
             ),
             "reviews": ToMany("Review", "round_id"),
+            "addedSigners": ToMany("AddedSigner", "round_id", model=RoundSigner),
+            "handovers": ToMany("ReviewHandover", "round_id", model=ReviewHandover),
         },
     ),
     "Review": ObjectSource(
@@ -352,13 +358,14 @@ SOURCES: dict[str, ObjectSource] = {
             "head": ToOneVia("User", DepartmentHead, "department_id", "user_id"),
         },
     ),
+    **SIGNOFF_SOURCES,
 }
 
 #: Fields of the types above left to the generic executor: computed in Python, or lists
 #: not described yet. A document selecting one is answered there. Every field of a type
 #: above is either described or named here (``tests/schema/test_compiled_lists.py``).
 GENERIC_ONLY = {
-    "Task": "lagging (working days), latestProgress, results, reschedules, "
+    "Task": "lagging (working days), latestProgress, reschedules, "
     "rescheduleRequests, assistingDepartments, collaborationRequests",
     "Comment": "mentions",
     "Archive": "snapshot (the record as archived, a JSON document kept as written)",
@@ -368,6 +375,5 @@ GENERIC_ONLY = {
     # not something SQL reproduces to the character, so not described
     "Requirement": "customFields, template, resultReport, feedback, meetings, "
     "attachments(includeTasks: …) (a field with an argument)",
-    "ReviewRound": "addedSigners, handovers",
     "Review": "contentChangedSinceApproval (the requirement's content hash, in Python)",
 }

@@ -31,11 +31,14 @@ class ToOne:
 
     ``implied``: the target's scope follows from this row's (see ``fields.py``'s note);
     otherwise the target's scope is joined in and an unseen target reads as null.
+    ``prefix``: ``fk`` is a text column holding ``prefix`` and the key (an acceptance
+    seat, ``dept:<id>``); any other value reads as null.
     """
 
     target: str
     fk: str
     implied: bool = False
+    prefix: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,10 @@ class ToMany:
     the field without arguments (a requirement's ``attachments`` are its own files, those
     of its tasks only with ``includeTasks``, an argument the planner leaves to the generic
     executor).
+
+    ``model``: the table of the listed rows when ``target`` is a type two tables share,
+    with the same columns (an ``AddedSigner`` of a round or of a submission); by default
+    the type's own.
     """
 
     target: str
@@ -76,6 +83,24 @@ class ToMany:
     order: tuple[str, ...] = ("id",)
     implied: bool = False
     unset: tuple[str, ...] = ()
+    model: type[Model] | None = None
+
+
+@dataclass(frozen=True)
+class PinnedFiles:
+    """``TaskResult.files``: each pinned version (``result_version``, by id) whose version
+    and file the viewer may read, as a ``ResultFile`` (the file's name, whether a newer
+    version superseded it, the version), as ``result_files`` builds them in Python."""
+
+
+@dataclass(frozen=True)
+class PinnedFileName:
+    """``ResultFile.fileName``: the pinned version's file's name."""
+
+
+@dataclass(frozen=True)
+class Superseded:
+    """``ResultFile.superseded``: the file's current version is past the pinned one."""
 
 
 @dataclass(frozen=True)
@@ -104,7 +129,19 @@ class ColumnPath:
     unless_null: str | None = None
 
 
-FieldSource = Column | ToOne | ToOneVia | ChildCount | ToMany | Overdue | IdPath | ColumnPath
+FieldSource = (
+    Column
+    | ToOne
+    | ToOneVia
+    | ChildCount
+    | ToMany
+    | PinnedFiles
+    | PinnedFileName
+    | Superseded
+    | Overdue
+    | IdPath
+    | ColumnPath
+)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,9 @@ from schema.compiled.kinds import (
     FieldSource,
     IdPath,
     Overdue,
+    PinnedFileName,
+    PinnedFiles,
+    Superseded,
     ToMany,
     ToOne,
     ToOneVia,
@@ -285,6 +288,10 @@ def _node_plans(
     return plans
 
 
+#: The kinds of field that are a value, not an object
+_SCALARS = (Column, ChildCount, Overdue, IdPath, ColumnPath, PinnedFileName, Superseded)
+
+
 def _object(
     type_name: str,
     selection: SelectionSetNode,
@@ -302,11 +309,12 @@ def _object(
         if field_source is None or node.arguments:
             raise _Unsupported
         sub: ObjectPlan | None = None
-        if isinstance(field_source, (ToOne, ToOneVia, ToMany)):
+        if isinstance(field_source, (ToOne, ToOneVia, ToMany, PinnedFiles)):
             if node.selection_set is None:
                 raise _Unsupported
-            sub = _object(field_source.target, node.selection_set, fragments)
-        elif not isinstance(field_source, (Column, ChildCount, Overdue, IdPath, ColumnPath)):
+            target = "ResultFile" if isinstance(field_source, PinnedFiles) else field_source.target
+            sub = _object(target, node.selection_set, fragments)
+        elif not isinstance(field_source, _SCALARS):
             raise _Unsupported
         planned.append((_key(node), name, field_source, sub))
     return ObjectPlan(type_name=type_name, fields=tuple(planned))

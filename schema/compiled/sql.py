@@ -19,7 +19,7 @@ from typing import Any
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from models import Requirement
+from models import Attachment, AttachmentVersion, Requirement, ResultVersion
 from resolvers.access.scope import participant_column
 from resolvers.errors import DomainError
 from resolvers.keyset import BY_ID, Ordering
@@ -30,6 +30,9 @@ from schema.compiled.kinds import (
     ColumnPath,
     IdPath,
     Overdue,
+    PinnedFileName,
+    PinnedFiles,
+    Superseded,
     ToMany,
     ToOne,
     ToOneVia,
@@ -67,7 +70,7 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
             inner = f"r{next(aliases)}"
             pairs.append(
                 f"(SELECT {_object(sub, inner, aliases)} {_from(source.target, inner, source)}"
-                f' AND {inner}."id" = {alias}."{source.fk}")'
+                f' AND {inner}."id" = {_key(source, alias)})'
             )
         elif isinstance(source, ToOneVia) and sub is not None:
             inner, link = f"r{next(aliases)}", f"l{next(aliases)}"
@@ -94,6 +97,12 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
                 f" '[]'::json) {_from(source.target, inner, source)}"
                 f' AND {inner}."{source.fk}" = {alias}."id"{unset})'
             )
+        elif isinstance(source, PinnedFiles) and sub is not None:
+            pairs.append(_pinned_files(sub, alias, aliases))
+        elif isinstance(source, PinnedFileName):
+            pairs.append(f'{alias}a."file_name"')
+        elif isinstance(source, Superseded):
+            pairs.append(f'({alias}a."current_version" > {alias}v."number")')
         elif isinstance(source, ChildCount):
             inner = f"c{next(aliases)}"
             scope = "TRUE" if source.implied else marker(source.model, inner)
@@ -138,10 +147,44 @@ def _admitted_with(parent_type: str, child: type[Model], fk: str) -> bool:
 
 
 def _from(type_name: str, alias: str, relation: ToOne | ToMany) -> str:
-    """``FROM`` the type's table ``WHERE`` its scope holds (unless the relation implies it)."""
-    source = SOURCES[type_name]
-    scope = "TRUE" if relation.implied else marker(source.model, alias)
-    return f'FROM "{source.table}" AS {alias} WHERE {scope}'
+    """``FROM`` the type's table (or the relation's, for a type two tables share) ``WHERE``
+    its scope holds (unless the relation implies it)."""
+    model = SOURCES[type_name].model
+    if isinstance(relation, ToMany) and relation.model is not None:
+        model = relation.model
+    scope = "TRUE" if relation.implied else marker(model, alias)
+    return f'FROM "{model._meta.db_table}" AS {alias} WHERE {scope}'
+
+
+def _key(relation: ToOne, alias: str) -> str:
+    """The key of the row ``relation`` names from the row ``alias``: its column, or the
+    integer after ``prefix`` in it (null when it does not start so)."""
+    column = f'{alias}."{relation.fk}"'
+    if relation.prefix is None:
+        return column
+    assert "'" not in relation.prefix and "%" not in relation.prefix and "_" not in relation.prefix
+    start = len(relation.prefix) + 1
+    return (
+        f"CASE WHEN {column} LIKE '{relation.prefix}%'"
+        f" THEN CAST(substr({column}, {start}) AS integer) END"
+    )
+
+
+def _pinned_files(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
+    """``TaskResult.files``: the pinned versions (``result_version`` rows, by id) whose
+    version and file are in the viewer's scope, each as ``plan`` (a ``ResultFile``) over
+    the pin ``p``, its version ``pv`` and its file ``pa``."""
+    pin = f"p{next(aliases)}"
+    version, attachment = f"{pin}v", f"{pin}a"
+    return (
+        f'(SELECT coalesce(json_agg({_object(plan, pin, aliases)} ORDER BY {pin}."id"),'
+        f" '[]'::json) FROM \"{ResultVersion._meta.db_table}\" AS {pin}"
+        f' JOIN "{AttachmentVersion._meta.db_table}" AS {version}'
+        f' ON {version}."id" = {pin}."version_id" AND {marker(AttachmentVersion, version)}'
+        f' JOIN "{Attachment._meta.db_table}" AS {attachment}'
+        f' ON {attachment}."id" = {version}."attachment_id" AND {marker(Attachment, attachment)}'
+        f' WHERE {marker(ResultVersion, pin)} AND {pin}."result_id" = {alias}."id")'
+    )
 
 
 def _scalar(type_name: str, column: str, kind: str) -> str:
