@@ -65,6 +65,7 @@ from models import (
     ProgressUpdate,
     Requirement,
     RequirementDepartment,
+    ResultReport,
     Review,
     ReviewHandover,
     ReviewRound,
@@ -76,6 +77,7 @@ from models import (
 )
 from resolvers.requirements import form as standard_form
 from schema.compiled.fields_signoff import SIGNOFF_SOURCES
+from schema.compiled.fields_templates import TEMPLATE_SOURCES
 from schema.compiled.kinds import (
     ChildCount,
     Column,
@@ -149,6 +151,8 @@ SOURCES: dict[str, ObjectSource] = {
             ),
             "initiator": ToOne("User", "initiator_id"),
             "initiatingDepartment": ToOne("Department", "initiating_department_id"),
+            "template": ToOne("RequirementTemplate", "template_id"),
+            "resultReport": ToOneVia("ResultReport", ResultReport, "requirement_id", "id"),
             "tasks": ToMany("Task", "requirement_id", ("seq",)),
             "taskCount": ChildCount(Task, "requirement_id"),
             "involvedDepartments": ToMany("InvolvedDepartment", "requirement_id"),
@@ -359,6 +363,7 @@ SOURCES: dict[str, ObjectSource] = {
         },
     ),
     **SIGNOFF_SOURCES,
+    **TEMPLATE_SOURCES,
 }
 
 #: Fields of the types above left to the generic executor: computed in Python, or lists
@@ -373,7 +378,7 @@ GENERIC_ONLY = {
     # against (form and template snapshots merged over the live rows, retired flags, the
     # rank order, in resolvers/forms/reading.py), numbers as Python's Decimal writes them:
     # not something SQL reproduces to the character, so not described
-    "Requirement": "customFields, template, resultReport, feedback, meetings, "
+    "Requirement": "customFields, feedback, meetings, "
     "attachments(includeTasks: …) (a field with an argument)",
     "Review": "contentChangedSinceApproval (the requirement's content hash, in Python)",
 }
