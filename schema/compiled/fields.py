@@ -152,6 +152,7 @@ SOURCES: dict[str, ObjectSource] = {
             "initiator": ToOne("User", "initiator_id"),
             "initiatingDepartment": ToOne("Department", "initiating_department_id"),
             "template": ToOne("RequirementTemplate", "template_id"),
+            "meetings": ToMany("Meeting", "requirement_id", ("starts_at", "id")),
             "resultReport": ToOneVia("ResultReport", ResultReport, "requirement_id", "id"),
             "tasks": ToMany("Task", "requirement_id", ("seq",)),
             "taskCount": ChildCount(Task, "requirement_id"),
@@ -374,11 +375,12 @@ GENERIC_ONLY = {
     "rescheduleRequests, assistingDepartments, collaborationRequests",
     "Comment": "mentions",
     "Archive": "snapshot (the record as archived, a JSON document kept as written)",
+    "Meeting": "decisions, decisionItems (a JSON document as written)",
     # customFields: each value read with the definitions the requirement was written
     # against (form and template snapshots merged over the live rows, retired flags, the
     # rank order, in resolvers/forms/reading.py), numbers as Python's Decimal writes them:
     # not something SQL reproduces to the character, so not described
-    "Requirement": "customFields, feedback, meetings, "
+    "Requirement": "customFields, feedback, "
     "attachments(includeTasks: …) (a field with an argument)",
     "Review": "contentChangedSinceApproval (the requirement's content hash, in Python)",
 }

@@ -1,16 +1,21 @@
-"""The compiled path's descriptions of a requirement's template (需求模板) and result report
-(结果报告): part of ``SOURCES`` (``fields.py``, whose note on scope holds here).
+"""The compiled path's descriptions of a requirement's template (需求模板), result report
+(结果报告) and meetings (会议预约): part of ``SOURCES`` (``fields.py``, whose note on scope
+holds here).
 
 A requirement's ``template`` is joined in with the template's scope (a disabled template
 is the ADMIN's alone, so it reads as null for others, as the generic loader answers), and
 its ``resultReport`` is the first of its reports in scope (``ToOneVia`` through the report
 itself). A template's lists are read in the order the schema's fields read them
-(``TEMPLATE_LISTS``, the one declaration of each list's order).
+(``TEMPLATE_LISTS``, the one declaration of each list's order). A meeting's attendees are
+its attendee links in scope, by id, each person in scope (``ToManyVia``); its decisions (a
+JSON document as written) stay with the generic executor.
 """
 
 from __future__ import annotations
 
 from models import (
+    Meeting,
+    MeetingAttendee,
     RequirementTemplate,
     ResultReport,
     TemplateDepartment,
@@ -18,7 +23,7 @@ from models import (
     TemplateTask,
     TemplateWarningThreshold,
 )
-from schema.compiled.kinds import ObjectSource, ToMany, ToOne
+from schema.compiled.kinds import IdPath, ObjectSource, ToMany, ToManyVia, ToOne
 from schema.compiled.kinds import columns as _columns
 from schema.templates.scenarios import TEMPLATE_LISTS
 
@@ -91,6 +96,24 @@ TEMPLATE_SOURCES: dict[str, ObjectSource] = {
             ),
             "requirement": ToOne("Requirement", "requirement_id"),
             "author": ToOne("User", "author_id"),
+        },
+    ),
+    "Meeting": ObjectSource(
+        Meeting,
+        {
+            **_columns(
+                id="id",
+                title="text",
+                startsAt="datetime",
+                durationMinutes="int",
+                minutes="text",
+                minutesRecordedAt="datetime",
+            ),
+            "requirement": ToOne("Requirement", "requirement_id"),
+            "task": ToOne("Task", "task_id"),
+            "organizer": ToOne("User", "organizer_id"),
+            "attendees": ToManyVia("User", MeetingAttendee, "meeting_id", "user_id"),
+            "icsUrl": IdPath("/meetings/", ".ics"),
         },
     ),
 }

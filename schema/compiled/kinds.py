@@ -87,6 +87,18 @@ class ToMany:
 
 
 @dataclass(frozen=True)
+class ToManyVia:
+    """A list through a link table: the ``target`` rows (in scope) named by ``to`` of each
+    ``link`` row (in scope, by id) whose ``fk`` is this row's id, one missing from scope
+    left out, as ``load_through`` reads them (a meeting's attendees)."""
+
+    target: str
+    link: type[Model]
+    fk: str
+    to: str
+
+
+@dataclass(frozen=True)
 class PinnedFiles:
     """``TaskResult.files``: each pinned version (``result_version``, by id) whose version
     and file the viewer may read, as a ``ResultFile`` (the file's name, whether a newer
@@ -135,6 +147,7 @@ FieldSource = (
     | ToOneVia
     | ChildCount
     | ToMany
+    | ToManyVia
     | PinnedFiles
     | PinnedFileName
     | Superseded

@@ -48,6 +48,7 @@ from schema.compiled.kinds import (
     PinnedFiles,
     Superseded,
     ToMany,
+    ToManyVia,
     ToOne,
     ToOneVia,
 )
@@ -309,7 +310,7 @@ def _object(
         if field_source is None or node.arguments:
             raise _Unsupported
         sub: ObjectPlan | None = None
-        if isinstance(field_source, (ToOne, ToOneVia, ToMany, PinnedFiles)):
+        if isinstance(field_source, (ToOne, ToOneVia, ToMany, ToManyVia, PinnedFiles)):
             if node.selection_set is None:
                 raise _Unsupported
             target = "ResultFile" if isinstance(field_source, PinnedFiles) else field_source.target

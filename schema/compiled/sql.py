@@ -34,6 +34,7 @@ from schema.compiled.kinds import (
     PinnedFiles,
     Superseded,
     ToMany,
+    ToManyVia,
     ToOne,
     ToOneVia,
 )
@@ -97,6 +98,8 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
                 f" '[]'::json) {_from(source.target, inner, source)}"
                 f' AND {inner}."{source.fk}" = {alias}."id"{unset})'
             )
+        elif isinstance(source, ToManyVia) and sub is not None:
+            pairs.append(_through(source, sub, alias, aliases))
         elif isinstance(source, PinnedFiles) and sub is not None:
             pairs.append(_pinned_files(sub, alias, aliases))
         elif isinstance(source, PinnedFileName):
@@ -167,6 +170,20 @@ def _key(relation: ToOne, alias: str) -> str:
     return (
         f"CASE WHEN {column} LIKE '{relation.prefix}%'"
         f" THEN CAST(substr({column}, {start}) AS integer) END"
+    )
+
+
+def _through(source: ToManyVia, plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
+    """A :class:`ToManyVia` list: the targets of the links of the row ``alias``, in the
+    links' order, each link and target in scope (an unseen target is left out)."""
+    link, inner = f"l{next(aliases)}", f"m{next(aliases)}"
+    target = SOURCES[source.target]
+    return (
+        f'(SELECT coalesce(json_agg({_object(plan, inner, aliases)} ORDER BY {link}."id"),'
+        f" '[]'::json) FROM \"{source.link._meta.db_table}\" AS {link}"
+        f' JOIN "{target.table}" AS {inner}'
+        f' ON {inner}."id" = {link}."{source.to}" AND {marker(target.model, inner)}'
+        f' WHERE {marker(source.link, link)} AND {link}."{source.fk}" = {alias}."id")'
     )
 
 
