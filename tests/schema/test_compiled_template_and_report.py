@@ -9,14 +9,12 @@ compiled path itself; a template disabled since is the ADMIN's alone (null for o
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from models import Requirement, RequirementTemplate, ResultReport, User
 from tests.conftest import GraphQLClient
-from tests.schema.test_compiled_lists import _same
-from tests.schema.test_compiled_roots import MENTIONED, VIEWERS, _clients, _mention
+from tests.schema.test_compiled_lists import Requests, answered_alike
+from tests.schema.test_compiled_roots import MENTIONED, _mention
 
 pytestmark = pytest.mark.postgres
 
@@ -63,19 +61,15 @@ async def test_template_and_result_report_answer_as_the_generic_executor(
     await _templates_and_reports()
     await _mention(MENTIONED)
     codes = await Requirement.all().order_by("id").values_list("code", flat=True)
-    requests: list[tuple[str, dict[str, Any]]] = [(PAGE, {})]
+    requests: Requests = [(PAGE, {})]
     requests += [(DOCUMENT, {"code": code}) for code in codes]
-    seen: dict[tuple[str, str], dict[str, Any]] = {}
-    for viewer in VIEWERS:
-        fast, slow = await _clients(apps, viewer, MENTIONED)
-        for document, variables in requests:
-            # when both servers answer
-            answered, compiled = await _same(fast, slow, document, variables)
-            # then they answered alike (in _same), the compiled path itself
-            if "errors" not in answered:
-                assert compiled, (viewer, document, variables)
-            if document is DOCUMENT and (answered.get("data") or {}).get("requirement"):
-                seen[viewer, variables["code"]] = answered["data"]["requirement"]
+    # when both servers answer for every kind of viewer, then alike, the compiled path itself
+    answers = await answered_alike(apps, requests)
+    seen = {
+        (viewer, codes[index - 1]): answered["data"]["requirement"]
+        for (viewer, index), answered in answers.items()
+        if index and (answered.get("data") or {}).get("requirement")
+    }
     # and the template disabled since read as null for an employee, not for the ADMIN,
     # an enabled one for both; the ADMIN read every requirement's report
     disabled, enabled = codes[0], codes[1]
