@@ -3,7 +3,8 @@
 A document qualifies when it is one query operation with one root field listed in
 :data:`ROOTS` (a connection such as ``tasks``, or one object such as ``requirement(code)``),
 whose whole selection is made of fields listed in ``schema/compiled/fields.py`` (fragments
-are inlined; directives, duplicate response keys and anything unlisted disqualify it). The
+are inlined, a leaf asked twice under one key is answered once; directives, a key asked
+twice with selections and anything unlisted disqualify it). The
 plan is computed once per document text and kept by the caller (``schema/compiled/run.py``),
 so a request whose document was seen before costs a dictionary lookup.
 
@@ -353,10 +354,14 @@ def _fields(
         if condition != type_name and not (skipped and condition == NODE):
             raise _Unsupported
         found.extend(_fields(inner, type_name, fragments, skipped))
-    keys = [_key(node) for node in found]
-    if len(set(keys)) != len(keys):
-        raise _Unsupported
-    return found
+    unique: dict[str, FieldNode] = {}
+    for node in found:
+        first = unique.setdefault(_key(node), node)
+        if first is not node and (first.selection_set or node.selection_set):
+            raise _Unsupported  # merging two selections of one key: the generic executor's
+    # the same leaf twice (validation checked they agree, e.g. the __typename Apollo adds
+    # to a fragment and to the field spreading it) is answered once, where it came first
+    return list(unique.values())
 
 
 def _key(node: FieldNode) -> str:

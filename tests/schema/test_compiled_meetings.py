@@ -19,11 +19,11 @@ from tests.resolvers.test_acceptance_group import Q3
 from tests.resolvers.test_meetings import gid, schedule
 from tests.schema.test_compiled_lists import Requests, answered_alike
 from tests.schema.test_compiled_roots import MENTIONED, _mention
-from tests.support.workbench_documents import workbench_document
+from tests.support.workbench_documents import as_apollo_sends, workbench_document
 
 pytestmark = pytest.mark.postgres
 
-MEETINGS = workbench_document("RequirementMeetings")
+MEETINGS = as_apollo_sends(workbench_document("RequirementMeetings"))
 NODE = """query($id: ID!) { node(id: $id) { __typename id ... on Meeting { title minutes
   minutesRecordedAt icsUrl requirement { code } attendees { username } } } }"""
 

@@ -2,9 +2,10 @@
 with the files as submitted, the acceptance group's decisions, added signers (加签) and
 hand-overs (转交), and the involved departments' heads.
 
-The document is the workbench's own (``web/src/pages/TaskPage.tsx`` with its fragments),
-run through both servers of ``tests/schema/conftest.py`` (compiled path on and off, one
-PostgreSQL database) for six kinds of viewer: the answers must be the same JSON, and the
+The document is the workbench's own as Apollo Client sends it (``web/src/pages/TaskPage.tsx``
+with its fragments and a ``__typename`` in each selection), run through both servers of
+``tests/schema/conftest.py`` (compiled path on and off, one PostgreSQL database) for six
+kinds of viewer: the answers must be the same JSON, and the
 compiled path must give every answer without errors itself. The submitted task has two
 submissions: one rejected, one pending with a pinned file superseded by a later upload, a
 decision, an added head and a seat handed over.
@@ -24,11 +25,11 @@ from tests.resolvers.test_attachments import PDF, uploaded
 from tests.resolvers.test_signoff_modes import user_gid
 from tests.schema.test_compiled_lists import Requests, answered_alike
 from tests.schema.test_compiled_roots import MENTIONED, _mention
-from tests.support.workbench_documents import workbench_document
+from tests.support.workbench_documents import as_apollo_sends, workbench_document
 
 pytestmark = pytest.mark.postgres
 
-TASK_PAGE = workbench_document("TaskPage")
+TASK_PAGE = as_apollo_sends(workbench_document("TaskPage"))
 ROUND_SIGNERS = """query($code: String!) { requirement(code: $code) { code
   reviewRounds { number addedSigners { createdAt department { code head { username } }
     addedBy { username } }

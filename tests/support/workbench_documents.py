@@ -11,7 +11,17 @@ import re
 from functools import cache
 from pathlib import Path
 
-from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse, print_ast
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    NameNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    Visitor,
+    parse,
+    print_ast,
+    visit,
+)
 
 WEB_SOURCES = Path(__file__).resolve().parents[2] / "web" / "src"
 _DOCUMENT = re.compile(r"graphql\(`(.*?)`\)", re.S)
@@ -46,3 +56,25 @@ def workbench_document(operation: str) -> str:
                 needed.append(name)
                 pending.append(fragments[name])
     return "\n".join([text, *(fragments[name] for name in needed)])
+
+
+class _AddTypename(Visitor):
+    """Apollo Client's ``addTypename``: ``__typename`` in every selection set but the
+    operation's own, fragments' included, unless already there."""
+
+    def leave_selection_set(
+        self, node: SelectionSetNode, _key: object, parent: object, *_: object
+    ) -> SelectionSetNode:
+        asked = any(
+            isinstance(s, FieldNode) and s.name.value == "__typename" for s in node.selections
+        )
+        if isinstance(parent, OperationDefinitionNode) or asked:
+            return node
+        typename = FieldNode(name=NameNode(value="__typename"))
+        return SelectionSetNode(selections=(*node.selections, typename))
+
+
+def as_apollo_sends(document: str) -> str:
+    """``document`` as the workbench's Apollo Client puts it on the wire (its cache adds
+    ``__typename`` to every object's selection, so a fragment's fields meet the field's)."""
+    return print_ast(visit(parse(document), _AddTypename()))
