@@ -77,6 +77,7 @@ from models import (
 )
 from resolvers.requirements import form as standard_form
 from schema.compiled.fields_signoff import SIGNOFF_SOURCES
+from schema.compiled.fields_tasks import TASK_LISTS, TASK_SOURCES
 from schema.compiled.fields_templates import TEMPLATE_SOURCES
 from schema.compiled.kinds import (
     ChildCount,
@@ -124,6 +125,7 @@ SOURCES: dict[str, ObjectSource] = {
             "progressUpdates": ToMany("ProgressUpdate", "task_id", ("-created_at", "-id")),
             "attachments": ToMany("Attachment", "task_id"),
             "results": ToMany("TaskResult", "task_id"),
+            **TASK_LISTS,
         },
     ),
     "Requirement": ObjectSource(
@@ -365,14 +367,15 @@ SOURCES: dict[str, ObjectSource] = {
     ),
     **SIGNOFF_SOURCES,
     **TEMPLATE_SOURCES,
+    **TASK_SOURCES,
 }
 
 #: Fields of the types above left to the generic executor: computed in Python, or lists
 #: not described yet. A document selecting one is answered there. Every field of a type
 #: above is either described or named here (``tests/schema/test_compiled_lists.py``).
 GENERIC_ONLY = {
-    "Task": "lagging (working days), latestProgress, reschedules, "
-    "rescheduleRequests, assistingDepartments, collaborationRequests",
+    "Task": "lagging (working days), latestProgress (the newest report, checked for scope "
+    "after it is chosen)",
     "Comment": "mentions",
     "Archive": "snapshot (the record as archived, a JSON document kept as written)",
     "Meeting": "decisions, decisionItems (a JSON document as written)",
