@@ -85,3 +85,20 @@ def instance(model: type[M], alias: str, row: Any) -> M | None:
     if row[f"{alias}__id"] is None:
         return None
     return model._init_from_db(**{c: row[f"{alias}__{c}"] for c in model._meta.db_fields})
+
+
+def in_database_order(rows: Sequence[Any], order_by: tuple[str, ...], dialect: str) -> list[Any]:
+    """``rows`` (model instances) as ``ORDER BY order_by`` returns them, since a ``UNION``
+    keeps no order: a ``-`` before a name descending; a missing value above every other on
+    PostgreSQL, below on SQLite (their ``NULL`` ordering)."""
+    nulls_high = dialect == "postgres"
+    ordered = list(rows)
+    for name in reversed(order_by):
+        column = name.lstrip("-")
+
+        def key(row: Any, column: str = column) -> tuple[int, Any]:
+            value = getattr(row, column)
+            return (1 if nulls_high else -1, 0) if value is None else (0, value)
+
+        ordered.sort(key=key, reverse=name.startswith("-"))
+    return ordered

@@ -63,22 +63,6 @@ def _hops(alias: str, model: type[Model], path: str) -> list[tuple[str, type[Mod
     return hops
 
 
-def _sorted(rows: list[Any], order_by: tuple[str, ...], dialect: str) -> list[Any]:
-    """``rows`` as ``ORDER BY order_by`` returns them: a ``-`` name descending; a missing
-    value above every other on PostgreSQL, below on SQLite (a ``UNION`` keeps no order)."""
-    nulls_high = dialect == "postgres"
-    ordered = list(rows)
-    for name in reversed(order_by):
-        column = name.lstrip("-")
-
-        def key(row: Any, column: str = column) -> tuple[int, Any]:
-            value = getattr(row, column)
-            return (1 if nulls_high else -1, 0) if value is None else (0, value)
-
-        ordered.sort(key=key, reverse=name.startswith("-"))
-    return ordered
-
-
 def _models_along(model: type[Model], path: str) -> list[type[Model]]:
     """``model`` and the model each foreign key of ``path`` (``a__b``) leads to."""
     found = [model]
@@ -231,10 +215,10 @@ class Loaders:
                 if named is not None:
                     self.by_id(target).prime(named.pk, named)
         dialect = parents.model._meta.db.capabilities.dialect
-        result: list[M] = _sorted(found[0], order_by, dialect)
+        result: list[M] = union_rows.in_database_order(found[0], order_by, dialect)
         for n, child in enumerate(lists, start=1):
             grouped: dict[int, list[Any]] = {row.pk: [] for row in result}
-            for row in _sorted(found[n], child.order_by, dialect):
+            for row in union_rows.in_database_order(found[n], child.order_by, dialect):
                 grouped.setdefault(getattr(row, child.parent_field), []).append(row)
             self.children(child.model, child.parent_field, child.order_by).prime_many(grouped)
         return result

@@ -18,7 +18,7 @@ from tortoise.expressions import Subquery
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from core import clock
+from core import clock, union_rows
 from models import CollaborationRequest, Department, Feedback, Requirement, Task, User
 from models.enums import CollaborationStatus, RequirementStatus, Role, TaskStatus
 from resolvers.access.auth import Viewer
@@ -105,20 +105,12 @@ def _acceptances(facts: Facts, held: set[int]) -> list[Task]:
     (会签: they wait for the others), newest submission first (as many as a list holds)."""
     rows = facts.rows[Kind.ACCEPTANCE].items()
     tasks = [task for pk, task in rows if pk in held and pk not in facts.decided]
-    return _ordered(tasks, "submitted_at", descending=True)[:LIMIT]
+    return _in_order(tasks, "-submitted_at", "-id")[:LIMIT]
 
 
-def _ordered(rows: list[Any], name: str, descending: bool) -> list[Any]:
-    """``ORDER BY name [DESC], id DESC`` as the database answers it: PostgreSQL sorts a
-    missing value above every other, SQLite below (the lists' rows come unordered)."""
-    high = Task._meta.db.capabilities.dialect == "postgres"
-    dated = [row for row in rows if getattr(row, name) is not None]
-    undated = sorted((row for row in rows if getattr(row, name) is None), key=lambda r: -r.pk)
-    if descending:
-        dated.sort(key=lambda r: (getattr(r, name), r.pk), reverse=True)
-        return [*undated, *dated] if high else [*dated, *undated]
-    dated.sort(key=lambda r: (getattr(r, name), -r.pk))
-    return [*dated, *undated] if high else [*undated, *dated]
+def _in_order(rows: list[Any], *order_by: str) -> list[Any]:
+    """The rows of a list (which come unordered) as its queryset's ``ORDER BY`` has them."""
+    return union_rows.in_database_order(rows, order_by, Task._meta.db.capabilities.dialect)
 
 
 def _feedback_rows(viewer: Viewer) -> QuerySet[Requirement]:
@@ -265,7 +257,7 @@ async def my_work(viewer: Viewer) -> MyWork:
     rows = {kind: list(found.values()) for kind, found in facts.rows.items()}
     newest = {kind: sorted(found, key=lambda r: -r.pk) for kind, found in rows.items()}
     candidates = [r for r in newest.get(Kind.REQUIREMENT, []) if r.id in reviewed]
-    tasks = _ordered(rows.get(Kind.MY_TASK, []), "deadline", descending=False)
+    tasks = _in_order(rows.get(Kind.MY_TASK, []), "deadline", "-id")
     acceptances = _acceptances(facts, held)
     related = [*rows.get(Kind.REQUIREMENT, []), *facts.directory.values()]
     return MyWork(

@@ -67,9 +67,7 @@ class Kind(IntEnum):
     HANDOVER = 3  # id, round, requirement, department, receiver: a review handed over (转交)
     ROUND = 4  # id, requirement, number: a round of a requirement of the three above
     REVIEWED = 5  # round, department: a review given in such a round
-    RESULT = (
-        6  # result, task, requirement, initiator: a pending submission whose group I may sit in
-    )
+    RESULT = 6  # result, task, requirement, initiator: a pending submission I may accept
     DECIDED = 7  # task: a pending submission I already signed (会签)
     # the lists' rows, joined to the statement (:data:`ROWS`), in no particular order
     FEEDBACK = 8  # requirement: finished, mine, no feedback of mine yet
@@ -185,6 +183,7 @@ def result_sources(user_id: int) -> list[QuerySet[TaskResult]]:
 def fact_queries(user_id: int) -> list[tuple[int, ValuesListQuery[Any]]]:
     """Each fact as a queryset of up to :data:`_WIDTH` integer columns."""
     reviews = _review_sources(user_id)
+    pending = result_sources(user_id)
     return [
         (Kind.LINK, reviews[Kind.LINK].values_list("requirement_id", "department_id")),
         (Kind.SIGNER, reviews[Kind.SIGNER].values_list("round__requirement_id", "department_id")),
@@ -213,7 +212,7 @@ def fact_queries(user_id: int) -> list[tuple[int, ValuesListQuery[Any]]]:
                     "id", "task_id", "task__requirement_id", "task__requirement__initiator_id"
                 ),
             )
-            for q in result_sources(user_id)
+            for q in pending
         ),
         (
             Kind.DECIDED,
@@ -221,7 +220,7 @@ def fact_queries(user_id: int) -> list[tuple[int, ValuesListQuery[Any]]]:
                 signed_by_id=user_id, result__decision=ResultDecision.PENDING
             ).values_list("result__task_id"),
         ),
-        *seat_queries(user_id, result_sources(user_id)),
+        *seat_queries(user_id, pending),
     ]
 
 

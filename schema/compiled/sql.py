@@ -93,11 +93,8 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
                 for column in source.order
             )
             unset = "".join(f' AND {inner}."{column}" IS NULL' for column in source.unset)
-            pairs.append(
-                f"(SELECT coalesce(json_agg({_object(sub, inner, aliases)} ORDER BY {order}),"
-                f" '[]'::json) {_from(source.target, inner, source)}"
-                f' AND {inner}."{source.fk}" = {alias}."id"{unset})'
-            )
+            rows = f'{_from(source.target, inner, source)} AND {inner}."{source.fk}" = {alias}."id"'
+            pairs.append(_json_list(_object(sub, inner, aliases), order, rows + unset))
         elif isinstance(source, ToManyVia) and sub is not None:
             pairs.append(_through(source, sub, alias, aliases))
         elif isinstance(source, PinnedFiles) and sub is not None:
@@ -173,18 +170,23 @@ def _key(relation: ToOne, alias: str) -> str:
     )
 
 
+def _json_list(element: str, order: str, rows: str) -> str:
+    """A JSON array of ``element`` over ``rows`` (``FROM … WHERE …``) in ``order``; an empty
+    array, never null, when there are none (every list field of the schema is non-null)."""
+    return f"(SELECT coalesce(json_agg({element} ORDER BY {order}), '[]'::json) {rows})"
+
+
 def _through(source: ToManyVia, plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
     """A :class:`ToManyVia` list: the targets of the links of the row ``alias``, in the
     links' order, each link and target in scope (an unseen target is left out)."""
     link, inner = f"l{next(aliases)}", f"m{next(aliases)}"
     target = SOURCES[source.target]
-    return (
-        f'(SELECT coalesce(json_agg({_object(plan, inner, aliases)} ORDER BY {link}."id"),'
-        f" '[]'::json) FROM \"{source.link._meta.db_table}\" AS {link}"
-        f' JOIN "{target.table}" AS {inner}'
+    rows = (
+        f'FROM "{source.link._meta.db_table}" AS {link} JOIN "{target.table}" AS {inner}'
         f' ON {inner}."id" = {link}."{source.to}" AND {marker(target.model, inner)}'
-        f' WHERE {marker(source.link, link)} AND {link}."{source.fk}" = {alias}."id")'
+        f' WHERE {marker(source.link, link)} AND {link}."{source.fk}" = {alias}."id"'
     )
+    return _json_list(_object(plan, inner, aliases), f'{link}."id"', rows)
 
 
 def _pinned_files(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
@@ -193,15 +195,15 @@ def _pinned_files(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
     the pin ``p``, its version ``pv`` and its file ``pa``."""
     pin = f"p{next(aliases)}"
     version, attachment = f"{pin}v", f"{pin}a"
-    return (
-        f'(SELECT coalesce(json_agg({_object(plan, pin, aliases)} ORDER BY {pin}."id"),'
-        f" '[]'::json) FROM \"{ResultVersion._meta.db_table}\" AS {pin}"
+    rows = (
+        f'FROM "{ResultVersion._meta.db_table}" AS {pin}'
         f' JOIN "{AttachmentVersion._meta.db_table}" AS {version}'
         f' ON {version}."id" = {pin}."version_id" AND {marker(AttachmentVersion, version)}'
         f' JOIN "{Attachment._meta.db_table}" AS {attachment}'
         f' ON {attachment}."id" = {version}."attachment_id" AND {marker(Attachment, attachment)}'
-        f' WHERE {marker(ResultVersion, pin)} AND {pin}."result_id" = {alias}."id")'
+        f' WHERE {marker(ResultVersion, pin)} AND {pin}."result_id" = {alias}."id"'
     )
+    return _json_list(_object(plan, pin, aliases), f'{pin}."id"', rows)
 
 
 def _scalar(type_name: str, column: str, kind: str) -> str:
