@@ -103,7 +103,7 @@ async def requirements_by_department(scope: ReportScope) -> list[RequirementFlow
 
 
 async def _live_requirements(scope: ReportScope) -> list[dict[str, Any]]:
-    sql = statement()
+    sql = statement(scope.batch)
     raised_at = "COALESCE(rr.opened_at, r.submitted_at)"
 
     def inside(column: str) -> str:
@@ -143,7 +143,7 @@ async def tasks_by_status(scope: ReportScope) -> list[TaskStatusRow]:
 
 
 async def _live_tasks_by_status(scope: ReportScope) -> list[dict[str, Any]]:
-    sql = statement()
+    sql = statement(scope.batch)
     month = sql.month("t.created_at")
     filters = where(
         [
@@ -190,7 +190,7 @@ async def overdue_by_department(scope: ReportScope) -> list[OverdueRow]:
 
 
 async def _live_overdue(scope: ReportScope) -> list[dict[str, Any]]:
-    sql = statement()
+    sql = statement(scope.batch)
     now = sql.param(clock.now())
     done = sql.param(TaskStatus.COMPLETED.value)
     filters = where(
@@ -236,7 +236,7 @@ async def collaboration_response_times(scope: ReportScope) -> list[Collaboration
 
 
 async def _live_collaboration(scope: ReportScope) -> list[dict[str, Any]]:
-    sql = statement()
+    sql = statement(scope.batch)
     hours = sql.hours("c.answered_at", "c.created_at")
     open_status = sql.param(CollaborationStatus.OPEN.value)
     department_filter: list[str] = []
@@ -276,7 +276,7 @@ async def feedback_by_kind(scope: ReportScope) -> list[FeedbackRow]:
 
 
 async def _live_feedback(scope: ReportScope) -> list[dict[str, Any]]:
-    sql = statement()
+    sql = statement(scope.batch)
     filters = where(
         [
             *sql.within("f.created_at", scope.period),

@@ -116,14 +116,14 @@ def _by_department(sums: str, filters: str) -> str:
 
 
 async def requirements(scope: ReportScope, cut: Cut) -> Rows:
-    sql = statement()
+    sql = statement(scope.batch)
     filters = _where(sql, cut, "requirements", *_among(sql, scope))
     sums = "SUM(c.count) AS raised, SUM(c.count_2) AS completed"
     return await sql.rows(_by_department(sums, filters))
 
 
 async def tasks_by_status(scope: ReportScope, cut: Cut) -> Rows:
-    sql = statement()
+    sql = statement(scope.batch)
     filters = _where(sql, cut, "tasks_by_status", *_among(sql, scope))
     month = "to_char(c.day, 'YYYY-MM')"
     return await sql.rows(
@@ -137,7 +137,7 @@ async def tasks_by_status(scope: ReportScope, cut: Cut) -> Rows:
 
 
 async def overdue(scope: ReportScope, cut: Cut) -> Rows:
-    sql = statement()
+    sql = statement(scope.batch)
     filters = _where(sql, cut, "overdue", *_among(sql, scope))
     sums = (
         "SUM(c.count) AS tasks, SUM(c.count_2) AS overdue, SUM(c.count_3) AS completed_late,"
@@ -147,7 +147,7 @@ async def overdue(scope: ReportScope, cut: Cut) -> Rows:
 
 
 async def lead_times(name: str, scope: ReportScope, cut: Cut) -> Rows:
-    sql = statement()
+    sql = statement(scope.batch)
     filters = _where(sql, cut, name, *_among(sql, scope))
     sums = "SUM(c.count) AS count, SUM(c.seconds) / SUM(c.count) / 3600.0 AS average_hours"
     return await sql.rows(_by_department(sums, filters))
@@ -155,7 +155,7 @@ async def lead_times(name: str, scope: ReportScope, cut: Cut) -> Rows:
 
 async def collaboration(scope: ReportScope, cut: Cut) -> Rows:
     """The department × department matrix; a head's rows are where they ask or are asked."""
-    sql = statement()
+    sql = statement(scope.batch)
     extra: list[str] = []
     if scope.departments is not None:
         asking = sql.among("c.department_id", scope.departments)[0]
@@ -179,7 +179,7 @@ async def collaboration(scope: ReportScope, cut: Cut) -> Rows:
 
 
 async def feedback(scope: ReportScope, cut: Cut) -> Rows:
-    sql = statement()
+    sql = statement(scope.batch)
     filters = _where(sql, cut, "feedback", *_among(sql, scope))
     return await sql.rows(
         "SELECT c.label AS kind, c.department_id AS department_id, d.code AS department_code,"

@@ -20,7 +20,7 @@ from resolvers.reports.sql import as_hours, as_int, statement, where
 
 async def _live(lead: LeadTime, scope: ReportScope) -> list[dict[str, Any]]:
     """Count and average hours from ``earlier`` to ``later``, finished in the period."""
-    sql = statement()
+    sql = statement(scope.batch)
     later, department = lead.later, lead.department
     filters = where(
         [

@@ -16,6 +16,7 @@ from core import clock
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.errors import BadUserInput
+from resolvers.reports.batch import StatementBatch
 from resolvers.reports.snapshots import SnapshotChoice, reading
 from resolvers.reports.sql import Period
 
@@ -41,6 +42,8 @@ class ReportScope:
     departments: frozenset[int] | None = None
     #: Read the newest refreshed figures (``snapshots.py``); ``None``: compute from the tables.
     snapshot: SnapshotChoice | None = None
+    #: Runs the statements of reports read side by side as one (``batch.py``).
+    batch: StatementBatch = field(default_factory=StatementBatch, compare=False)
 
 
 def parse_month(value: str, field_name: str = "month") -> tuple[int, int]:

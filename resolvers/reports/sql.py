@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from core.db import reporting_connection
+
+if TYPE_CHECKING:
+    from resolvers.reports.batch import StatementBatch
 
 #: Rows without a department sort after the others (SQLite and PostgreSQL disagree on NULLs).
 LAST_IF_NULL = "COALESCE({}, 2147483647)"
@@ -33,10 +36,15 @@ class Period:
 
 
 class Statement:
-    """Collects bound values and writes the dialect's placeholders and expressions."""
+    """Collects bound values and writes the dialect's placeholders and expressions.
 
-    def __init__(self, conn: BaseDBAsyncClient) -> None:
+    With a ``batch`` (a request's, ``batch.py``), it runs together with the other report
+    statements the request starts at the same moment.
+    """
+
+    def __init__(self, conn: BaseDBAsyncClient, batch: StatementBatch | None = None) -> None:
         self.conn = conn
+        self.batch = batch
         self.dialect: str = conn.capabilities.dialect
         self.values: list[Any] = []
 
@@ -90,6 +98,8 @@ class Statement:
 
     async def rows(self, sql: str) -> list[dict[str, Any]]:
         """Run the statement once and return its rows as dicts."""
+        if self.batch is not None:
+            return await self.batch.rows(self.conn, sql, self.values)
         return list(await self.conn.execute_query_dict(sql, self.values))
 
 
@@ -111,8 +121,8 @@ def status_order(column: str) -> str:
     )
 
 
-def statement() -> Statement:
-    return Statement(report_connection())
+def statement(batch: StatementBatch | None = None) -> Statement:
+    return Statement(report_connection(), batch)
 
 
 def where(conditions: Iterable[str]) -> str:

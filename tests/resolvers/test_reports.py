@@ -199,7 +199,7 @@ async def test_an_employee_or_anonymous_gets_no_report(
 
 
 async def test_a_report_costs_the_same_statements_whatever_the_data_size(
-    client: GraphQLClient, demo: None
+    client: GraphQLClient, demo: None, backend: str
 ) -> None:
     # given the month, and a reader whose token is already checked once
     built = await build_march()
@@ -232,8 +232,10 @@ async def test_a_report_costs_the_same_statements_whatever_the_data_size(
         small,
         large,
     )
+    # and the nine reports are one statement on PostgreSQL (one round trip), nine in-process
     report_statements = [s for s in large if "GROUP BY" in s]
-    assert len(report_statements) == 9
+    assert len(report_statements) == (1 if backend == "postgres" else 9)
+    assert sum(s.count("GROUP BY") for s in report_statements) == 9
 
 
 async def test_months_and_dates_are_beijing_ones(client: GraphQLClient, demo: None) -> None:
