@@ -61,6 +61,7 @@ from models import (
     Comment,
     Department,
     DepartmentHead,
+    Mention,
     Notification,
     ProgressUpdate,
     Requirement,
@@ -76,6 +77,7 @@ from models import (
     User,
 )
 from resolvers.requirements import form as standard_form
+from schema.compiled.fields_feedback import FEEDBACK_SOURCES
 from schema.compiled.fields_signoff import SIGNOFF_SOURCES
 from schema.compiled.fields_tasks import TASK_LISTS, TASK_SOURCES
 from schema.compiled.fields_templates import TEMPLATE_SOURCES
@@ -87,6 +89,7 @@ from schema.compiled.kinds import (
     ObjectSource,
     Overdue,
     ToMany,
+    ToManyVia,
     ToOne,
     ToOneVia,
 )
@@ -155,6 +158,7 @@ SOURCES: dict[str, ObjectSource] = {
             "initiatingDepartment": ToOne("Department", "initiating_department_id"),
             "template": ToOne("RequirementTemplate", "template_id"),
             "meetings": ToMany("Meeting", "requirement_id", ("starts_at", "id")),
+            "feedback": ToMany("Feedback", "requirement_id"),
             "resultReport": ToOneVia("ResultReport", ResultReport, "requirement_id", "id"),
             "tasks": ToMany("Task", "requirement_id", ("seq",)),
             "taskCount": ChildCount(Task, "requirement_id"),
@@ -230,6 +234,7 @@ SOURCES: dict[str, ObjectSource] = {
             **_columns(id="id", body="text", createdAt="datetime"),
             "author": ToOne("User", "author_id"),
             "task": ToOne("Task", "task_id", implied=True),
+            "mentions": ToManyVia("User", Mention, "comment_id", "user_id"),
         },
     ),
     "ProgressUpdate": ObjectSource(
@@ -367,6 +372,7 @@ SOURCES: dict[str, ObjectSource] = {
     ),
     **SIGNOFF_SOURCES,
     **TEMPLATE_SOURCES,
+    **FEEDBACK_SOURCES,
     **TASK_SOURCES,
 }
 
@@ -376,14 +382,12 @@ SOURCES: dict[str, ObjectSource] = {
 GENERIC_ONLY = {
     "Task": "lagging (working days), latestProgress (the newest report, checked for scope "
     "after it is chosen)",
-    "Comment": "mentions",
     "Archive": "snapshot (the record as archived, a JSON document kept as written)",
     "Meeting": "decisions, decisionItems (a JSON document as written)",
     # customFields: each value read with the definitions the requirement was written
     # against (form and template snapshots merged over the live rows, retired flags, the
     # rank order, in resolvers/forms/reading.py), numbers as Python's Decimal writes them:
     # not something SQL reproduces to the character, so not described
-    "Requirement": "customFields, feedback, "
-    "attachments(includeTasks: …) (a field with an argument)",
+    "Requirement": "customFields, attachments(includeTasks: …) (a field with an argument)",
     "Review": "contentChangedSinceApproval (the requirement's content hash, in Python)",
 }

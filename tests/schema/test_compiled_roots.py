@@ -147,6 +147,9 @@ OBJECTS: dict[str, str] = {
       assignee { name: displayName } executingDepartment { code } commentCount }""",
     "one task with its comments and progress": f"""query($code: String!) {{
       task(code: $code) {{ {TASK_FIELDS} }} }}""",
+    "one task's comments and whom they mention": """query($code: String!) {
+      task(code: $code) { code comments { body
+        mentions { __typename id username displayName department { code } } } } }""",
 }
 VIEWERS = ["admin", "ceo", "market_head", "market_staff", "bi", "mentioned"]
 #: The employee @mentioned on one task of a requirement they otherwise do not see.
@@ -173,6 +176,8 @@ async def _mention(username: str) -> tuple[str, str]:
         if len(tasks) > 1 and outside and user.department_id not in departments:
             comment = await Comment.create(task=tasks[0], author=author, body="@you")
             await Mention.create(comment=comment, user=user)
+            # and someone else, named first in the body but mentioned second
+            await Mention.create(comment=comment, user=await User.get(username="finance_staff"))
             for percent in (30, 60):
                 await ProgressUpdate.create(
                     task=tasks[0], author=author, percent=percent, summary=f"{percent}%"
