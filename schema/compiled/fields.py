@@ -165,7 +165,9 @@ SOURCES: dict[str, ObjectSource] = {
             "involvedDepartments": ToMany("InvolvedDepartment", "requirement_id"),
             "reviewRounds": ToMany("ReviewRound", "requirement_id", ("number",)),
             # without includeTasks (an argument: the generic executor's) its own files only
-            "attachments": ToMany("Attachment", "requirement_id", unset=("task_id",)),
+            "attachments": ToMany(
+                "Attachment", "requirement_id", unset=("task_id",), widened_by="includeTasks"
+            ),
         },
     ),
     "InvolvedDepartment": ObjectSource(

@@ -70,8 +70,10 @@ class ToMany:
 
     ``unset``: columns that must be null on the rows listed, the resolver's own filter of
     the field without arguments (a requirement's ``attachments`` are its own files, those
-    of its tasks only with ``includeTasks``, an argument the planner leaves to the generic
-    executor).
+    of its tasks only with ``includeTasks``). ``widened_by``: the field's Boolean argument
+    that, written ``true`` in the document, lists those rows too (the planner's one kind
+    of field argument; given by a variable, the field is the generic executor's, since a
+    plan serves a document whatever its variables).
 
     ``model``: the table of the listed rows when ``target`` is a type two tables share,
     with the same columns (an ``AddedSigner`` of a round or of a submission); by default
@@ -84,6 +86,7 @@ class ToMany:
     implied: bool = False
     unset: tuple[str, ...] = ()
     model: type[Model] | None = None
+    widened_by: str | None = None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from graphql import (
+    ArgumentNode,
+    BooleanValueNode,
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
@@ -308,8 +310,10 @@ def _object(
             planned.append((_key(node), name, None, None))
             continue
         field_source = source.fields.get(name)
-        if field_source is None or node.arguments:
+        if field_source is None:
             raise _Unsupported
+        if node.arguments:
+            field_source = _given(field_source, node.arguments)
         sub: ObjectPlan | None = None
         if isinstance(field_source, (ToOne, ToOneVia, ToMany, ToManyVia, PinnedFiles)):
             if node.selection_set is None:
@@ -320,6 +324,17 @@ def _object(
             raise _Unsupported
         planned.append((_key(node), name, field_source, sub))
     return ObjectPlan(type_name=type_name, fields=tuple(planned))
+
+
+def _given(source: FieldSource, arguments: tuple[ArgumentNode, ...]) -> FieldSource:
+    """A list field as its literal Boolean argument asks for it (:class:`ToMany`'s
+    ``widened_by``); any other argument, or one given by a variable, is not planned."""
+    if not isinstance(source, ToMany) or source.widened_by is None or len(arguments) != 1:
+        raise _Unsupported
+    (argument,) = arguments
+    if argument.name.value != source.widened_by or not isinstance(argument.value, BooleanValueNode):
+        raise _Unsupported
+    return replace(source, unset=()) if argument.value.value else source
 
 
 def _fields(

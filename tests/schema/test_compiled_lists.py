@@ -170,18 +170,28 @@ async def test_a_requirements_files_are_its_own_unless_its_tasks_are_asked_for(
     fast, slow = await _clients(apps, "admin", MENTIONED)
     own = "query($c: String!) { requirement(code: $c) { attachments { fileName task { code } } } }"
     every = own.replace("attachments", "attachments(includeTasks: true)")
-    # when its files are read without and with includeTasks
+    unasked = own.replace("attachments", "attachments(includeTasks: false)")
+    aliased = """query($c: String!) { requirement(code: $c) {
+      own: attachments(includeTasks: false) { fileName task { code } }
+      all: attachments(includeTasks: true) { fileName task { code } } } }"""
+    variable = every.replace("String!)", "String!, $t: Boolean!)").replace("true", "$t")
+    # when its files are read without includeTasks, with it false, with it true, both at
+    # once under aliases, and with it given by a variable
     alone, compiled = await _same(fast, slow, own, {"c": requirement.code})
-    both, generic_only = await _same(fast, slow, every, {"c": requirement.code})
-    # then without, from the compiled path, only its own file; with, both (the argument
-    # is the generic executor's)
-    assert compiled and not generic_only
-    assert alone["data"]["requirement"]["attachments"] == [
-        {"fileName": f"需求说明-{requirement.code}.pdf", "task": None}
-    ]
-    assert {"fileName": "进度表.xlsx", "task": {"code": task.code}} in both["data"]["requirement"][
-        "attachments"
-    ]
+    both, compiled_too = await _same(fast, slow, every, {"c": requirement.code})
+    unwidened, compiled_unwidened = await _same(fast, slow, unasked, {"c": requirement.code})
+    aliases, compiled_aliases = await _same(fast, slow, aliased, {"c": requirement.code})
+    by_variable, _ = await _same(fast, slow, variable, {"c": requirement.code, "t": True})
+    # then without it (or false), only its own file; with it, the task's too; each from the
+    # compiled path (a variable is the generic executor's, with the same answer)
+    assert compiled and compiled_too and compiled_unwidened and compiled_aliases
+    own_file = {"fileName": f"需求说明-{requirement.code}.pdf", "task": None}
+    assert alone["data"]["requirement"]["attachments"] == [own_file]
+    assert unwidened == alone
+    task_file = {"fileName": "进度表.xlsx", "task": {"code": task.code}}
+    assert both["data"]["requirement"]["attachments"] == [own_file, task_file]
+    assert aliases["data"]["requirement"] == {"own": [own_file], "all": [own_file, task_file]}
+    assert by_variable == both
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)
