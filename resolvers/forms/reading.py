@@ -67,29 +67,51 @@ async def load_definitions(keys: Sequence[DefinitionKey]) -> list[dict[str, Fiel
             template_id__in=template_ids, version__in=versions
         )
         templates = {(row.template_id, row.version): row.snapshot for row in rows}
-    live_rows = await FormField.filter(
-        Q(template_id=None) | Q(template_id__in=template_ids)
-    ).order_by("position", "id")
+    live = [
+        FieldDef.of(row)
+        for row in await FormField.filter(
+            Q(template_id=None) | Q(template_id__in=template_ids)
+        ).order_by("position", "id")
+    ]
     result = []
-    for form_version, template_id, template_version in keys:
-        found: dict[str, FieldDef] = {}
-        for row in live_rows:  # the fallback: current definitions, retired ones included
-            if row.template_id in (None, template_id):
-                found[row.key] = FieldDef.of(row)
-        snapshots = list(forms.get(form_version) or []) if form_version else []
+    for key in keys:
+        form_version, template_id, template_version = key
+        form = forms.get(form_version) if form_version is not None else None
+        template = None
         if template_id is not None and template_version is not None:
-            template = templates.get((template_id, template_version)) or {}
-            snapshots += [
-                {**item, "templateId": template_id} for item in template.get("formFields") or []
-            ]
-        for item in snapshots:
-            definition = FieldDef.from_snapshot(item)
-            live = found.get(definition.key)
-            # still on the form? (what the version knew, but is it retired now)
-            active = live.active if live is not None else False
-            found[definition.key] = FieldDef(**{**definition.__dict__, "active": active})
-        result.append(found)
+            template = templates.get((template_id, template_version))
+        result.append(definitions_of(key, live, form, template))
     return result
+
+
+def definitions_of(
+    key: DefinitionKey, live: Sequence[FieldDef], form: Any, template: Any
+) -> dict[str, FieldDef]:
+    """The definitions (by key, in form order) one requirement's values are read with.
+
+    ``live``: the current fields by position and id (retired ones included; those of other
+    templates are passed over), the fallback; over them what the base form's version
+    (``form``, its snapshot) and the template's version (``template``) knew, each still
+    active only if its live field is. The one reading of both the generic resolver and the
+    compiled path (``schema/compiled/custom_fields.py``).
+    """
+    form_version, template_id, template_version = key
+    found: dict[str, FieldDef] = {}
+    for definition in live:  # the fallback: current definitions, retired ones included
+        if definition.template_id in (None, template_id):
+            found[definition.key] = definition
+    snapshots = list(form or []) if form_version else []
+    if template_id is not None and template_version is not None:
+        snapshots += [
+            {**item, "templateId": template_id} for item in (template or {}).get("formFields") or []
+        ]
+    for item in snapshots:
+        definition = FieldDef.from_snapshot(item)
+        live_definition = found.get(definition.key)
+        # still on the form? (what the version knew, but is it retired now)
+        active = live_definition.active if live_definition is not None else False
+        found[definition.key] = FieldDef(**{**definition.__dict__, "active": active})
+    return found
 
 
 @dataclass(frozen=True)
@@ -140,6 +162,42 @@ def decimal_of(stored: StoredValue) -> Decimal | None:
         return Decimal(str(stored.value))
     except InvalidOperation:
         return None
+
+
+# What each member of a ``CustomFieldValue`` reads (the one that its type names is set), for
+# the GraphQL type (``schema/forms/fields.py``) and the compiled path alike.
+
+
+def text_of(stored: StoredValue) -> str | None:
+    return str(stored.value) if stored.definition.field_type is T.TEXT else None
+
+
+def number_of(stored: StoredValue, kind: FormFieldType) -> Decimal | None:
+    """The value of a NUMBER or MONEY field (``kind``), as the decimal it was written."""
+    return decimal_of(stored) if stored.definition.field_type is kind else None
+
+
+def date_of(stored: StoredValue) -> date | None:
+    return date.fromisoformat(str(stored.value)) if stored.definition.field_type is T.DATE else None
+
+
+def choices_of(stored: StoredValue) -> list[dict[str, str]] | None:
+    """The chosen options of a CHOICE or MULTI_CHOICE value: value, label, labelEn."""
+    if stored.definition.field_type not in (T.CHOICE, T.MULTI_CHOICE):
+        return None
+    return [
+        {
+            "value": str(option.get("value", "")),
+            "label": str(option.get("label", "")),
+            "labelEn": str(option.get("labelEn", "")),
+        }
+        for option in chosen(stored)
+    ]
+
+
+def row_of(stored: StoredValue, kind: FormFieldType) -> int | None:
+    """The primary key a USER, DEPARTMENT or FILE value (``kind``) names."""
+    return int(stored.value) if stored.definition.field_type is kind else None
 
 
 async def archive_entries(requirement: Requirement) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ JSON form (see :func:`coerce`) and, for filtering, as ``RequirementFieldValue`` 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -44,6 +45,21 @@ RELATION_TYPES: dict[FormFieldType, str] = {
 }
 
 
+#: The columns of a ``form_field`` row a definition is made of.
+COLUMNS = (
+    "key",
+    "label",
+    "field_type",
+    "label_en",
+    "required",
+    "options",
+    "help_text",
+    "position",
+    "template_id",
+    "active",
+)
+
+
 @dataclass(frozen=True)
 class FieldDef:
     """One field's definition as a form version knew it."""
@@ -61,17 +77,23 @@ class FieldDef:
 
     @classmethod
     def of(cls, row: FormField) -> FieldDef:
+        return cls.from_columns({column: getattr(row, column) for column in COLUMNS})
+
+    @classmethod
+    def from_columns(cls, row: Mapping[str, Any]) -> FieldDef:
+        """A live ``form_field`` row's definition, from its :data:`COLUMNS` (a model or
+        the JSON object the compiled path reads them into)."""
         return cls(
-            key=row.key,
-            label=row.label,
-            field_type=FormFieldType(row.field_type),
-            label_en=row.label_en,
-            required=row.required,
-            options=list(row.options or []),
-            help_text=row.help_text,
-            position=row.position,
-            template_id=row.template_id,
-            active=row.active,
+            key=row["key"],
+            label=row["label"],
+            field_type=FormFieldType(row["field_type"]),
+            label_en=row["label_en"],
+            required=row["required"],
+            options=list(row["options"] or []),
+            help_text=row["help_text"],
+            position=row["position"],
+            template_id=row["template_id"],
+            active=row["active"],
         )
 
     @classmethod

@@ -78,6 +78,7 @@ from models import (
 )
 from resolvers.requirements import form as standard_form
 from schema.compiled.fields_feedback import FEEDBACK_SOURCES
+from schema.compiled.fields_forms import FORM_SOURCES
 from schema.compiled.fields_signoff import SIGNOFF_SOURCES
 from schema.compiled.fields_tasks import TASK_LISTS, TASK_SOURCES
 from schema.compiled.fields_templates import TEMPLATE_SOURCES
@@ -85,6 +86,7 @@ from schema.compiled.kinds import (
     ChildCount,
     Column,
     ColumnPath,
+    CustomFields,
     IdPath,
     ObjectSource,
     Overdue,
@@ -159,6 +161,7 @@ SOURCES: dict[str, ObjectSource] = {
             "template": ToOne("RequirementTemplate", "template_id"),
             "meetings": ToMany("Meeting", "requirement_id", ("starts_at", "id")),
             "feedback": ToMany("Feedback", "requirement_id"),
+            "customFields": CustomFields(),
             "resultReport": ToOneVia("ResultReport", ResultReport, "requirement_id", "id"),
             "tasks": ToMany("Task", "requirement_id", ("seq",)),
             "taskCount": ChildCount(Task, "requirement_id"),
@@ -375,6 +378,7 @@ SOURCES: dict[str, ObjectSource] = {
     **SIGNOFF_SOURCES,
     **TEMPLATE_SOURCES,
     **FEEDBACK_SOURCES,
+    **FORM_SOURCES,
     **TASK_SOURCES,
 }
 
@@ -386,10 +390,5 @@ GENERIC_ONLY = {
     "after it is chosen)",
     "Archive": "snapshot (the record as archived, a JSON document kept as written)",
     "Meeting": "decisions, decisionItems (a JSON document as written)",
-    # customFields: each value read with the definitions the requirement was written
-    # against (form and template snapshots merged over the live rows, retired flags, the
-    # rank order, in resolvers/forms/reading.py), numbers as Python's Decimal writes them:
-    # not something SQL reproduces to the character, so not described
-    "Requirement": "customFields, attachments(includeTasks: …) (a field with an argument)",
     "Review": "contentChangedSinceApproval (the requirement's content hash, in Python)",
 }

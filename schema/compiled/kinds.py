@@ -144,6 +144,25 @@ class ColumnPath:
     unless_null: str | None = None
 
 
+@dataclass(frozen=True)
+class CustomFields:
+    """``Requirement.customFields``: the statement reads what the values are read with (the
+    values as stored, the form and template versions the requirement was written against,
+    the live fields, and the rows the values name, each in scope), and Python finishes the
+    list with the generic resolver's own reading (``custom_fields.py``): labels, retired
+    flags and order come from merging snapshots, which SQL would have to say twice."""
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A member of a custom field value, written in Python when :class:`CustomFields` is
+    finished; ``target``: the object type it is (the ``User``, ``Department`` or
+    ``Attachment`` a value names, read in scope by the statement, or a ``FormFieldOption``),
+    none for a scalar."""
+
+    target: str | None = None
+
+
 FieldSource = (
     Column
     | ToOne
@@ -157,6 +176,8 @@ FieldSource = (
     | Overdue
     | IdPath
     | ColumnPath
+    | CustomFields
+    | Finished
 )
 
 

@@ -44,7 +44,9 @@ from schema.compiled.kinds import (
     ChildCount,
     Column,
     ColumnPath,
+    CustomFields,
     FieldSource,
+    Finished,
     IdPath,
     Overdue,
     PinnedFileName,
@@ -315,15 +317,26 @@ def _object(
         if node.arguments:
             field_source = _given(field_source, node.arguments)
         sub: ObjectPlan | None = None
-        if isinstance(field_source, (ToOne, ToOneVia, ToMany, ToManyVia, PinnedFiles)):
+        target = _target(field_source)
+        if target is not None:
             if node.selection_set is None:
                 raise _Unsupported
-            target = "ResultFile" if isinstance(field_source, PinnedFiles) else field_source.target
             sub = _object(target, node.selection_set, fragments)
-        elif not isinstance(field_source, _SCALARS):
+        elif not isinstance(field_source, (*_SCALARS, Finished)):
             raise _Unsupported
         planned.append((_key(node), name, field_source, sub))
     return ObjectPlan(type_name=type_name, fields=tuple(planned))
+
+
+def _target(source: FieldSource) -> str | None:
+    """The object type a field of this kind is, none for a value."""
+    if isinstance(source, (ToOne, ToOneVia, ToMany, ToManyVia, Finished)):
+        return source.target
+    if isinstance(source, PinnedFiles):
+        return "ResultFile"
+    if isinstance(source, CustomFields):
+        return "CustomFieldValue"
+    return None
 
 
 def _given(source: FieldSource, arguments: tuple[ArgumentNode, ...]) -> FieldSource:

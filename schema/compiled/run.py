@@ -42,8 +42,9 @@ from resolvers.access.participation import Kept, forget, read_ahead
 from resolvers.errors import DomainError
 from resolvers.keyset import Ordering
 from schema.compiled.body import object_body, page_body, selects
+from schema.compiled.custom_fields import finished, finishes
 from schema.compiled.fields import SOURCES
-from schema.compiled.plan import Plan, Planner
+from schema.compiled.plan import ObjectPlan, Plan, Planner
 from schema.compiled.roots import connection_rows, node_target, object_rows
 from schema.compiled.scope import Scopes, marked, needs_participation
 from schema.compiled.sql import (
@@ -61,6 +62,18 @@ from schema.pagination import NEWEST_FIRST, page_query
 log = logging.getLogger("crossflow.compiled")
 
 
+def _finishing(plan: ObjectPlan) -> ObjectPlan | None:
+    return plan if finishes(plan) else None
+
+
+def _finished_row(row: Any, plan: ObjectPlan) -> Any:
+    """A row whose node has its custom values written out (a row without a node, the
+    empty page's count, as it is)."""
+    if row["node"] is None:
+        return row
+    return {**dict(row), "node": finished(row["node"], plan)}
+
+
 @dataclass(frozen=True)
 class _Compiled:
     plan: Plan
@@ -72,6 +85,8 @@ class _Compiled:
     key: tuple[str, str | None]
     #: ``node(id)``: the compiled form for each type it serves (the id names one)
     by_type: dict[str, _Compiled] = field(default_factory=dict)
+    #: The node's plan when it has custom values to finish in Python (``custom_fields.py``)
+    finish: ObjectPlan | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +140,9 @@ class CompiledQueries:
                     continue
                 # the row's own scope counts like a nested level's (read ahead if it needs)
                 models = (*marked(sql), SOURCES[type_name].model)
-                by_type[type_name] = _Compiled(plan, sql, NOW in sql, models, key)
+                by_type[type_name] = _Compiled(
+                    plan, sql, NOW in sql, models, key, finish=_finishing(served)
+                )
             return _Compiled(plan, None, False, (), key, by_type) if by_type else None
         selection = plan.single or (plan.edges.node if plan.edges else None)
         try:
@@ -134,7 +151,8 @@ class CompiledQueries:
             return None
         nested = marked(node) if node is not None else ()
         uses_now = node is not None and NOW in node
-        return _Compiled(plan, node, uses_now, nested, key)
+        finish = _finishing(selection) if selection is not None else None
+        return _Compiled(plan, node, uses_now, nested, key, finish=finish)
 
     async def respond(
         self, compiled: _Compiled, variables: dict[str, Any] | None, viewer: Viewer
@@ -179,6 +197,8 @@ class CompiledQueries:
         _, found = await connection.execute_query(sql, statement.params)
         if kept is not None and not await _current(connection, found, kept, plan):
             raise _Stale
+        if compiled.finish is not None:
+            found = [_finished_row(row, compiled.finish) for row in found]
         if not plan.root.connection:
             if not found:
                 return None  # NOT_FOUND is the generic executor's to word

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import partial
 from itertools import count
 from typing import Any
 
@@ -23,11 +24,13 @@ from models import Attachment, AttachmentVersion, Requirement, ResultVersion
 from resolvers.access.scope import participant_column
 from resolvers.errors import DomainError
 from resolvers.keyset import BY_ID, Ordering
+from schema.compiled.custom_fields import custom_fields_sql
 from schema.compiled.fields import SOURCES
 from schema.compiled.kinds import (
     ChildCount,
     Column,
     ColumnPath,
+    CustomFields,
     IdPath,
     Overdue,
     PinnedFileName,
@@ -127,6 +130,9 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
             if source.unless_null is not None:
                 path = f'CASE WHEN {alias}."{source.unless_null}" IS NULL THEN NULL ELSE {path} END'
             pairs.append(path)
+        elif isinstance(source, CustomFields) and sub is not None:
+            render = partial(_object, aliases=aliases)
+            pairs.append(custom_fields_sql(sub, alias, aliases, render))
         elif isinstance(source, Overdue):
             pairs.append(
                 f'({alias}."deadline" IS NOT NULL AND {alias}."status" <> \'COMPLETED\''

@@ -127,43 +127,38 @@ class CustomFieldValueType:
 
     @strawberry.field(description="TEXT")
     def text_value(self) -> str | None:
-        return str(self.stored.value) if self._is(Kind.TEXT) else None
+        return form_reading.text_of(self.stored)
 
     @strawberry.field(description="NUMBER")
     def number_value(self) -> Decimal | None:
-        return form_reading.decimal_of(self.stored) if self._is(Kind.NUMBER) else None
+        return form_reading.number_of(self.stored, Kind.NUMBER)
 
     @strawberry.field(description="MONEY, in yuan with two decimal places")
     def money_value(self) -> Decimal | None:
-        return form_reading.decimal_of(self.stored) if self._is(Kind.MONEY) else None
+        return form_reading.number_of(self.stored, Kind.MONEY)
 
     @strawberry.field(description="DATE")
     def date_value(self) -> date | None:
-        return date.fromisoformat(str(self.stored.value)) if self._is(Kind.DATE) else None
+        return form_reading.date_of(self.stored)
 
     @strawberry.field(description="CHOICE (one) and MULTI_CHOICE (several), with their labels")
     def choices(self) -> list[FormFieldOptionType] | None:
-        if not self._is(Kind.CHOICE, Kind.MULTI_CHOICE):
-            return None
-        return _options(form_reading.chosen(self.stored))
+        chosen = form_reading.choices_of(self.stored)
+        return None if chosen is None else _options(chosen)
 
     @strawberry.field(description="USER")
     async def user(self, info: Info) -> UserRef | None:
-        return await load_one(info, models.User, self._pk(Kind.USER))
+        return await load_one(info, models.User, form_reading.row_of(self.stored, Kind.USER))
 
     @strawberry.field(description="DEPARTMENT")
     async def department(self, info: Info) -> DepartmentRef | None:
-        return await load_one(info, models.Department, self._pk(Kind.DEPARTMENT))
+        pk = form_reading.row_of(self.stored, Kind.DEPARTMENT)
+        return await load_one(info, models.Department, pk)
 
     @strawberry.field(description="FILE (null when you may not read the attachment)")
     async def file(self, info: Info) -> AttachmentRef | None:
-        return await load_one(info, models.Attachment, self._pk(Kind.FILE))
-
-    def _is(self, *kinds: Kind) -> bool:
-        return self.stored.definition.field_type in kinds
-
-    def _pk(self, kind: Kind) -> int | None:
-        return int(self.stored.value) if self._is(kind) else None
+        pk = form_reading.row_of(self.stored, Kind.FILE)
+        return await load_one(info, models.Attachment, pk)
 
 
 async def custom_field_values(info: Info, root: models.Requirement) -> list[CustomFieldValueType]:
