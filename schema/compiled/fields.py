@@ -296,6 +296,7 @@ SOURCES: dict[str, ObjectSource] = {
                 confidential="bool",
                 createdAt="datetime",
                 updatedAt="datetime",
+                snapshot="json",
             ),
             "requirement": ToOne("Requirement", "requirement_id"),
             "archivedBy": ToOne("User", "archived_by_id"),
@@ -388,7 +389,6 @@ SOURCES: dict[str, ObjectSource] = {
 GENERIC_ONLY = {
     "Task": "lagging (working days), latestProgress (the newest report, checked for scope "
     "after it is chosen)",
-    "Archive": "snapshot (the record as archived, a JSON document kept as written)",
-    "Meeting": "decisions, decisionItems (a JSON document as written)",
+    "Meeting": "decisionItems (each decision of the JSON document as a typed object)",
     "Review": "contentChangedSinceApproval (the requirement's content hash, in Python)",
 }

@@ -7,8 +7,8 @@ is the ADMIN's alone, so it reads as null for others, as the generic loader answ
 its ``resultReport`` is the first of its reports in scope (``ToOneVia`` through the report
 itself). A template's lists are read in the order the schema's fields read them
 (``TEMPLATE_LISTS``, the one declaration of each list's order). A meeting's attendees are
-its attendee links in scope, by id, each person in scope (``ToManyVia``); its decisions (a
-JSON document as written) stay with the generic executor.
+its attendee links in scope, by id, each person in scope (``ToManyVia``); its decisions are
+the JSON document as stored (``decisionItems``, each typed, stay with the generic executor).
 """
 
 from __future__ import annotations
@@ -108,6 +108,7 @@ TEMPLATE_SOURCES: dict[str, ObjectSource] = {
                 durationMinutes="int",
                 minutes="text",
                 minutesRecordedAt="datetime",
+                decisions="json",
             ),
             "requirement": ToOne("Requirement", "requirement_id"),
             "task": ToOne("Task", "task_id"),

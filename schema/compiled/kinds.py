@@ -13,7 +13,9 @@ from typing import Literal
 from tortoise.models import Model
 
 #: ``json``: a JSON column embedded as it is stored (a list of strings such as
-#: ``Review.claimedTasks``, which the schema serializes item by item as the same strings)
+#: ``Review.claimedTasks``, which the schema serializes item by item as the same strings; a
+#: document such as ``Archive.snapshot``, which the ``JSON`` scalar returns as Tortoise
+#: decoded it from the same text: keys in the stored order, each number the same value)
 ScalarKind = Literal["text", "int", "bool", "datetime", "date", "id", "json"]
 
 

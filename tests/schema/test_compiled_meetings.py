@@ -25,7 +25,7 @@ pytestmark = pytest.mark.postgres
 
 MEETINGS = as_apollo_sends(workbench_document("RequirementMeetings"))
 NODE = """query($id: ID!) { node(id: $id) { __typename id ... on Meeting { title minutes
-  minutesRecordedAt icsUrl requirement { code } attendees { username } } } }"""
+  minutesRecordedAt decisions icsUrl requirement { code } attendees { username } } } }"""
 
 
 async def _meetings(client: GraphQLClient) -> list[str]:
@@ -38,7 +38,14 @@ async def _meetings(client: GraphQLClient) -> list[str]:
         attendeeIds=[await gid(User, username="finance_head")],
     )
     recorded = await Meeting.get(title=first["title"])
-    await Meeting.filter(id=recorded.id).update(minutes="延期三天", minutes_recorded_at=clock.now())
+    owner = await User.get(username="design_staff")
+    decisions = [
+        {"ownerId": owner.id, "decision": "主视觉延期三天"},
+        {"decision": "预算上调 12.50%", "ownerId": owner.id, "weight": 0.1},
+    ]
+    await Meeting.filter(id=recorded.id).update(
+        minutes="延期三天", minutes_recorded_at=clock.now(), decisions=decisions
+    )
     await User.filter(username="finance_head").update(is_active=False)
     return [first["id"], second["id"]]
 
@@ -62,3 +69,6 @@ async def test_the_meetings_card_answers_as_the_generic_executor(
     card = answers["market_staff", list(codes).index(q3.code)]["data"]["requirement"]["meetings"]
     assert [m["id"] for m in card] == ids and card[0]["minutes"] == "延期三天"
     assert len(card[0]["attendees"]) == 3 and card[1]["icsUrl"].endswith(".ics")
+    # and the minutes' decisions read as written, the compiled path embedding the document
+    recorded = answers["admin", len(codes)]["data"]["node"]["decisions"]
+    assert [d["decision"] for d in recorded] == ["主视觉延期三天", "预算上调 12.50%"]

@@ -114,7 +114,7 @@ LISTS: dict[str, tuple[str, dict[str, Any]]] = {
     ),
     "the knowledge base, newest first": (
         """{ archives(first: 10) { __typename pageInfo { hasNextPage endCursor } edges { cursor
-          node { __typename id title summary confidential createdAt updatedAt
+          node { __typename id title summary confidential createdAt updatedAt snapshot
           requirement { code title initiator { displayName } } archivedBy { username } } } } }""",
         {},
     ),
@@ -212,6 +212,11 @@ async def _knowledge() -> None:
             summary=f"达成{n}",
             search_text=f"归档{n} {requirement.title}",
             confidential=n % 2 == 1,
+            snapshot={
+                "requirement": {"code": requirement.code, "title": requirement.title},
+                "tasks": [{"seq": 1, "progress": 100, "hours": 12.5}, {"seq": 2, "share": 0.1}],
+                "acceptance": None,
+            },
         )
     for n, user in enumerate(await User.all().order_by("id").limit(5)):
         evaluated = n % 2 == 0
