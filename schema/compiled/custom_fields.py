@@ -26,15 +26,7 @@ from resolvers.forms import reading
 from resolvers.forms.reading import StoredValue
 from resolvers.forms.values import COLUMNS, FieldDef
 from schema.compiled.fields import SOURCES
-from schema.compiled.kinds import (
-    CustomFields,
-    Finished,
-    PinnedFiles,
-    ToMany,
-    ToManyVia,
-    ToOne,
-    ToOneVia,
-)
+from schema.compiled.kinds import CustomFields, Finished
 from schema.compiled.plan import TYPENAME, ObjectPlan
 from schema.compiled.scope import marker
 
@@ -118,9 +110,7 @@ def _finish(node: dict[str, Any], plan: ObjectPlan) -> None:
             continue
         if isinstance(source, CustomFields):  # null: no values (the list is non-null)
             node[key] = [] if node[key] is None else _values(node[key], sub)
-        elif node[key] is not None and isinstance(
-            source, (ToOne, ToOneVia, ToMany, ToManyVia, PinnedFiles)
-        ):
+        elif node[key] is not None:  # an object, or a list of them
             for item in node[key] if isinstance(node[key], list) else [node[key]]:
                 _finish(item, sub)
 

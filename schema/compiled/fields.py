@@ -88,6 +88,7 @@ from schema.compiled.kinds import (
     ColumnPath,
     CustomFields,
     IdPath,
+    Newest,
     ObjectSource,
     Overdue,
     ToMany,
@@ -127,6 +128,7 @@ SOURCES: dict[str, ObjectSource] = {
             "assignee": ToOne("User", "assignee_id"),
             "commentCount": ChildCount(Comment, "task_id", implied=True),
             "comments": ToMany("Comment", "task_id", ("created_at", "id"), implied=True),
+            "latestProgress": Newest("ProgressUpdate", "task_id"),
             "progressUpdates": ToMany("ProgressUpdate", "task_id", ("-created_at", "-id")),
             "attachments": ToMany("Attachment", "task_id"),
             "results": ToMany("TaskResult", "task_id"),
@@ -387,8 +389,7 @@ SOURCES: dict[str, ObjectSource] = {
 #: not described yet. A document selecting one is answered there. Every field of a type
 #: above is either described or named here (``tests/schema/test_compiled_lists.py``).
 GENERIC_ONLY = {
-    "Task": "lagging (working days), latestProgress (the newest report, checked for scope "
-    "after it is chosen)",
+    "Task": "lagging (working days since the start, from the work calendar)",
     "Meeting": "decisionItems (each decision of the JSON document as a typed object)",
     "Review": "contentChangedSinceApproval (the requirement's content hash, in Python)",
 }

@@ -57,6 +57,16 @@ class ToOneVia:
 
 
 @dataclass(frozen=True)
+class Newest:
+    """The newest ``target`` row (the highest id) whose ``fk`` is this row's id, then its
+    scope: null when that row is not the viewer's to read (an older one is not shown in its
+    place), as the generic loader chooses it (``Task.latestProgress``)."""
+
+    target: str
+    fk: str
+
+
+@dataclass(frozen=True)
 class ChildCount:
     """The number of ``model`` rows in scope whose ``fk`` is this row's id."""
 
@@ -169,6 +179,7 @@ FieldSource = (
     Column
     | ToOne
     | ToOneVia
+    | Newest
     | ChildCount
     | ToMany
     | ToManyVia

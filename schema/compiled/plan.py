@@ -48,6 +48,7 @@ from schema.compiled.kinds import (
     FieldSource,
     Finished,
     IdPath,
+    Newest,
     Overdue,
     PinnedFileName,
     PinnedFiles,
@@ -330,7 +331,7 @@ def _object(
 
 def _target(source: FieldSource) -> str | None:
     """The object type a field of this kind is, none for a value."""
-    if isinstance(source, (ToOne, ToOneVia, ToMany, ToManyVia, Finished)):
+    if isinstance(source, (ToOne, ToOneVia, Newest, ToMany, ToManyVia, Finished)):
         return source.target
     if isinstance(source, PinnedFiles):
         return "ResultFile"

@@ -32,6 +32,7 @@ from schema.compiled.kinds import (
     ColumnPath,
     CustomFields,
     IdPath,
+    Newest,
     Overdue,
     PinnedFileName,
     PinnedFiles,
@@ -88,6 +89,15 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
                 f"(SELECT {_object(sub, inner, aliases)}"
                 f' FROM "{target.table}" AS {inner} WHERE {marker(target.model, inner)}'
                 f' AND {inner}."id" = {first})'
+            )
+        elif isinstance(source, Newest) and sub is not None:
+            inner, newest = f"r{next(aliases)}", f"n{next(aliases)}"
+            target = SOURCES[source.target]
+            pairs.append(
+                f"(SELECT {_object(sub, inner, aliases)}"
+                f' FROM "{target.table}" AS {inner} WHERE {marker(target.model, inner)}'
+                f' AND {inner}."id" = (SELECT max({newest}."id") FROM "{target.table}" AS {newest}'
+                f' WHERE {newest}."{source.fk}" = {alias}."id"))'
             )
         elif isinstance(source, ToMany) and sub is not None:
             inner = f"m{next(aliases)}"

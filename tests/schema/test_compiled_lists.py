@@ -206,7 +206,7 @@ async def test_fields_computed_in_python_stay_with_the_generic_executor(
     fast, slow = await _clients(apps, "admin", MENTIONED)
     for field in (
         "reviewRounds { reviews { contentChangedSinceApproval } }",
-        "reviewRounds { number } tasks { latestProgress { percent } }",
+        "reviewRounds { number } meetings { decisionItems { decision } }",
         "tasks { lagging }",
     ):
         document = f"query($c: String!) {{ requirement(code: $c) {{ {field} }} }}"

@@ -48,6 +48,7 @@ TASK_FIELDS = f"""{TASK_CARD}
   comments {{ __typename id body createdAt author {{ username }} task {{ code }} }}
   progressUpdates {{ id percent summary problems supportNeeded createdAt
     author {{ displayName }} task {{ code }} }}
+  latestProgress {{ __typename id percent summary author {{ username }} }}
   attachments {{ __typename id fileName currentVersion requirement {{ code }} task {{ code }} }}"""
 REQUIREMENT_FIELDS = f"""__typename id code title background goals deliverables
   acceptanceCriteria dataNeeds contact expectedBy priority status currentRound version
