@@ -88,6 +88,7 @@ from schema.compiled.kinds import (
     ColumnPath,
     CustomFields,
     IdPath,
+    Lagging,
     Newest,
     ObjectSource,
     Overdue,
@@ -123,6 +124,7 @@ SOURCES: dict[str, ObjectSource] = {
                 updatedAt="datetime",
             ),
             "isOverdue": Overdue(),
+            "lagging": Lagging(),
             "requirement": ToOne("Requirement", "requirement_id", implied=True),
             "executingDepartment": ToOne("Department", "executing_department_id"),
             "assignee": ToOne("User", "assignee_id"),
@@ -389,7 +391,6 @@ SOURCES: dict[str, ObjectSource] = {
 #: not described yet. A document selecting one is answered there. Every field of a type
 #: above is either described or named here (``tests/schema/test_compiled_lists.py``).
 GENERIC_ONLY = {
-    "Task": "lagging (working days since the start, from the work calendar)",
     "Meeting": "decisionItems (each decision of the JSON document as a typed object)",
     "Review": "contentChangedSinceApproval (the requirement's content hash, in Python)",
 }

@@ -136,6 +136,13 @@ class Overdue:
 
 
 @dataclass(frozen=True)
+class Lagging:
+    """``Task.lagging``: the share of the planned time gone by now trails the progress by
+    the configured margin or more (``resolvers/tasks/lagging.py``, the same arithmetic in
+    double precision on whole microseconds, so the boundary falls where Python's does)."""
+
+
+@dataclass(frozen=True)
 class IdPath:
     """A path naming the row by its global id: ``prefix`` + id + ``suffix`` (what
     ``AttachmentVersion.downloadUrl`` writes in Python, ``/files/<global id>``)."""
@@ -187,6 +194,7 @@ FieldSource = (
     | PinnedFileName
     | Superseded
     | Overdue
+    | Lagging
     | IdPath
     | ColumnPath
     | CustomFields

@@ -48,6 +48,7 @@ from schema.compiled.kinds import (
     FieldSource,
     Finished,
     IdPath,
+    Lagging,
     Newest,
     Overdue,
     PinnedFileName,
@@ -296,7 +297,16 @@ def _node_plans(
 
 
 #: The kinds of field that are a value, not an object
-_SCALARS = (Column, ChildCount, Overdue, IdPath, ColumnPath, PinnedFileName, Superseded)
+_SCALARS = (
+    Column,
+    ChildCount,
+    Overdue,
+    Lagging,
+    IdPath,
+    ColumnPath,
+    PinnedFileName,
+    Superseded,
+)
 
 
 def _object(

@@ -36,7 +36,7 @@ from tortoise.models import Model
 
 from core import clock
 from core.replica import current_connection
-from core.settings import Settings
+from core.settings import Settings, get_settings
 from resolvers.access.auth import Viewer
 from resolvers.access.participation import Kept, forget, read_ahead
 from resolvers.errors import DomainError
@@ -48,6 +48,7 @@ from schema.compiled.plan import ObjectPlan, Plan, Planner
 from schema.compiled.roots import connection_rows, node_target, object_rows
 from schema.compiled.scope import Scopes, marked, needs_participation
 from schema.compiled.sql import (
+    MARGIN,
     NOW,
     TooWide,
     guarded,
@@ -190,7 +191,8 @@ class CompiledQueries:
         statement = await self._statement(compiled, viewer, arguments)
         sql = statement.sql
         if compiled.uses_now:
-            sql = sql.replace(NOW, now_literal(clock.now()))
+            margin = str(get_settings().lagging_margin_points)
+            sql = sql.replace(NOW, now_literal(clock.now())).replace(MARGIN, margin)
         if kept is not None:
             sql = kept.guarding(sql, guarded)
         connection = get_connection(current_connection())

@@ -20,6 +20,7 @@ from typing import Any
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
+from core import clock
 from models import Attachment, AttachmentVersion, Requirement, ResultVersion
 from resolvers.access.scope import participant_column
 from resolvers.errors import DomainError
@@ -32,6 +33,7 @@ from schema.compiled.kinds import (
     ColumnPath,
     CustomFields,
     IdPath,
+    Lagging,
     Newest,
     Overdue,
     PinnedFileName,
@@ -47,6 +49,8 @@ from schema.compiled.scope import marker, member
 
 #: Replaced by the request's "now" (a literal built from a datetime, never user input).
 NOW = ":crossflow_now:"
+#: Replaced with :data:`NOW` by the lagging margin in points (an integer setting).
+MARGIN = ":crossflow_lagging_margin:"
 #: PostgreSQL functions take at most 100 arguments: 50 key/value pairs per object.
 MAX_FIELDS_PER_OBJECT = 50
 _PARAMETER = re.compile(r"\$(\d+)")
@@ -143,6 +147,8 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
         elif isinstance(source, CustomFields) and sub is not None:
             render = partial(_object, aliases=aliases)
             pairs.append(custom_fields_sql(sub, alias, aliases, render))
+        elif isinstance(source, Lagging):
+            pairs.append(_lagging(alias))
         elif isinstance(source, Overdue):
             pairs.append(
                 f'({alias}."deadline" IS NOT NULL AND {alias}."status" <> \'COMPLETED\''
@@ -236,6 +242,28 @@ def _scalar(type_name: str, column: str, kind: str) -> str:
     if kind == "date":
         return f"to_char({column}, 'YYYY-MM-DD')"
     return column
+
+
+def _lagging(alias: str) -> str:
+    """``Task.lagging`` of the task row ``alias``, as ``resolvers/tasks/lagging.py`` decides:
+    the planned start is the start date's Beijing midnight, else when work started; the
+    elapsed share is a ratio of whole microseconds in double precision, capped at 100."""
+    start = (
+        f'CASE WHEN {alias}."start_date" IS NOT NULL'
+        f" THEN ({alias}.\"start_date\"::timestamp AT TIME ZONE '{clock.BUSINESS_TZ.key}')"
+        f' ELSE {alias}."started_at" END'
+    )
+    deadline = f'{alias}."deadline"'
+
+    def micros(later: str, earlier: str) -> str:
+        return f"(EXTRACT(EPOCH FROM ({later} - {earlier})) * 1000000)::bigint::float8"
+
+    elapsed = f"LEAST(100.0::float8, {micros(NOW, start)} / {micros(deadline, start)} * 100.0)"
+    return (
+        f"(CASE WHEN {alias}.\"status\" = 'COMPLETED' OR ({start}) IS NULL OR {deadline} IS NULL"
+        f" OR {deadline} <= ({start}) OR {NOW} <= ({start}) THEN FALSE"
+        f' ELSE {elapsed} - {alias}."progress"::float8 >= {MARGIN} END)'
+    )
 
 
 def now_literal(moment: datetime) -> str:
