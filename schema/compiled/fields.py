@@ -391,6 +391,5 @@ SOURCES: dict[str, ObjectSource] = {
 #: not described yet. A document selecting one is answered there. Every field of a type
 #: above is either described or named here (``tests/schema/test_compiled_lists.py``).
 GENERIC_ONLY = {
-    "Meeting": "decisionItems (each decision of the JSON document as a typed object)",
     "Review": "contentChangedSinceApproval (the requirement's content hash, in Python)",
 }

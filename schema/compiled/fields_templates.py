@@ -8,7 +8,7 @@ its ``resultReport`` is the first of its reports in scope (``ToOneVia`` through 
 itself). A template's lists are read in the order the schema's fields read them
 (``TEMPLATE_LISTS``, the one declaration of each list's order). A meeting's attendees are
 its attendee links in scope, by id, each person in scope (``ToManyVia``); its decisions are
-the JSON document as stored (``decisionItems``, each typed, stay with the generic executor).
+the JSON document as stored, and ``decisionItems`` its items in order, each owner in scope.
 """
 
 from __future__ import annotations
@@ -23,7 +23,16 @@ from models import (
     TemplateTask,
     TemplateWarningThreshold,
 )
-from schema.compiled.kinds import IdPath, ObjectSource, ToMany, ToManyVia, ToOne
+from schema.compiled.kinds import (
+    IdPath,
+    ItemKey,
+    ItemRef,
+    JsonItems,
+    ObjectSource,
+    ToMany,
+    ToManyVia,
+    ToOne,
+)
 from schema.compiled.kinds import columns as _columns
 from schema.templates.scenarios import TEMPLATE_LISTS
 
@@ -110,11 +119,16 @@ TEMPLATE_SOURCES: dict[str, ObjectSource] = {
                 minutesRecordedAt="datetime",
                 decisions="json",
             ),
+            "decisionItems": JsonItems("MeetingDecision", "decisions"),
             "requirement": ToOne("Requirement", "requirement_id"),
             "task": ToOne("Task", "task_id"),
             "organizer": ToOne("User", "organizer_id"),
             "attendees": ToManyVia("User", MeetingAttendee, "meeting_id", "user_id"),
             "icsUrl": IdPath("/meetings/", ".ics"),
         },
+    ),
+    # an item of the meeting's decisions (its JSON array), as the schema types it
+    "MeetingDecision": ObjectSource(
+        Meeting, {"decision": ItemKey("decision"), "owner": ItemRef("User", "ownerId")}
     ),
 }

@@ -67,6 +67,32 @@ class Newest:
 
 
 @dataclass(frozen=True)
+class JsonItems:
+    """A list read from the JSON array ``column`` of this row: each item, in order, as the
+    type ``target``, whose fields are :class:`ItemKey` and :class:`ItemRef` (a meeting's
+    ``decisionItems``)."""
+
+    target: str
+    column: str
+
+
+@dataclass(frozen=True)
+class ItemKey:
+    """A field of an item of a :class:`JsonItems` list: the item's ``key``, as text."""
+
+    key: str
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """A to-one relation of an item of a :class:`JsonItems` list: the ``target`` row whose
+    id is the item's ``key``, in scope (an unseen one reads as null)."""
+
+    target: str
+    key: str
+
+
+@dataclass(frozen=True)
 class ChildCount:
     """The number of ``model`` rows in scope whose ``fk`` is this row's id."""
 
@@ -187,6 +213,9 @@ FieldSource = (
     | ToOne
     | ToOneVia
     | Newest
+    | JsonItems
+    | ItemKey
+    | ItemRef
     | ChildCount
     | ToMany
     | ToManyVia

@@ -48,6 +48,9 @@ from schema.compiled.kinds import (
     FieldSource,
     Finished,
     IdPath,
+    ItemKey,
+    ItemRef,
+    JsonItems,
     Lagging,
     Newest,
     Overdue,
@@ -299,6 +302,7 @@ def _node_plans(
 #: The kinds of field that are a value, not an object
 _SCALARS = (
     Column,
+    ItemKey,
     ChildCount,
     Overdue,
     Lagging,
@@ -341,7 +345,9 @@ def _object(
 
 def _target(source: FieldSource) -> str | None:
     """The object type a field of this kind is, none for a value."""
-    if isinstance(source, (ToOne, ToOneVia, Newest, ToMany, ToManyVia, Finished)):
+    if isinstance(
+        source, (ToOne, ToOneVia, Newest, ToMany, ToManyVia, Finished, JsonItems, ItemRef)
+    ):
         return source.target
     if isinstance(source, PinnedFiles):
         return "ResultFile"

@@ -33,6 +33,9 @@ from schema.compiled.kinds import (
     ColumnPath,
     CustomFields,
     IdPath,
+    ItemKey,
+    ItemRef,
+    JsonItems,
     Lagging,
     Newest,
     Overdue,
@@ -147,6 +150,23 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
         elif isinstance(source, CustomFields) and sub is not None:
             render = partial(_object, aliases=aliases)
             pairs.append(custom_fields_sql(sub, alias, aliases, render))
+        elif isinstance(source, JsonItems) and sub is not None:
+            item = f"e{next(aliases)}"
+            element = _object(sub, f"{item}.item", aliases)
+            pairs.append(
+                f"(SELECT coalesce(json_agg({element} ORDER BY {item}.n), '[]'::json)"
+                f' FROM jsonb_array_elements({alias}."{source.column}")'
+                f" WITH ORDINALITY AS {item}(item, n))"
+            )
+        elif isinstance(source, ItemKey):
+            pairs.append(f"({alias} ->> '{source.key}')")
+        elif isinstance(source, ItemRef) and sub is not None:
+            inner, target = f"r{next(aliases)}", SOURCES[source.target]
+            pairs.append(
+                f"(SELECT {_object(sub, inner, aliases)}"
+                f' FROM "{target.table}" AS {inner} WHERE {marker(target.model, inner)}'
+                f" AND {inner}.\"id\" = ({alias} ->> '{source.key}')::integer)"
+            )
         elif isinstance(source, Lagging):
             pairs.append(_lagging(alias))
         elif isinstance(source, Overdue):

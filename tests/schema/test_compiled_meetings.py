@@ -25,7 +25,8 @@ pytestmark = pytest.mark.postgres
 
 MEETINGS = as_apollo_sends(workbench_document("RequirementMeetings"))
 NODE = """query($id: ID!) { node(id: $id) { __typename id ... on Meeting { title minutes
-  minutesRecordedAt decisions icsUrl requirement { code } attendees { username } } } }"""
+  minutesRecordedAt decisions icsUrl requirement { code } attendees { username }
+  decisionItems { __typename decision owner { username isActive } } } } }"""
 
 
 async def _meetings(client: GraphQLClient) -> list[str]:
@@ -39,9 +40,10 @@ async def _meetings(client: GraphQLClient) -> list[str]:
     )
     recorded = await Meeting.get(title=first["title"])
     owner = await User.get(username="design_staff")
+    finance = await User.get(username="finance_head")  # deactivated below
     decisions = [
         {"ownerId": owner.id, "decision": "主视觉延期三天"},
-        {"decision": "预算上调 12.50%", "ownerId": owner.id, "weight": 0.1},
+        {"decision": "预算上调 12.50%", "ownerId": finance.id, "weight": 0.1},
     ]
     await Meeting.filter(id=recorded.id).update(
         minutes="延期三天", minutes_recorded_at=clock.now(), decisions=decisions
@@ -72,3 +74,8 @@ async def test_the_meetings_card_answers_as_the_generic_executor(
     # and the minutes' decisions read as written, the compiled path embedding the document
     recorded = answers["admin", len(codes)]["data"]["node"]["decisions"]
     assert [d["decision"] for d in recorded] == ["主视觉延期三天", "预算上调 12.50%"]
+    items = answers["admin", len(codes)]["data"]["node"]["decisionItems"]
+    assert [(i["decision"], i["owner"]["username"]) for i in items] == [
+        ("主视觉延期三天", "design_staff"),
+        ("预算上调 12.50%", "finance_head"),
+    ]
