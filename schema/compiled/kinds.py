@@ -231,6 +231,36 @@ FieldSource = (
 )
 
 
+#: The kinds of field that are a value, not an object (a :class:`Finished` member is one
+#: when it has no target, see :func:`object_type`).
+VALUES = (
+    Finished,
+    Column,
+    ItemKey,
+    ChildCount,
+    Overdue,
+    Lagging,
+    IdPath,
+    ColumnPath,
+    PinnedFileName,
+    Superseded,
+)
+
+
+def object_type(source: FieldSource) -> str | None:
+    """The object type a field of this kind is, none for a value (a :class:`Finished`
+    member without a target is one too)."""
+    if isinstance(
+        source, (ToOne, ToOneVia, Newest, ToMany, ToManyVia, Finished, JsonItems, ItemRef)
+    ):
+        return source.target
+    if isinstance(source, PinnedFiles):
+        return "ResultFile"
+    if isinstance(source, CustomFields):
+        return "CustomFieldValue"
+    return None
+
+
 @dataclass(frozen=True)
 class ObjectSource:
     """A GraphQL object type backed by one table (the ``model``'s)."""

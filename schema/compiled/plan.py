@@ -40,28 +40,7 @@ from graphql import (
 )
 
 from schema.compiled.fields import SOURCES
-from schema.compiled.kinds import (
-    ChildCount,
-    Column,
-    ColumnPath,
-    CustomFields,
-    FieldSource,
-    Finished,
-    IdPath,
-    ItemKey,
-    ItemRef,
-    JsonItems,
-    Lagging,
-    Newest,
-    Overdue,
-    PinnedFileName,
-    PinnedFiles,
-    Superseded,
-    ToMany,
-    ToManyVia,
-    ToOne,
-    ToOneVia,
-)
+from schema.compiled.kinds import VALUES, FieldSource, ToMany, object_type
 from schema.cost import estimate_cost
 from schema.limits import Limits, validation_rules
 from schema.pagination import MAX_PAGE
@@ -299,20 +278,6 @@ def _node_plans(
     return plans
 
 
-#: The kinds of field that are a value, not an object
-_SCALARS = (
-    Column,
-    ItemKey,
-    ChildCount,
-    Overdue,
-    Lagging,
-    IdPath,
-    ColumnPath,
-    PinnedFileName,
-    Superseded,
-)
-
-
 def _object(
     type_name: str,
     selection: SelectionSetNode,
@@ -332,28 +297,15 @@ def _object(
         if node.arguments:
             field_source = _given(field_source, node.arguments)
         sub: ObjectPlan | None = None
-        target = _target(field_source)
+        target = object_type(field_source)
         if target is not None:
             if node.selection_set is None:
                 raise _Unsupported
             sub = _object(target, node.selection_set, fragments)
-        elif not isinstance(field_source, (*_SCALARS, Finished)):
+        elif not isinstance(field_source, VALUES):
             raise _Unsupported
         planned.append((_key(node), name, field_source, sub))
     return ObjectPlan(type_name=type_name, fields=tuple(planned))
-
-
-def _target(source: FieldSource) -> str | None:
-    """The object type a field of this kind is, none for a value."""
-    if isinstance(
-        source, (ToOne, ToOneVia, Newest, ToMany, ToManyVia, Finished, JsonItems, ItemRef)
-    ):
-        return source.target
-    if isinstance(source, PinnedFiles):
-        return "ResultFile"
-    if isinstance(source, CustomFields):
-        return "CustomFieldValue"
-    return None
 
 
 def _given(source: FieldSource, arguments: tuple[ArgumentNode, ...]) -> FieldSource:
