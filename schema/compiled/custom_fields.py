@@ -130,7 +130,6 @@ def _values(raw: dict[str, Any], plan: ObjectPlan) -> list[dict[str, Any]]:
 def _value(stored: StoredValue, plan: ObjectPlan, rows: dict[str, dict[str, Any]]) -> Any:
     """One ``CustomFieldValue`` as the plan selects it, serialized as the schema does
     (decimals as text, dates ISO, the type by its enum name)."""
-    definition = stored.definition
     found: dict[str, Any] = {}
     for key, name, _, sub in plan.fields:
         if name == TYPENAME:
@@ -144,7 +143,7 @@ def _value(stored: StoredValue, plan: ObjectPlan, rows: dict[str, dict[str, Any]
                 None if chosen is None or sub is None else [_option(o, sub) for o in chosen]
             )
         else:
-            found[key] = _SCALARS[name](stored, definition)
+            found[key] = _SCALARS[name](stored)
     return found
 
 
@@ -163,14 +162,14 @@ def _iso(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-_SCALARS: dict[str, Callable[[StoredValue, FieldDef], Any]] = {
-    "key": lambda _, definition: definition.key,
-    "label": lambda _, definition: definition.label,
-    "labelEn": lambda _, definition: definition.label_en,
-    "type": lambda _, definition: definition.field_type.name,
-    "retired": lambda stored, _: stored.retired,
-    "textValue": lambda stored, _: reading.text_of(stored),
-    "numberValue": lambda stored, _: _text(reading.number_of(stored, FormFieldType.NUMBER)),
-    "moneyValue": lambda stored, _: _text(reading.number_of(stored, FormFieldType.MONEY)),
-    "dateValue": lambda stored, _: _iso(reading.date_of(stored)),
+_SCALARS: dict[str, Callable[[StoredValue], Any]] = {
+    "key": lambda stored: stored.definition.key,
+    "label": lambda stored: stored.definition.label,
+    "labelEn": lambda stored: stored.definition.label_en,
+    "type": lambda stored: stored.definition.field_type.name,
+    "retired": lambda stored: stored.retired,
+    "textValue": reading.text_of,
+    "numberValue": lambda stored: _text(reading.number_of(stored, FormFieldType.NUMBER)),
+    "moneyValue": lambda stored: _text(reading.number_of(stored, FormFieldType.MONEY)),
+    "dateValue": lambda stored: _iso(reading.date_of(stored)),
 }

@@ -85,27 +85,20 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
                 f' AND {inner}."id" = {_key(source, alias)})'
             )
         elif isinstance(source, ToOneVia) and sub is not None:
-            inner, link = f"r{next(aliases)}", f"l{next(aliases)}"
+            link = f"l{next(aliases)}"
             first = (
                 f'(SELECT {link}."{source.to}" FROM "{source.link._meta.db_table}" AS {link}'
                 f" WHERE {marker(source.link, link)}"
                 f' AND {link}."{source.fk}" = {alias}."id" ORDER BY {link}."id" LIMIT 1)'
             )
-            target = SOURCES[source.target]
-            pairs.append(
-                f"(SELECT {_object(sub, inner, aliases)}"
-                f' FROM "{target.table}" AS {inner} WHERE {marker(target.model, inner)}'
-                f' AND {inner}."id" = {first})'
-            )
+            pairs.append(_by_id(sub, source.target, first, aliases))
         elif isinstance(source, Newest) and sub is not None:
-            inner, newest = f"r{next(aliases)}", f"n{next(aliases)}"
-            target = SOURCES[source.target]
-            pairs.append(
-                f"(SELECT {_object(sub, inner, aliases)}"
-                f' FROM "{target.table}" AS {inner} WHERE {marker(target.model, inner)}'
-                f' AND {inner}."id" = (SELECT max({newest}."id") FROM "{target.table}" AS {newest}'
-                f' WHERE {newest}."{source.fk}" = {alias}."id"))'
+            newest, table = f"n{next(aliases)}", SOURCES[source.target].table
+            latest = (
+                f'(SELECT max({newest}."id") FROM "{table}" AS {newest}'
+                f' WHERE {newest}."{source.fk}" = {alias}."id")'
             )
+            pairs.append(_by_id(sub, source.target, latest, aliases))
         elif isinstance(source, ToMany) and sub is not None:
             inner = f"m{next(aliases)}"
             order = ", ".join(
@@ -152,21 +145,16 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
             pairs.append(custom_fields_sql(sub, alias, aliases, render))
         elif isinstance(source, JsonItems) and sub is not None:
             item = f"e{next(aliases)}"
-            element = _object(sub, f"{item}.item", aliases)
-            pairs.append(
-                f"(SELECT coalesce(json_agg({element} ORDER BY {item}.n), '[]'::json)"
-                f' FROM jsonb_array_elements({alias}."{source.column}")'
-                f" WITH ORDINALITY AS {item}(item, n))"
+            items = (
+                f'FROM jsonb_array_elements({alias}."{source.column}")'
+                f" WITH ORDINALITY AS {item}(item, n)"
             )
+            pairs.append(_json_list(_object(sub, f"{item}.item", aliases), f"{item}.n", items))
         elif isinstance(source, ItemKey):
             pairs.append(f"({alias} ->> '{source.key}')")
         elif isinstance(source, ItemRef) and sub is not None:
-            inner, target = f"r{next(aliases)}", SOURCES[source.target]
-            pairs.append(
-                f"(SELECT {_object(sub, inner, aliases)}"
-                f' FROM "{target.table}" AS {inner} WHERE {marker(target.model, inner)}'
-                f" AND {inner}.\"id\" = ({alias} ->> '{source.key}')::integer)"
-            )
+            key = f"({alias} ->> '{source.key}')::integer"
+            pairs.append(_by_id(sub, source.target, key, aliases))
         elif isinstance(source, Lagging):
             pairs.append(_lagging(alias))
         elif isinstance(source, Overdue):
@@ -209,6 +197,17 @@ def _key(relation: ToOne, alias: str) -> str:
     return (
         f"CASE WHEN {column} LIKE '{relation.prefix}%'"
         f" THEN CAST(substr({column}, {start}) AS integer) END"
+    )
+
+
+def _by_id(plan: ObjectPlan, type_name: str, key: str, aliases: count[int]) -> str:
+    """The ``type_name`` row whose id is the SQL expression ``key``, as ``plan``; null when
+    there is none or it is not in the viewer's scope."""
+    inner, target = f"r{next(aliases)}", SOURCES[type_name]
+    return (
+        f"(SELECT {_object(plan, inner, aliases)}"
+        f' FROM "{target.table}" AS {inner} WHERE {marker(target.model, inner)}'
+        f' AND {inner}."id" = {key})'
     )
 
 
