@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import FunctionType
 from typing import Any, TypeVar
 
 from pypika_tortoise.context import SqlContext
 from pypika_tortoise.terms import Parameterizer
 from tortoise.models import Model
-from tortoise.queryset import ValuesListQuery
+from tortoise.queryset import ValuesListQuery, ValuesQuery
 
 M = TypeVar("M", bound=Model)
 
@@ -27,23 +28,70 @@ def union(queries: Sequence[tuple[int, ValuesListQuery[Any]]], width: int) -> tu
     """One ``UNION ALL`` of ``queries``: ``k`` the kind, ``c0``… ``c{width-1}`` the integer
     columns (missing ones null), and the parameters of them all. A branch without a limit
     loses its order (a ``UNION`` keeps none): the reader orders what it needs."""
-    context: SqlContext | None = None
     parts: list[str] = []
+    context = _Rendering()
     for kind, query in queries:
-        query._choose_db_if_not_chosen()
-        query._make_query()
-        if query._limit is None:
-            query.query._orderbys = []
-        if context is None:
-            context = query.query.QUERY_CLS.SQL_CONTEXT.copy(parameterizer=Parameterizer())
+        inner = context.render(query)
         alias = f"f{kind}_{len(parts)}"
         columns = [f'"{alias}"."{n}"' for n in range(len(query.fields))]
         columns += ["CAST(NULL AS INTEGER)"] * (width - len(columns))
         named = ", ".join(f'{column} AS "c{n}"' for n, column in enumerate(columns))
-        inner = query.query.get_sql(context)
         parts.append(f'SELECT {int(kind)} AS "k", {named} FROM ({inner}) AS "{alias}"')
-    assert context is not None and context.parameterizer is not None
-    return " UNION ALL ".join(parts), list(context.parameterizer.values)
+    return " UNION ALL ".join(parts), context.values
+
+
+async def values_together(queries: Sequence[ValuesQuery[Any]]) -> list[list[dict[str, Any]]]:
+    """The rows of each of ``queries`` (``values()`` of the same columns, in the same order),
+    read in one ``UNION ALL`` and converted as each queryset converts its own.
+
+    A scan's band queries (``resolvers/alerts/detect.py``) are one per threshold a template
+    overrides; sent together they cost one round trip however many templates there are.
+    A branch keeps no order, as :func:`union`'s."""
+    if not queries:
+        return []
+    context = _Rendering()
+    parts = [
+        f'SELECT {n} AS "union__branch", "b{n}".* FROM ({context.render(query)}) AS "b{n}"'
+        for n, query in enumerate(queries)
+    ]
+    rows = await queries[0]._db.execute_query_dict(" UNION ALL ".join(parts), context.values)
+    found: list[list[dict[str, Any]]] = [[] for _ in queries]
+    for row in rows:
+        found[int(row.pop("union__branch"))].append(row)
+    for query, branch in zip(queries, found, strict=True):
+        converters = [  # as ValuesQuery does: a plain function is its "leave as is"
+            (alias, convert)
+            for alias, name in query._fields_for_select.items()
+            if not isinstance(
+                convert := query.resolve_to_python_value(query.model, name), FunctionType
+            )
+        ]
+        for row in branch:
+            for alias, convert in converters:
+                row[alias] = convert(row[alias])
+    return found
+
+
+class _Rendering:
+    """Querysets rendered into one statement: their parameters numbered in one sequence."""
+
+    def __init__(self) -> None:
+        self._context: SqlContext | None = None
+
+    def render(self, query: ValuesQuery[Any] | ValuesListQuery[Any]) -> str:
+        """The query's text, its order dropped unless it has a limit (a union keeps none)."""
+        query._choose_db_if_not_chosen()
+        query._make_query()
+        if query._limit is None:
+            query.query._orderbys = []
+        if self._context is None:
+            self._context = query.query.QUERY_CLS.SQL_CONTEXT.copy(parameterizer=Parameterizer())
+        return str(query.query.get_sql(self._context))
+
+    @property
+    def values(self) -> list[Any]:
+        assert self._context is not None and self._context.parameterizer is not None
+        return list(self._context.parameterizer.values)
 
 
 @dataclass(frozen=True)

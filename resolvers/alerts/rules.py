@@ -247,7 +247,10 @@ async def preview_warning_rule(
     if not proposed.enabled:
         return []
     now = clock.now()
-    calendar = await WorkCalendar.load(Fallback(settings.calendar_fallback))
+    fallback = Fallback(settings.calendar_fallback)
+    # only a rule counted in working days consults the calendar's overrides (a statement)
+    working_days = proposed.unit == ThresholdUnit.WORKING_DAYS
+    calendar = await WorkCalendar.load(fallback) if working_days else WorkCalendar({}, fallback)
     findings = await Detector(calendar, now).find(
         proposed, now - timedelta(days=settings.alerts_lookback_days)
     )

@@ -7,9 +7,10 @@ thresholds (and their unit) change.
 
 The scan stays indexed: for each distinct override value it runs the same range query as
 for the global threshold, narrowed to the templates that use it (one query per distinct
-threshold, not per task). The global band's query is not narrowed in SQL (a NULL-safe
-"not one of these template versions" is awkward and buys little); the rows it finds for
-overridden requirements are dropped here, so its cost is still what is due globally.
+threshold, not per task; a rule's queries are sent as one statement). The global band's
+query is not narrowed in SQL (a NULL-safe "not one of these template versions" is awkward
+and buys little); the rows it finds for overridden requirements are dropped here, so its
+cost is still what is due globally.
 """
 
 from __future__ import annotations

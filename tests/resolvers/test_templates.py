@@ -27,9 +27,17 @@ from models import (
     TemplateTask,
     TemplateWarningThreshold,
     User,
+    WarningRule,
 )
-from models.enums import NotificationKind, Priority, RequirementStatus, TaskStatus
+from models.enums import (
+    NotificationKind,
+    Priority,
+    RequirementStatus,
+    TaskStatus,
+    WarningRuleKind,
+)
 from resolvers.access.auth import Viewer
+from resolvers.alerts.detect import Detector
 from resolvers.alerts.scan import scan
 from resolvers.errors import BadUserInput, NotFound
 from resolvers.requirements.from_template import create_requirement_from_template
@@ -40,6 +48,9 @@ from resolvers.requirements.lifecycle import (
 )
 from resolvers.requirements.reviews import ReviewInput, review_requirement
 from resolvers.templates.definitions import bump_template_version, requirement_templates
+from resolvers.templates.thresholds import template_overrides, threshold_bands
+from resolvers.workdays import WorkCalendar
+from tests.support.sql_log import counted_statements
 
 K = NotificationKind
 COMPLAINT = "customer-complaint"
@@ -314,3 +325,32 @@ async def test_the_threshold_of_the_recorded_version_applies(
     await scan(settings, bj(7, 1, 10, 5))
     assert sum((await received(K.ALERT_DUE_SOON, sales.code)).values()) == 2
     assert sales.deadline is not None and sales.deadline - bj(7, 1, 10) == timedelta(hours=3)
+
+
+async def test_the_scan_reads_every_threshold_of_a_rule_in_one_statement(
+    demo: None, settings: Settings
+) -> None:
+    # given the due-soon rule, which the complaint template's version 1 overrides
+    rule = await WarningRule.get(kind="DUE_SOON")
+    now = bj(7, 1, 9)
+
+    async def bands_and_statements() -> tuple[int, int]:
+        overrides = (await template_overrides()).get(WarningRuleKind.DUE_SOON, {})
+        bands = sum(len(threshold_bands(rule, p, overrides)) for p in Priority)
+        with counted_statements() as statements:  # a window with nothing due in it
+            await Detector(WorkCalendar({}), now).find(rule, now)
+        return bands, len(statements)
+
+    before = await bands_and_statements()
+    # when the admin gives two more versions of the template thresholds of their own
+    tid = await template_id()
+    for hours in (4, 5):
+        await TemplateWarningThreshold.filter(template_id=tid, kind="DUE_SOON").update(
+            threshold_normal=hours, threshold_urgent=hours
+        )
+        await bump_template_version(tid, None, f"due soon {hours} h")
+    after = await bands_and_statements()
+    # then the rule has more thresholds to look at, read as before: the template versions
+    # and one statement for every band of both priorities
+    assert after[0] > before[0] >= 3
+    assert before[1] == after[1] == 2
