@@ -40,8 +40,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import Subquery
 
-from core import clock
+from core import clock, union_rows
 from core.queries import int_column
 from models import (
     Delegation,
@@ -150,23 +151,23 @@ async def heads_and_delegates(
     if not wanted:
         return {}
     moment = at or clock.now()
-    headships = (
-        await DepartmentHead.filter(department_id__in=wanted, user__is_active=True)
-        .using_db(conn)
-        .values_list("department_id", "user_id")
+    heads = DepartmentHead.filter(department_id__in=wanted, user__is_active=True).using_db(conn)
+    running = Delegation.filter(
+        head_id__in=Subquery(heads.values("user_id")),
+        revoked_at=None,
+        starts_at__lte=moment,
+        ends_at__gt=moment,
+        delegate__is_active=True,
+    ).using_db(conn)
+    # one statement: the headships (kind 0), and the delegations of those heads (kind 1)
+    headings = heads.values_list("department_id", "user_id")
+    sql, params = union_rows.union(
+        [(0, headings), (1, running.values_list("head_id", "delegate_id", "id"))], 3
     )
-    delegations = (
-        await Delegation.filter(
-            head_id__in=[user for _, user in headships],
-            revoked_at=None,
-            starts_at__lte=moment,
-            ends_at__gt=moment,
-            delegate__is_active=True,
-        )
-        .using_db(conn)
-        .order_by("id")
-        .values_list("head_id", "delegate_id")
-    )
+    _, rows = await headings._db.execute_query(sql, params)
+    headships = [(int(row["c0"]), int(row["c1"])) for row in rows if row["k"] == 0]
+    made = sorted((row["c2"], row["c0"], row["c1"]) for row in rows if row["k"] == 1)
+    delegations = [(int(head), int(delegate)) for _, head, delegate in made]
     return acting(headships, delegations, await _may_name(set(delegations), conn))
 
 
