@@ -8,6 +8,7 @@ lived in ``workflow.py`` it tied policy, scope and workflow into an import cycle
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -58,3 +59,13 @@ def union(sources: list[ValuesQuery[Any]]) -> tuple[str, list[Any]]:
         parts.append(source.query.get_sql(context))
     assert context is not None and context.parameterizer is not None
     return " UNION ".join(parts), list(context.parameterizer.values)
+
+
+_PLACEHOLDER = re.compile(r"\$(\d+)")
+
+
+def renumbered(sql: str, offset: int) -> str:
+    """``sql`` with each placeholder ``$n`` written ``$(n + offset)``: a statement placed in
+    one with ``offset`` values before its own (the reports of a request, a document's
+    compiled roots)."""
+    return _PLACEHOLDER.sub(lambda match: f"${int(match.group(1)) + offset}", sql)

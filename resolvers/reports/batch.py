@@ -13,7 +13,6 @@ SQLite (the one-user demo, in-process) runs them one by one: there is no round t
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -21,10 +20,11 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from core.queries import renumbered
+
 #: One statement to run: its connection, text (``$n`` placeholders) and bound values.
 Pending = tuple[BaseDBAsyncClient, str, tuple[Any, ...]]
 Rows = list[dict[str, Any]]
-_PLACEHOLDER = re.compile(r"\$(\d+)")
 
 
 class StatementBatch:
@@ -68,14 +68,9 @@ def combined(statements: list[tuple[str, tuple[Any, ...]]]) -> tuple[str, list[A
     values: list[Any] = []
     columns = []
     for position, (sql, bound) in enumerate(statements):
-        shifted = _shifted(sql, len(values))
+        shifted = renumbered(sql, len(values))
         values.extend(bound)
         columns.append(
             f"(SELECT coalesce(json_agg(q), '[]'::json) FROM ({shifted}) AS q) AS r{position}"
         )
     return f"SELECT {', '.join(columns)}", values
-
-
-def _shifted(sql: str, offset: int) -> str:
-    """``sql`` with its placeholder ``$n`` written ``$(n + offset)``."""
-    return _PLACEHOLDER.sub(lambda match: f"${int(match.group(1)) + offset}", sql)

@@ -26,14 +26,20 @@ class _Row:
         return self.sort
 
 
-def page_body(
+def body(values: Sequence[tuple[str, str]]) -> bytes:
+    """The response of the roots' (key, JSON text) pairs, in the document's order."""
+    return ('{"data":{' + ",".join(f'"{key}":{value}' for key, value in values) + "}}").encode()
+
+
+def page_value(
     plan: Plan,
     rows: Sequence[Any],
     size: int,
     order: Ordering,
     after: str | None,
     total: int | None,
-) -> bytes:
+) -> str:
+    """A connection root's JSON text."""
     cursors = _cursors(plan, rows[:size], order)
     pieces: list[str] = []
     for key, part in plan.parts:
@@ -46,7 +52,7 @@ def page_body(
         else:
             value = f'"{plan.root.node}Connection"'
         pieces.append(f'"{key}":{value}')
-    return f'{{"data":{{"{plan.root_key}":{{{",".join(pieces)}}}}}}}'.encode()
+    return "{" + ",".join(pieces) + "}"
 
 
 def _cursors(plan: Plan, rows: Sequence[Any], order: Ordering) -> list[str]:
@@ -59,10 +65,6 @@ def _cursors(plan: Plan, rows: Sequence[Any], order: Ordering) -> list[str]:
         return [""] * len(rows)
     ends = [order.encode(_Row(row["id"], row["sort"])) for row in (rows[0], rows[-1])]
     return [ends[0], *[""] * (len(rows) - 2), ends[1]] if len(rows) > 1 else ends[:1]
-
-
-def object_body(plan: Plan, node: str) -> bytes:
-    return f'{{"data":{{"{plan.root_key}":{node}}}}}'.encode()
 
 
 def _edges(plan: Plan, rows: Sequence[Any], cursors: list[str]) -> list[str]:

@@ -1,12 +1,13 @@
 """From a GraphQL document to a plan the compiled path can run, or ``None``.
 
-A document qualifies when it is one query operation with one root field listed in
+A document qualifies when it is one query operation whose root fields are all listed in
 :data:`ROOTS` (a connection such as ``tasks``, or one object such as ``requirement(code)``),
-whose whole selection is made of fields listed in ``schema/compiled/fields.py`` (fragments
-are inlined, a leaf asked twice under one key is answered once; directives, a key asked
-twice with selections and anything unlisted disqualify it). The
-plan is computed once per document text and kept by the caller (``schema/compiled/run.py``),
-so a request whose document was seen before costs a dictionary lookup.
+each planned on its own, and whose whole selection is made of fields listed in
+``schema/compiled/fields.py`` (fragments are inlined, a leaf asked twice under one key is
+answered once; directives, a key asked twice with selections and anything unlisted
+disqualify it). The plan is computed once per document text and kept by the caller
+(``schema/compiled/run.py``), so a request whose document was seen before costs a
+dictionary lookup.
 
 The document is validated here exactly as the generic path validates it (the schema's
 rules plus the depth and alias limits, parsing under the token limit), and its worst-case
@@ -106,7 +107,7 @@ class EdgePlan:
 
 @dataclass(frozen=True)
 class Plan:
-    """A compiled query: one root field, a connection's parts or one object's fields."""
+    """One root field of a compiled query: a connection's parts or one object's fields."""
 
     operation: OperationDefinitionNode
     document: DocumentNode
@@ -142,7 +143,9 @@ class Planner:
             name for name, t in graphql_schema.type_map.items() if isinstance(t, GraphQLObjectType)
         )
 
-    def plan(self, query: str, operation_name: str | None) -> Plan | None:
+    def plan(self, query: str, operation_name: str | None) -> tuple[Plan, ...] | None:
+        """The plan of each of the document's root fields, in response order; ``None``
+        when any of them is not one the compiled path serves."""
         try:
             document = parse(query, max_tokens=self.limits.max_tokens)
         except GraphQLError:
@@ -150,13 +153,14 @@ class Planner:
         if validate(self.schema, document, self.rules):
             return None
         try:
-            plan = _plan(document, operation_name, self.object_types)
+            plans = _plan(document, operation_name, self.object_types)
         except _Unsupported:
             return None
-        worst = {d.variable.name.value: MAX_PAGE for d in plan.operation.variable_definitions or ()}
+        operation = plans[0].operation
+        worst = {d.variable.name.value: MAX_PAGE for d in operation.variable_definitions or ()}
         if estimate_cost(self.schema, document, operation_name, worst) > self.limits.max_cost:
-            return replace(plan, within_cost=False)
-        return plan
+            return tuple(replace(plan, within_cost=False) for plan in plans)
+        return plans
 
     def within_cost(self, plan: Plan, variables: dict[str, Any] | None) -> bool:
         """Whether a request of ``plan`` with ``variables`` stays under the cost limit,
@@ -168,7 +172,9 @@ class Planner:
         return cost <= self.limits.max_cost
 
 
-def _plan(document: DocumentNode, operation_name: str | None, object_types: frozenset[str]) -> Plan:
+def _plan(
+    document: DocumentNode, operation_name: str | None, object_types: frozenset[str]
+) -> tuple[Plan, ...]:
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name is not None:
         operations = [o for o in operations if o.name and o.name.value == operation_name]
@@ -181,9 +187,16 @@ def _plan(document: DocumentNode, operation_name: str | None, object_types: froz
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
     roots = _fields(operation.selection_set, "Query", fragments)
-    if len(roots) != 1:
-        raise _Unsupported
-    root = roots[0]
+    return tuple(_root_plan(operation, document, root, fragments, object_types) for root in roots)
+
+
+def _root_plan(
+    operation: OperationDefinitionNode,
+    document: DocumentNode,
+    root: FieldNode,
+    fragments: dict[str, FragmentDefinitionNode],
+    object_types: frozenset[str],
+) -> Plan:
     spec = ROOTS.get(root.name.value)
     if spec is None or root.selection_set is None:
         raise _Unsupported

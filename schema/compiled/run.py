@@ -3,14 +3,15 @@
 The generic executor spends ~25 ms of Python per page of 50 tasks completing ~700 fields
 (STACK-NOTES "What made a strawberry server fast"). Here PostgreSQL builds each node's
 JSON and the response is assembled around those texts, so a request costs its parsing,
-the viewer's token lookup and one statement (``totalCount`` included). A viewer with a
+the viewer's token lookup and one statement (``totalCount`` included; a document of several
+roots sends their statements as one, ``statements.together``). A viewer with a
 scope needs the ids of their requirements: kept from an earlier request and proven current
 by a guard the statement selects beside its rows, or read first
 (``resolvers/access/participation.py``); a false guard reads them and runs the statement
 again.
 
 Only the happy path is served: whenever the arguments do not coerce, the page size or the
-cursor is refused, the one object asked for is not there, or anything else goes wrong,
+cursor is refused, an object asked for is not there, or anything else goes wrong,
 :meth:`CompiledQueries.respond` returns ``None`` and the generic executor answers the
 request, with its errors and codes. The rows read are those of the generic resolver
 (``schema/compiled/roots.py`` and ``schema.pagination.page_query`` build the same
@@ -34,28 +35,27 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.connection import get_connection
 from tortoise.models import Model
 
-from core import clock
 from core.replica import current_connection
-from core.settings import Settings, get_settings
+from core.settings import Settings
 from resolvers.access.auth import Viewer
 from resolvers.access.participation import Kept, forget, read_ahead
 from resolvers.errors import DomainError
 from resolvers.keyset import Ordering
-from schema.compiled.body import object_body, page_body, selects
+from schema.compiled.body import body, page_value, selects
 from schema.compiled.custom_fields import finished, finishes
 from schema.compiled.fields import SOURCES
 from schema.compiled.plan import ObjectPlan, Plan, Planner
 from schema.compiled.roots import connection_rows, node_target, object_rows
 from schema.compiled.scope import Scopes, marked, needs_participation
-from schema.compiled.sql import (
-    MARGIN,
-    NOW,
-    TooWide,
+from schema.compiled.sql import NOW, TooWide, node_sql
+from schema.compiled.statements import (
+    Root,
+    at_now,
+    columns_of,
     guarded,
-    node_sql,
-    now_literal,
     object_statement,
     page_statement,
+    together,
 )
 from schema.limits import Limits, timeout_error
 from schema.pagination import NEWEST_FIRST, page_query
@@ -108,7 +108,9 @@ class CompiledQueries:
         self.limits = Limits.of(settings)
         self.planner = Planner(schema._schema, self.limits)
         self.size = size
-        self._compiled: OrderedDict[tuple[str, str | None], _Compiled | None] = OrderedDict()
+        self._compiled: OrderedDict[tuple[str, str | None], tuple[_Compiled, ...] | None] = (
+            OrderedDict()
+        )
         self._statements: OrderedDict[tuple[Any, ...], _Statement] = OrderedDict()
         #: Converted root arguments by (plan, variables); the plan is kept beside them so an
         #: id reused by a later plan never matches.
@@ -116,8 +118,9 @@ class CompiledQueries:
             OrderedDict()
         )
 
-    def compiled(self, query: str, operation_name: str | None) -> _Compiled | None:
-        """The compiled form of a document, ``None`` when it is not one the path serves."""
+    def compiled(self, query: str, operation_name: str | None) -> tuple[_Compiled, ...] | None:
+        """The compiled form of each of a document's roots, ``None`` when the document is not
+        one the path serves."""
         key = (query, operation_name)
         if key in self._compiled:
             self._compiled.move_to_end(key)
@@ -128,10 +131,14 @@ class CompiledQueries:
             self._compiled.popitem(last=False)
         return compiled
 
-    def _compile(self, key: tuple[str, str | None]) -> _Compiled | None:
-        plan = self.planner.plan(*key)
-        if plan is None:
+    def _compile(self, key: tuple[str, str | None]) -> tuple[_Compiled, ...] | None:
+        plans = self.planner.plan(*key)
+        if plans is None:
             return None
+        roots = [self._compile_root(plan, key) for plan in plans]
+        return tuple(root for root in roots if root is not None) if all(roots) else None
+
+    def _compile_root(self, plan: Plan, key: tuple[str, str | None]) -> _Compiled | None:
         if plan.by_type:
             by_type = {}
             for type_name, served in plan.by_type.items():
@@ -156,61 +163,74 @@ class CompiledQueries:
         return _Compiled(plan, node, uses_now, nested, key, finish=finish)
 
     async def respond(
-        self, compiled: _Compiled, variables: dict[str, Any] | None, viewer: Viewer
+        self, compiled: tuple[_Compiled, ...], variables: dict[str, Any] | None, viewer: Viewer
     ) -> bytes | None:
         """The response body, or ``None`` when the generic executor should answer."""
-        arguments = self._arguments(compiled.plan, variables)
-        if arguments is None or not self.planner.within_cost(compiled.plan, variables):
-            return None  # the generic executor words the refusal
-        if compiled.by_type:  # node(id): the id's type, if it is one served
-            target = node_target(arguments["id"])
-            if target is None or target[0] not in compiled.by_type:
-                return None
-            compiled = compiled.by_type[target[0]]
+        roots: list[tuple[_Compiled, dict[str, Any]]] = []
+        for root in compiled:
+            arguments = self._arguments(root.plan, variables)
+            if arguments is None:
+                return None  # the generic executor words the refusal
+            if root.by_type:  # node(id): the id's type, if it is one served
+                target = node_target(arguments["id"])
+                if target is None or target[0] not in root.by_type:
+                    return None
+                root = root.by_type[target[0]]
+            roots.append((root, arguments))
+        if not self.planner.within_cost(compiled[0].plan, variables):
+            return None
         kept = None
-        if _scoped(compiled, viewer):
+        if any(_scoped(root, viewer) for root, _ in roots):
             viewer, kept = await read_ahead(viewer)
         try:
             async with asyncio.timeout(self.limits.timeout_seconds):
                 try:
-                    return await self._answer(compiled, viewer, arguments, kept)
+                    return await self._answer(roots, viewer, kept)
                 except _Stale:  # a participation change since the ids were kept
                     forget(viewer)
                     viewer, _ = await read_ahead(replace(viewer, requirement_ids=None))
-                    return await self._answer(compiled, viewer, arguments, None)
+                    return await self._answer(roots, viewer, None)
         except DomainError:
             return None
         except TimeoutError:
             return _timeout(self.limits.timeout_seconds)
 
     async def _answer(
-        self, compiled: _Compiled, viewer: Viewer, arguments: dict[str, Any], kept: Kept | None
+        self, roots: list[tuple[_Compiled, dict[str, Any]]], viewer: Viewer, kept: Kept | None
     ) -> bytes | None:
         """The body from one statement; :class:`_Stale` when ``kept`` ids proved outdated."""
-        plan = compiled.plan
-        statement = await self._statement(compiled, viewer, arguments)
-        sql = statement.sql
-        if compiled.uses_now:
-            margin = str(get_settings().lagging_margin_points)
-            sql = sql.replace(NOW, now_literal(clock.now())).replace(MARGIN, margin)
-        if kept is not None:
-            sql = kept.guarding(sql, guarded)
+        statements = [await self._statement(root, viewer, arguments) for root, arguments in roots]
+        texts = [
+            at_now(statement.sql) if root.uses_now else statement.sql
+            for (root, _), statement in zip(roots, statements, strict=True)
+        ]
         connection = get_connection(current_connection())
-        _, found = await connection.execute_query(sql, statement.params)
-        if kept is not None and not await _current(connection, found, kept, plan):
-            raise _Stale
-        if compiled.finish is not None:
-            found = [_finished_row(row, compiled.finish) for row in found]
-        if not plan.root.connection:
-            if not found:
+        if len(roots) == 1:
+            sql = texts[0] if kept is None else kept.guarding(texts[0], guarded)
+            _, found = await connection.execute_query(sql, statements[0].params)
+            if kept is not None and not await _current(connection, found, kept, roots[0][0].plan):
+                raise _Stale
+            read: list[Sequence[Any]] = [found]
+        else:
+            parts: list[Root] = [
+                (text, statement.params, columns_of(root.plan), _page_order(root, statement))
+                for (root, _), text, statement in zip(roots, texts, statements, strict=True)
+            ]
+            sql, params = together(parts, kept.guard if kept is not None else None)
+            _, (row,) = await connection.execute_query(sql, params)
+            if kept is not None and not row["fresh"]:
+                raise _Stale
+            read = [
+                [dict(zip(columns, values, strict=True)) for values in row[f"r{n}"] or ()]
+                for n, (_, _, columns, _) in enumerate(parts)
+            ]
+        answered = []
+        for (root, arguments), statement, found in zip(roots, statements, read, strict=True):
+            value = _value(root, statement, arguments, found)
+            if value is None:
                 return None  # NOT_FOUND is the generic executor's to word
-            return object_body(plan, found[0]["node"])
-        total = None
-        if selects(plan, "totalCount"):  # each row carries it; an empty page one null row
-            total = found[0]["total"]
-            found = [row for row in found if row["id"] is not None]
-        after = arguments.get("after")
-        return page_body(plan, found, statement.size, statement.order, after, total)
+            answered.append((root.plan.root_key, value))
+        return body(answered)
 
     async def _statement(
         self, compiled: _Compiled, viewer: Viewer, arguments: dict[str, Any]
@@ -311,10 +331,11 @@ def _reuse_key(
         return None  # (with_participation read them unless the viewer reads everything)
     order = arguments.get("order_by")
     order_key = None if order is None else (order.field, order.direction)
+    root = compiled.plan.root_key  # two roots of one document do not share a statement
     if not compiled.plan.root.connection:
-        return (compiled.key, viewer, arguments.get("id"))
+        return (compiled.key, root, viewer, arguments.get("id"))
     page = (arguments.get("first"), arguments.get("after"), arguments.get("unread_only"))
-    return (compiled.key, viewer, *page, order_key)
+    return (compiled.key, root, viewer, *page, order_key)
 
 
 def _open_params(compiled: _Compiled, arguments: dict[str, Any]) -> list[Any]:
@@ -351,3 +372,24 @@ async def _current(
 def _timeout(seconds: float) -> bytes:
     error = timeout_error(seconds).formatted
     return orjson.dumps({"data": None, "errors": [error]})
+
+
+def _value(
+    compiled: _Compiled, statement: _Statement, arguments: dict[str, Any], found: Sequence[Any]
+) -> str | None:
+    """The root's JSON text from its statement's rows; ``None`` for an object not found."""
+    plan = compiled.plan
+    if compiled.finish is not None:
+        found = [_finished_row(row, compiled.finish) for row in found]
+    if not plan.root.connection:
+        return str(found[0]["node"]) if found else None
+    total = None
+    if selects(plan, "totalCount"):  # each row carries it; an empty page one null row
+        total = found[0]["total"]
+        found = [row for row in found if row["id"] is not None]
+    after = arguments.get("after")
+    return page_value(plan, found, statement.size, statement.order, after, total)
+
+
+def _page_order(compiled: _Compiled, statement: _Statement) -> Ordering | None:
+    return statement.order if compiled.plan.root.connection else None

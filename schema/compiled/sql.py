@@ -1,30 +1,25 @@
 """The SQL that builds a response's JSON in PostgreSQL, one statement per request.
 
 The root's rows (scope, filters, keyset condition, order, limit) are the very queryset the
-generic resolver runs, rendered by Tortoise; this module wraps it in a statement whose
-select list builds each node's JSON with correlated subqueries: to-one relations, counts,
-and to-many lists as ``json_agg`` in the generic resolver's order. The node expression
-depends only on the document, so it is built once per plan; where a nested level's scope
-is not implied by its parent's, it carries a marker that ``schema/compiled/scope.py`` fills
-in for each viewer.
+generic resolver runs, rendered by Tortoise; ``schema/compiled/statements.py`` wraps it in
+a statement whose select list is the node expression built here: each node's JSON with
+correlated subqueries (to-one relations, counts, and to-many lists as ``json_agg`` in the
+generic resolver's order). The node expression depends only on the document, so it is
+built once per plan; where a nested level's scope is not implied by its parent's, it
+carries a marker that ``schema/compiled/scope.py`` fills in for each viewer.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from functools import partial
 from itertools import count
-from typing import Any
 
 from tortoise.models import Model
-from tortoise.queryset import QuerySet
 
 from core import clock
 from models import Attachment, AttachmentVersion, Requirement, ResultVersion
 from resolvers.access.scope import participant_column
-from resolvers.errors import DomainError
-from resolvers.keyset import BY_ID, Ordering
 from schema.compiled.custom_fields import custom_fields_sql
 from schema.compiled.fields import SOURCES
 from schema.compiled.kinds import (
@@ -283,101 +278,3 @@ def _lagging(alias: str) -> str:
         f" OR {deadline} <= ({start}) OR {NOW} <= ({start}) THEN FALSE"
         f' ELSE {elapsed} - {alias}."progress"::float8 >= {MARGIN} END)'
     )
-
-
-def now_literal(moment: datetime) -> str:
-    """``moment`` as a timestamptz literal (it comes from the clock, not from a client)."""
-    return f"'{moment.astimezone(UTC).isoformat()}'::timestamptz"
-
-
-def page_statement(
-    page: QuerySet[Any], order: Ordering, node: str | None, counted: QuerySet[Any] | None = None
-) -> tuple[str, list[Any]]:
-    """The statement returning (id, sort value, node JSON text) per row of ``page``, in order.
-
-    With ``counted`` (the rows before paging, for ``totalCount``) each row also carries their
-    number as ``total``, counted once (an uncorrelated subquery), and the page is joined to
-    that count so the statement returns one row even when the page is empty (its ``id``
-    null): the count never costs a statement of its own.
-    """
-    inner, params = _rendered(page)
-    sort = "NULL" if order.key is BY_ID else f't."{order.key.column}"'
-    direction = "DESC" if order.descending else "ASC"
-    keys = [f't."id" {direction}']
-    if order.key is not BY_ID:
-        nulls = " NULLS LAST" if order.key.nullable else ""
-        keys.insert(0, f't."{order.key.column}" {direction}{nulls}')
-    select = f"{node}::text" if node else "NULL"
-    columns = f't."id" AS "id", {sort} AS "sort", {select} AS "node"'
-    if counted is None:
-        return f"SELECT {columns} FROM ({inner}) AS t ORDER BY {', '.join(keys)}", list(params)
-    count_sql, count_params = _rendered(counted, ordered=False, after=len(params))
-    statement = (
-        f'SELECT c."total" AS "total", {columns}'
-        f' FROM (SELECT count(*) AS "total" FROM ({count_sql}) AS n) AS c'
-        f" LEFT JOIN LATERAL ({inner}) AS t ON TRUE ORDER BY {', '.join(keys)}"
-    )
-    return statement, [*params, *count_params]
-
-
-def guarded(statement: str, guard: str) -> str:
-    """``statement`` (a :func:`page_statement` or :func:`object_statement`) with the SQL
-    condition ``guard`` selected beside each row as ``fresh`` (an uncorrelated subquery:
-    PostgreSQL evaluates it once)."""
-    assert statement.startswith("SELECT ")
-    return f'SELECT ({guard}) AS "fresh", {statement[len("SELECT ") :]}'
-
-
-def object_statement(rows: QuerySet[Any], node: str) -> tuple[str, list[Any]]:
-    """The statement returning the node JSON text of the (one) row of ``rows``."""
-    inner, params = _rendered(rows)
-    return f'SELECT {node}::text AS "node" FROM ({inner}) AS t', params
-
-
-#: The integers written in: those a 32-bit key column holds. As a parameter, a larger one
-#: (a forged cursor's key) is refused by the database; as a literal PostgreSQL would
-#: compare it as a bigint and answer, so it leaves the request to the generic executor.
-_WRITTEN_IN = range(-(2**31), 2**31)
-
-
-class OutOfRange(DomainError):
-    """An integer no key column holds: the generic executor words the refusal."""
-
-    code = "BAD_USER_INPUT"
-
-
-def _rendered(
-    rows: QuerySet[Any], *, ordered: bool = True, after: int = 0
-) -> tuple[str, list[Any]]:
-    """The queryset's SQL with its integer values (page size, ids, cursors) written in.
-
-    A statement without parameters is planned once per connection and its plan reused
-    (asyncpg prepares every statement; PostgreSQL keeps the generic plan of one without
-    parameters), where a ``LIMIT $1`` made PostgreSQL plan the page again on each request,
-    which cost more than running it. Integers cannot carry anything but a number; every
-    other value (text filters, instants) stays a parameter, numbered from ``after`` + 1
-    (the parameters of the statement it joins come first). ``ordered=False`` drops the
-    ORDER BY (a count needs none, and PostgreSQL would sort every row for it).
-    """
-    rows = rows._clone()
-    rows._choose_db_if_not_chosen()
-    rows._make_query()
-    if not ordered:
-        rows.query._orderbys = []
-    sql, values = rows.query.get_parameterized_sql()
-    kept: list[Any] = []
-    numbers: dict[int, int] = {}
-
-    def written(match: re.Match[str]) -> str:
-        index = int(match.group(1))
-        value = values[index - 1]
-        if type(value) is int:
-            if value not in _WRITTEN_IN:
-                raise OutOfRange(f"{value} is beyond any key column")
-            return str(value)
-        if index not in numbers:
-            kept.append(value)
-            numbers[index] = after + len(kept)
-        return f"${numbers[index]}"
-
-    return _PARAMETER.sub(written, sql), kept
