@@ -55,13 +55,17 @@ class Root:
 
     ``scoped``: its rows are filtered by a scope that names the viewer's requirements (so
     their ids are read ahead); the viewer's own tasks are in scope by definition, people
-    are every viewer's and notifications the recipient's.
+    are every viewer's and notifications the recipient's. ``many``: a plain list of every
+    row (no page), answered as one object whose JSON is the array. ``nullable``: no row is
+    the answer null (``viewer`` for a token of no person), not the generic path's error.
     """
 
     node: str
     connection: bool
     arguments: frozenset[str]
     scoped: bool = True
+    many: bool = False
+    nullable: bool = False
 
 
 _PAGE = frozenset({"first", "after"})
@@ -75,6 +79,8 @@ ROOTS = {
     "task": Root("Task", False, _BY_CODE),
     "requirement": Root("Requirement", False, _BY_CODE),
     # directory data and the viewer's own inbox: no requirement ids needed for their rows
+    "viewer": Root("User", False, frozenset(), scoped=False, nullable=True),
+    "departments": Root("Department", False, frozenset(), scoped=False, many=True),
     "users": Root("User", True, _LIST, scoped=False),
     "notifications": Root("Notification", True, _LIST | {"unreadOnly"}, scoped=False),
     "archives": Root("Archive", True, _LIST | {"search"}),

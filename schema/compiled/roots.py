@@ -4,9 +4,10 @@ A connection's rows and order come from the function its resolver calls (``task_
 ``requirement_list``, ``user_list``, ``notification_list``, ``archive_list``,
 ``suggestion_list``, ``saved_report_list``, ``analysis_report_list``), one object's from
 the same ``scoped(model, viewer, code=…)`` as ``task(code)`` and ``requirement(code)``
-(``node``'s from ``scoped(model, viewer, id=…)``, the loader's question): scope and
-filters are defined once for both paths. A list function's refusal (a viewer outside the
-reports' scope: FORBIDDEN) leaves the request to the generic executor, which words it.
+(``node``'s and ``viewer``'s from ``scoped(model, viewer, id=…)``, the loader's question),
+``departments``' from ``department_list``: scope and filters are defined once for both
+paths. A list function's refusal (a viewer outside the reports' scope: FORBIDDEN) leaves
+the request to the generic executor, which words it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from strawberry import relay
 from tortoise.queryset import QuerySet
 
-from models import Requirement, Task
+from models import Requirement, Task, User
 from resolvers.access.auth import Viewer
 from resolvers.access.scope import scoped
 from resolvers.keyset import Ordering
@@ -26,6 +27,7 @@ from schema.feedback.forms import suggestion_list
 from schema.filters import requirement_list
 from schema.ids import in_range
 from schema.notifications.inbox import notification_list
+from schema.people.departments import department_list
 from schema.people.users import user_list
 from schema.reports.aggregates import saved_report_list
 from schema.reports.analysis import analysis_report_list
@@ -55,7 +57,13 @@ async def connection_rows(
 
 
 def object_rows(root: str, viewer: Viewer, arguments: dict[str, Any]) -> QuerySet[Any]:
-    """The (at most one) row of the single-object root ``root``."""
+    """The (at most one) row of the single-object root ``root``; every row of a list root."""
+    if root == "departments":
+        return department_list()
+    if root == "viewer":
+        if viewer.user_id is None:  # a token of no person: no row, and ``viewer`` is null
+            return User.filter(id__in=[])
+        return scoped(User, viewer, id=viewer.user_id).limit(1)
     if root == "node":
         target = node_target(arguments["id"])
         assert target is not None  # checked before the statement is built

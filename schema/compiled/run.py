@@ -53,6 +53,7 @@ from schema.compiled.statements import (
     at_now,
     columns_of,
     guarded,
+    list_statement,
     object_statement,
     page_statement,
     together,
@@ -260,7 +261,8 @@ class CompiledQueries:
         else:
             assert node is not None
             rows, order, size = object_rows(root, viewer, arguments), NEWEST_FIRST, 0
-            statement = _Statement(*object_statement(rows, node), order, size)
+            built = list_statement if plan.root.many else object_statement
+            statement = _Statement(*built(rows, node), order, size)
             open_params = _open_params(compiled, arguments)
         if key is not None and statement.params == open_params and len(statement.sql) < _KEPT_SIZE:
             self._statements[key] = statement
@@ -382,7 +384,9 @@ def _value(
     if compiled.finish is not None:
         found = [_finished_row(row, compiled.finish) for row in found]
     if not plan.root.connection:
-        return str(found[0]["node"]) if found else None
+        if not found:
+            return "null" if plan.root.nullable else None
+        return str(found[0]["node"])
     total = None
     if selects(plan, "totalCount"):  # each row carries it; an empty page one null row
         total = found[0]["total"]

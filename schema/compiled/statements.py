@@ -103,6 +103,19 @@ def object_statement(rows: QuerySet[Any], node: str) -> tuple[str, list[Any]]:
     return f'SELECT {node}::text AS "node" FROM ({inner}) AS t', params
 
 
+def list_statement(rows: QuerySet[Any], node: str) -> tuple[str, list[Any]]:
+    """The statement returning one row whose node is the JSON array of every row of
+    ``rows``, in their order (the queryset's, else its model's default)."""
+    inner, params = _rendered(rows, ordered=False)
+    meta = rows.model._meta
+    keys = ", ".join(
+        f't."{meta.fields_map[name].source_field or name}" {direction.value}'
+        for name, direction in rows._orderings or meta.ordering
+    )
+    listed = f"coalesce(json_agg({node} ORDER BY {keys}), '[]'::json)::text"
+    return f'SELECT {listed} AS "node" FROM ({inner}) AS t', params
+
+
 #: The integers written in: those a 32-bit key column holds. As a parameter, a larger one
 #: (a forged cursor's key) is refused by the database; as a literal PostgreSQL would
 #: compare it as a bigint and answer, so it leaves the request to the generic executor.

@@ -25,6 +25,7 @@ from tests.schema.test_compiled_roots import MENTIONED, _clients, _mention
 from tests.schema.test_participation_kept import _their_department_involved
 from tests.security.test_api2_cached_viewer import listening
 from tests.support.sql_log import counted_statements
+from tests.support.workbench_documents import as_apollo_sends, workbench_document
 
 pytestmark = pytest.mark.postgres
 
@@ -44,6 +45,12 @@ OBJECT_AND_PAGE = """query($code: String!, $id: ID!) {
   node(id: $id) { __typename id ... on Requirement { code initiator { username } } }
   users(first: 2) { edges { node { username department { name } } } }
 }"""
+#: The workbench's edit page (a requirement and the departments to choose from) and its
+#: signed-in person, as Apollo sends them
+EDITABLE = as_apollo_sends(workbench_document("EditableRequirement"))
+VIEWER = as_apollo_sends(workbench_document("Viewer"))
+DIRECTORY = """{ me: viewer { username department { name head { displayName } } }
+  departments { code name head { username department { code } } } }"""
 EMPTY_AND_MISSING = """query($code: String!) {
   archives(first: 5, search: "没有这样的归档") { totalCount edges { node { title } } }
   task(code: $code) { code title }
@@ -64,6 +71,9 @@ async def _requests() -> list[tuple[str, dict[str, Any]]]:
         (TWICE, {}),
         (TWICE, {}),
         (OBJECT_AND_PAGE, node),
+        (EDITABLE, {"code": code}),
+        (VIEWER, {}),
+        (DIRECTORY, {}),
         (EMPTY_AND_MISSING, {"code": task_code}),
         (EMPTY_AND_MISSING, {"code": "RW-NOT-THERE"}),
     ]
@@ -74,8 +84,8 @@ async def test_a_document_of_several_roots_answers_as_the_generic_executor(
     apps: tuple[GraphQLClient, GraphQLClient],
 ) -> None:
     # given the demo, a person @mentioned on one task, an archive, a notification, and
-    # documents of several roots (connections, one object, a node, an empty page, a task
-    # that is not there)
+    # documents of several roots (connections, one object, a node, the workbench's edit
+    # page, the signed-in person, the departments, an empty page, a task not there)
     requests = await _requests()
     # when each is sent to both servers by every kind of viewer, then the answers are the
     # same, and the compiled path answered every one without errors itself
@@ -88,13 +98,20 @@ async def test_a_document_of_several_roots_answers_as_the_generic_executor(
     assert "title" in every["edges"][0]["node"] and "title" not in soon["edges"][0]["node"]
     deadlines = [e["node"]["deadline"] for e in soon["edges"]]
     assert deadlines == sorted(deadlines, key=lambda d: (d is None, d))
-    found, missing = answers["admin", 5], answers["admin", 6]
+    found, missing = answers["admin", 8], answers["admin", 9]
     assert found["data"]["archives"]["totalCount"] == 0 and found["data"]["task"]["code"]
     assert missing["data"] is None  # task(code) is non-null: the error nulls the whole data
     assert missing["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     # the person @mentioned reads the requirement and the node, as the generic path does
     mentioned = answers["mentioned", 4]["data"]
     assert mentioned["requirement"]["code"] == mentioned["node"]["code"]
+    # the edit page lists the active departments in display order; each person reads
+    # themselves (a BI token is no person: null)
+    editable = answers["market_staff", 5]["data"]
+    assert editable["requirement"]["code"] and len(editable["departments"]) > 3
+    assert answers["market_staff", 6]["data"]["viewer"]["username"] == "market_staff"
+    assert answers["bi", 6]["data"]["viewer"] is None
+    assert answers["admin", 7]["data"]["me"]["username"] == "admin"
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)

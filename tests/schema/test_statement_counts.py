@@ -368,8 +368,8 @@ async def _compiled_read(
         variables: dict[str, Any] = {"first": first}
     elif root == "node":
         variables = await _q3_requirement(viewer)
-    else:
-        variables = {"code": codes[root]}
+    else:  # task(code), requirement(code); viewer and departments take no argument
+        variables = {"code": codes[root]} if root in codes else {}
     if username not in REPORT_READERS.get(root, {username}):
         # refused (FORBIDDEN, the generic executor's answer): counted all the same
         await viewer.post(case.document, variables)
