@@ -69,10 +69,12 @@ VIEWERS = {
 
 @dataclass
 class Tally:
-    """Documents drawn, requests the compiled path answered, the roots among them."""
+    """Documents drawn, requests the compiled path answered, the roots among them, and
+    those of its answers that had a second root."""
 
     documents: int = 0
     compiled: int = 0
+    two_roots: int = 0
     roots: set[str] = field(default_factory=set)
 
 
@@ -160,6 +162,7 @@ async def _compare(
         if any(' AS "node"' in statement for statement in statements):
             tally.compiled += 1
             tally.roots.add(document.root)
+            tally.two_roots += " second: " in document.text
 
 
 async def _post(
@@ -220,3 +223,4 @@ async def test_a_generated_corpus_answers_the_same_on_both_paths(
     requests = tally.documents * len(viewers)
     assert tally.compiled >= MIN_COMPILED_SHARE * requests, (tally.compiled, requests)
     assert tally.roots == set(ROOTS), tally.roots
+    assert tally.two_roots > 0, "no document of two roots was answered by the compiled path"

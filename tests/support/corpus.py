@@ -1,13 +1,14 @@
 """Documents drawn from the schema with hypothesis, for the compiled path's corpus test.
 
 :func:`documents` walks graphql-core's types of the app's SDL from a root field the compiled
-path serves (``schema.compiled.plan.ROOTS``): selection sets with nesting, aliases,
-``__typename``, inline and named fragments; the root's arguments as literals or variables,
-drawn from their input types (page sizes, filters, orders), codes and global ids of real
-rows (:class:`Pools`), and ``after`` as the last cursor of a page before (:class:`Document`
-carries that page's document). Most fields are drawn from those the compiled path declares
-(``schema.compiled.fields.SOURCES``) so that it answers much of the corpus itself; one
-document in six draws from every field of the SDL ("wild"), so the fall-back is drawn too.
+path serves (``schema.compiled.plan.ROOTS``; one document in four has a second root beside
+it): selection sets with nesting, aliases, ``__typename``, inline and named fragments; the
+root's arguments as literals or variables, drawn from their input types (page sizes,
+filters, orders), codes and global ids of real rows (:class:`Pools`), and ``after`` as the
+last cursor of a page before (:class:`Document` carries that page's document). Most fields
+are drawn from those the compiled path declares (``schema.compiled.fields.SOURCES``) so
+that it answers much of the corpus itself; one document in six draws from every field of
+the SDL ("wild"), so the fall-back is drawn too.
 """
 
 from __future__ import annotations
@@ -233,6 +234,19 @@ def _literal(value: Any, of_type: GraphQLInputType) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _second_root(draw: st.DrawFn, drawer: _Drawer, root: str) -> str:
+    """A root's call and selection, its arguments and fragments drawn into ``drawer``."""
+    assert QUERY is not None
+    definition = QUERY.fields[root]
+    listed = [
+        rendered
+        for name, argument in definition.args.items()
+        if name != "after" and (rendered := drawer.argument(root, argument, name)) is not None
+    ]
+    call = f"{root}({', '.join(listed)})" if listed else root
+    return f"{call} {drawer.selection(definition.type, 0)}"
+
+
 @st.composite
 def documents(draw: st.DrawFn, pools: Pools, root: str | None = None) -> Document:
     """A query of ``root`` (or of any root the compiled path serves), drawn from the schema."""
@@ -258,10 +272,13 @@ def documents(draw: st.DrawFn, pools: Pools, root: str | None = None) -> Documen
             arguments[name] = (rendered, drawer.variables[declared:])
     selection = drawer.selection(definition.type, 0)
     alias = "r: " if draw(st.booleans()) else ""
-    head = f"query Q({', '.join(drawer.variables)})" if drawer.variables else "query Q"
     listed = ", ".join(rendered for rendered, _ in arguments.values())
     call = f"{root}({listed})" if listed else root
-    text = "\n".join([f"{head} {{ {alias}{call} {selection} }}", *drawer.fragments])
+    roots = f"{alias}{call} {selection}"
+    if draw(st.integers(0, 3)) == 3:  # a second root beside it (no cursor of a page before)
+        roots += f" second: {_second_root(draw, drawer, draw(st.sampled_from(sorted(ROOTS))))}"
+    head = f"query Q({', '.join(drawer.variables)})" if drawer.variables else "query Q"
+    text = "\n".join([f"{head} {{ {roots} }}", *drawer.fragments])
     document = Document(root, text, drawer.values)
     if draw(st.integers(0, 5)) == 5:  # a second operation, Q chosen by operationName
         document.text, document.operation = f"{text}\nquery Other {{ __typename }}", "Q"
