@@ -272,7 +272,7 @@ class CrossFlowGraphQL(GraphQL[RequestContext, None]):
             variables is None or isinstance(variables, dict)
         ):
             return None
-        compiled = self.compiled.compiled(request["query"], operation_name)
+        compiled = self.compiled.compiled(request["query"], operation_name, variables)
         if compiled is None:
             return None
         viewer = await request_viewer(scope, self.settings)

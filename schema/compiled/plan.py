@@ -4,8 +4,9 @@ A document qualifies when it is one query operation whose root fields are all li
 :data:`ROOTS` (a connection such as ``tasks``, or one object such as ``requirement(code)``),
 each planned on its own, and whose whole selection is made of fields listed in
 ``schema/compiled/fields.py`` (fragments are inlined, a leaf asked twice under one key is
-answered once; directives, a key asked twice with selections and anything unlisted
-disqualify it). The plan is computed once per document text and kept by the caller
+answered once; ``@include``/``@skip`` are resolved for the request's values,
+``schema/compiled/conditions.py``; other directives, a key asked twice with selections and
+anything unlisted disqualify it). The plan is computed once per document text and kept by the caller
 (``schema/compiled/run.py``), so a request whose document was seen before costs a
 dictionary lookup.
 
@@ -40,6 +41,7 @@ from graphql import (
     validate,
 )
 
+from schema.compiled.conditions import NONE, Conditions, resolved
 from schema.compiled.fields import SOURCES
 from schema.compiled.kinds import VALUES, FieldSource, ToMany, object_type
 from schema.cost import estimate_cost
@@ -149,19 +151,31 @@ class Planner:
             name for name, t in graphql_schema.type_map.items() if isinstance(t, GraphQLObjectType)
         )
 
-    def plan(self, query: str, operation_name: str | None) -> tuple[Plan, ...] | None:
-        """The plan of each of the document's root fields, in response order; ``None``
-        when any of them is not one the compiled path serves."""
+    def plan(
+        self,
+        query: str,
+        operation_name: str | None,
+        conditions: Conditions = NONE,
+        values: tuple[bool, ...] = (),
+    ) -> tuple[Plan, ...] | None:
+        """The plan of each of the document's root fields, in response order, for these
+        values of its ``@include``/``@skip`` conditions; ``None`` when any of them is not one
+        the compiled path serves."""
         try:
             document = parse(query, max_tokens=self.limits.max_tokens)
         except GraphQLError:
             return None
         if validate(self.schema, document, self.rules):
             return None
+        planned = resolved(document, conditions, values) if "@" in query else document
         try:
-            plans = _plan(document, operation_name, self.object_types)
+            plans = _plan(planned, operation_name, self.object_types)
         except _Unsupported:
             return None
+        if not plans:
+            return None  # every root left out: the generic executor answers
+        # costed as the generic executor costs a request: the document as written
+        plans = tuple(replace(plan, document=document) for plan in plans)
         operation = plans[0].operation
         worst = {d.variable.name.value: MAX_PAGE for d in operation.variable_definitions or ()}
         if estimate_cost(self.schema, document, operation_name, worst) > self.limits.max_cost:

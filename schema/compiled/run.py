@@ -29,8 +29,6 @@ from typing import Any
 
 import orjson
 import strawberry
-from graphql.execution.values import get_argument_values, get_variable_values
-from strawberry.types.arguments import convert_arguments
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.connection import get_connection
 from tortoise.models import Model
@@ -41,7 +39,9 @@ from resolvers.access.auth import Viewer
 from resolvers.access.participation import Kept, forget, read_ahead
 from resolvers.errors import DomainError
 from resolvers.keyset import Ordering
+from schema.compiled.arguments import RootArguments
 from schema.compiled.body import body, page_value, selects
+from schema.compiled.conditions import NONE, Conditions, conditions_of
 from schema.compiled.custom_fields import finished, finishes
 from schema.compiled.fields import SOURCES
 from schema.compiled.plan import ObjectPlan, Plan, Planner
@@ -76,6 +76,10 @@ def _finished_row(row: Any, plan: ObjectPlan) -> Any:
     return {**dict(row), "node": finished(row["node"], plan)}
 
 
+#: A document's text, operation name and the values of its ``@include``/``@skip`` conditions
+_Key = tuple[str, str | None, tuple[bool, ...]]
+
+
 @dataclass(frozen=True)
 class _Compiled:
     plan: Plan
@@ -83,8 +87,9 @@ class _Compiled:
     uses_now: bool
     #: The models of the nested levels whose scope the viewer decides
     nested: tuple[type[Model], ...]
-    #: The document's text and operation name (its statements are kept under it)
-    key: tuple[str, str | None]
+    #: The document's text, operation name and condition values (its statements are kept
+    #: under it)
+    key: _Key
     #: ``node(id)``: the compiled form for each type it serves (the id names one)
     by_type: dict[str, _Compiled] = field(default_factory=dict)
     #: The node's plan when it has custom values to finish in Python (``custom_fields.py``)
@@ -109,37 +114,48 @@ class CompiledQueries:
         self.limits = Limits.of(settings)
         self.planner = Planner(schema._schema, self.limits)
         self.size = size
-        self._compiled: OrderedDict[tuple[str, str | None], tuple[_Compiled, ...] | None] = (
-            OrderedDict()
-        )
+        self._compiled: OrderedDict[_Key, tuple[_Compiled, ...] | None] = OrderedDict()
+        self._conditions: OrderedDict[tuple[str, str | None], Conditions] = OrderedDict()
         self._statements: OrderedDict[tuple[Any, ...], _Statement] = OrderedDict()
-        #: Converted root arguments by (plan, variables); the plan is kept beside them so an
-        #: id reused by a later plan never matches.
-        self._converted: OrderedDict[tuple[int, bytes], tuple[Plan, dict[str, Any] | None]] = (
-            OrderedDict()
-        )
+        self.arguments = RootArguments(schema, size)
 
-    def compiled(self, query: str, operation_name: str | None) -> tuple[_Compiled, ...] | None:
-        """The compiled form of each of a document's roots, ``None`` when the document is not
-        one the path serves."""
-        key = (query, operation_name)
+    def compiled(
+        self, query: str, operation_name: str | None, variables: dict[str, Any] | None
+    ) -> tuple[_Compiled, ...] | None:
+        """The compiled form of each of a document's roots for the request's values of its
+        ``@include``/``@skip`` conditions, ``None`` when it is not one the path serves."""
+        conditions = self._conditions_of(query, operation_name)
+        values = conditions.values(variables)
+        if values is None:
+            return None
+        key = (query, operation_name, values)
         if key in self._compiled:
             self._compiled.move_to_end(key)
             return self._compiled[key]
-        compiled = self._compile(key)
+        compiled = self._compile(key, conditions)
         self._compiled[key] = compiled
         if len(self._compiled) > self.size:
             self._compiled.popitem(last=False)
         return compiled
 
-    def _compile(self, key: tuple[str, str | None]) -> tuple[_Compiled, ...] | None:
-        plans = self.planner.plan(*key)
+    def _conditions_of(self, query: str, operation_name: str | None) -> Conditions:
+        if "@" not in query:
+            return NONE
+        key = (query, operation_name)
+        if key not in self._conditions:
+            self._conditions[key] = conditions_of(query, operation_name)
+            if len(self._conditions) > self.size:
+                self._conditions.popitem(last=False)
+        return self._conditions[key]
+
+    def _compile(self, key: _Key, conditions: Conditions) -> tuple[_Compiled, ...] | None:
+        plans = self.planner.plan(*key[:2], conditions, key[2])
         if plans is None:
             return None
         roots = [self._compile_root(plan, key) for plan in plans]
         return tuple(root for root in roots if root is not None) if all(roots) else None
 
-    def _compile_root(self, plan: Plan, key: tuple[str, str | None]) -> _Compiled | None:
+    def _compile_root(self, plan: Plan, key: _Key) -> _Compiled | None:
         if plan.by_type:
             by_type = {}
             for type_name, served in plan.by_type.items():
@@ -169,7 +185,7 @@ class CompiledQueries:
         """The response body, or ``None`` when the generic executor should answer."""
         roots: list[tuple[_Compiled, dict[str, Any]]] = []
         for root in compiled:
-            arguments = self._arguments(root.plan, variables)
+            arguments = self.arguments.of(root.plan, variables)
             if arguments is None:
                 return None  # the generic executor words the refusal
             if root.by_type:  # node(id): the id's type, if it is one served
@@ -269,47 +285,6 @@ class CompiledQueries:
             if len(self._statements) > _KEPT_STATEMENTS:
                 self._statements.popitem(last=False)
         return statement
-
-    def _arguments(self, plan: Plan, variables: dict[str, Any] | None) -> dict[str, Any] | None:
-        """The root field's arguments as the resolver receives them, ``None`` if invalid.
-
-        Coercing and converting them cost a tenth of a request's CPU; the result depends on
-        the plan and the variables alone, so the same pair reuses it (the arguments are read,
-        never changed, by the row functions).
-        """
-        key = (id(plan), orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS))
-        if key in self._converted:
-            self._converted.move_to_end(key)
-            kept_plan, arguments = self._converted[key]
-            if kept_plan is plan:
-                return dict(arguments) if arguments is not None else None
-        arguments = self._convert(plan, variables)
-        self._converted[key] = (plan, arguments)
-        if len(self._converted) > self.size:
-            self._converted.popitem(last=False)
-        return dict(arguments) if arguments is not None else None
-
-    def _convert(self, plan: Plan, variables: dict[str, Any] | None) -> dict[str, Any] | None:
-        graphql_schema = self.schema._schema
-        coerced = get_variable_values(
-            graphql_schema, plan.operation.variable_definitions or (), variables or {}
-        )
-        if isinstance(coerced, list):
-            return None
-        query_type = graphql_schema.query_type
-        assert query_type is not None
-        field = query_type.fields[plan.root_field.name.value]
-        try:
-            raw = get_argument_values(field, plan.root_field, coerced)
-            definition = field.extensions["strawberry-definition"]
-            return convert_arguments(
-                raw,
-                definition.arguments,
-                scalar_registry=self.schema.schema_converter.scalar_registry,
-                config=self.schema.config,
-            )
-        except Exception:  # any refusal is the generic executor's to word
-            return None
 
 
 #: Statements kept for reuse, and the longest kept (a head's page carries their ~1,800 ids two

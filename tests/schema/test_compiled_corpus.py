@@ -70,11 +70,12 @@ VIEWERS = {
 @dataclass
 class Tally:
     """Documents drawn, requests the compiled path answered, the roots among them, and
-    those of its answers that had a second root."""
+    those of its answers that had a second root or an ``@include``/``@skip``."""
 
     documents: int = 0
     compiled: int = 0
     two_roots: int = 0
+    conditions: int = 0
     roots: set[str] = field(default_factory=set)
 
 
@@ -163,6 +164,7 @@ async def _compare(
             tally.compiled += 1
             tally.roots.add(document.root)
             tally.two_roots += " second: " in document.text
+            tally.conditions += "(if: " in document.text
 
 
 async def _post(
@@ -224,3 +226,4 @@ async def test_a_generated_corpus_answers_the_same_on_both_paths(
     assert tally.compiled >= MIN_COMPILED_SHARE * requests, (tally.compiled, requests)
     assert tally.roots == set(ROOTS), tally.roots
     assert tally.two_roots > 0, "no document of two roots was answered by the compiled path"
+    assert tally.conditions > 0, "no document with a condition was answered by the compiled path"

@@ -2,13 +2,14 @@
 
 :func:`documents` walks graphql-core's types of the app's SDL from a root field the compiled
 path serves (``schema.compiled.plan.ROOTS``; one document in four has a second root beside
-it): selection sets with nesting, aliases, ``__typename``, inline and named fragments; the
-root's arguments as literals or variables, drawn from their input types (page sizes,
-filters, orders), codes and global ids of real rows (:class:`Pools`), and ``after`` as the
-last cursor of a page before (:class:`Document` carries that page's document). Most fields
-are drawn from those the compiled path declares (``schema.compiled.fields.SOURCES``) so
-that it answers much of the corpus itself; one document in six draws from every field of
-the SDL ("wild"), so the fall-back is drawn too.
+it): selection sets with nesting, aliases, ``__typename``, inline and named fragments,
+``@include``/``@skip`` with literals and variables; the root's arguments as literals or
+variables, drawn from their input types (page sizes, filters, orders), codes and global ids
+of real rows (:class:`Pools`), and ``after`` as the last cursor of a page before
+(:class:`Document` carries that page's document). Most fields are drawn from those the
+compiled path declares (``schema.compiled.fields.SOURCES``) so that it answers much of the
+corpus itself; one document in six draws from every field of the SDL ("wild"), so the
+fall-back is drawn too.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 from graphql import (
     GraphQLArgument,
+    GraphQLBoolean,
     GraphQLEnumType,
     GraphQLField,
     GraphQLInputObjectType,
@@ -125,11 +127,22 @@ class _Drawer:
             sub = ""
             if self._composite(named, name):
                 sub = " " + self.selection(named.fields[name].type, depth + 1)
-            pieces.append(f"{alias}{name}{sub}")
+            pieces.append(f"{alias}{name}{self._condition()}{sub}")
             if name not in ONCE and self.draw(st.integers(0, 7)) == 7:  # again, aliased
                 again = self.selection(named.fields[name].type, depth + 1) if sub else ""
                 pieces.append(f"{self.name('a')}: {name} {again}".rstrip())
         return "{ " + self._grouped(named.name, pieces) + " }"
+
+    def _condition(self) -> str:
+        """Mostly nothing; one field in eight under ``@include``/``@skip``, its condition a
+        literal or a Boolean variable."""
+        if self.draw(st.integers(0, 7)) != 7:
+            return ""
+        directive = self.draw(st.sampled_from(["include", "skip"]))
+        value = self.draw(st.booleans())
+        if self.draw(st.booleans()):
+            return f" @{directive}(if: {'true' if value else 'false'})"
+        return f" @{directive}(if: {self.variable(GraphQLNonNull(GraphQLBoolean), value)})"
 
     @staticmethod
     def _composite(named: GraphQLObjectType, name: str) -> bool:
