@@ -124,10 +124,14 @@ class CompiledQueries:
     ) -> tuple[_Compiled, ...] | None:
         """The compiled form of each of a document's roots for the request's values of its
         ``@include``/``@skip`` conditions, ``None`` when it is not one the path serves."""
-        conditions = self._conditions_of(query, operation_name)
-        values = conditions.values(variables)
-        if values is None:
-            return None
+        conditions: Conditions = NONE
+        values: tuple[bool, ...] = ()
+        if "@" in query:  # only then can it have conditions (most documents have none)
+            conditions = self._conditions_of(query, operation_name)
+            found = conditions.values(variables)
+            if found is None:
+                return None
+            values = found
         key = (query, operation_name, values)
         if key in self._compiled:
             self._compiled.move_to_end(key)
@@ -139,8 +143,6 @@ class CompiledQueries:
         return compiled
 
     def _conditions_of(self, query: str, operation_name: str | None) -> Conditions:
-        if "@" not in query:
-            return NONE
         key = (query, operation_name)
         if key not in self._conditions:
             self._conditions[key] = conditions_of(query, operation_name)
