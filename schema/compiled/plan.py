@@ -83,6 +83,7 @@ ROOTS = {
     # directory data and the viewer's own inbox: no requirement ids needed for their rows
     "viewer": Root("User", False, frozenset(), scoped=False, nullable=True),
     "departments": Root("Department", False, frozenset(), scoped=False, many=True),
+    "requirementTemplates": Root("RequirementTemplate", False, frozenset(), False, many=True),
     "users": Root("User", True, _LIST, scoped=False),
     "notifications": Root("Notification", True, _LIST | {"unreadOnly"}, scoped=False),
     "archives": Root("Archive", True, _LIST | {"search"}),

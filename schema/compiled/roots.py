@@ -5,7 +5,8 @@ A connection's rows and order come from the function its resolver calls (``task_
 ``suggestion_list``, ``saved_report_list``, ``analysis_report_list``), one object's from
 the same ``scoped(model, viewer, code=…)`` as ``task(code)`` and ``requirement(code)``
 (``node``'s and ``viewer``'s from ``scoped(model, viewer, id=…)``, the loader's question),
-``departments``' from ``department_list``: scope and filters are defined once for both
+``departments``' from ``department_list``, ``requirementTemplates``' from
+``requirement_templates``: scope and filters are defined once for both
 paths. A list function's refusal (a viewer outside the reports' scope: FORBIDDEN) leaves
 the request to the generic executor, which words it.
 """
@@ -21,6 +22,7 @@ from models import Requirement, Task, User
 from resolvers.access.auth import Viewer
 from resolvers.access.scope import scoped
 from resolvers.keyset import Ordering
+from resolvers.templates.definitions import requirement_templates
 from schema.archives.outcomes import archive_list
 from schema.compiled.fields import SOURCES
 from schema.feedback.forms import suggestion_list
@@ -60,6 +62,8 @@ def object_rows(root: str, viewer: Viewer, arguments: dict[str, Any]) -> QuerySe
     """The (at most one) row of the single-object root ``root``; every row of a list root."""
     if root == "departments":
         return department_list()
+    if root == "requirementTemplates":
+        return requirement_templates(viewer)
     if root == "viewer":
         if viewer.user_id is None:  # a token of no person: no row, and ``viewer`` is null
             return User.filter(id__in=[])

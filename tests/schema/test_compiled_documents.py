@@ -16,7 +16,14 @@ from typing import Any
 import pytest
 from strawberry.relay import to_base64
 
-from models import Archive, Notification, Requirement, RequirementDepartment, User
+from models import (
+    Archive,
+    Notification,
+    Requirement,
+    RequirementDepartment,
+    RequirementTemplate,
+    User,
+)
 from models.enums import NotificationKind
 from tests.conftest import GraphQLClient
 from tests.schema.test_compiled import _vary_the_tasks
@@ -49,6 +56,7 @@ OBJECT_AND_PAGE = """query($code: String!, $id: ID!) {
 #: signed-in person, as Apollo sends them
 EDITABLE = as_apollo_sends(workbench_document("EditableRequirement"))
 VIEWER = as_apollo_sends(workbench_document("Viewer"))
+TEMPLATES = as_apollo_sends(workbench_document("RequirementTemplates"))
 DIRECTORY = """{ me: viewer { username department { name head { displayName } } }
   departments { code name head { username department { code } } } }"""
 EMPTY_AND_MISSING = """query($code: String!) {
@@ -64,6 +72,9 @@ async def _requests() -> list[tuple[str, dict[str, Any]]]:
     admin = await User.get(username="admin")
     await Archive.create(requirement=requirement, archived_by=admin, title="归档")
     await Notification.create(recipient=admin, kind=NotificationKind.MENTION, title="提及")
+    first_template = await RequirementTemplate.all().order_by("id").first()
+    assert first_template is not None
+    await RequirementTemplate.filter(id=first_template.id).update(enabled=False)
     node = {"code": code, "id": to_base64("Requirement", requirement.id)}
     return [
         (DASHBOARD, {"first": 5}),
@@ -74,6 +85,7 @@ async def _requests() -> list[tuple[str, dict[str, Any]]]:
         (EDITABLE, {"code": code}),
         (VIEWER, {}),
         (DIRECTORY, {}),
+        (TEMPLATES, {}),
         (EMPTY_AND_MISSING, {"code": task_code}),
         (EMPTY_AND_MISSING, {"code": "RW-NOT-THERE"}),
     ]
@@ -83,9 +95,10 @@ async def _requests() -> list[tuple[str, dict[str, Any]]]:
 async def test_a_document_of_several_roots_answers_as_the_generic_executor(
     apps: tuple[GraphQLClient, GraphQLClient],
 ) -> None:
-    # given the demo, a person @mentioned on one task, an archive, a notification, and
-    # documents of several roots (connections, one object, a node, the workbench's edit
-    # page, the signed-in person, the departments, an empty page, a task not there)
+    # given the demo, a person @mentioned on one task, an archive, a notification, a
+    # disabled template, and documents of several roots (connections, one object, a node,
+    # the workbench's edit page, the signed-in person, the departments, the templates, an
+    # empty page, a task not there)
     requests = await _requests()
     # when each is sent to both servers by every kind of viewer, then the answers are the
     # same, and the compiled path answered every one without errors itself
@@ -98,7 +111,7 @@ async def test_a_document_of_several_roots_answers_as_the_generic_executor(
     assert "title" in every["edges"][0]["node"] and "title" not in soon["edges"][0]["node"]
     deadlines = [e["node"]["deadline"] for e in soon["edges"]]
     assert deadlines == sorted(deadlines, key=lambda d: (d is None, d))
-    found, missing = answers["admin", 8], answers["admin", 9]
+    found, missing = answers["admin", 9], answers["admin", 10]
     assert found["data"]["archives"]["totalCount"] == 0 and found["data"]["task"]["code"]
     assert missing["data"] is None  # task(code) is non-null: the error nulls the whole data
     assert missing["errors"][0]["extensions"]["code"] == "NOT_FOUND"
@@ -112,6 +125,10 @@ async def test_a_document_of_several_roots_answers_as_the_generic_executor(
     assert answers["market_staff", 6]["data"]["viewer"]["username"] == "market_staff"
     assert answers["bi", 6]["data"]["viewer"] is None
     assert answers["admin", 7]["data"]["me"]["username"] == "admin"
+    # the ADMIN lists the disabled templates too, an employee the enabled ones
+    listed = {v: answers[v, 8]["data"]["requirementTemplates"] for v in ("admin", "market_staff")}
+    assert all(t["enabled"] for t in listed["market_staff"])
+    assert len(listed["admin"]) > len(listed["market_staff"]) > 0
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)

@@ -110,6 +110,10 @@ async def test_listing_templates_costs_the_same_statements_for_one_or_many(
     with counted_statements() as four:
         assert len((await admin.data(TEMPLATES))["requirementTemplates"]) == 4
     for statements in (one, four):
+        if any(' AS "node"' in statement for statement in statements):
+            # PostgreSQL's compiled path: the lists and departments in the one statement
+            assert len(statements) == TEMPLATE_LIST_STATEMENTS, statements
+            continue
         others, departments = split(statements)
         assert others == TEMPLATE_LIST_STATEMENTS, statements
         assert departments in DEPARTMENT_BATCHES, statements
