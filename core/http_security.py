@@ -34,7 +34,24 @@ BASE_HEADERS = {
 #: Inline event handlers of starlette-admin's templates (``_pagination.html``, ``list.html``).
 ALLOWED_HANDLERS = ("window.location = this.value", "applyColumnVisibility()")
 
-_nonce: ContextVar[str] = ContextVar("crossflow_csp_nonce", default="")
+
+class _Nonce:
+    """A request's nonce, drawn when first asked for: only an HTML page needs one, and a
+    JSON answer (nearly every request) is spared the system's random source."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self) -> None:
+        self._value = ""
+
+    @property
+    def value(self) -> str:
+        if not self._value:
+            self._value = secrets.token_urlsafe(16)
+        return self._value
+
+
+_nonce: ContextVar[_Nonce | None] = ContextVar("crossflow_csp_nonce", default=None)
 
 
 def _hash(source: str) -> str:
@@ -65,7 +82,8 @@ def content_security_policy(nonce: str) -> str:
 
 def csp_nonce() -> str:
     """The nonce of the request being answered (empty outside one)."""
-    return _nonce.get()
+    nonce = _nonce.get()
+    return nonce.value if nonce is not None else ""
 
 
 class SecurityHeaders:
@@ -85,7 +103,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
-        nonce = secrets.token_urlsafe(16)
+        nonce = _Nonce()
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -95,7 +113,10 @@ class SecurityHeaders:
                 html = present.get(b"content-type", b"").lower().startswith(b"text/html")
                 if html and b"content-security-policy" not in present:
                     extra.append(
-                        (b"content-security-policy", content_security_policy(nonce).encode())
+                        (
+                            b"content-security-policy",
+                            content_security_policy(nonce.value).encode(),
+                        )
                     )
                 message["headers"] = [*headers, *extra]
             await send(message)

@@ -15,9 +15,9 @@ outbox row the request stages, and bound again while the actors those rows cause
 from __future__ import annotations
 
 import logging
+import random
 import re
 import time
-import uuid
 from collections.abc import Mapping
 from typing import Any, TextIO
 
@@ -72,7 +72,13 @@ _SHARED: list[Processor] = [
 # handler (set by :func:`configure`) renders them: configured at import, a logger cached
 # before ``configure`` runs still ends up in the right place.
 structlog.configure(
-    processors=[*_SHARED, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
+    # an event its logger's level drops is dropped before the processors run (the access
+    # line of every request, at INFO, when only warnings are kept)
+    processors=[
+        structlog.stdlib.filter_by_level,
+        *_SHARED,
+        structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+    ],
     logger_factory=structlog.stdlib.LoggerFactory(),
     wrapper_class=structlog.stdlib.BoundLogger,
     cache_logger_on_first_use=True,
@@ -137,7 +143,7 @@ class RequestId:
             await self.app(scope, receive, send)
             return
         given = _header(scope, REQUEST_ID_HEADER.lower().encode())
-        request_id = given if given and _VALID_REQUEST_ID.match(given) else uuid.uuid4().hex
+        request_id = given if given and _VALID_REQUEST_ID.match(given) else _new_request_id()
         status = [0]
 
         async def send_with_id(message: Message) -> None:
@@ -165,6 +171,12 @@ class RequestId:
                     ms=round((time.perf_counter() - started) * 1000, 1),
                 )
             unbind(tokens)
+
+
+def _new_request_id() -> str:
+    """32 random hex digits: unique enough to follow one request through the logs (not a
+    secret, so the fast generator, reseeded in every forked worker, not the system's)."""
+    return f"{random.getrandbits(128):032x}"
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
