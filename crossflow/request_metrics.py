@@ -80,7 +80,7 @@ class RequestMetrics:
                 metrics.REPORT_DOWNLOADS.labels(route, str(status[0])).inc()
             if graphql:
                 _graphql(scope, bytes(request_body), bytes(response_body), status[0], elapsed)
-            metrics.record_pool()
+            metrics.record_pool(unless_within=0.25)
 
 
 def _capture(buffer: bytearray, chunk: bytes) -> None:
