@@ -61,11 +61,12 @@ def union(sources: list[ValuesQuery[Any]]) -> tuple[str, list[Any]]:
     return " UNION ".join(parts), list(context.parameterizer.values)
 
 
-_PLACEHOLDER = re.compile(r"\$(\d+)")
+#: A PostgreSQL placeholder (``$1``), its number the group
+PLACEHOLDER = re.compile(r"\$(\d+)")
 
 
 def renumbered(sql: str, offset: int) -> str:
     """``sql`` with each placeholder ``$n`` written ``$(n + offset)``: a statement placed in
     one with ``offset`` values before its own (the reports of a request, a document's
     compiled roots)."""
-    return _PLACEHOLDER.sub(lambda match: f"${int(match.group(1)) + offset}", sql)
+    return PLACEHOLDER.sub(lambda match: f"${int(match.group(1)) + offset}", sql)

@@ -6,9 +6,9 @@ each planned on its own, and whose whole selection is made of fields listed in
 ``schema/compiled/fields.py`` (fragments are inlined, a leaf asked twice under one key is
 answered once; ``@include``/``@skip`` are resolved for the request's values,
 ``schema/compiled/conditions.py``; other directives, a key asked twice with selections and
-anything unlisted disqualify it). The plan is computed once per document text and kept by the caller
-(``schema/compiled/run.py``), so a request whose document was seen before costs a
-dictionary lookup.
+anything unlisted disqualify it). The plan is computed once per document text and kept by
+the caller (``schema/compiled/run.py``), so a request whose document was seen before costs
+a dictionary lookup.
 
 The document is validated here exactly as the generic path validates it (the schema's
 rules plus the depth and alias limits, parsing under the token limit), and its worst-case

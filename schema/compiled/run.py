@@ -154,8 +154,13 @@ class CompiledQueries:
         plans = self.planner.plan(*key[:2], conditions, key[2])
         if plans is None:
             return None
-        roots = [self._compile_root(plan, key) for plan in plans]
-        return tuple(root for root in roots if root is not None) if all(roots) else None
+        roots = []
+        for plan in plans:
+            root = self._compile_root(plan, key)
+            if root is None:
+                return None  # a document is compiled whole or not at all
+            roots.append(root)
+        return tuple(roots)
 
     def _compile_root(self, plan: Plan, key: _Key) -> _Compiled | None:
         if plan.by_type:

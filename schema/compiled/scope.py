@@ -30,7 +30,7 @@ from typing import Any
 
 from tortoise.models import Model
 
-from core.queries import id_text
+from core.queries import PLACEHOLDER, id_text
 from resolvers.access.auth import Viewer
 from resolvers.access.scope import participant_column, scope_of
 from schema.compiled.fields import SOURCES
@@ -41,7 +41,6 @@ _SENTINEL = "7319000000001"
 _ALIAS = "\x00alias\x00"
 _MEMBER = re.compile(r":member:(\w+):")
 _MARKER = re.compile(r":scope:(\w+):(\w+):")
-_PARAMETER = re.compile(r"\$(\d+)")
 _MODELS: dict[str, type[Model]] = {source.table: source.model for source in SOURCES.values()}
 #: Rendered conditions by (table, viewer), the most recently used kept.
 _TEMPLATES: OrderedDict[tuple[str, Viewer], str | None] = OrderedDict()
@@ -144,7 +143,7 @@ class Scopes:
         queryset._make_query()
         queryset.query._orderbys = []  # a model's default ordering means nothing here
         parameterized, values = queryset.query.get_parameterized_sql()
-        rendered = _PARAMETER.sub(lambda m: _literal(values[int(m.group(1)) - 1]), parameterized)
+        rendered = PLACEHOLDER.sub(lambda m: _literal(values[int(m.group(1)) - 1]), parameterized)
         assert rendered.count(_SENTINEL) == 1, rendered
         return f"EXISTS ({rendered})"
 

@@ -11,7 +11,6 @@ carries a marker that ``schema/compiled/scope.py`` fills in for each viewer.
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from itertools import count
 
@@ -51,7 +50,6 @@ NOW = ":crossflow_now:"
 MARGIN = ":crossflow_lagging_margin:"
 #: PostgreSQL functions take at most 100 arguments: 50 key/value pairs per object.
 MAX_FIELDS_PER_OBJECT = 50
-_PARAMETER = re.compile(r"\$(\d+)")
 
 
 class TooWide(Exception):

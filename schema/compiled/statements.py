@@ -14,15 +14,13 @@ from typing import Any
 from tortoise.queryset import QuerySet
 
 from core import clock
-from core.queries import renumbered
+from core.queries import PLACEHOLDER, renumbered
 from core.settings import get_settings
 from resolvers.errors import DomainError
 from resolvers.keyset import BY_ID, Ordering
 from schema.compiled.body import selects
 from schema.compiled.plan import Plan
 from schema.compiled.sql import MARGIN, NOW
-
-_PARAMETER = re.compile(r"\$(\d+)")
 
 
 def now_literal(moment: datetime) -> str:
@@ -162,7 +160,7 @@ def _rendered(
             numbers[index] = after + len(kept)
         return f"${numbers[index]}"
 
-    return _PARAMETER.sub(written, sql), kept
+    return PLACEHOLDER.sub(written, sql), kept
 
 
 def at_now(sql: str) -> str:
