@@ -70,6 +70,9 @@ SOURCES: tuple[Source, ...] = (
     Source(
         "collaboration_request", "d", "to_department_id", ("to_department_id", "requirement_id")
     ),
+    # not a way in to a requirement, but whether any @mention names the person is read
+    # ahead with their ids (it widens their scope to the task they were asked about)
+    Source("mention", "u", "user_id", ("user_id", "comment_id")),
 )
 
 _FUNCTION_SQL = f"""
@@ -139,9 +142,14 @@ def _tables() -> list[str]:
     return sorted({source.table for source in SOURCES})
 
 
-def _trigger_names() -> list[str]:
-    names = [f"crossflow_participation_{table}_truncate" for table in _tables()]
+def trigger_names(only: str | None = None) -> list[str]:
+    """The triggers of every source table, or of the table ``only`` (a migration that adds a
+    source drops its triggers when reversed)."""
+    tables = [table for table in _tables() if only in (None, table)]
+    names = [f"crossflow_participation_{table}_truncate" for table in tables]
     for table, kind, _, _, on_rows in SOURCES:
+        if table not in tables:
+            continue
         name = _trigger_name(table, kind)
         names += [name, f"{name}_update"] if on_rows else [f"{name}_update"]
     return names
@@ -185,9 +193,9 @@ async def install(client: BaseDBAsyncClient) -> None:
 
 
 def _installed_sql() -> str:
-    names = ",".join(f"'{name}'" for name in _trigger_names())
+    names = ",".join(f"'{name}'" for name in trigger_names())
     return (
-        f"SELECT count(DISTINCT tgname) = {len(_trigger_names())}"
+        f"SELECT count(DISTINCT tgname) = {len(trigger_names())}"
         f" FROM pg_trigger WHERE tgname IN ({names})"
     )
 

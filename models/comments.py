@@ -49,3 +49,5 @@ class Mention(TimestampedModel):
     class Meta:
         table = "mention"
         unique_together = (("comment", "user"),)
+        # whether anyone's @mentions name a person (their scope, read ahead with their ids)
+        indexes = (("user_id",),)

@@ -47,6 +47,10 @@ class Viewer:
     #: The requirements this viewer takes part in, when read ahead for the request
     #: (``resolvers.access.scope.with_participation``); ``None``: each query looks them up itself.
     requirement_ids: tuple[int, ...] | None = None
+    #: Whether any @mention names this viewer, read ahead with ``requirement_ids`` (in the
+    #: same snapshot); ``False`` lets the scope leave out the mention branch, which cannot
+    #: admit a row (``resolvers.access.scope._or_mentioned``). ``None``: not read.
+    mentioned: bool | None = None
 
     @property
     def is_admin(self) -> bool:

@@ -63,7 +63,7 @@ async def read_ahead(viewer: Viewer) -> tuple[Viewer, Kept | None]:
     now = clock.now()
     if kept is not None and kept.read_at <= now < kept.until:
         memory.entries.move_to_end(key)
-        return replace(viewer, requirement_ids=kept.ids), kept
+        return replace(viewer, requirement_ids=kept.ids, mentioned=kept.mentioned), kept
     found, kept, logged = await _read(viewer, snapshot=True)
     if memory is _UNKNOWN:
         memory = _MEMORIES[client] = _Memory(OrderedDict()) if logged else None
@@ -87,6 +87,7 @@ class Kept:
     (the next start or end of a delegation to them: the scope names the clock there)."""
 
     ids: tuple[int, ...]
+    mentioned: bool | None
     keys: tuple[str, ...]
     snapshot: str
     xmin: str
@@ -161,33 +162,41 @@ async def _read(viewer: Viewer, *, snapshot: bool = False) -> tuple[Viewer, Kept
     if viewer.reads_everything or viewer.requirement_ids is not None:
         return viewer, None, False
     if viewer.user_id is None and viewer.department_id is None:
-        return replace(viewer, requirement_ids=()), None, False
+        return replace(viewer, requirement_ids=(), mentioned=False), None, False
     connection = get_connection(current_connection())
     postgres = connection.capabilities.dialect == "postgres"
     statement, params = _participation_union(viewer, connection.capabilities.dialect)
     statement = f"{statement} LIMIT {READ_AHEAD_LIMIT + 1}"
     now = clock.now()
     if postgres:  # one array: decoding a row per id cost more than reading them
-        extra = ""
+        extra = f", {_mentioned(len(params))}"
         if snapshot:
-            extra = (
+            extra += (
                 ", pg_current_snapshot()::text, pg_snapshot_xmin(pg_current_snapshot())::text, "
                 f"({_next_delegation_change(len(params))}), ({participation_log.INSTALLED})"
             )
-            params = [*params, viewer.user_id, now]
+        params = [*params, viewer.user_id, *([now] if snapshot else [])]
         statement = f"SELECT array_agg(u.pk){extra} FROM ({statement}) AS u(pk)"
     _, rows = await connection.execute_query(statement, params)
     found = (rows[0][0] or []) if postgres else [row[0] for row in rows]
     ids = tuple(sorted(set(found) - {None}))
-    logged = bool(snapshot and postgres and rows[0][4])
+    mentioned = bool(rows[0][1]) if postgres else None
+    logged = bool(snapshot and postgres and rows[0][5])
     if len(ids) > READ_AHEAD_LIMIT:
         return viewer, None, logged
     kept = None
     if logged:
-        until = rows[0][3] or datetime.max.replace(tzinfo=now.tzinfo)
+        until = rows[0][4] or datetime.max.replace(tzinfo=now.tzinfo)
         ids = KeptIds(ids)
-        kept = Kept(ids, _keys(viewer), rows[0][1], rows[0][2], now, until)
-    return replace(viewer, requirement_ids=ids), kept, logged
+        kept = Kept(ids, mentioned, _keys(viewer), rows[0][2], rows[0][3], now, until)
+    return replace(viewer, requirement_ids=ids, mentioned=mentioned), kept, logged
+
+
+def _mentioned(given: int) -> str:
+    """Whether any @mention names the viewer (their id is the next parameter), beside their
+    ids in the same snapshot; the mention table's triggers log its changes for the kept
+    ids' guard."""
+    return f'EXISTS (SELECT 1 FROM "mention" WHERE "user_id" = ${given + 1})'
 
 
 def _keys(viewer: Viewer) -> tuple[str, ...]:

@@ -209,13 +209,15 @@ def _or_mentioned(path: str, lookup: str, mentioned: str) -> Callable[[Viewer], 
     commented on, that task's comments and mentions, and the requirement's summary (the
     requirement's node; its other children keep the participants' scope, so attachments,
     reviews, other tasks and their comments and collaboration requests stay hidden).
-    ``lookup`` on this table matches ``mentioned``, read from the viewer's mentions.
+    ``lookup`` on this table matches ``mentioned``, read from the viewer's mentions. A viewer
+    read ahead as mentioned nowhere (``Viewer.mentioned``) has no such rows: the branch is
+    left out, so PostgreSQL can walk an index by the ids alone.
     """
     participating = _through_requirement(path)
 
     def scope(viewer: Viewer) -> Scope:
         base = participating(viewer)
-        if base is None or viewer.user_id is None:
+        if base is None or viewer.user_id is None or viewer.mentioned is False:
             return base
         own = Mention.filter(user_id=viewer.user_id).values(mentioned)
         condition: dict[str, Any] = {f"{lookup}__in": Subquery(own)}

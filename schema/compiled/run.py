@@ -212,7 +212,8 @@ class CompiledQueries:
                     return await self._answer(roots, viewer, kept)
                 except _Stale:  # a participation change since the ids were kept
                     forget(viewer)
-                    viewer, _ = await read_ahead(replace(viewer, requirement_ids=None))
+                    unread = replace(viewer, requirement_ids=None, mentioned=None)
+                    viewer, _ = await read_ahead(unread)
                     return await self._answer(roots, viewer, None)
         except DomainError:
             return None

@@ -40,10 +40,10 @@ _SENTINEL = "7319000000001"
 #: Where the row's alias goes in a condition on one of its own columns.
 _ALIAS = "\x00alias\x00"
 _MEMBER = re.compile(r":member:(\w+):")
-_MARKER = re.compile(r":scope:(\w+):(\w+):")
+_MARKER = re.compile(r":(scope|besides):(\w+):(\w+):")
 _MODELS: dict[str, type[Model]] = {source.table: source.model for source in SOURCES.values()}
-#: Rendered conditions by (table, viewer), the most recently used kept.
-_TEMPLATES: OrderedDict[tuple[str, Viewer], str | None] = OrderedDict()
+#: Rendered conditions by (kind of marker, table, viewer), the most recently used kept.
+_TEMPLATES: OrderedDict[tuple[str, str, Viewer], str | None] = OrderedDict()
 _KEPT = 64
 
 
@@ -53,21 +53,37 @@ def marker(model: type[Model], alias: str) -> str:
     return f":scope:{model._meta.db_table}:{alias}:"
 
 
+def besides_marker(model: type[Model], alias: str) -> str:
+    """Where the scope of the row ``alias`` of ``model`` goes when its requirement is known
+    not to be one of the viewer's read-ahead requirements: only what the rule admits
+    besides them (their @mentions), or the whole scope when no ids were read ahead."""
+    _MODELS.setdefault(str(model._meta.db_table), model)
+    return f":besides:{model._meta.db_table}:{alias}:"
+
+
 def member(alias: str) -> str:
     """Where the condition "the requirement row ``alias`` is one of the viewer's read-ahead
     requirements" goes (``FALSE`` when none were read ahead, ``TRUE`` for a viewer who
-    reads everything)."""
+    reads everything or who is mentioned nowhere: each requirement row of a statement is in
+    the viewer's scope, which then holds their own requirements alone)."""
     return f":member:{alias}:"
 
 
 def marked(sql: str) -> tuple[type[Model], ...]:
     """The models of the levels of ``sql`` whose scope the viewer decides."""
-    return tuple(_MODELS[table] for table in sorted({m.group(1) for m in _MARKER.finditer(sql)}))
+    return tuple(_MODELS[table] for table in sorted({m.group(2) for m in _MARKER.finditer(sql)}))
 
 
 def needs_participation(models: tuple[type[Model], ...], viewer: Viewer) -> bool:
     """Whether the viewer's scope of any of ``models`` is more than "every row" (directory
-    data costs no read of the viewer's requirement ids)."""
+    data costs no read of the viewer's requirement ids).
+
+    Asked before the ids are read: a rule is "every row" for a viewer or not whatever their
+    ids (only those who read everything have no participation condition), so it is asked
+    with none, which spares building the participation subquery (~0.15 ms) to discard it.
+    """
+    if viewer.requirement_ids is None:
+        viewer = replace(viewer, requirement_ids=(), mentioned=False)
     return any(scope_of(model, viewer) is not None for model in models)
 
 
@@ -76,7 +92,7 @@ class Scopes:
 
     def __init__(self, viewer: Viewer) -> None:
         self.viewer = viewer
-        self._rendered: dict[str, str | None] = {}
+        self._rendered: dict[tuple[str, str], str | None] = {}
 
     def apply(self, sql: str) -> str:
         """``sql`` with every marker replaced by this viewer's condition."""
@@ -84,22 +100,24 @@ class Scopes:
 
     def _member(self, match: re.Match[str]) -> str:
         ids = self.viewer.requirement_ids
-        if self.viewer.reads_everything:
+        if self.viewer.reads_everything or self.viewer.mentioned is False:
+            # mentioned nowhere: every requirement row of the statement passed a scope
+            # that admits the viewer's own requirements and nothing else
             return "TRUE"
         if not ids:
             return "FALSE"
         return f'{match.group(1)}."id" IN {id_text(ids)}'
 
     def _condition(self, match: re.Match[str]) -> str:
-        table, alias = match.group(1), match.group(2)
-        if table not in self._rendered:
-            self._rendered[table] = self._template(table)
-        template = self._rendered[table]
+        kind, table, alias = match.group(1), match.group(2), match.group(3)
+        if (kind, table) not in self._rendered:
+            self._rendered[kind, table] = self._template(kind, table)
+        template = self._rendered[kind, table]
         if template is None:
             return "TRUE"
         return template.replace(_SENTINEL, f'{alias}."id"').replace(_ALIAS, alias)
 
-    def _template(self, table: str) -> str | None:
+    def _template(self, kind: str, table: str) -> str | None:
         """The rendered condition, kept across requests when it depends on the viewer alone.
 
         With the viewer's requirement ids read ahead (or no scope at all) a rule is a pure
@@ -108,13 +126,14 @@ class Scopes:
         viewer without read-ahead ids names the clock (delegations), so it is rendered
         each time.
         """
+        render = self._besides if kind == "besides" else self._render
         if self.viewer.requirement_ids is None and not self.viewer.reads_everything:
-            return self._render(_MODELS[table])
-        key = (table, self.viewer)
+            return render(_MODELS[table])
+        key = (kind, table, self.viewer)
         if key in _TEMPLATES:
             _TEMPLATES.move_to_end(key)
             return _TEMPLATES[key]
-        template = _TEMPLATES[key] = self._render(_MODELS[table])
+        template = _TEMPLATES[key] = render(_MODELS[table])
         if len(_TEMPLATES) > _KEPT:
             _TEMPLATES.popitem(last=False)
         return template
@@ -126,11 +145,21 @@ class Scopes:
             return self._exists(model, self.viewer)
         column, widened = shortcut
         listed = f'{_ALIAS}."{column}" IN {id_text(ids)}' if ids else "FALSE"
-        if not widened:
+        if not widened or self.viewer.mentioned is False:
             return listed
         # the rows the rule admits besides the viewer's requirements (their @mentions)
         besides = self._exists(model, replace(self.viewer, requirement_ids=()))
         return f"({listed} OR {besides})" if besides is not None else listed
+
+    def _besides(self, model: type[Model]) -> str | None:
+        """The scope of a row whose requirement is not one of the viewer's read-ahead ones:
+        the part of the rule that names those ids is false there."""
+        shortcut = participant_column(model)
+        if self.viewer.requirement_ids is None or shortcut is None:
+            return self._render(model)
+        if not shortcut[1] or self.viewer.mentioned is False:
+            return "FALSE"
+        return self._exists(model, replace(self.viewer, requirement_ids=()))
 
     @staticmethod
     def _exists(model: type[Model], viewer: Viewer) -> str | None:

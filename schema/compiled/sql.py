@@ -42,7 +42,7 @@ from schema.compiled.kinds import (
     ToOneVia,
 )
 from schema.compiled.plan import TYPENAME, ObjectPlan
-from schema.compiled.scope import marker, member
+from schema.compiled.scope import besides_marker, marker, member
 
 #: Replaced by the request's "now" (a literal built from a datetime, never user input).
 NOW = ":crossflow_now:"
@@ -119,9 +119,11 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
             if not source.implied and _admitted_with(plan.type_name, source.model, source.fk):
                 # a requirement of the viewer's: every row under it is theirs, counted
                 # from the index alone (no row of the child's table read for its scope)
+                # (else the requirement is not theirs: only the rule's other rows count)
+                besides = besides_marker(source.model, inner)
                 pairs.append(
                     f"CASE WHEN {member(alias)} THEN {counted.format(scope='TRUE')}"
-                    f" ELSE {counted.format(scope=scope)} END"
+                    f" ELSE {counted.format(scope=besides)} END"
                 )
             else:
                 pairs.append(counted.format(scope=scope))

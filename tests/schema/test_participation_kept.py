@@ -28,9 +28,11 @@ from core.participation_log import TABLE
 from core.settings import Settings
 from crossflow import scheduler
 from models import (
+    Comment,
     Delegation,
     Department,
     DepartmentHead,
+    Mention,
     Requirement,
     RequirementDepartment,
     Task,
@@ -151,7 +153,18 @@ async def _a_delegate_of_another_head(username: str) -> str:
     return requirement.code
 
 
+async def _mentioned_on_a_task(username: str) -> str:
+    """Someone of the other department @mentions the person on one of its tasks: they read
+    that requirement's summary (``_or_mentioned``), though they take no part in it."""
+    requirement = await _unseen(username)
+    task = await _first(Task.filter(requirement=requirement))
+    comment = await Comment.create(task=task, author_id=requirement.initiator_id, body="请看")
+    await Mention.create(comment=comment, user=await User.get(username=username))
+    return requirement.code
+
+
 CHANGES: dict[str, Change] = {
+    "@mentioned on a task": _mentioned_on_a_task,
     "a task assigned to them": _assigned_a_task,
     "their department involved": _their_department_involved,
     "their department assisting on a task": _their_department_assisting,
