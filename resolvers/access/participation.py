@@ -65,8 +65,10 @@ async def read_ahead(viewer: Viewer) -> tuple[Viewer, Kept | None]:
         memory.entries.move_to_end(key)
         return replace(viewer, requirement_ids=kept.ids, mentioned=kept.mentioned), kept
     found, kept, logged = await _read(viewer, snapshot=True)
-    if memory is _UNKNOWN:
-        memory = _MEMORIES[client] = _Memory(OrderedDict()) if logged else None
+    if memory is _UNKNOWN:  # (another request may have found out meanwhile)
+        memory = _MEMORIES.get(client, _UNKNOWN)
+        if memory is _UNKNOWN:
+            memory = _MEMORIES[client] = _Memory(OrderedDict()) if logged else None
     if memory is not None and kept is not None:
         memory.entries[key] = kept
         if len(memory.entries) > KEPT_VIEWERS:
@@ -134,6 +136,25 @@ class KeptIds(tuple[int, ...]):
         return cached
 
 
+#: One object per distinct tuple of kept ids, the most recently read last.
+_INTERNED: OrderedDict[KeptIds, KeptIds] = OrderedDict()
+
+
+def _interned(ids: KeptIds) -> KeptIds:
+    """The one object holding ``ids``: statements and scope texts are kept under keys that
+    name the viewer, and equal ids read again (by concurrent first requests, or after an
+    unrelated change tripped the guard) would otherwise be compared id by id on every
+    lookup; the same object compares by identity."""
+    found = _INTERNED.get(ids)
+    if found is None:
+        found = _INTERNED[ids] = ids
+        if len(_INTERNED) > KEPT_VIEWERS:
+            _INTERNED.popitem(last=False)
+    else:
+        _INTERNED.move_to_end(ids)
+    return found
+
+
 #: Guarded statements a kept viewer holds (several documents, pages and orders).
 _GUARDED_KEPT = 32
 
@@ -187,7 +208,7 @@ async def _read(viewer: Viewer, *, snapshot: bool = False) -> tuple[Viewer, Kept
     kept = None
     if logged:
         until = rows[0][4] or datetime.max.replace(tzinfo=now.tzinfo)
-        ids = KeptIds(ids)
+        ids = _interned(KeptIds(ids))
         kept = Kept(ids, mentioned, _keys(viewer), rows[0][2], rows[0][3], now, until)
     return replace(viewer, requirement_ids=ids, mentioned=mentioned), kept, logged
 

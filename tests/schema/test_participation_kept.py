@@ -214,6 +214,53 @@ async def test_losing_a_part_hides_the_requirement_at_once(
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_losing_a_mention_hides_the_requirement_at_once(
+    apps: tuple[GraphQLClient, GraphQLClient],
+) -> None:
+    # given a staff member who reads a requirement only because they were @mentioned
+    compiled, _ = apps
+    staff = await compiled.sign_in("market_staff")
+    gained = await _mentioned_on_a_task("market_staff")
+    assert gained in await _read(staff)
+    assert gained in await _read(staff)  # kept
+    # when the mention is taken away (its comment deleted)
+    await Comment.filter(task__requirement__code=gained).delete()
+    # then the next read no longer shows it
+    assert gained not in await _read(staff)
+    assert await _read(staff) == await _allowed("market_staff")
+
+
+COUNTED = "{ requirements(first: 100) { edges { node { code taskCount } } } }"
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+async def test_someone_mentioned_nowhere_is_scoped_by_their_ids_alone(
+    apps: tuple[GraphQLClient, GraphQLClient],
+) -> None:
+    # given a head whom no @mention names, reading their requirements with task counts
+    compiled, generic = apps
+    head, same_head = await compiled.sign_in("market_head"), await generic.sign_in("market_head")
+    await head.data(COUNTED)
+    # when the page is read with their ids kept
+    with counted_statements() as statements:
+        page = await head.data(COUNTED)
+    # then one statement answers it, with no mention branch (PostgreSQL walks the index by
+    # their ids), and the counts are the generic executor's
+    (statement,) = [s for s in statements if '"requirement"' in s]
+    assert '"mention"' not in statement
+    assert page == await same_head.data(COUNTED)
+    # and once someone @mentions them, the next page has the branch and shows that
+    # requirement with only the task they were asked about counted
+    gained = await _mentioned_on_a_task("market_head")
+    with counted_statements() as statements:
+        page = await head.data(COUNTED)
+    assert any('"mention"' in s for s in statements)
+    counts = {e["node"]["code"]: e["node"]["taskCount"] for e in page["requirements"]["edges"]}
+    assert counts[gained] == 1
+    assert page == await same_head.data(COUNTED)
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
 async def test_a_change_typed_in_sql_on_another_connection_counts(
     apps: tuple[GraphQLClient, GraphQLClient], settings: Settings
 ) -> None:
