@@ -4,7 +4,9 @@ Inside a larger query PostgreSQL plans "the requirements I take part in" (an OR 
 subqueries) as a join over every task; given the ids as values it estimates the share of
 rows they select and walks the task index newest first, stopping after one page
 (bench/README.md). The ids are read as a UNION of the scope's sources
-(``resolvers/access/scope.py``), each an index lookup.
+(``resolvers/access/scope.py``), each an index lookup; beside them, whether any @mention
+names the viewer (``Viewer.mentioned``: mentioned nowhere, the scope leaves its mention
+branch out).
 
 For a department head that UNION returns ~1,800 ids: ~0.6 ms of database time and a round
 trip per request, more than the page itself. :func:`read_ahead` keeps them per viewer, with

@@ -12,7 +12,9 @@ With the viewer's requirement ids read ahead, a level whose scope admits every r
 those requirements (``participant_column``) asks its own requirement column first,
 ``(row."requirement_id" IN (…) OR EXISTS (the rest of the scope))``: PostgreSQL keeps the
 self-join of the ``EXISTS`` (one index probe per nested row) and the ``OR`` stops before it
-for the rows of the viewer's requirements.
+for the rows of the viewer's requirements. For a viewer read ahead as mentioned nowhere the
+rest of such a scope admits nothing and is left out; a child count under a requirement that
+is not the viewer's asks only that rest (:func:`besides_marker`).
 
 A node's SQL is built once per document with a marker where each scope goes
 (:func:`marker`); a request replaces the markers with its viewer's conditions
