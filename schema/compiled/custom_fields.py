@@ -6,9 +6,8 @@ live rows, then ranked (``resolvers/forms/reading.py``). Saying that merge again
 give it two definitions; instead the statement selects, per requirement, the raw parts —
 the values as stored, the two snapshots, the live fields and, for each ``user``,
 ``department`` or ``file`` the document selects, the rows the values name, in the viewer's
-scope, as the document selects them — and :func:`finish` turns them into the list with
-the same functions the GraphQL type uses. Everything else of the response stays the text
-PostgreSQL wrote; a response is parsed and written again only when it has custom fields.
+scope, as the document selects them — and :func:`custom_values` turns them into the list
+with the same functions the GraphQL type uses (``finish.py`` calls it).
 """
 
 from __future__ import annotations
@@ -18,15 +17,13 @@ from datetime import date
 from itertools import count
 from typing import Any
 
-import orjson
-
 from models import FormField, RequirementFormVersion, RequirementTemplateVersion
 from models.enums import FormFieldType
 from resolvers.forms import reading
 from resolvers.forms.reading import StoredValue
 from resolvers.forms.values import COLUMNS, FieldDef
 from schema.compiled.fields import SOURCES
-from schema.compiled.kinds import CustomFields, Finished
+from schema.compiled.kinds import Finished
 from schema.compiled.plan import TYPENAME, ObjectPlan
 from schema.compiled.scope import marker
 
@@ -88,34 +85,8 @@ def custom_fields_sql(plan: ObjectPlan, alias: str, aliases: count[int], render:
     )
 
 
-def finishes(plan: ObjectPlan) -> bool:
-    """Whether a node of ``plan`` has custom values to finish, at any depth."""
-    return any(
-        isinstance(source, CustomFields) or (sub is not None and finishes(sub))
-        for _, _, source, sub in plan.fields
-        if not isinstance(source, Finished)
-    )
-
-
-def finished(node: str, plan: ObjectPlan) -> str:
-    """The node's JSON text with every custom values list written out."""
-    value = orjson.loads(node)  # as Tortoise decodes a JSON column: the same numbers
-    _finish(value, plan)
-    return orjson.dumps(value).decode()
-
-
-def _finish(node: dict[str, Any], plan: ObjectPlan) -> None:
-    for key, _, source, sub in plan.fields:
-        if sub is None:
-            continue
-        if isinstance(source, CustomFields):  # null: no values (the list is non-null)
-            node[key] = [] if node[key] is None else _values(node[key], sub)
-        elif node[key] is not None:  # an object, or a list of them
-            for item in node[key] if isinstance(node[key], list) else [node[key]]:
-                _finish(item, sub)
-
-
-def _values(raw: dict[str, Any], plan: ObjectPlan) -> list[dict[str, Any]]:
+def custom_values(raw: dict[str, Any], plan: ObjectPlan) -> list[dict[str, Any]]:
+    """The ``CustomFieldValue`` list of one requirement from the parts its statement read."""
     form_version, template_id, template_version = raw["key"]
     live = [FieldDef.from_columns(row) for row in raw["live"]]
     definitions = reading.definitions_of(

@@ -169,6 +169,15 @@ class Lagging:
 
 
 @dataclass(frozen=True)
+class ContentChanged:
+    """``Review.contentChangedSinceApproval``: the statement reads the hash that was signed,
+    the requirement's signed content and its involved departments (all in scope whenever the
+    review is: the three are read through the review's own ``requirement_id``), and Python
+    compares them with ``resolvers/requirements/signoff.content_hash``, the one definition
+    of the fingerprint (``schema/compiled/finish.py``)."""
+
+
+@dataclass(frozen=True)
 class IdPath:
     """A path naming the row by its global id: ``prefix`` + id + ``suffix`` (what
     ``AttachmentVersion.downloadUrl`` writes in Python, ``/files/<global id>``)."""
@@ -227,6 +236,7 @@ FieldSource = (
     | IdPath
     | ColumnPath
     | CustomFields
+    | ContentChanged
     | Finished
 )
 
@@ -235,6 +245,7 @@ FieldSource = (
 #: when it has no target, see :func:`object_type`).
 VALUES = (
     Finished,
+    ContentChanged,
     Column,
     ItemKey,
     ChildCount,

@@ -42,8 +42,8 @@ from resolvers.keyset import Ordering
 from schema.compiled.arguments import RootArguments
 from schema.compiled.body import body, page_value, selects
 from schema.compiled.conditions import NONE, Conditions, conditions_of
-from schema.compiled.custom_fields import finished, finishes
 from schema.compiled.fields import SOURCES
+from schema.compiled.finish import finished, finishes
 from schema.compiled.plan import ObjectPlan, Plan, Planner
 from schema.compiled.roots import connection_rows, node_target, object_rows
 from schema.compiled.scope import Scopes, marked, needs_participation

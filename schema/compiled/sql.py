@@ -25,6 +25,7 @@ from schema.compiled.kinds import (
     ChildCount,
     Column,
     ColumnPath,
+    ContentChanged,
     CustomFields,
     IdPath,
     ItemKey,
@@ -43,6 +44,7 @@ from schema.compiled.kinds import (
 )
 from schema.compiled.plan import TYPENAME, ObjectPlan
 from schema.compiled.scope import besides_marker, marker, member
+from schema.compiled.signed_content import signed_content_sql
 
 #: Replaced by the request's "now" (a literal built from a datetime, never user input).
 NOW = ":crossflow_now:"
@@ -150,6 +152,8 @@ def _object(plan: ObjectPlan, alias: str, aliases: count[int]) -> str:
         elif isinstance(source, ItemRef) and sub is not None:
             key = f"({alias} ->> '{source.key}')::integer"
             pairs.append(_by_id(sub, source.target, key, aliases))
+        elif isinstance(source, ContentChanged):
+            pairs.append(signed_content_sql(alias, aliases))
         elif isinstance(source, Lagging):
             pairs.append(_lagging(alias))
         elif isinstance(source, Overdue):
