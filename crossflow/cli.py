@@ -1,9 +1,4 @@
-"""The ``crossflow`` command line (typer).
-
-The application, its schema and the demo data are imported by the commands that use them:
-importing them costs about two seconds, which ``crossflow --help`` and the operations
-commands should not pay.
-"""
+"""The ``crossflow`` command line (typer)."""
 
 from __future__ import annotations
 
@@ -18,9 +13,13 @@ from rich.table import Table
 
 from core import clock, db, logs
 from core.settings import DEFAULT_SECRET_KEY, DEMO_PASSWORD, Mode, Settings, configure, get_settings
+from crossflow import demo as demo_data
+from crossflow.app import create_app
 from crossflow.demo_people import DEPARTMENTS
 from crossflow.metrics_dir import prepare_multiprocess_metrics
+from crossflow.sdl_check import check
 from crossflow.secret_key import resolve as resolve_secret_key
+from crossflow.seed import seed as load
 from models import User
 from models.enums import Role
 from resolvers.access.api_tokens import create_api_token
@@ -28,6 +27,7 @@ from resolvers.access.sign_in_guard import SignInGuard
 from resolvers.access.sign_in_locks import unlock_sign_in as unlock
 from resolvers.alerts.rules import ensure_default_rules
 from resolvers.errors import DomainError
+from schema import schema
 
 app = typer.Typer(
     help="CrossFlow: cross-department collaboration over GraphQL.", no_args_is_help=True
@@ -50,9 +50,6 @@ def demo(
 ) -> None:
     """Run the embedded demo: SQLite, demo data, in-process worker, on one port."""
     import uvicorn
-
-    from crossflow import demo as demo_data
-    from crossflow.app import create_app
 
     settings = configure(
         get_settings().model_copy(update={"mode": Mode.DEMO, "data_dir": data_dir})
@@ -121,8 +118,6 @@ def serve(
 ) -> None:
     """Serve the API on the configured database and broker (run `crossflow migrate` first)."""
     import uvicorn
-
-    from crossflow.app import create_app
 
     settings = get_settings()
     _logging(settings)
@@ -259,8 +254,6 @@ def seed(
     if settings.uses_sqlite or not settings.database_url:
         console.print("[red]crossflow seed needs CROSSFLOW_DATABASE_URL (PostgreSQL)[/red]")
         raise typer.Exit(2)
-    from crossflow.seed import seed as load
-
     asyncio.run(db.migrate(settings))
     counts = asyncio.run(load(settings.database_url, tasks, due_soon))
     console.print(", ".join(f"{count:,} {name}" for name, count in counts.items()))
@@ -271,8 +264,6 @@ def export_schema(
     output: Path = typer.Option(None, help="Write to this file instead of standard output"),
 ) -> None:
     """Print the GraphQL SDL (the committed copy is schema.graphql at the repository root)."""
-    from schema import schema
-
     sdl = schema.as_str() + "\n"
     if output is None:
         sys.stdout.write(sdl)
@@ -289,9 +280,6 @@ def check_schema(
     Breaking changes since the previous commit pass only with schema.graphql updated in the
     same commit; they are printed either way.
     """
-    from crossflow.sdl_check import check
-    from schema import schema
-
     verdict = check(repository, schema.as_str() + "\n")
     for line in verdict.lines:
         console.print(line, style=None if verdict.ok else "red", markup=False, soft_wrap=True)
