@@ -13,10 +13,7 @@ from core import participation_log
 
 
 async def install(apps: StateApps, schema_editor: BaseSchemaEditor) -> None:
-    if schema_editor.DIALECT == "sqlite":
-        return
-    for statement in participation_log.install_statements():
-        await schema_editor.client.execute_script(statement)
+    await participation_log.install(schema_editor.client)  # (nothing on SQLite)
 
 
 async def drop_mention_triggers(apps: StateApps, schema_editor: BaseSchemaEditor) -> None:

@@ -175,10 +175,11 @@ def _joined_sources(viewer: Viewer) -> list[ValuesQuery[Any]]:
 _PARTICIPANT_COLUMNS: dict[Callable[[Viewer], Scope], tuple[str, bool]] = {}
 
 
-def participant_column(model: type[Model]) -> tuple[str, bool] | None:
+def participant_column(model: type[Model], viewer: Viewer | None = None) -> tuple[str, bool] | None:
     """The column of ``model`` holding its requirement's id when the model's scope admits
     every row of the viewer's requirements (``None`` otherwise or when the path crosses a
-    table), and whether the scope admits other rows too.
+    table), and whether the scope admits other rows too: for ``viewer``, not when they are
+    read ahead as mentioned nowhere (``_or_mentioned`` leaves its branch out).
 
     A compiled statement checks that column against the read-ahead ids before it asks the
     whole scope (``schema/compiled/scope.py``): PostgreSQL does not remove the self-join of
@@ -187,7 +188,8 @@ def participant_column(model: type[Model]) -> tuple[str, bool] | None:
     found = _PARTICIPANT_COLUMNS.get(_SCOPES.get(model, rules.admin_only))
     if found is None or "__" in found[0]:
         return None
-    return found
+    column, widened = found
+    return column, widened and not (viewer is not None and viewer.mentioned is False)
 
 
 def _through_requirement(path: str) -> Callable[[Viewer], Scope]:

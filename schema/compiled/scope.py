@@ -33,6 +33,7 @@ from typing import Any
 from tortoise.models import Model
 
 from core.queries import PLACEHOLDER, id_text
+from models import Requirement
 from resolvers.access.auth import Viewer
 from resolvers.access.scope import participant_column, scope_of
 from schema.compiled.fields import SOURCES
@@ -47,6 +48,12 @@ _MODELS: dict[str, type[Model]] = {source.table: source.model for source in SOUR
 #: Rendered conditions by (kind of marker, table, viewer), the most recently used kept.
 _TEMPLATES: OrderedDict[tuple[str, str, Viewer], str | None] = OrderedDict()
 _KEPT = 64
+
+
+def _widened_requirements(viewer: Viewer) -> bool:
+    """Whether the viewer's scope of requirements admits any besides their own."""
+    shortcut = participant_column(Requirement, viewer)
+    return shortcut is None or shortcut[1]
 
 
 def marker(model: type[Model], alias: str) -> str:
@@ -102,12 +109,14 @@ class Scopes:
 
     def _member(self, match: re.Match[str]) -> str:
         ids = self.viewer.requirement_ids
-        if self.viewer.reads_everything or self.viewer.mentioned is False:
-            # mentioned nowhere: every requirement row of the statement passed a scope
-            # that admits the viewer's own requirements and nothing else
+        if self.viewer.reads_everything:
             return "TRUE"
         if not ids:
             return "FALSE"
+        if not _widened_requirements(self.viewer):
+            # every requirement row of the statement passed a scope that admits the
+            # viewer's own requirements and nothing else
+            return "TRUE"
         return f'{match.group(1)}."id" IN {id_text(ids)}'
 
     def _condition(self, match: re.Match[str]) -> str:
@@ -142,25 +151,24 @@ class Scopes:
 
     def _render(self, model: type[Model]) -> str | None:
         ids = self.viewer.requirement_ids
-        shortcut = participant_column(model) if ids is not None else None
+        shortcut = participant_column(model, self.viewer) if ids is not None else None
         if shortcut is None:
             return self._exists(model, self.viewer)
         column, widened = shortcut
         listed = f'{_ALIAS}."{column}" IN {id_text(ids)}' if ids else "FALSE"
-        if not widened or self.viewer.mentioned is False:
-            return listed
-        # the rows the rule admits besides the viewer's requirements (their @mentions)
-        besides = self._exists(model, replace(self.viewer, requirement_ids=()))
+        besides = self._rest(model) if widened else None
         return f"({listed} OR {besides})" if besides is not None else listed
 
     def _besides(self, model: type[Model]) -> str | None:
         """The scope of a row whose requirement is not one of the viewer's read-ahead ones:
         the part of the rule that names those ids is false there."""
-        shortcut = participant_column(model)
+        shortcut = participant_column(model, self.viewer)
         if self.viewer.requirement_ids is None or shortcut is None:
             return self._render(model)
-        if not shortcut[1] or self.viewer.mentioned is False:
-            return "FALSE"
+        return self._rest(model) if shortcut[1] else "FALSE"
+
+    def _rest(self, model: type[Model]) -> str | None:
+        """The rows the rule admits besides the viewer's requirements (their @mentions)."""
         return self._exists(model, replace(self.viewer, requirement_ids=()))
 
     @staticmethod

@@ -195,39 +195,44 @@ async def test_the_next_read_after_a_change_shows_it(
     assert after == await _allowed(username)
 
 
+async def _department_taken_off(username: str, code: str) -> None:
+    department = (await User.get(username=username)).department_id
+    await RequirementDepartment.filter(requirement__code=code, department_id=department).delete()
+
+
+async def _mention_taken_away(_: str, code: str) -> None:
+    await Comment.filter(task__requirement__code=code).delete()  # (its mentions go with it)
+
+
+#: A part lost: who, how they came to read a requirement, and how that is taken away.
+LOSSES: dict[str, tuple[str, Change, Callable[[str, str], Awaitable[None]]]] = {
+    "their department taken off": (
+        "market_head",
+        _their_department_involved,
+        _department_taken_off,
+    ),
+    "the @mention taken away": ("market_staff", _mentioned_on_a_task, _mention_taken_away),
+}
+
+
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+@pytest.mark.parametrize("loss", list(LOSSES))
 async def test_losing_a_part_hides_the_requirement_at_once(
-    apps: tuple[GraphQLClient, GraphQLClient],
+    apps: tuple[GraphQLClient, GraphQLClient], loss: str
 ) -> None:
-    # given a head who reads a requirement only because their department is involved
+    # given someone who reads a requirement only through one part (their department
+    # involved, or an @mention), their ids kept
+    username, gain, lose = LOSSES[loss]
     compiled, _ = apps
-    head = await compiled.sign_in("market_head")
-    gained = await _their_department_involved("market_head")
-    assert gained in await _read(head)
-    assert gained in await _read(head)  # kept
-    # when the department is taken off the requirement
-    market = (await User.get(username="market_head")).department_id
-    await RequirementDepartment.filter(requirement__code=gained, department_id=market).delete()
+    viewer = await compiled.sign_in(username)
+    gained = await gain(username)
+    assert gained in await _read(viewer)
+    assert gained in await _read(viewer)  # kept
+    # when that part is taken away
+    await lose(username, gained)
     # then the next read no longer shows it
-    assert gained not in await _read(head)
-    assert await _read(head) == await _allowed("market_head")
-
-
-@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
-async def test_losing_a_mention_hides_the_requirement_at_once(
-    apps: tuple[GraphQLClient, GraphQLClient],
-) -> None:
-    # given a staff member who reads a requirement only because they were @mentioned
-    compiled, _ = apps
-    staff = await compiled.sign_in("market_staff")
-    gained = await _mentioned_on_a_task("market_staff")
-    assert gained in await _read(staff)
-    assert gained in await _read(staff)  # kept
-    # when the mention is taken away (its comment deleted)
-    await Comment.filter(task__requirement__code=gained).delete()
-    # then the next read no longer shows it
-    assert gained not in await _read(staff)
-    assert await _read(staff) == await _allowed("market_staff")
+    assert gained not in await _read(viewer)
+    assert await _read(viewer) == await _allowed(username)
 
 
 COUNTED = "{ requirements(first: 100) { edges { node { code taskCount } } } }"
