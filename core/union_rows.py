@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from pypika_tortoise.context import SqlContext
 from pypika_tortoise.terms import Parameterizer
+from tortoise.expressions import RawSQL
 from tortoise.models import Model
 from tortoise.queryset import ValuesListQuery, ValuesQuery
 
@@ -125,6 +126,98 @@ def joined(union_sql: str, width: int, lookups: Sequence[Lookup]) -> str:
         for column in sorted(x.model._meta.db_fields)
     ]
     return f'SELECT {", ".join(columns)} FROM ({union_sql}) AS "x" {" ".join(joins)}'
+
+
+def flag(column: str) -> RawSQL:
+    """A boolean column of the row's own table as 0 or 1, an integer as every fact column
+    is (one ``UNION ALL``; Tortoise's ``Case`` sends its constants as untyped parameters)."""
+    return RawSQL(f'CASE WHEN "{column}" THEN 1 ELSE 0 END')
+
+
+def follow(alias: str, model: type[Model], path: str) -> list[tuple[str, type[Model], str]]:
+    """(alias, model, key) of each table along a foreign-key path (``a__b``) from ``model``
+    rows under ``alias``: the key is the foreign-key column of the table before it, and
+    each alias is the one before with ``_name`` added."""
+    hops = []
+    for name in path.split("__"):
+        field = model._meta.fields_map[name]
+        target = field.related_model  # type: ignore[attr-defined]
+        key = f'"{alias}"."{field.source_field}"'
+        alias, model = f"{alias}_{name}", target
+        hops.append((alias, model, key))
+    return hops
+
+
+class FactStatement:
+    """Facts of several tables, each chosen by its own queryset, read in one statement.
+
+    Each :meth:`add` is a branch of integer columns (a queryset's ``values_list``) and
+    gets its kind; a branch may name a model whose row (``c0`` its id) is joined with the
+    rows its foreign keys lead to. A reader whose later queries depend on earlier ones
+    writes them as subqueries of the first, so the whole read is one round trip.
+    """
+
+    def __init__(self) -> None:
+        self._queries: list[tuple[int, ValuesListQuery[Any]]] = []
+        self._lookups: list[Lookup] = []
+        self._models: dict[int, type[Model]] = {}
+
+    def add(
+        self, query: ValuesListQuery[Any], model: type[Model] | None = None, *paths: str
+    ) -> int:
+        """A branch: its kind. With ``model``, ``c0`` is a ``model`` id whose row (and the
+        rows along each foreign-key path of ``paths``) :meth:`FactRows.instance` gives."""
+        kind = len(self._queries)
+        self._queries.append((kind, query))
+        if model is not None:
+            self._models[kind] = model
+            self._lookups.append(by_kind(f"m{kind}", model, [kind]))
+            for path in paths:
+                for alias, target, key in follow(f"m{kind}", model, path):
+                    if all(x.alias != alias for x in self._lookups):
+                        self._lookups.append(by_key(alias, target, key))
+        return kind
+
+    async def read(self) -> FactRows:
+        """Every branch's rows, in one statement (a branch keeps no order)."""
+        rows: Sequence[Any] = []
+        if self._queries:
+            width = max(len(query.fields) for _, query in self._queries)
+            sql, params = union(self._queries, width)
+            if self._lookups:
+                sql = joined(sql, width, self._lookups)
+            _, rows = await self._queries[0][1]._db.execute_query(sql, params)
+        return FactRows(rows, self._models)
+
+
+class FactRows:
+    """The rows a :class:`FactStatement` read, by kind."""
+
+    def __init__(self, rows: Sequence[Any], models: dict[int, type[Model]]) -> None:
+        self._models = models
+        self._by_kind: dict[int, list[Any]] = {}
+        for row in rows:
+            self._by_kind.setdefault(int(row["k"]), []).append(row)
+
+    def of(self, kind: int) -> list[Any]:
+        """The rows of one branch."""
+        return self._by_kind.get(kind, [])
+
+    def columns(self, kind: int, width: int) -> list[tuple[Any, ...]]:
+        """The integer columns of one branch's rows, in id order of ``c0``."""
+        found = [
+            tuple(None if row[f"c{n}"] is None else int(row[f"c{n}"]) for n in range(width))
+            for row in self.of(kind)
+        ]
+        return sorted(found, key=lambda c: c[0] or 0)
+
+    def instance(self, kind: int, row: Any, path: str = "") -> Any:
+        """The branch's model row of ``row``, or the row ``path`` leads to from it."""
+        model = self._models[kind]
+        alias = f"m{kind}"
+        if path:
+            alias, model, _ = follow(alias, model, path)[-1]
+        return instance(model, alias, row)
 
 
 def instance(model: type[M], alias: str, row: Any) -> M | None:

@@ -50,19 +50,6 @@ class ChildList:
     order_by: tuple[str, ...] = ("id",)
 
 
-def _hops(alias: str, model: type[Model], path: str) -> list[tuple[str, type[Model], str]]:
-    """(alias, model, key) of each table along a :data:`JOINED` path from ``model`` rows
-    under ``alias``: the key is the foreign-key column of the table before it."""
-    hops = []
-    for name in path.split("__"):
-        field = model._meta.fields_map[name]
-        target = field.related_model  # type: ignore[attr-defined]
-        key = f'"{alias}"."{field.source_field}"'
-        alias, model = f"{alias}_{name}", target
-        hops.append((alias, model, key))
-    return hops
-
-
 def _models_along(model: type[Model], path: str) -> list[type[Model]]:
     """``model`` and the model each foreign key of ``path`` (``a__b``) leads to."""
     found = [model]
@@ -199,7 +186,7 @@ class Loaders:
             lookups.append(union_rows.by_kind(f"c{n}", child.model, [n]))
             for path in JOINED.get(child.model, ()):
                 if self._whole(child.model, path):
-                    hops = _hops(f"c{n}", child.model, path)
+                    hops = union_rows.follow(f"c{n}", child.model, path)
                     lookups += [union_rows.by_key(a, m, key) for a, m, key in hops]
                     named_by[n] += [(alias, target) for alias, target, _ in hops]
         union_sql, params = union_rows.union(queries, 1)

@@ -40,12 +40,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.expressions import Subquery
+from tortoise.expressions import Q
 
 from core import clock, union_rows
 from core.queries import int_column
 from models import (
-    Delegation,
     DepartmentHead,
     Mention,
     Requirement,
@@ -54,7 +53,7 @@ from models import (
     User,
 )
 from models.enums import Role
-from resolvers.access.acting import Person, acting, group_of, may_name
+from resolvers.access.acting import Person, group_of, may_name
 from resolvers.access.auth import Viewer
 from resolvers.access.gates import lists_disabled_templates as lists_disabled_templates
 from resolvers.access.gates import report_departments as report_departments
@@ -73,6 +72,7 @@ from resolvers.access.gates import require_minutes_taker as require_minutes_take
 from resolvers.access.gates import require_person as require_person
 from resolvers.access.gates import require_template_editor as require_template_editor
 from resolvers.access.gates import require_writer as require_writer
+from resolvers.access.head_facts import add_head_facts
 from resolvers.access.scope import participation
 from resolvers.access.seats import acceptance_seat_map
 from resolvers.access.seats import reviewing_links as reviewing_links
@@ -150,25 +150,9 @@ async def heads_and_delegates(
     wanted = list(department_ids)
     if not wanted:
         return {}
-    moment = at or clock.now()
-    heads = DepartmentHead.filter(department_id__in=wanted, user__is_active=True).using_db(conn)
-    running = Delegation.filter(
-        head_id__in=Subquery(heads.values("user_id")),
-        revoked_at=None,
-        starts_at__lte=moment,
-        ends_at__gt=moment,
-        delegate__is_active=True,
-    ).using_db(conn)
-    # one statement: the headships (kind 0), and the delegations of those heads (kind 1)
-    headings = heads.values_list("department_id", "user_id")
-    sql, params = union_rows.union(
-        [(0, headings), (1, running.values_list("head_id", "delegate_id", "id"))], 3
-    )
-    _, rows = await headings._db.execute_query(sql, params)
-    headships = [(int(row["c0"]), int(row["c1"])) for row in rows if row["k"] == 0]
-    made = sorted((row["c2"], row["c0"], row["c1"]) for row in rows if row["k"] == 1)
-    delegations = [(int(head), int(delegate)) for _, head, delegate in made]
-    return acting(headships, delegations, await _may_name(set(delegations), conn))
+    statement = union_rows.FactStatement()
+    facts = add_head_facts(statement, Q(department_id__in=wanted), at or clock.now(), conn)
+    return facts.acting(await statement.read())
 
 
 async def head_ids(

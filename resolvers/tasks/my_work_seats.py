@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-from tortoise.expressions import Q, RawSQL, Subquery
+from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet, ValuesListQuery
 
 from core import clock
+from core.union_rows import flag
 from models import Delegation, DepartmentHead, ResultHandover, ResultSigner, TaskResult, User
 from resolvers.access import policy
 from resolvers.access.acting import Person, acting, group_of, may_name
@@ -39,12 +40,6 @@ class SeatKind(IntEnum):
     DELEGATION = 17  # id, head: a delegation to me running now (代理审批), me active
     PERSON = 18  # id, department, active: me, and each head who delegated to me
     HEADED = 19  # person, department: a headship of one of PERSON
-
-
-def _flag(column: str) -> RawSQL:
-    """A boolean column of the row's own table as 0 or 1, an integer as every fact column
-    is (one ``UNION ALL``; Tortoise's ``Case`` sends its constants as untyped parameters)."""
-    return RawSQL(f'CASE WHEN "{column}" THEN 1 ELSE 0 END')
 
 
 def seat_queries(
@@ -89,7 +84,7 @@ def seat_queries(
         (
             SeatKind.PERSON,
             User.filter(Q(id=user_id) | Q(id__in=heads_for_me))
-            .annotate(active=_flag("is_active"))
+            .annotate(active=flag("is_active"))
             .values_list("id", "department_id", "active"),
         ),
         (
