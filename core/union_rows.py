@@ -20,7 +20,7 @@ from pypika_tortoise.context import SqlContext
 from pypika_tortoise.terms import Parameterizer
 from tortoise.expressions import RawSQL
 from tortoise.models import Model
-from tortoise.queryset import ValuesListQuery, ValuesQuery
+from tortoise.queryset import QuerySet, ValuesListQuery, ValuesQuery
 
 M = TypeVar("M", bound=Model)
 
@@ -178,6 +178,11 @@ class FactStatement:
                         self._lookups.append(by_key(alias, target, key))
         return kind
 
+    def add_rows(self, query: QuerySet[Any], columns: Sequence[str]) -> int:
+        """A branch of ``query``'s rows, read back by :meth:`FactRows.values` as
+        ``values(*columns)`` gives them (``a__b`` from the row the foreign key ``a`` leads to)."""
+        return self.add(query.values_list("id"), query.model, *_paths(columns))
+
     async def read(self) -> FactRows:
         """Every branch's rows, in one statement (a branch keeps no order)."""
         rows: Sequence[Any] = []
@@ -211,6 +216,19 @@ class FactRows:
         ]
         return sorted(found, key=lambda c: c[0] or 0)
 
+    def values(self, kind: int, columns: Sequence[str]) -> list[dict[str, Any]]:
+        """A :meth:`FactStatement.add_rows` branch's rows as ``values(*columns)``, in id order."""
+        found = []
+        for row in self.of(kind):
+            rows = {path: self.instance(kind, row, path) for path in ("", *_paths(columns))}
+            found.append(
+                {
+                    c: getattr(rows[c.rpartition("__")[0]], c.rpartition("__")[2], None)
+                    for c in columns
+                }
+            )
+        return sorted(found, key=lambda row: row.get("id") or 0)
+
     def instance(self, kind: int, row: Any, path: str = "") -> Any:
         """The branch's model row of ``row``, or the row ``path`` leads to from it."""
         model = self._models[kind]
@@ -218,6 +236,11 @@ class FactRows:
         if path:
             alias, model, _ = follow(alias, model, path)[-1]
         return instance(model, alias, row)
+
+
+def _paths(columns: Sequence[str]) -> list[str]:
+    """The foreign-key paths ``values`` columns (``a__b``) name, once each."""
+    return list(dict.fromkeys(c.rpartition("__")[0] for c in columns if "__" in c))
 
 
 def instance(model: type[M], alias: str, row: Any) -> M | None:

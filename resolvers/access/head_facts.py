@@ -12,7 +12,7 @@ that decide are ``acting.may_name`` and ``acting.acting``, whoever reads the row
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -31,6 +31,8 @@ class HeadFacts:
     delegations: int  # id, head, delegate: running at the moment, the delegate active
     people: int  # id, department, active: each head and delegate of those delegations
     headed: int  # id, person, department: the headships of those people
+    #: subqueries of everyone who may act: the heads, and the delegates of running delegations
+    acting_ids: tuple[Subquery, ...] = field(default=(), compare=False)
 
     def acting(self, rows: FactRows) -> dict[int, list[int]]:
         """Each department's acting people, as ``policy.heads_and_delegates`` answers."""
@@ -79,4 +81,5 @@ def add_head_facts(
             .using_db(conn)
             .values_list("id", "user_id", "department_id")
         ),
+        acting_ids=(Subquery(heads.values("user_id")), named[1]),
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from models import RequirementDepartment, ResultHandover, ResultSigner, TaskResult
@@ -44,6 +45,40 @@ class AcceptanceSeats:
     initiator_id: int
     headed: list[int] = field(default_factory=list)
     handed: dict[int, HandedSeat] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SeatRows:
+    """The rows a set of submissions' seats are made of, chosen by conditions that may be
+    subqueries of a caller's own rows (the to-do list's and the warning scan's facts
+    statements): the reviewing links of their requirements, the departments added to them,
+    and their hand-overs. :func:`seat_map` decides from them."""
+
+    links: QuerySet[RequirementDepartment]
+    signers: QuerySet[ResultSigner]
+    handovers: QuerySet[ResultHandover]
+
+
+#: Each kind of seat row's integer columns, as the facts statements read them.
+LINK_COLUMNS = ("id", "requirement_id", "department_id")
+SIGNER_COLUMNS = ("id", "result_id", "department_id")
+HANDOVER_COLUMNS = ("id", "result_id", "department_id", "head_id", "to_user_id")
+
+
+def handed_row(c: tuple[Any, ...], active: bool) -> tuple[int, int, int, HandedSeat]:
+    """(id, result, department, seat) of a hand-over row's :data:`HANDOVER_COLUMNS`, its
+    receiver ``active`` or not (read as two branches, so no boolean column is needed)."""
+    return int(c[0]), int(c[1]), int(c[2]), HandedSeat(int(c[3]), int(c[4]), active)
+
+
+def seat_rows(results: Q, requirements: Q) -> SeatRows:
+    """The seat rows of the submissions ``results`` selects (a condition on ``result_id``)
+    and of their requirements (``requirements``, on ``requirement_id``)."""
+    return SeatRows(
+        links=reviewing_links().filter(requirements),
+        signers=ResultSigner.filter(results),
+        handovers=ResultHandover.filter(results),
+    )
 
 
 async def acceptance_seat_map(

@@ -13,15 +13,18 @@ department's head (and active delegates), the asker and the requirement's initia
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from tortoise.queryset import QuerySet
+
+from core.union_rows import FactRows, FactStatement
 from models import CollaborationRequest, WarningRule
 from models.enums import CollaborationStatus, Priority, Recipient
+from resolvers.access.head_facts import add_head_facts
 from resolvers.alerts.finding import Finding, as_delta, fmt, threshold
-
-if TYPE_CHECKING:
-    from resolvers.alerts.detect import Detector
+from resolvers.alerts.plan import Plan, any_of, ids_of
 
 UNSETTLED = (CollaborationStatus.OPEN, CollaborationStatus.PARTLY_ANSWERED)
 COLUMNS = (
@@ -36,39 +39,68 @@ COLUMNS = (
 )
 
 
-async def collaboration_due(
-    detector: Detector, rule: WarningRule, since: datetime
-) -> list[Finding]:
+def collaboration_due(now: datetime, rule: WarningRule, since: datetime) -> Plan:
     """Requests whose expected time minus the threshold (by the requirement's priority)
     fell in (since, now], to the addressed department's head and the asker."""
-    rows: list[dict[str, Any]] = []
+    requests = []
     for priority in (Priority.NORMAL, Priority.URGENT):
         lead = as_delta(rule, threshold(rule, priority))
-        rows += await CollaborationRequest.filter(
-            status__in=UNSETTLED,
-            requirement__priority=priority,
-            expected_by__gt=since + lead,
-            expected_by__lte=detector.now + lead,
-        ).values(*COLUMNS, "expected_by")
-    heads = await detector.heads({row["to_department_id"] for row in rows})
-    return [
-        _finding(rule, row, heads, row["expected_by"].isoformat(), expected=fmt(row["expected_by"]))
-        for row in rows
-    ]
+        requests.append(
+            CollaborationRequest.filter(
+                status__in=UNSETTLED,
+                requirement__priority=priority,
+                expected_by__gt=since + lead,
+                expected_by__lte=now + lead,
+            )
+        )
+    return _plan(
+        now,
+        requests,
+        (*COLUMNS, "expected_by"),
+        lambda row, heads: _finding(
+            rule, row, heads, row["expected_by"].isoformat(), expected=fmt(row["expected_by"])
+        ),
+    )
 
 
-async def collaboration_unanswered(
-    detector: Detector, rule: WarningRule, since: datetime
-) -> list[Finding]:
+def collaboration_unanswered(now: datetime, rule: WarningRule, since: datetime) -> Plan:
     """Requests still OPEN N hours after they were raised (COLLABORATION_SLA), once each."""
     age = as_delta(rule, rule.threshold_normal)
-    rows = await CollaborationRequest.filter(
+    requests = CollaborationRequest.filter(
         status=CollaborationStatus.OPEN,
         created_at__gt=since - age,
-        created_at__lte=detector.now - age,
-    ).values(*COLUMNS)
-    heads = await detector.heads({row["to_department_id"] for row in rows})
-    return [_finding(rule, row, heads, "0", hours=rule.threshold_normal) for row in rows]
+        created_at__lte=now - age,
+    )
+    return _plan(
+        now,
+        [requests],
+        COLUMNS,
+        lambda row, heads: _finding(rule, row, heads, "0", hours=rule.threshold_normal),
+    )
+
+
+def _plan(
+    now: datetime,
+    requests: list[QuerySet[CollaborationRequest]],
+    columns: tuple[str, ...],
+    finding: Callable[[dict[str, Any], dict[int, list[int]]], Finding],
+) -> Plan:
+    """The requests, with the heads of the departments they address, in one statement."""
+    statement = FactStatement()
+    kinds = [statement.add_rows(query, columns) for query in requests]
+    addressed = ids_of(requests, "to_department_id")
+    heads = add_head_facts(statement, any_of("department_id", addressed), now)
+
+    def finish(rows: FactRows) -> list[Finding]:
+        acting = heads.acting(rows)
+        return [finding(row, acting) for kind in kinds for row in rows.values(kind, columns)]
+
+    people = [
+        *ids_of(requests, "from_user_id"),
+        *ids_of(requests, "requirement__initiator_id"),
+        *heads.acting_ids,
+    ]
+    return Plan(statement, "CollaborationRequest", finish, list(requests), people)
 
 
 def _finding(

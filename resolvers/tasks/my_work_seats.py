@@ -23,10 +23,17 @@ from tortoise.queryset import QuerySet, ValuesListQuery
 
 from core import clock
 from core.union_rows import flag
-from models import Delegation, DepartmentHead, ResultHandover, ResultSigner, TaskResult, User
-from resolvers.access import policy
+from models import Delegation, DepartmentHead, TaskResult, User
 from resolvers.access.acting import Person, acting, group_of, may_name
-from resolvers.access.seats import HandedSeat, seat_map
+from resolvers.access.seats import (
+    HANDOVER_COLUMNS,
+    LINK_COLUMNS,
+    SIGNER_COLUMNS,
+    HandedSeat,
+    handed_row,
+    seat_map,
+    seat_rows,
+)
 
 
 class SeatKind(IntEnum):
@@ -60,24 +67,12 @@ def seat_queries(
         delegate__is_active=True,
     )
     heads_for_me = Subquery(to_me.values("head_id"))
+    seats = seat_rows(results, requirements)
     return [
-        (
-            SeatKind.LINK,
-            policy.reviewing_links()
-            .filter(requirements)
-            .values_list("id", "requirement_id", "department_id"),
-        ),
-        (
-            SeatKind.SIGNER,
-            ResultSigner.filter(results).values_list("id", "result_id", "department_id"),
-        ),
+        (SeatKind.LINK, seats.links.values_list(*LINK_COLUMNS)),
+        (SeatKind.SIGNER, seats.signers.values_list(*SIGNER_COLUMNS)),
         *(
-            (
-                kind,
-                ResultHandover.filter(results, to_user__is_active=active).values_list(
-                    "id", "result_id", "department_id", "head_id", "to_user_id"
-                ),
-            )
+            (kind, seats.handovers.filter(to_user__is_active=active).values_list(*HANDOVER_COLUMNS))
             for kind, active in ((SeatKind.HANDOVER, True), (SeatKind.HANDOVER_IDLE, False))
         ),
         (SeatKind.DELEGATION, to_me.values_list("id", "head_id")),
@@ -115,8 +110,7 @@ class SeatFacts:
         elif kind is SeatKind.SIGNER:
             self.signers.append((int(c[0]), int(c[1]), int(c[2])))
         elif kind in (SeatKind.HANDOVER, SeatKind.HANDOVER_IDLE):
-            seat = HandedSeat(int(c[3]), int(c[4]), kind is SeatKind.HANDOVER)
-            self.handovers.append((int(c[0]), int(c[1]), int(c[2]), seat))
+            self.handovers.append(handed_row(tuple(c), kind is SeatKind.HANDOVER))
         elif kind is SeatKind.DELEGATION:
             self.delegations.append((int(c[0]), int(c[1])))
         elif kind is SeatKind.PERSON:

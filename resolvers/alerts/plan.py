@@ -1,0 +1,52 @@
+"""One rule's read: everything it decides from, in one statement.
+
+A rule used to read its subjects, then the rows they name (requirements, reviews, seats),
+then the heads of their departments, a round trip each. Each later read is now a
+subquery of the subjects' queries, so the scan pays one round trip per rule, and the
+panel's preview adds the warnings already sent and the recipients to the same statement
+(issue 19: a read is at most two statements).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
+
+from core.union_rows import FactRows, FactStatement
+from resolvers.alerts.finding import Finding
+
+
+@dataclass
+class Plan:
+    """What a rule reads and how its findings are made of the rows read.
+
+    ``subjects`` are the querysets whose ids are the findings' subjects (of
+    ``subject_type``); ``people`` the subqueries of every user a finding may name.
+    """
+
+    statement: FactStatement
+    subject_type: str
+    finish: Callable[[FactRows], list[Finding]]
+    subjects: list[QuerySet[Any]] = field(default_factory=list)
+    people: list[Subquery] = field(default_factory=list)
+
+    async def findings(self) -> list[Finding]:
+        """Read the statement and decide."""
+        return self.finish(await self.statement.read())
+
+
+def any_of(column: str, subqueries: list[Subquery]) -> Q:
+    """``column`` in any of ``subqueries`` (none: a condition no row meets)."""
+    conditions: list[dict[str, Any]] = [{f"{column}__in": s} for s in subqueries]
+    if not conditions:
+        return Q(id__in=[])
+    return Q(*(Q(**condition) for condition in conditions), join_type=Q.OR)
+
+
+def ids_of(queries: list[QuerySet[Any]], column: str = "id") -> list[Subquery]:
+    """A subquery of ``column`` of each of ``queries``."""
+    return [Subquery(query.values(column)) for query in queries]
