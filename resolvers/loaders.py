@@ -229,6 +229,15 @@ class Loaders:
                 self.by_id(target).prime_many(related)
         return found
 
+    def prime_read(self, rows: Sequence[Model]) -> None:
+        """Rows a use case read in its own statement, primed into their by-id loaders
+        where the viewer reads their table whole (as :data:`JOINED` relations are), so
+        the fields that name them cost no statement; the others keep their scoped read."""
+        for row in rows:
+            model = type(row)
+            if self.viewer is not None and scope_of(model, self.viewer) is None:
+                self.by_id(model).prime(row.pk, row)
+
     def _whole(self, model: type[Model], path: str) -> bool:
         """Whether the viewer reads every row of each table along ``path`` from ``model``."""
         viewer = self.viewer

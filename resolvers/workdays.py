@@ -10,8 +10,10 @@ the result is then a stated rule, never a silent guess.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 
 import chinese_calendar
 
@@ -39,7 +41,13 @@ class WorkCalendar:
     @classmethod
     async def load(cls, fallback: Fallback = Fallback.WEEKDAYS) -> WorkCalendar:
         """The calendar with every override (a few rows per year)."""
-        rows = await CalendarOverride.all().values_list("day", "is_workday")
+        return cls.of_rows(await CalendarOverride.all().values_list("day", "is_workday"), fallback)
+
+    @classmethod
+    def of_rows(
+        cls, rows: Iterable[Sequence[Any]], fallback: Fallback = Fallback.WEEKDAYS
+    ) -> WorkCalendar:
+        """The calendar with the overrides' (day, is_workday) rows, read by the caller."""
         return cls({day: bool(flag) for day, flag in rows}, fallback)
 
     def is_workday(self, day: date) -> bool:

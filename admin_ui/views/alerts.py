@@ -37,6 +37,7 @@ from models import CalendarOverride, NotificationDefault, User, WarningRule, Web
 from models.enums import Channel, NotificationKind, Recipient, ThresholdUnit, WarningRuleKind
 from resolvers import audit
 from resolvers.access.auth import Viewer
+from resolvers.alerts import preview as alert_preview
 from resolvers.alerts import rules as alerts
 from resolvers.errors import DomainError
 
@@ -144,7 +145,7 @@ class RulePreview(CustomView):
             }
             try:
                 change = rule_change(rule.kind, data, None)
-                items = await alerts.preview_warning_rule(
+                preview = await alert_preview.preview_warning_rule(
                     admin_viewer(request), change, self.settings
                 )
             except DomainError as exc:
@@ -152,9 +153,8 @@ class RulePreview(CustomView):
             except (TypeError, ValueError):
                 context["error"] = pick("请填写有效的阈值", "Enter valid thresholds")
             else:
-                ids = {uid for item in items for uid in item.recipient_ids}
-                users = await User.filter(id__in=ids) if ids else []
-                context.update(items=items, users={u.id: u.display_name for u in users})
+                users = [p for p in preview.people if isinstance(p, User)]
+                context.update(items=preview.items, users={u.id: u.display_name for u in users})
         return self.templates.TemplateResponse(
             request=request,
             name="crossflow/_rule_preview.html",

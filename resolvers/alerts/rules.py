@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from tortoise.transactions import in_transaction
 
-from core import clock
-from core.settings import Settings
-from models import Alert, WarningRule
+from models import WarningRule
 from models.enums import Channel, Recipient, ThresholdUnit, WarningRuleKind
 from resolvers import audit
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
-from resolvers.alerts.detect import Detector
 from resolvers.errors import BadUserInput, NotFound
-from resolvers.workdays import Fallback, WorkCalendar
 from resolvers.workflow import check_version, snapshot
 
 _WATCHERS = [Recipient.ASSIGNEE, Recipient.DEPARTMENT_HEAD, Recipient.INITIATOR]
@@ -224,48 +219,3 @@ async def update_warning_rule(viewer: Viewer, change: RuleChange) -> WarningRule
 
 
 RULE_FIELDS = ("enabled", "threshold_normal", "threshold_urgent", "unit", "recipients", "channels")
-
-
-@dataclass
-class PreviewItem:
-    subject_type: str
-    subject_code: str
-    title: str
-    recipient_ids: list[int]
-    already_notified: bool
-
-
-async def preview_warning_rule(
-    viewer: Viewer, change: RuleChange, settings: Settings
-) -> list[PreviewItem]:
-    """What the proposed rule would warn about right now, and to whom — nothing is saved."""
-    policy.require_admin(viewer)
-    rule = await WarningRule.get_or_none(kind=change.kind)
-    if rule is None:
-        raise NotFound("预警规则不存在 (no such rule)")
-    proposed = apply_change(rule, change)
-    if not proposed.enabled:
-        return []
-    now = clock.now()
-    fallback = Fallback(settings.calendar_fallback)
-    # only a rule counted in working days consults the calendar's overrides (a statement)
-    working_days = proposed.unit == ThresholdUnit.WORKING_DAYS
-    calendar = await WorkCalendar.load(fallback) if working_days else WorkCalendar({}, fallback)
-    findings = await Detector(calendar, now).find(
-        proposed, now - timedelta(days=settings.alerts_lookback_days)
-    )
-    fired = set(
-        await Alert.filter(dedup_key__in=[f.dedup_key for f in findings]).values_list(
-            "dedup_key", flat=True
-        )
-    )
-    return [
-        PreviewItem(
-            subject_type=f.subject_type,
-            subject_code=f.subject_code,
-            title=str(f.params.get("title", "")),
-            recipient_ids=f.recipients(),
-            already_notified=f.dedup_key in fired,
-        )
-        for f in findings
-    ]

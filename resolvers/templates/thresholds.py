@@ -16,6 +16,7 @@ cost is still what is due globally.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -83,10 +84,18 @@ def overrides_of(snapshot: dict[str, Any]) -> dict[WarningRuleKind, Override]:
     return found
 
 
+#: A template version's columns that declare its overrides.
+VERSION_COLUMNS = ("template_id", "version", "snapshot")
+
+
 async def template_overrides() -> Overrides:
     """Every template version's overrides, by rule (one query: versions are few)."""
+    return overrides_from(await RequirementTemplateVersion.all().values_list(*VERSION_COLUMNS))
+
+
+def overrides_from(rows: Iterable[Sequence[Any]]) -> Overrides:
+    """The overrides of template versions' :data:`VERSION_COLUMNS` rows, by rule."""
     result: Overrides = defaultdict(dict)
-    rows = await RequirementTemplateVersion.all().values_list("template_id", "version", "snapshot")
     for template_id, version, snapshot in rows:
         for kind, override in overrides_of(snapshot or {}).items():
             result[kind][(int(template_id), int(version))] = override

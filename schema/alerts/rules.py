@@ -10,6 +10,7 @@ import strawberry
 from strawberry import relay
 
 import models
+from resolvers.alerts import preview as alert_preview
 from resolvers.alerts import rules as alerts
 from schema.access.permissions import CanWrite, SignedIn
 from schema.base import Info, ModelNode, load_one
@@ -165,7 +166,11 @@ class AlertQueries:
         input: Annotated[WarningRuleInput, strawberry.argument(description="The proposal")],
     ) -> WarningRulePreview:
         viewer = info.context.require_viewer()
-        items = await alerts.preview_warning_rule(viewer, _change(input), info.context.settings)
+        preview = await alert_preview.preview_warning_rule(
+            viewer, _change(input), info.context.settings
+        )
+        info.context.loaders.prime_read(preview.people)
+        items = preview.items
         return WarningRulePreview(
             count=len(items),
             items=[

@@ -217,6 +217,9 @@ def test_the_admin_changes_the_urgent_due_soon_threshold_with_a_preview(
     assert previewed >= 1
     assert "按此规则，现在会预警" in count.inner_text()
     assert "完成主视觉图初稿" in page.inner_text("#rule-preview-result")
+    # its recipients by name: the assignee and design's head (胡雪) among them
+    visual = page.locator("[data-testid=preview-items] tr", has_text="完成主视觉图初稿")
+    assert "胡雪" in visual.inner_text()
     shot(page, "05-rule-preview")
 
     # then save

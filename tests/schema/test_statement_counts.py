@@ -180,13 +180,14 @@ CASES: dict[str, Case] = {
         "admin",
         1,
     ),
-    # the detector's dry run: the rule, the templates' thresholds, the tasks of every band in
-    # one, the heads with their delegates, the warnings already sent, and the recipients
+    # the detector's dry run: the rule, the templates' thresholds and the calendar; then
+    # the rule's own read with the warnings already sent and the recipients (every rule:
+    # test_warning_preview.py)
     "previewWarningRule": Case(
         """query($input: WarningRuleInput!) { previewWarningRule(input: $input) { count
-          items { subjectCode title recipients { displayName } } } }""",
+          items { subjectCode title recipients { displayName department { name } } } } }""",
         "admin",
-        6,
+        2,
         _due_soon,
     ),
     "notifications": Case(
