@@ -20,7 +20,7 @@ from pypika_tortoise.context import SqlContext
 from pypika_tortoise.terms import Parameterizer
 from tortoise.expressions import RawSQL
 from tortoise.models import Model
-from tortoise.queryset import QuerySet, ValuesListQuery, ValuesQuery
+from tortoise.queryset import ValuesListQuery, ValuesQuery
 
 M = TypeVar("M", bound=Model)
 
@@ -102,17 +102,24 @@ class Lookup:
     alias: str
     model: type[Model]
     on: str
+    #: the columns read; ``None``: every column, to build the row as a model instance
+    columns: tuple[str, ...] | None = None
 
 
-def by_kind(alias: str, model: type[Model], kinds: Sequence[int]) -> Lookup:
+def by_kind(
+    alias: str, model: type[Model], kinds: Sequence[int], columns: tuple[str, ...] | None = None
+) -> Lookup:
     """``model``'s row whose id is ``c0`` of a union row of one of ``kinds``."""
     listed = ",".join(str(int(kind)) for kind in kinds)
-    return Lookup(alias, model, f'"x"."k" IN ({listed}) AND "{alias}"."id" = "x"."c0"')
+    on = f'"x"."k" IN ({listed}) AND "{alias}"."id" = "x"."c0"'
+    return Lookup(alias, model, on, columns)
 
 
-def by_key(alias: str, model: type[Model], key: str) -> Lookup:
+def by_key(
+    alias: str, model: type[Model], key: str, columns: tuple[str, ...] | None = None
+) -> Lookup:
     """``model``'s row whose id is the column ``key`` (``"alias"."column"``) of a joined row."""
-    return Lookup(alias, model, f'"{alias}"."id" = {key}')
+    return Lookup(alias, model, f'"{alias}"."id" = {key}', columns)
 
 
 def joined(union_sql: str, width: int, lookups: Sequence[Lookup]) -> str:
@@ -123,7 +130,7 @@ def joined(union_sql: str, width: int, lookups: Sequence[Lookup]) -> str:
     columns += [
         f'"{x.alias}"."{column}" AS "{x.alias}__{column}"'
         for x in lookups
-        for column in sorted(x.model._meta.db_fields)
+        for column in (sorted(x.model._meta.db_fields) if x.columns is None else x.columns)
     ]
     return f'SELECT {", ".join(columns)} FROM ({union_sql}) AS "x" {" ".join(joins)}'
 
@@ -146,101 +153,6 @@ def follow(alias: str, model: type[Model], path: str) -> list[tuple[str, type[Mo
         alias, model = f"{alias}_{name}", target
         hops.append((alias, model, key))
     return hops
-
-
-class FactStatement:
-    """Facts of several tables, each chosen by its own queryset, read in one statement.
-
-    Each :meth:`add` is a branch of integer columns (a queryset's ``values_list``) and
-    gets its kind; a branch may name a model whose row (``c0`` its id) is joined with the
-    rows its foreign keys lead to. A reader whose later queries depend on earlier ones
-    writes them as subqueries of the first, so the whole read is one round trip.
-    """
-
-    def __init__(self) -> None:
-        self._queries: list[tuple[int, ValuesListQuery[Any]]] = []
-        self._lookups: list[Lookup] = []
-        self._models: dict[int, type[Model]] = {}
-
-    def add(
-        self, query: ValuesListQuery[Any], model: type[Model] | None = None, *paths: str
-    ) -> int:
-        """A branch: its kind. With ``model``, ``c0`` is a ``model`` id whose row (and the
-        rows along each foreign-key path of ``paths``) :meth:`FactRows.instance` gives."""
-        kind = len(self._queries)
-        self._queries.append((kind, query))
-        if model is not None:
-            self._models[kind] = model
-            self._lookups.append(by_kind(f"m{kind}", model, [kind]))
-            for path in paths:
-                for alias, target, key in follow(f"m{kind}", model, path):
-                    if all(x.alias != alias for x in self._lookups):
-                        self._lookups.append(by_key(alias, target, key))
-        return kind
-
-    def add_rows(self, query: QuerySet[Any], columns: Sequence[str]) -> int:
-        """A branch of ``query``'s rows, read back by :meth:`FactRows.values` as
-        ``values(*columns)`` gives them (``a__b`` from the row the foreign key ``a`` leads to)."""
-        return self.add(query.values_list("id"), query.model, *_paths(columns))
-
-    async def read(self) -> FactRows:
-        """Every branch's rows, in one statement (a branch keeps no order)."""
-        rows: Sequence[Any] = []
-        if self._queries:
-            width = max(len(query.fields) for _, query in self._queries)
-            sql, params = union(self._queries, width)
-            if self._lookups:
-                sql = joined(sql, width, self._lookups)
-            _, rows = await self._queries[0][1]._db.execute_query(sql, params)
-        return FactRows(rows, self._models)
-
-
-class FactRows:
-    """The rows a :class:`FactStatement` read, by kind."""
-
-    def __init__(self, rows: Sequence[Any], models: dict[int, type[Model]]) -> None:
-        self._models = models
-        self._by_kind: dict[int, list[Any]] = {}
-        for row in rows:
-            self._by_kind.setdefault(int(row["k"]), []).append(row)
-
-    def of(self, kind: int) -> list[Any]:
-        """The rows of one branch."""
-        return self._by_kind.get(kind, [])
-
-    def columns(self, kind: int, width: int) -> list[tuple[Any, ...]]:
-        """The integer columns of one branch's rows, in id order of ``c0``."""
-        found = [
-            tuple(None if row[f"c{n}"] is None else int(row[f"c{n}"]) for n in range(width))
-            for row in self.of(kind)
-        ]
-        return sorted(found, key=lambda c: c[0] or 0)
-
-    def values(self, kind: int, columns: Sequence[str]) -> list[dict[str, Any]]:
-        """A :meth:`FactStatement.add_rows` branch's rows as ``values(*columns)``, in id order."""
-        found = []
-        for row in self.of(kind):
-            rows = {path: self.instance(kind, row, path) for path in ("", *_paths(columns))}
-            found.append(
-                {
-                    c: getattr(rows[c.rpartition("__")[0]], c.rpartition("__")[2], None)
-                    for c in columns
-                }
-            )
-        return sorted(found, key=lambda row: row.get("id") or 0)
-
-    def instance(self, kind: int, row: Any, path: str = "") -> Any:
-        """The branch's model row of ``row``, or the row ``path`` leads to from it."""
-        model = self._models[kind]
-        alias = f"m{kind}"
-        if path:
-            alias, model, _ = follow(alias, model, path)[-1]
-        return instance(model, alias, row)
-
-
-def _paths(columns: Sequence[str]) -> list[str]:
-    """The foreign-key paths ``values`` columns (``a__b``) name, once each."""
-    return list(dict.fromkeys(c.rpartition("__")[0] for c in columns if "__" in c))
 
 
 def instance(model: type[M], alias: str, row: Any) -> M | None:

@@ -42,7 +42,8 @@ from datetime import datetime
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
 
-from core import clock, union_rows
+from core import clock
+from core.fact_statement import FactStatement
 from core.queries import int_column
 from models import (
     DepartmentHead,
@@ -150,7 +151,7 @@ async def heads_and_delegates(
     wanted = list(department_ids)
     if not wanted:
         return {}
-    statement = union_rows.FactStatement()
+    statement = FactStatement()
     facts = add_head_facts(statement, Q(department_id__in=wanted), at or clock.now(), conn)
     return facts.acting(await statement.read())
 

@@ -19,12 +19,12 @@ from typing import Any
 
 from tortoise.queryset import QuerySet
 
-from core.union_rows import FactRows, FactStatement
+from core.fact_statement import FactRows, FactStatement
 from models import CollaborationRequest, WarningRule
 from models.enums import CollaborationStatus, Priority, Recipient
 from resolvers.access.head_facts import add_head_facts
 from resolvers.alerts.finding import Finding, as_delta, fmt, threshold
-from resolvers.alerts.plan import Plan, any_of, ids_of
+from resolvers.alerts.plan import Plan, user_ids
 
 UNSETTLED = (CollaborationStatus.OPEN, CollaborationStatus.PARTLY_ANSWERED)
 COLUMNS = (
@@ -88,16 +88,15 @@ def _plan(
     """The requests, with the heads of the departments they address, in one statement."""
     statement = FactStatement()
     kinds = [statement.add_rows(query, columns) for query in requests]
-    addressed = ids_of(requests, "to_department_id")
-    heads = add_head_facts(statement, any_of("department_id", addressed), now)
+    heads = add_head_facts(statement, None, now)
 
     def finish(rows: FactRows) -> list[Finding]:
         acting = heads.acting(rows)
-        return [finding(row, acting) for kind in kinds for row in rows.values(kind, columns)]
+        return [finding(row, acting) for kind in kinds for row in rows.values(kind)]
 
     people = [
-        *ids_of(requests, "from_user_id"),
-        *ids_of(requests, "requirement__initiator_id"),
+        *user_ids(requests, "from_user_id"),
+        *user_ids(requests, "requirement__initiator_id"),
         *heads.acting_ids,
     ]
     return Plan(statement, "CollaborationRequest", finish, list(requests), people)

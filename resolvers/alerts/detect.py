@@ -15,10 +15,10 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from tortoise.expressions import Subquery
-from tortoise.queryset import QuerySet
+from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet, ValuesListQuery
 
-from core.union_rows import FactRows, FactStatement
+from core.fact_statement import FactRows, FactStatement
 from models import Task, TaskResult, WarningRule
 from models.enums import Priority, Recipient, ResultDecision, TaskStatus, WarningRuleKind
 from resolvers.access.acting import group_of
@@ -33,7 +33,7 @@ from resolvers.access.seats import (
 )
 from resolvers.alerts.collaboration_due import collaboration_due, collaboration_unanswered
 from resolvers.alerts.finding import Finding, fmt, threshold
-from resolvers.alerts.plan import Plan, any_of, ids_of
+from resolvers.alerts.plan import Plan, user_ids
 from resolvers.alerts.review_sla import review_sla
 from resolvers.templates.thresholds import Band, Overrides, template_overrides, threshold_bands
 from resolvers.workdays import WorkCalendar
@@ -142,15 +142,13 @@ class Detector:
         statement = FactStatement()
         tasks = [query for _, query in branches]
         kinds = [statement.add_rows(query, TASK_COLUMNS) for query in tasks]
-        heads = add_head_facts(
-            statement, any_of("department_id", ids_of(tasks, "executing_department_id")), self.now
-        )
+        heads = add_head_facts(statement, None, self.now)
 
         def finish(rows: FactRows) -> list[Finding]:
             found = [
                 row
                 for (band, _), kind in zip(branches, kinds, strict=True)
-                for row in band.keep(rows.values(kind, TASK_COLUMNS))
+                for row in band.keep(rows.values(kind))
             ]
             return self._task_findings(rule, found, heads.acting(rows), instance)
 
@@ -169,8 +167,8 @@ class Detector:
             task_id__in=Subquery(tasks.values("id")), decision=ResultDecision.PENDING
         )
         seats = seat_rows(
-            any_of("result_id", [Subquery(pending.values("id"))]),
-            any_of("requirement_id", [Subquery(tasks.values("requirement_id"))]),
+            Q(result_id__in=Subquery(pending.values("id"))),
+            Q(requirement_id__in=Subquery(tasks.values("requirement_id"))),
         )
         statement = FactStatement()
         task_kind = statement.add_rows(tasks, TASK_COLUMNS)
@@ -183,14 +181,12 @@ class Detector:
             )
             for active in (True, False)
         }
-        seated = ids_of([seats.links, seats.signers], "department_id")
-        seated += ids_of([tasks], "executing_department_id")
-        heads = add_head_facts(statement, any_of("department_id", seated), self.now)
+        heads = add_head_facts(statement, None, self.now)
 
         def finish(rows: FactRows) -> list[Finding]:
             due = [
                 row
-                for row in rows.values(task_kind, TASK_COLUMNS)
+                for row in rows.values(task_kind)
                 if self.calendar.add_working_days(
                     row["submitted_at"], threshold(rule, row["priority"])
                 )
@@ -225,7 +221,7 @@ class Detector:
 
         people = [
             *_task_people([tasks], heads.acting_ids),
-            *ids_of([seats.handovers], "to_user_id"),
+            *user_ids([seats.handovers], "to_user_id"),
         ]
         return Plan(statement, "Task", finish, [tasks], people)
 
@@ -264,11 +260,13 @@ class Detector:
         return findings
 
 
-def _task_people(tasks: list[QuerySet[Task]], acting: tuple[Subquery, ...]) -> list[Subquery]:
+def _task_people(
+    tasks: list[QuerySet[Task]], acting: tuple[ValuesListQuery[Any], ...]
+) -> list[ValuesListQuery[Any]]:
     """Everyone a task's warning may name: its assignee, its requirement's initiator, and
     whoever acts as head of a department (``acting``)."""
     return [
-        *ids_of(tasks, "assignee_id"),
-        *ids_of(tasks, "requirement__initiator_id"),
+        *user_ids(tasks, "assignee_id"),
+        *user_ids(tasks, "requirement__initiator_id"),
         *acting,
     ]

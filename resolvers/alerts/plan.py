@@ -13,10 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tortoise.expressions import Q, Subquery
-from tortoise.queryset import QuerySet
+from tortoise.queryset import QuerySet, ValuesListQuery
 
-from core.union_rows import FactRows, FactStatement
+from core.fact_statement import FactRows, FactStatement
 from resolvers.alerts.finding import Finding
 
 
@@ -25,28 +24,20 @@ class Plan:
     """What a rule reads and how its findings are made of the rows read.
 
     ``subjects`` are the querysets whose ids are the findings' subjects (of
-    ``subject_type``); ``people`` the subqueries of every user a finding may name.
+    ``subject_type``); ``people`` the queries of the ids of everyone a finding may name.
     """
 
     statement: FactStatement
     subject_type: str
     finish: Callable[[FactRows], list[Finding]]
     subjects: list[QuerySet[Any]] = field(default_factory=list)
-    people: list[Subquery] = field(default_factory=list)
+    people: list[ValuesListQuery[Any]] = field(default_factory=list)
 
     async def findings(self) -> list[Finding]:
         """Read the statement and decide."""
         return self.finish(await self.statement.read())
 
 
-def any_of(column: str, subqueries: list[Subquery]) -> Q:
-    """``column`` in any of ``subqueries`` (none: a condition no row meets)."""
-    conditions: list[dict[str, Any]] = [{f"{column}__in": s} for s in subqueries]
-    if not conditions:
-        return Q(id__in=[])
-    return Q(*(Q(**condition) for condition in conditions), join_type=Q.OR)
-
-
-def ids_of(queries: list[QuerySet[Any]], column: str = "id") -> list[Subquery]:
-    """A subquery of ``column`` of each of ``queries``."""
-    return [Subquery(query.values(column)) for query in queries]
+def user_ids(queries: list[QuerySet[Any]], column: str) -> list[ValuesListQuery[Any]]:
+    """The user ids in ``column`` of each of ``queries``: people a finding may name."""
+    return [query.values_list(column) for query in queries]

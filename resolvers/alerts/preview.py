@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from tortoise.expressions import Subquery
 from tortoise.models import Model
 
 from core import clock
+from core.fact_statement import FactRows, FactStatement
 from core.settings import Settings
-from core.union_rows import FactRows, FactStatement
 from models import Alert, CalendarOverride, RequirementTemplateVersion, User, WarningRule
 from resolvers.access import policy
 from resolvers.access.auth import Viewer
 from resolvers.alerts.detect import Detector
-from resolvers.alerts.plan import any_of, ids_of
 from resolvers.alerts.rules import RuleChange, apply_change
 from resolvers.errors import NotFound
 from resolvers.templates.thresholds import VERSION_COLUMNS, overrides_from
@@ -53,7 +53,7 @@ async def preview_warning_rule(viewer: Viewer, change: RuleChange, settings: Set
     """What the proposed rule would warn about right now, and to whom — nothing is saved."""
     policy.require_admin(viewer)
     measures = FactStatement()
-    rule_kind = measures.add_rows(WarningRule.filter(kind=change.kind), ("id",))
+    rule_kind = measures.add(WarningRule.filter(kind=change.kind).values_list("id"), WarningRule)
     version_kind = measures.add_rows(RequirementTemplateVersion.all(), ("id", *VERSION_COLUMNS))
     day_kind = measures.add_rows(CalendarOverride.all(), ("id", "day", "is_workday"))
     measured = await measures.read()
@@ -71,20 +71,21 @@ async def preview_warning_rule(viewer: Viewer, change: RuleChange, settings: Set
     plan = await Detector(calendar, now, overrides).plan(
         proposed, now - timedelta(days=settings.alerts_lookback_days)
     )
-    alerts = plan.statement.add_rows(
-        Alert.filter(
-            any_of("subject_id", ids_of(plan.subjects)),
-            rule_id=proposed.id,
-            subject_type=plan.subject_type,
-        ),
-        ("dedup_key",),
-    )
-    people = plan.statement.add(
-        User.filter(any_of("id", plan.people)).values_list("id"), User, "department"
-    )
+    alerts = [
+        plan.statement.add_rows(
+            Alert.filter(
+                subject_id__in=Subquery(subjects.values("id")),
+                rule_id=proposed.id,
+                subject_type=plan.subject_type,
+            ),
+            ("dedup_key",),
+        )
+        for subjects in plan.subjects
+    ]
+    people = plan.statement.add_ids(plan.people, User, "department")
     rows = await plan.statement.read()
     findings = plan.finish(rows)
-    fired = {row["dedup_key"] for row in rows.values(alerts, ("dedup_key",))}
+    fired = {row["dedup_key"] for kind in alerts for row in rows.values(kind)}
     items = [
         PreviewItem(
             subject_type=f.subject_type,
@@ -100,15 +101,16 @@ async def preview_warning_rule(viewer: Viewer, change: RuleChange, settings: Set
 
 def _columns(rows: FactRows, kind: int, columns: tuple[str, ...]) -> list[list[Any]]:
     """A branch's rows as ``values_list(*columns)`` gives them."""
-    return [[row[c] for c in columns] for row in rows.values(kind, columns)]
+    return [[row[c] for c in columns] for row in rows.values(kind)]
 
 
-def _people(rows: FactRows, kind: int) -> list[Model]:
-    """The people read, and each one's department once."""
+def _people(rows: FactRows, kinds: list[int]) -> list[Model]:
+    """The people read, and each one's department, once each."""
     found: dict[tuple[type[Model], int], Model] = {}
-    for row in rows.of(kind):
-        for path in ("", "department"):
-            person_or_department = rows.instance(kind, row, path)
-            if person_or_department is not None:
-                found[(type(person_or_department), person_or_department.pk)] = person_or_department
+    for kind in kinds:
+        for row in rows.of(kind):
+            for path in ("", "department"):
+                named = rows.instance(kind, row, path)
+                if named is not None:
+                    found[(type(named), named.pk)] = named
     return list(found.values())

@@ -15,13 +15,13 @@ from typing import Any
 
 from tortoise.expressions import Subquery
 
-from core.union_rows import FactRows, FactStatement
+from core.fact_statement import FactRows, FactStatement
 from models import Review, ReviewHandover, ReviewRound, RoundSigner, WarningRule
 from models.enums import Recipient, RequirementStatus, RoundOutcome
 from resolvers.access.head_facts import add_head_facts
 from resolvers.access.seats import reviewing_links
 from resolvers.alerts.finding import Finding
-from resolvers.alerts.plan import Plan, any_of, ids_of
+from resolvers.alerts.plan import Plan, user_ids
 from resolvers.workdays import WorkCalendar
 
 ROUND_COLUMNS = (
@@ -59,22 +59,21 @@ def review_sla(calendar: WorkCalendar, now: datetime, rule: WarningRule, since: 
     handed_kind = statement.add(
         handovers.values_list("id", "round_id", "department_id", "to_user_id")
     )
-    asked = ids_of([links, signers], "department_id")
-    heads = add_head_facts(statement, any_of("department_id", asked), now)
+    heads = add_head_facts(statement, None, now)
 
     def finish(rows: FactRows) -> list[Finding]:
         due = [
             r
-            for r in rows.values(round_kind, ROUND_COLUMNS)
+            for r in rows.values(round_kind)
             if calendar.add_working_days(r["opened_at"], days) <= now
         ]
         involved: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for link in rows.values(link_kind, (*ASKED_COLUMNS, "requirement_id")):
+        for link in rows.values(link_kind):
             involved[link["requirement_id"]].append(
                 (link["department_id"], link["department__name"])
             )
         added: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for extra in rows.values(signer_kind, (*ASKED_COLUMNS, "round_id")):
+        for extra in rows.values(signer_kind):
             added[extra["round_id"]].append(_asked(extra))
         reviewed = {(r, d) for _, r, d in rows.columns(reviewed_kind, 3)}
         # the latest hand-over of a department's review wins
@@ -114,8 +113,8 @@ def review_sla(calendar: WorkCalendar, now: datetime, rule: WarningRule, since: 
         return findings
 
     people = [
-        *ids_of([rounds], "requirement__initiator_id"),
-        *ids_of([handovers], "to_user_id"),
+        *user_ids([rounds], "requirement__initiator_id"),
+        *user_ids([handovers], "to_user_id"),
         *heads.acting_ids,
     ]
     return Plan(statement, "ReviewRound", finish, [rounds], people)
