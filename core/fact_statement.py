@@ -167,6 +167,14 @@ class FactRows:
         ]
         return sorted(found, key=lambda row: row.get("id") or 0)
 
+    def id_of(self, kind: int, row: Any, path: str = "") -> int | None:
+        """The id of the row :meth:`instance` would build, without building it."""
+        alias = self._aliases[kind]
+        if path:
+            alias = follow(alias, self._models[kind], path)[-1][0]
+        found = row[f"{alias}__id"]
+        return None if found is None else int(found)
+
     def instance(self, kind: int, row: Any, path: str = "") -> Any:
         """The :meth:`FactStatement.add` branch's model row of ``row``, or the row
         ``path`` leads to from it (``None`` if there is none)."""

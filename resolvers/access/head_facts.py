@@ -93,5 +93,8 @@ def add_head_facts(
             )
             for ids in named
         ),
-        acting_ids=(heads.values_list("user_id"), running.values_list("delegate_id")),
+        acting_ids=(
+            heads.distinct().values_list("user_id"),
+            running.distinct().values_list("delegate_id"),
+        ),
     )

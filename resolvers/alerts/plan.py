@@ -39,5 +39,6 @@ class Plan:
 
 
 def user_ids(queries: list[QuerySet[Any]], column: str) -> list[ValuesListQuery[Any]]:
-    """The user ids in ``column`` of each of ``queries``: people a finding may name."""
-    return [query.values_list(column) for query in queries]
+    """The user ids in ``column`` of each of ``queries``, once each: people a finding may
+    name (the same few people are named by many findings)."""
+    return [query.distinct().values_list(column) for query in queries]

@@ -105,12 +105,13 @@ def _columns(rows: FactRows, kind: int, columns: tuple[str, ...]) -> list[list[A
 
 
 def _people(rows: FactRows, kinds: list[int]) -> list[Model]:
-    """The people read, and each one's department, once each."""
-    found: dict[tuple[type[Model], int], Model] = {}
+    """The people read, and each one's department, once each (many warnings name the
+    same people: each is built once)."""
+    found: dict[tuple[str, int], Model] = {}
     for kind in kinds:
         for row in rows.of(kind):
             for path in ("", "department"):
-                named = rows.instance(kind, row, path)
-                if named is not None:
-                    found[(type(named), named.pk)] = named
+                pk = rows.id_of(kind, row, path)
+                if pk is not None and (path, pk) not in found:
+                    found[path, pk] = rows.instance(kind, row, path)
     return list(found.values())
