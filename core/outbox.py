@@ -67,12 +67,17 @@ async def stage_many(
     actor: ActorRef[*Ts],
     arguments: Iterable[tuple[*Ts]],
     using_db: BaseDBAsyncClient | None = None,
+    not_before: datetime | None = None,
 ) -> int:
     """Record one message for ``actor`` per argument tuple in one INSERT (the bulk paths:
-    the warning scan stages thousands in a batch); returns how many."""
+    the warning scan stages thousands in a batch); returns how many. With ``not_before``
+    they wait in the outbox until then (a recipient's quiet hours), relayed or run inline
+    only once due, so the wait survives any restart, with a broker or without."""
     request_id = logs.current_request_id()
     rows = [
-        OutboxMessage(actor=actor.name, args=list(args), request_id=request_id)
+        OutboxMessage(
+            actor=actor.name, args=list(args), request_id=request_id, next_attempt_at=not_before
+        )
         for args in arguments
     ]
     if rows:

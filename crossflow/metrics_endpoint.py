@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+from datetime import datetime
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -16,6 +17,8 @@ from dramatiq.brokers.stub import StubBroker
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Gauge, generate_latest
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
 
 from core import broker as broker_module
 from core import clock, outbox
@@ -30,18 +33,28 @@ async def state_registry() -> CollectorRegistry:
     """The platform's state now, read from the database and the broker."""
     registry = CollectorRegistry()
     pending = OutboxMessage.filter(status=OutboxStatus.PENDING)
-    first = await pending.order_by("id").first()
+    now = clock.now()
+    # held on purpose until a time (a recipient's quiet hours), never refused by a broker
+    # (not null spelled out: NOT over a null comparison would drop never-tried rows too)
+    waiting = Q(last_error="", next_attempt_at__isnull=False, next_attempt_at__gt=now)
     _gauge(
         registry,
         "crossflow_outbox_pending_messages",
-        "Outbox rows not yet sent",
+        "Outbox rows not yet sent (those waiting for a recipient's quiet hours included)",
         await pending.count(),
     )
     _gauge(
         registry,
+        "crossflow_outbox_waiting_messages",
+        "Outbox rows held until a time (a recipient's quiet hours), not yet due",
+        await pending.filter(waiting).count(),
+    )
+    _gauge(
+        registry,
         "crossflow_outbox_oldest_pending_age_seconds",
-        "Age of the oldest unsent outbox row (0 when none)",
-        (clock.now() - first.created_at).total_seconds() if first else 0.0,
+        "How long the oldest unsent outbox row has been due (0 when none): held rows count "
+        "from the end of their wait",
+        await _oldest_due_age(pending.exclude(waiting), now),
     )
     _gauge(
         registry,
@@ -69,6 +82,24 @@ async def state_registry() -> CollectorRegistry:
     )
     record_pool()
     return registry
+
+
+async def _oldest_due_age(due: QuerySet[OutboxMessage], now: datetime) -> float:
+    """Seconds since the longest-due row became due: a row staged to wait (quiet hours)
+    from the end of its wait, a row the broker refused or never got from when it was
+    staged (its backoff is part of the delay)."""
+    starts = []
+    first = await due.filter(Q(next_attempt_at=None) | ~Q(last_error="")).order_by("id").first()
+    if first is not None:
+        starts.append(first.created_at)
+    held = (
+        await due.filter(last_error="", next_attempt_at__lte=now)
+        .order_by("next_attempt_at")
+        .first()
+    )
+    if held is not None and held.next_attempt_at is not None:
+        starts.append(held.next_attempt_at)
+    return max((now - start).total_seconds() for start in starts) if starts else 0.0
 
 
 def _gauge(registry: CollectorRegistry, name: str, documentation: str, value: float) -> None:

@@ -12,7 +12,8 @@ from datetime import timedelta
 import dramatiq
 from tortoise.expressions import F, Q
 
-from core import actor_refs, channels, clock, metrics, realtime
+from core import actor_refs, channels, clock, metrics, outbox, realtime
+from core.actor_refs import ActorRef
 from core.channels import WebhookFormat
 from core.settings import get_settings
 from models import Delivery, Notification, WebhookChannel
@@ -36,7 +37,7 @@ async def push_notifications(notification_ids: list[int]) -> None:
 )
 async def deliver_email(delivery_id: int) -> None:
     """Send one e-mail delivery, once (after the recipient's quiet hours)."""
-    if await _held(deliver_email, delivery_id):
+    if await _held(actor_refs.DELIVER_EMAIL, delivery_id):
         return
     delivery = await _claim(delivery_id)
     if delivery is None:
@@ -61,7 +62,7 @@ async def deliver_email(delivery_id: int) -> None:
 )
 async def deliver_webhook(delivery_id: int) -> None:
     """Post one webhook delivery in its channel's format, once (after quiet hours)."""
-    if await _held(deliver_webhook, delivery_id):
+    if await _held(actor_refs.DELIVER_WEBHOOK, delivery_id):
         return
     delivery = await _claim(delivery_id)
     if delivery is None:
@@ -90,17 +91,20 @@ async def deliver_webhook(delivery_id: int) -> None:
     await _sent(delivery)
 
 
-async def _held(actor: dramatiq.Actor, delivery_id: int) -> bool:
-    """A pending delivery staged in its recipient's quiet hours waits until they end: the
-    message goes back to the broker with that delay, and the row stays pending."""
-    now = clock.now()
+async def _held(actor: ActorRef[int], delivery_id: int) -> bool:
+    """A pending delivery whose recipient's quiet hours have not ended waits until they
+    do. Its message is staged to wait in the outbox until then, so the row stays
+    pending and the wait outlives any worker. A broker's delay queue would lose it when
+    the process running the actors inline, without Redis, stops.
+
+    A delivery is staged to wait already (``channels.stage_deliveries``), so this catches
+    only a message that arrives early."""
     row = await Delivery.get_or_none(
-        id=delivery_id, status=DeliveryStatus.PENDING, not_before__gt=now
+        id=delivery_id, status=DeliveryStatus.PENDING, not_before__gt=clock.now()
     )
     if row is None or row.not_before is None:
         return False
-    delay = int((row.not_before - now).total_seconds() * 1000) + 1_000
-    actor.send_with_options(args=(delivery_id,), delay=delay)
+    await outbox.stage_many(actor, [(delivery_id,)], not_before=row.not_before)
     return True
 
 

@@ -170,12 +170,14 @@ async def stage_deliveries(items: list[Outgoing], conn: BaseDBAsyncClient) -> in
     staged = (
         await Delivery.filter(dedup_key__in=list(deliveries), status=DeliveryStatus.PENDING)
         .using_db(conn)
-        .values("id", "channel")
+        .values("id", "channel", "not_before")
     )
-    for channel in sorted({str(row["channel"]) for row in staged}):
+    # a delivery held by quiet hours waits in the outbox, not in a broker's memory
+    batches: dict[tuple[str, datetime | None], list[tuple[int]]] = defaultdict(list)
+    for row in staged:
+        batches[str(row["channel"]), row["not_before"]].append((int(row["id"]),))
+    for (channel, not_before), ids in batches.items():
         await outbox.stage_many(
-            actor_refs.delivery_actor(channel),
-            [(int(row["id"]),) for row in staged if row["channel"] == channel],
-            using_db=conn,
+            actor_refs.delivery_actor(channel), ids, using_db=conn, not_before=not_before
         )
     return len(staged)

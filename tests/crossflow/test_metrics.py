@@ -9,10 +9,12 @@ import re
 import subprocess
 import sys
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
+import time_machine
 from dramatiq.brokers.stub import StubBroker
 from prometheus_client.parser import text_string_to_metric_families
 from starlette.applications import Starlette
@@ -21,7 +23,7 @@ from starlette.testclient import TestClient
 from starlette.websockets import WebSocket
 from tortoise.context import TortoiseContext
 
-from core import actor_refs, metrics, outbox
+from core import actor_refs, clock, metrics, outbox
 from core import broker as broker_module
 from core.outbox_message import OutboxMessage, OutboxStatus
 from core.security import hash_api_token, new_api_token
@@ -166,6 +168,28 @@ async def test_outbox_depth_and_age_show_unsent_messages(
     # then both are pending and the oldest has an age
     assert value(samples, "crossflow_outbox_pending_messages") == 2
     assert value(samples, "crossflow_outbox_oldest_pending_age_seconds") > 0
+
+
+async def test_a_message_waiting_for_quiet_hours_is_no_alarm_until_it_is_due(
+    client: GraphQLClient, settings: Settings
+) -> None:
+    # given an e-mail's message staged an hour ago to wait until 8 hours from now
+    now = clock.now()
+    await OutboxMessage.create(
+        actor="deliver_email", args=[1], next_attempt_at=now + timedelta(hours=8)
+    )
+    await OutboxMessage.filter(actor="deliver_email").update(created_at=now - timedelta(hours=1))
+    # when /metrics is scraped
+    samples = await scrape(client.http, token=None)
+    # then it is pending and waiting, and no message is overdue
+    assert value(samples, "crossflow_outbox_pending_messages") == 1
+    assert value(samples, "crossflow_outbox_waiting_messages") == 1
+    assert value(samples, "crossflow_outbox_oldest_pending_age_seconds") == 0
+    # and ten minutes after its wait ends, unsent, it is ten minutes overdue (not 9 hours)
+    with time_machine.travel(now + timedelta(hours=8, minutes=10), tick=False):
+        later = await scrape(client.http, token=None)
+    assert value(later, "crossflow_outbox_waiting_messages") == 0
+    assert 590 <= value(later, "crossflow_outbox_oldest_pending_age_seconds") <= 610
 
 
 async def test_parked_messages_are_counted_apart_from_pending_ones(

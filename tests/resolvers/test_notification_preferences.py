@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 import time_machine
-from dramatiq import Message
 from dramatiq.brokers.stub import StubBroker
 from strawberry.relay import to_base64
 from tortoise.context import TortoiseContext
@@ -19,6 +18,7 @@ from tortoise.transactions import in_transaction
 
 from core import broker as broker_module
 from core import clock, outbox
+from core.outbox_message import OutboxMessage
 from core.security import hash_api_token, new_api_token
 from core.settings import Settings
 from models import (
@@ -47,6 +47,7 @@ from resolvers.alerts.texts import notification_kind
 from resolvers.notifications.channels import quiet_until
 from resolvers.notifications.notify import notify_about
 from tests.conftest import GraphQLClient
+from tests.support.receivers import smtp_server
 from tests.support.review_data import pending_review
 from workers import delivery as actors
 
@@ -253,9 +254,12 @@ async def test_a_delivery_in_quiet_hours_waits_until_they_end(
     # then the e-mail is held until 08:00 Beijing time (00:00 UTC) the next day
     held = await Delivery.get(channel=Channel.EMAIL, target="design_head@crossflow.example")
     assert held.not_before == datetime(2026, 11, 11, 0, 0, tzinfo=UTC)
+    # and its message waits in the outbox until then
+    message = await OutboxMessage.get(actor="deliver_email")
+    assert (message.args, message.next_attempt_at) == ([held.id], held.not_before)
 
 
-async def test_a_held_email_goes_back_to_the_broker_until_the_quiet_hours_end(
+async def test_a_held_email_arriving_early_waits_in_the_outbox_until_the_quiet_hours_end(
     db: TortoiseContext, settings: Settings
 ) -> None:
     settings.smtp_host = "127.0.0.1"
@@ -269,21 +273,46 @@ async def test_a_held_email_goes_back_to_the_broker_until_the_quiet_hours_end(
         payload={"subject": "待审核", "body": "请审核"},
         not_before=clock.now() + timedelta(hours=2),
     )
-    # when its message arrives
+    # when its message arrives anyway
     await actors.deliver_email.fn.__wrapped__(delivery.id)
-    # then nothing is sent: it stays pending, and waits in the broker's delay queue
+    # then nothing is sent: it stays pending, and its message waits in the outbox (which
+    # outlives any process), not in a broker's memory
     stored = await Delivery.get(id=delivery.id)
     assert (stored.status, stored.attempts) == (DeliveryStatus.PENDING, 0)
-    delayed = broker.queues[f"{actors.deliver_email.queue_name}.DQ"]
-    message = delayed.get_nowait()
-    eta = message_eta(message)
-    later = clock.now() + timedelta(hours=2)
-    assert abs(eta / 1000 - later.timestamp()) < 60
+    assert all(queue.empty() for queue in broker.queues.values())
+    waiting = await OutboxMessage.get(actor="deliver_email")
+    assert (waiting.args, waiting.next_attempt_at) == ([delivery.id], stored.not_before)
+    assert await outbox.run_inline() == 0  # not due yet
 
 
-def message_eta(raw: bytes) -> int:
-    """The ``eta`` (ms since the epoch) of a message in a Dramatiq stub delay queue."""
-    return int(Message.decode(raw).options["eta"])
+async def test_without_redis_a_quiet_hours_email_goes_out_once_they_end(
+    demo: None, settings: Settings
+) -> None:
+    # given the design head's quiet hours from 22:00 to 08:00, review requests by e-mail,
+    # and no broker: the messages run in this process
+    broker_module.install(StubBroker())
+    import workers  # noqa: F401  (declares the actors)
+
+    settings.redis_url = None
+    head = await User.get(username="design_head")
+    await QuietHours.create(user=head, start_minute=22 * 60, end_minute=8 * 60)
+    await NotificationDefault.create(kind=NotificationKind.REVIEW_REQUESTED, channels=["EMAIL"])
+    to_head = {"design_head@crossflow.example"}
+    with smtp_server() as (mailbox, port):
+        settings.smtp_host, settings.smtp_port = "127.0.0.1", port
+        # when a review is requested of them at 23:30 Beijing time, and the outbox runs then
+        with time_machine.travel(datetime(2026, 11, 10, 15, 30, tzinfo=UTC), tick=False):
+            await review_requested_of("design")
+            await outbox.deliver_pending(settings)
+        # then nothing reaches them during the night
+        assert [m for m in mailbox.messages if m["to"] in to_head] == []
+        # and once the quiet hours end at 08:00, the e-mail goes out, once
+        with time_machine.travel(datetime(2026, 11, 11, 0, 1, tzinfo=UTC), tick=False):
+            await outbox.deliver_pending(settings)
+            await outbox.deliver_pending(settings)
+    assert [m["to"] for m in mailbox.messages if m["to"] in to_head] == list(to_head)
+    sent = await Delivery.get(channel=Channel.EMAIL, target="design_head@crossflow.example")
+    assert sent.status == DeliveryStatus.SENT
 
 
 def test_quiet_hours_on_one_day_and_over_midnight() -> None:
