@@ -77,6 +77,8 @@ class FactStatement:
         gives them: its kind."""
         kind = len(self._queries)
         self._queries.append((kind, query.values_list("id")))
+        # the branch's own row, which every foreign-key path starts from
+        self._join(by_kind(f"m{kind}", query.model, [kind], ("id",)))
         wanted: dict[str, list[str]] = {}
         for column in columns:
             path, _, name = column.rpartition("__")
