@@ -1,8 +1,8 @@
 """One warning found by a rule, and the small helpers every rule module shares.
 
 Kept apart from the detector (``resolvers/alerts/detect.py``) so the rule modules beside it
-(``resolvers/alerts/collaboration_due.py``) import these without importing the detector that
-dispatches to them.
+(``collaboration_due.py``, ``review_sla.py``) and the plan they return (``plan.py``) import
+these without importing the detector that dispatches to them.
 """
 
 from __future__ import annotations
