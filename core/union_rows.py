@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from types import FunctionType
 from typing import Any, TypeVar
 
 from pypika_tortoise.context import SqlContext
@@ -39,38 +38,6 @@ def union(queries: Sequence[tuple[int, ValuesListQuery[Any]]], width: int) -> tu
         named = ", ".join(f'{column} AS "c{n}"' for n, column in enumerate(columns))
         parts.append(f'SELECT {int(kind)} AS "k", {named} FROM ({inner}) AS "{alias}"')
     return " UNION ALL ".join(parts), context.values
-
-
-async def values_together(queries: Sequence[ValuesQuery[Any]]) -> list[list[dict[str, Any]]]:
-    """The rows of each of ``queries`` (``values()`` of the same columns, in the same order),
-    read in one ``UNION ALL`` and converted as each queryset converts its own.
-
-    A scan's band queries (``resolvers/alerts/detect.py``) are one per threshold a template
-    overrides; sent together they cost one round trip however many templates there are.
-    A branch keeps no order, as :func:`union`'s."""
-    if not queries:
-        return []
-    context = _Rendering()
-    parts = [
-        f'SELECT {n} AS "union__branch", "b{n}".* FROM ({context.render(query)}) AS "b{n}"'
-        for n, query in enumerate(queries)
-    ]
-    rows = await queries[0]._db.execute_query_dict(" UNION ALL ".join(parts), context.values)
-    found: list[list[dict[str, Any]]] = [[] for _ in queries]
-    for row in rows:
-        found[int(row.pop("union__branch"))].append(row)
-    for query, branch in zip(queries, found, strict=True):
-        converters = [  # as ValuesQuery does: a plain function is its "leave as is"
-            (alias, convert)
-            for alias, name in query._fields_for_select.items()
-            if not isinstance(
-                convert := query.resolve_to_python_value(query.model, name), FunctionType
-            )
-        ]
-        for row in branch:
-            for alias, convert in converters:
-                row[alias] = convert(row[alias])
-    return found
 
 
 class _Rendering:

@@ -34,7 +34,6 @@ Index, question by question:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,7 +45,6 @@ from core import clock
 from core.fact_statement import FactStatement
 from core.queries import int_column
 from models import (
-    DepartmentHead,
     Mention,
     Requirement,
     ReviewHandover,
@@ -54,7 +52,7 @@ from models import (
     User,
 )
 from models.enums import Role
-from resolvers.access.acting import Person, group_of, may_name
+from resolvers.access.acting import group_of
 from resolvers.access.auth import Viewer
 from resolvers.access.gates import lists_disabled_templates as lists_disabled_templates
 from resolvers.access.gates import report_departments as report_departments
@@ -73,7 +71,7 @@ from resolvers.access.gates import require_minutes_taker as require_minutes_take
 from resolvers.access.gates import require_person as require_person
 from resolvers.access.gates import require_template_editor as require_template_editor
 from resolvers.access.gates import require_writer as require_writer
-from resolvers.access.head_facts import add_head_facts
+from resolvers.access.head_facts import add_head_facts, add_naming_facts
 from resolvers.access.scope import participation
 from resolvers.access.seats import acceptance_seat_map
 from resolvers.access.seats import reviewing_links as reviewing_links
@@ -113,24 +111,13 @@ async def _may_name(
     pairs: Collection[tuple[int, int]], conn: BaseDBAsyncClient | None = None
 ) -> set[tuple[int, int]]:
     """The (head, delegate) pairs of ``pairs`` where the head may name the delegate
-    (:func:`acting.may_name`, over the people's rows read here)."""
-    people = {person for pair in pairs for person in pair}
+    (:func:`acting.may_name`, over the people's rows, read in one statement)."""
+    people = sorted({person for pair in pairs for person in pair})
     if not people:
         return set()
-    found = {
-        pk: Person(department, active)
-        for pk, department, active in await User.filter(id__in=people)
-        .using_db(conn)
-        .values_list("id", "department_id", "is_active")
-    }
-    headed: dict[int, set[int]] = defaultdict(set)
-    for user_id, department_id in (
-        await DepartmentHead.filter(user_id__in=people)
-        .using_db(conn)
-        .values_list("user_id", "department_id")
-    ):
-        headed[user_id].add(department_id)
-    return may_name(pairs, found, headed)
+    statement = FactStatement()
+    facts = add_naming_facts(statement, [people], conn)
+    return facts.allowed(await statement.read(), set(pairs))
 
 
 async def may_stand_in_for(head_id: int, delegate_id: int) -> bool:

@@ -71,6 +71,23 @@ def handed_row(c: tuple[Any, ...], active: bool) -> tuple[int, int, int, HandedS
     return int(c[0]), int(c[1]), int(c[2]), HandedSeat(int(c[3]), int(c[4]), active)
 
 
+def seat_map_of_facts(
+    results: dict[int, tuple[int, int]],
+    links: Iterable[tuple[Any, ...]],
+    signers: Iterable[tuple[Any, ...]],
+    handovers: Iterable[tuple[int, int, int, HandedSeat]],
+) -> dict[int, AcceptanceSeats]:
+    """:func:`seat_map` of fact rows that lead with their own id, in any order (a
+    ``UNION ALL`` keeps none): :data:`LINK_COLUMNS`, :data:`SIGNER_COLUMNS` and
+    :func:`handed_row` rows, each kind put back in the order it was made."""
+    return seat_map(
+        results,
+        [(r, d) for _, r, d in sorted(links)],
+        [(r, d) for _, r, d in sorted(signers)],
+        [(r, d, seat) for _, r, d, seat in sorted(handovers, key=lambda h: h[0])],
+    )
+
+
 def seat_rows(results: Q, requirements: Q) -> SeatRows:
     """The seat rows of the submissions ``results`` selects (a condition on ``result_id``)
     and of their requirements (``requirements``, on ``requirement_id``)."""

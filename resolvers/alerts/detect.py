@@ -28,7 +28,7 @@ from resolvers.access.seats import (
     LINK_COLUMNS,
     SIGNER_COLUMNS,
     handed_row,
-    seat_map,
+    seat_map_of_facts,
     seat_rows,
 )
 from resolvers.alerts.collaboration_due import collaboration_due, collaboration_unanswered
@@ -193,20 +193,19 @@ class Detector:
                 <= self.now
             ]
             results = {task: result for result, task in rows.columns(result_kind, 2)}
-            handed = sorted(
-                handed_row(c, active)
-                for active, kind in handed_kinds.items()
-                for c in rows.columns(kind, len(HANDOVER_COLUMNS))
-            )
-            seat_of = seat_map(
+            seat_of = seat_map_of_facts(
                 {
                     results[row["id"]]: (row["requirement_id"], row["requirement__initiator_id"])
                     for row in due
                     if row["id"] in results
                 },
-                [(r, d) for _, r, d in rows.columns(link_kind, 3)],
-                [(r, d) for _, r, d in rows.columns(signer_kind, 3)],
-                [(r, d, seat) for _, r, d, seat in handed],
+                rows.columns(link_kind, len(LINK_COLUMNS)),
+                rows.columns(signer_kind, len(SIGNER_COLUMNS)),
+                [
+                    handed_row(c, active)
+                    for active, kind in handed_kinds.items()
+                    for c in rows.columns(kind, len(HANDOVER_COLUMNS))
+                ],
             )
             acting = heads.acting(rows)
             findings = self._task_findings(

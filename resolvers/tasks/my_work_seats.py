@@ -31,7 +31,7 @@ from resolvers.access.seats import (
     SIGNER_COLUMNS,
     HandedSeat,
     handed_row,
-    seat_map,
+    seat_map_of_facts,
     seat_rows,
 )
 
@@ -130,13 +130,13 @@ class SeatFacts:
             for department in departments
         ]
         acting_for = acting(headships, delegations, may_name(delegations, self.people, self.headed))
-        seats = seat_map(
+        seats = seat_map_of_facts(
             {
                 pk: (requirement, self.initiators[requirement])
                 for pk, (_, requirement) in results.items()
             },
-            [(r, d) for _, r, d in sorted(self.links)],
-            [(r, d) for _, r, d in sorted(self.signers)],
-            [(r, d, seat) for _, r, d, seat in sorted(self.handovers, key=lambda h: h[0])],
+            self.links,
+            self.signers,
+            self.handovers,
         )
         return {pk for pk, seat in seats.items() if user_id in group_of(seat, acting_for)}

@@ -53,6 +53,13 @@ async def _something_for_every_rule() -> None:
     design = await Department.get(code="design")
     finance = await Department.get(code="finance")
     rnd = await Department.get(code="rnd")
+    # finance's head hands its review and its acceptance seat to a member of staff (转交)
+    finance_to_staff = {
+        "department": finance,
+        "from_user": people["finance_head"],
+        "to_user": people["finance_staff"],
+        "head": people["finance_head"],
+    }
     await Delegation.create(
         head=people["design_head"],
         delegate=people["rnd_head"],
@@ -79,13 +86,7 @@ async def _something_for_every_rule() -> None:
             requirement=requirement, number=1, opened_at=bj(9, 30, 10)
         )
         await RoundSigner.create(round=round_, department=rnd, added_by=people["market_staff"])
-        await ReviewHandover.create(
-            round=round_,
-            department=finance,
-            from_user=people["finance_head"],
-            to_user=people["finance_staff"],
-            head=people["finance_head"],
-        )
+        await ReviewHandover.create(round=round_, **finance_to_staff)
     # a result awaiting acceptance since 30 September
     task = await make_task(
         Priority.NORMAL, bj(10, 20, 18), title="待验收", status=TaskStatus.SUBMITTED
@@ -99,13 +100,7 @@ async def _something_for_every_rule() -> None:
         task=task, submitted_by=people["design_staff"], note="", attachment_ids=[]
     )
     await ResultSigner.create(result=result, department=rnd, added_by=people["market_staff"])
-    await ResultHandover.create(
-        result=result,
-        department=finance,
-        from_user=people["finance_head"],
-        to_user=people["finance_staff"],
-        head=people["finance_head"],
-    )
+    await ResultHandover.create(result=result, **finance_to_staff)
     # asked of R&D a day ago, and of finance for within two hours
     for to, created, expected in ((rnd, bj(10, 9, 9), None), (finance, MOMENT, bj(10, 10, 17))):
         request = await CollaborationRequest.create(
